@@ -1,0 +1,85 @@
+/** @module Published summary of a group of responses, with output rounding and small-group suppression (SPEC §3, §4). */
+
+import type { Aggregate } from './aggregate';
+import { ikmConfidenceInterval } from './confidence';
+import type { Grade } from './ikm';
+import { gradeOf, IKM_DECIMALS, roundedIkm, roundedNrr } from './ikm';
+import { roundHalfAwayFromZero } from './rounding';
+import type { ElementCode, Locale } from './survey';
+import { ELEMENTS } from './survey';
+
+/** Fewest responses for which figures are published (SPEC §4). */
+export const MIN_PUBLIC_RESPONSES = 10;
+
+/** Summary of one group. All nullable fields are null when there are no responses. */
+export interface Summary {
+  responses: number;
+  /** IKM, 2 dp. */
+  ikm: number | null;
+  /** 95% confidence interval of the IKM, 2 dp. */
+  ikmLow: number | null;
+  ikmHigh: number | null;
+  /** Grade of the rounded IKM. */
+  grade: Grade | null;
+  /** NRR per element, 3 dp, with the element name in the requested locale. */
+  elements: { code: ElementCode; name: string; nrr: number }[] | null;
+  /** How many answered 1, 2, 3, 4 on each element. */
+  distribution: { code: ElementCode; counts: [number, number, number, number] }[] | null;
+}
+
+/** A summary safe to publish: figures are withheld when {@link isSuppressed}. */
+export interface PublicSummary extends Summary {
+  suppressed: boolean;
+}
+
+/** Summarises an aggregate with output rounding applied (IKM and interval 2 dp, NRR 3 dp). */
+export function summarize(agg: Aggregate, locale: Locale = 'id'): Summary {
+  const ikm = roundedIkm(agg);
+  const interval = ikmConfidenceInterval(agg);
+  if (ikm === null || interval === null) {
+    return { responses: 0, ikm: null, ikmLow: null, ikmHigh: null, grade: null, elements: null, distribution: null };
+  }
+  return {
+    responses: agg.n,
+    ikm,
+    // The rounded bounds are clamped around the rounded IKM so the published interval always contains the published
+    // point, even when the interval has collapsed and the two were rounded by different routes.
+    ikmLow: Math.min(ikm, roundHalfAwayFromZero(interval.low, IKM_DECIMALS)),
+    ikmHigh: Math.max(ikm, roundHalfAwayFromZero(interval.high, IKM_DECIMALS)),
+    grade: gradeOf(ikm),
+    elements: ELEMENTS.map((element, e) => ({
+      code: element.code,
+      name: element.name[locale],
+      nrr: roundedNrr(agg, e) ?? 0,
+    })),
+    distribution: ELEMENTS.map((element, e) => {
+      const c = agg.counts[e] ?? [];
+      return { code: element.code, counts: [c[0] ?? 0, c[1] ?? 0, c[2] ?? 0, c[3] ?? 0] };
+    }),
+  };
+}
+
+/**
+ * True when a group is too small to publish (n < 10, SPEC §4). Note n = 0 is also "suppressed": callers that want
+ * to say "no data" rather than "too few responses" check n = 0 themselves.
+ */
+export function isSuppressed(n: number): boolean {
+  return n < MIN_PUBLIC_RESPONSES;
+}
+
+/** {@link summarize} for public output: when suppressed only `responses` is given, every figure is null. */
+export function publicSummary(agg: Aggregate, locale: Locale = 'id'): PublicSummary {
+  if (isSuppressed(agg.n)) {
+    return {
+      responses: agg.n,
+      suppressed: true,
+      ikm: null,
+      ikmLow: null,
+      ikmHigh: null,
+      grade: null,
+      elements: null,
+      distribution: null,
+    };
+  }
+  return { ...summarize(agg, locale), suppressed: false };
+}
