@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  currentPeriod,
+  INDONESIAN_TIME_ZONES,
+  isValidTimeZone,
+  localDate,
+  localMonth,
+  monthsOf,
+  nextPeriod,
+  type Period,
+  type PeriodKind,
+  parsePeriod,
+  periodContaining,
+  previousPeriod,
+} from '../../domain/periods';
+
+const { WIB, WITA, WIT } = INDONESIAN_TIME_ZONES;
+
+function period(id: string): Period {
+  const p = parsePeriod(id);
+  if (!p) throw new Error(`test setup: ${id} should parse`);
+  return p;
+}
+
+describe('parsePeriod (SPEC §3 period ids)', () => {
+  it.each([
+    ['2026-11', 'month', '2026-11-01', '2026-11-30'],
+    ['2026-02', 'month', '2026-02-01', '2026-02-28'],
+    ['2028-02', 'month', '2028-02-01', '2028-02-29'],
+    ['2000-02', 'month', '2000-02-01', '2000-02-29'],
+    ['2100-02', 'month', '2100-02-01', '2100-02-28'],
+    ['2026-Q1', 'quarter', '2026-01-01', '2026-03-31'],
+    ['2026-Q4', 'quarter', '2026-10-01', '2026-12-31'],
+    ['2026-S1', 'semester', '2026-01-01', '2026-06-30'],
+    ['2026-S2', 'semester', '2026-07-01', '2026-12-31'],
+    ['2026', 'year', '2026-01-01', '2026-12-31'],
+  ])('%s is a %s from %s to %s inclusive', (id, kind, start, end) => {
+    expect(parsePeriod(id)).toEqual({ id, kind, start, end });
+  });
+
+  it.each([
+    '2026-13',
+    '2026-00',
+    '2026-Q5',
+    '2026-Q0',
+    '2026-S3',
+    '26',
+    '2026-1',
+    '1999',
+    '2101-01',
+    '2026-q4',
+    ' 2026',
+    '2026-11-01',
+    '',
+  ])('rejects malformed or out-of-range id %j', (id) => {
+    expect(parsePeriod(id)).toBeNull();
+  });
+});
+
+describe('local dates in Indonesian time zones (SPEC §3)', () => {
+  it('2026-06-30T16:30Z is still June 30 in Jakarta (WIB) but July 1 in Makassar (WITA) and Jayapura (WIT)', () => {
+    const instant = Date.parse('2026-06-30T16:30:00Z');
+    expect(localDate(instant, WIB)).toBe('2026-06-30');
+    expect(localDate(instant, WITA)).toBe('2026-07-01');
+    expect(localDate(new Date(instant), WIT)).toBe('2026-07-01');
+    expect(localMonth(instant, WIB)).toBe('2026-06');
+    expect(localMonth(instant, WITA)).toBe('2026-07');
+    expect(currentPeriod('semester', instant, WIB).id).toBe('2026-S1');
+    expect(currentPeriod('semester', instant, WIT).id).toBe('2026-S2');
+    expect(currentPeriod('quarter', instant, WITA).id).toBe('2026-Q3');
+  });
+
+  it('2026-12-31T15:30Z is still 2026 in Jakarta and Makassar (23:30 WITA) but 2027 in Jayapura', () => {
+    const instant = new Date('2026-12-31T15:30:00Z');
+    expect(currentPeriod('year', instant, WIB).id).toBe('2026');
+    expect(currentPeriod('year', instant, WITA).id).toBe('2026');
+    expect(currentPeriod('year', instant, WIT).id).toBe('2027');
+    expect(currentPeriod('month', instant, WIT).id).toBe('2027-01');
+  });
+
+  it('2026-12-31T16:30Z is 2026 in Jakarta (23:30 WIB) but 2027 in Makassar and Jayapura', () => {
+    const instant = new Date('2026-12-31T16:30:00Z');
+    expect(currentPeriod('year', instant, WIB).id).toBe('2026');
+    expect(currentPeriod('year', instant, WITA).id).toBe('2027');
+    expect(currentPeriod('quarter', instant, WITA).id).toBe('2027-Q1');
+    expect(currentPeriod('semester', instant, WIB).id).toBe('2026-S2');
+  });
+
+  it('a zone boundary is exact to the minute: 16:59Z vs 17:00Z in Jakarta', () => {
+    expect(localDate(Date.parse('2026-03-31T16:59:59Z'), WIB)).toBe('2026-03-31');
+    expect(localDate(Date.parse('2026-03-31T17:00:00Z'), WIB)).toBe('2026-04-01');
+  });
+
+  it('accepts any IANA zone, and rejects unknown zones and invalid instants', () => {
+    expect(localDate(Date.parse('2026-01-01T03:00:00Z'), 'America/New_York')).toBe('2025-12-31');
+    expect(localDate(0, 'UTC')).toBe('1970-01-01');
+    expect(() => localDate(0, 'Mars/Olympus')).toThrow(RangeError);
+    expect(() => localDate(Number.NaN, WIB)).toThrow(RangeError);
+  });
+
+  it('isValidTimeZone accepts the three region zones and rejects garbage', () => {
+    expect(isValidTimeZone(WIB)).toBe(true);
+    expect(isValidTimeZone(WITA)).toBe(true);
+    expect(isValidTimeZone(WIT)).toBe(true);
+    expect(isValidTimeZone('Europe/Amsterdam')).toBe(true);
+    expect(isValidTimeZone('Asia/Bandung')).toBe(false);
+    expect(isValidTimeZone('')).toBe(false);
+  });
+
+  it('property: local date equals the UTC date shifted by the fixed offset of WIB/WITA/WIT (no DST)', () => {
+    const offsets: [string, number][] = [
+      [WIB, 7],
+      [WITA, 8],
+      [WIT, 9],
+    ];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 11, 31) }), (t) => {
+        for (const [zone, hours] of offsets) {
+          expect(localDate(t, zone)).toBe(new Date(t + hours * 3_600_000).toISOString().slice(0, 10));
+        }
+      }),
+    );
+  });
+});
+
+describe('period arithmetic (SPEC §3)', () => {
+  it('periodContaining maps a local date to its month, quarter, semester and year', () => {
+    expect(periodContaining('month', '2026-11-15').id).toBe('2026-11');
+    expect(periodContaining('quarter', '2026-11-15').id).toBe('2026-Q4');
+    expect(periodContaining('quarter', '2026-04-01').id).toBe('2026-Q2');
+    expect(periodContaining('semester', '2026-06-30').id).toBe('2026-S1');
+    expect(periodContaining('semester', '2026-07-01').id).toBe('2026-S2');
+    expect(periodContaining('year', '2026-07-01')).toEqual(period('2026'));
+    expect(() => periodContaining('month', '2026-13-01')).toThrow(RangeError);
+    expect(() => periodContaining('month', 'yesterday')).toThrow(RangeError);
+  });
+
+  it('monthsOf lists the months of a period in order', () => {
+    expect(monthsOf(period('2026-11'))).toEqual(['2026-11']);
+    expect(monthsOf(period('2026-Q4'))).toEqual(['2026-10', '2026-11', '2026-12']);
+    expect(monthsOf(period('2026-S1'))).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    expect(monthsOf(period('2026'))).toHaveLength(12);
+    expect(monthsOf(period('2026')).at(-1)).toBe('2026-12');
+  });
+
+  it('previousPeriod and nextPeriod cross year boundaries', () => {
+    expect(previousPeriod(period('2026-01')).id).toBe('2025-12');
+    expect(previousPeriod(period('2026-Q1'))).toEqual(period('2025-Q4'));
+    expect(previousPeriod(period('2026-S1')).id).toBe('2025-S2');
+    expect(previousPeriod(period('2026-S2')).id).toBe('2026-S1');
+    expect(previousPeriod(period('2026')).id).toBe('2025');
+    expect(nextPeriod(period('2026-12')).id).toBe('2027-01');
+    expect(nextPeriod(period('2026-Q4')).id).toBe('2027-Q1');
+  });
+
+  it('property: periods of a kind tile the calendar (next starts the day after end, previous ∘ next = id)', () => {
+    const kinds: PeriodKind[] = ['month', 'quarter', 'semester', 'year'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...kinds),
+        fc.integer({ min: 2000, max: 2099 }),
+        fc.integer({ min: 1, max: 12 }),
+        (kind, year, month) => {
+          const p = periodContaining(kind, `${year}-${String(month).padStart(2, '0')}-15`);
+          const next = nextPeriod(p);
+          const dayAfterEnd = new Date(Date.parse(`${p.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+          expect(next.start).toBe(dayAfterEnd);
+          expect(previousPeriod(next)).toEqual(p);
+          expect(parsePeriod(p.id)).toEqual(p);
+          expect(monthsOf(p)[0]).toBe(p.start.slice(0, 7));
+          expect(monthsOf(p).at(-1)).toBe(p.end.slice(0, 7));
+        },
+      ),
+    );
+  });
+});
