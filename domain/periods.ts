@@ -1,4 +1,4 @@
-/** @module Reporting periods (month, quarter, semester, year) and local calendar dates in Indonesian time zones (SPEC §3). */
+/** @module Reporting periods (month, quarter, semester, year) and local dates in Indonesian time zones (SPEC §3). */
 
 export type PeriodKind = 'month' | 'quarter' | 'semester' | 'year';
 

@@ -1,4 +1,4 @@
-/** @module Fair ranking of units by empirical-Bayes shrinkage of their IKM toward the region (method in docs/method.md). */
+/** @module Fair ranking of units: empirical-Bayes shrinkage of their IKM toward the region (docs/method.md). */
 
 import type { Aggregate } from './aggregate';
 import { ELEMENT_COUNT, grandTotal } from './aggregate';
@@ -6,10 +6,10 @@ import { totalsVariance } from './confidence';
 import { IKM_SCALE } from './ikm';
 import { MIN_PUBLIC_RESPONSES } from './summary';
 
-/** Prior weight, in pseudo-responses, used when the between-unit variance cannot be estimated or is not positive. */
+/** Prior weight, in pseudo-responses, used when the between-unit variance is not estimable or not positive. */
 export const FALLBACK_SHRINKAGE = 10;
 
-/** Estimated parameters of the shrinkage: a unit's IKM is pulled toward `regionIkm` with the weight of `k` responses. */
+/** Prior weight, in pseudo-responses, used when the between-unit variance is unknown or not positive. */
 export interface ShrinkageModel {
   /** Pooled IKM of all responses of the region; null when there are none. */
   regionIkm: number | null;

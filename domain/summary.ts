@@ -1,4 +1,4 @@
-/** @module Published summary of a group of responses, with output rounding and small-group suppression (SPEC §3, §4). */
+/** @module Published summary of a group of responses: output rounding and small-group suppression (SPEC §3, §4). */
 
 import type { Aggregate } from './aggregate';
 import { ikmConfidenceInterval } from './confidence';
