@@ -9,7 +9,7 @@ import { MIN_PUBLIC_RESPONSES } from './summary';
 /** Prior weight, in pseudo-responses, used when the between-unit variance is not estimable or not positive. */
 export const FALLBACK_SHRINKAGE = 10;
 
-/** Prior weight, in pseudo-responses, used when the between-unit variance is unknown or not positive. */
+/** Estimated shrinkage: a unit's IKM is pulled toward `regionIkm` with the weight of `k` responses. */
 export interface ShrinkageModel {
   /** Pooled IKM of all responses of the region; null when there are none. */
   regionIkm: number | null;
