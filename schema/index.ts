@@ -1,0 +1,257 @@
+/**
+ * @module
+ * The D1 data model (drizzle-orm). Every indicator is computed from `dailyRollups`, which the
+ * submission path updates in the same atomic batch as the raw `responses` row, so figures never
+ * disagree with the raw data and never scan it. Migrations: `npm run db:generate`.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ELEMENT_CODES } from '../domain/survey';
+
+const createdAt = () => integer('created_at', { mode: 'number' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const regions = sqliteTable('regions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  /** IANA zone (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura WIT): periods are local calendar periods. */
+  timezone: text('timezone').notNull(),
+  createdAt: createdAt(),
+});
+
+export const units = sqliteTable(
+  'units',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    regionId: integer('region_id').notNull(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    /** Expected respondents per year, for the Krejcie & Morgan sample size. */
+    population: integer('population'),
+    /** The SKP target IKM (25–100). */
+    ikmTarget: integer('ikm_target'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('units_region_slug').on(t.regionId, t.slug)],
+);
+
+export const services = sqliteTable(
+  'services',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    unitId: integer('unit_id').notNull(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('services_unit_slug').on(t.unitId, t.slug)],
+);
+
+export const KIOSK_EXPIRED_POLICIES = ['mark', 'refuse'] as const;
+
+export const counters = sqliteTable(
+  'counters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    unitId: integer('unit_id').notNull(),
+    /** Unguessable, URL-safe, printed as the QR code to /r/{code}. */
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** What happens to a kiosk rating whose rotating token has expired: stored marked, or refused. */
+    kioskExpiredPolicy: text('kiosk_expired_policy', { enum: KIOSK_EXPIRED_POLICIES }).notNull().default('mark'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('counters_unit').on(t.unitId)],
+);
+
+const elementScoreColumns = Object.fromEntries(
+  ELEMENT_CODES.map((code) => [code.toLowerCase(), integer(code.toLowerCase()).notNull()]),
+) as Record<Lowercase<(typeof ELEMENT_CODES)[number]>, ReturnType<typeof integer>>;
+
+export const responses = sqliteTable(
+  'responses',
+  {
+    id: text('id').primaryKey(),
+    /** Client-made UUID: the idempotency key of a submission (SPEC §5). */
+    submissionId: text('submission_id').notNull().unique(),
+    regionId: integer('region_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    /** Null for paper questionnaires keyed in without a counter. */
+    counterId: integer('counter_id'),
+    serviceId: integer('service_id'),
+    channel: text('channel', { enum: ['qr', 'kiosk', 'paper'] }).notNull(),
+    ...elementScoreColumns,
+    gender: text('gender'),
+    age: integer('age'),
+    education: text('education'),
+    occupation: text('occupation'),
+    /** Instant received (ms since epoch) and its calendar date in the region's time zone. */
+    submittedAt: integer('submitted_at').notNull(),
+    localDate: text('local_date').notNull(),
+    /** Keyed hash of IP + user agent with a salt destroyed after its day (SPEC §4); null for paper. */
+    deviceHash: text('device_hash'),
+    /** Flagged responses stay out of every indicator until a moderator decides. */
+    flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
+    flagReason: text('flag_reason'),
+    /** For kiosk ratings: whether the rotating QR token was still valid. */
+    kioskToken: text('kiosk_token', { enum: ['valid', 'expired'] }),
+    /** Who keyed in a paper questionnaire (audit), null otherwise. */
+    enteredBy: text('entered_by'),
+  },
+  (t) => [
+    index('responses_counter_device_time').on(t.counterId, t.deviceHash, t.submittedAt),
+    index('responses_counter_time').on(t.counterId, t.submittedAt),
+    index('responses_region_date').on(t.regionId, t.localDate),
+    index('responses_flagged').on(t.flagged),
+  ],
+);
+
+/** s1..s9: per-element sums; c{element}_{score}: how many answered that score on that element. */
+const rollupColumns = Object.fromEntries(
+  ELEMENT_CODES.flatMap((code) => {
+    const e = code.slice(1);
+    return [
+      [`s${e}`, integer(`s${e}`).notNull().default(0)],
+      ...[1, 2, 3, 4].map((score) => [`c${e}_${score}`, integer(`c${e}_${score}`).notNull().default(0)]),
+    ];
+  }),
+) as Record<string, ReturnType<typeof integer>>;
+
+/**
+ * One row per region × unit × counter × service × local day. `counterId`/`serviceId` are 0 when
+ * absent so the composite key stays unique (NULLs never conflict in SQLite).
+ */
+export const dailyRollups = sqliteTable(
+  'daily_rollups',
+  {
+    regionId: integer('region_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    counterId: integer('counter_id').notNull(),
+    serviceId: integer('service_id').notNull(),
+    localDate: text('local_date').notNull(),
+    n: integer('n').notNull().default(0),
+    /** Σ over respondents of (their nine scores' total)²: gives the IKM's exact variance. */
+    sumSquaredTotals: integer('sum_squared_totals').notNull().default(0),
+    ...rollupColumns,
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionId, t.unitId, t.counterId, t.serviceId, t.localDate] }),
+    index('rollups_region_date').on(t.regionId, t.localDate),
+    index('rollups_unit_date').on(t.unitId, t.localDate),
+  ],
+);
+
+export const COMMENT_STATES = ['pending', 'published', 'rejected'] as const;
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: text('id').primaryKey(),
+    responseId: text('response_id').notNull().unique(),
+    regionId: integer('region_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    /** Already redacted (NIK, phone, e-mail…) before any person sees it; the raw text is never stored. */
+    body: text('body').notNull(),
+    status: text('status', { enum: COMMENT_STATES }).notNull().default('pending'),
+    localDate: text('local_date').notNull(),
+    createdAt: createdAt(),
+    moderatedAt: integer('moderated_at'),
+    moderatedBy: text('moderated_by'),
+    reply: text('reply'),
+    repliedAt: integer('replied_at'),
+  },
+  (t) => [index('comments_unit_status').on(t.unitId, t.status, t.localDate)],
+);
+
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    regionId: integer('region_id').notNull(),
+    label: text('label').notNull(),
+    /** The first characters of the key, shown in listings so staff can tell keys apart. */
+    prefix: text('prefix').notNull(),
+    /** SHA-256 of the full key: keys are high-entropy, so a fast hash is enough. */
+    hash: text('hash').notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('api_keys_region').on(t.regionId)],
+);
+
+export const USER_ROLES = ['super', 'region_admin', 'moderator'] as const;
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: USER_ROLES }).notNull(),
+  /** Null for super admins, who see every region. */
+  regionId: integer('region_id'),
+  passwordHash: text('password_hash').notNull(),
+  passwordSalt: text('password_salt').notNull(),
+  /** Stored per hash: production Workers cap PBKDF2 at 100,000 iterations. */
+  passwordIterations: integer('password_iterations').notNull(),
+  createdAt: createdAt(),
+  disabledAt: integer('disabled_at'),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the session token held in the cookie. */
+    id: text('id').primaryKey(),
+    /** A user id, or 'admin-token' for a session opened with the bootstrap ADMIN_TOKEN. */
+    userId: text('user_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_expiry').on(t.expiresAt)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target').notNull(),
+    detail: text('detail', { mode: 'json' }),
+  },
+  (t) => [index('audit_log_at').on(t.at)],
+);
+
+/** The day's random salt for device hashes; yesterday's is deleted, so old hashes cannot be linked. */
+export const deviceSalts = sqliteTable('device_salts', {
+  day: text('day').primaryKey(),
+  salt: text('salt').notNull(),
+});
+
+/** Fixed-window request counters for abuse limits (key is already a keyed hash). */
+export const rateCounters = sqliteTable(
+  'rate_counters',
+  {
+    key: text('key').notNull(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+/** Nightly open-data snapshots written to R2, listed on /data with checksums. */
+export const snapshots = sqliteTable(
+  'snapshots',
+  {
+    day: text('day').notNull(),
+    file: text('file').notNull(),
+    r2Key: text('r2_key').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.file] })],
+);

@@ -1,0 +1,128 @@
+/**
+ * @module
+ * Build, migrate, seed and serve the portal locally: shared by `npm start` and the browser tests,
+ * so the tests exercise exactly what a newcomer runs. Runs on the project's pinned Node 22.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'node_modules', '.bin');
+
+/** Quiet the tools' phone-home attempts: the network may be closed, and nothing depends on them. */
+const TOOL_ENV = {
+  ...process.env,
+  PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`,
+  WRANGLER_SEND_METRICS: 'false',
+  ASTRO_TELEMETRY_DISABLED: '1',
+  NO_UPDATE_NOTIFIER: '1',
+  CI: process.env.CI ?? '',
+};
+
+function run(command, args, { quiet = false } = {}) {
+  const result = spawnSync(path.join(BIN, command), args, {
+    cwd: ROOT,
+    env: TOOL_ENV,
+    encoding: 'utf8',
+    stdio: quiet ? 'pipe' : 'inherit',
+  });
+  if (result.status !== 0) {
+    if (quiet) process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`);
+  }
+  return result.stdout ?? '';
+}
+
+/** Local development secrets: created from the documented example on first start. */
+export function ensureDevVars() {
+  const target = path.join(ROOT, '.dev.vars');
+  if (!existsSync(target)) {
+    copyFileSync(path.join(ROOT, '.dev.vars.example'), target);
+    console.log('Created .dev.vars from .dev.vars.example (local development secrets).');
+  }
+}
+
+export function build({ quiet = false } = {}) {
+  run('astro', ['build'], { quiet });
+}
+
+function d1(persistTo, args, options) {
+  return run('wrangler', ['d1', ...args, '--local', '--persist-to', persistTo], options);
+}
+
+/** Applies pending migrations and, on an empty database, the demo seed (SPEC §6). Idempotent. */
+export function prepareDatabase(persistTo, { quiet = false } = {}) {
+  mkdirSync(persistTo, { recursive: true });
+  d1(persistTo, ['migrations', 'apply', 'DB'], { quiet });
+  const out = d1(persistTo, ['execute', 'DB', '--json', '--command', 'SELECT count(*) AS regions FROM regions'], {
+    quiet: true,
+  });
+  const regions = JSON.parse(out)[0]?.results?.[0]?.regions ?? 0;
+  const seedSql = path.join(persistTo, 'demo-seed.sql');
+  const countersJson = path.join(persistTo, 'demo-counters.json');
+  if (regions === 0) {
+    run('tsx', ['scripts/seed/write-seed.ts', seedSql, countersJson], { quiet });
+    d1(persistTo, ['execute', 'DB', '--file', seedSql], { quiet: true });
+    if (!quiet) console.log('Seeded the demo data.');
+  } else if (!quiet) {
+    console.log('Database already holds data: the demo seed was not applied again.');
+  }
+  return existsSync(countersJson) ? JSON.parse(readFileSync(countersJson, 'utf8')) : [];
+}
+
+/** Starts `wrangler dev` on the built Worker; resolves once it answers. */
+export async function serve({ port, persistTo, quiet = false, vars = {} }) {
+  const varArgs = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
+  const child = spawn(
+    path.join(BIN, 'wrangler'),
+    [
+      'dev',
+      '--port',
+      String(port),
+      '--ip',
+      '127.0.0.1',
+      '--persist-to',
+      persistTo,
+      '--show-interactive-dev-session=false',
+      ...varArgs,
+    ],
+    {
+      cwd: ROOT,
+      env: TOOL_ENV,
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      detached: process.platform !== 'win32',
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
+    try {
+      const response = await fetch(`${origin}/api/v1/regions`);
+      if (response.ok) return { origin, child, stop: () => stopProcess(child) };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  stopProcess(child);
+  throw new Error(`wrangler dev did not answer within 60 s:\n${output}`);
+}
+
+function stopProcess(child) {
+  if (child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    child.kill('SIGTERM');
+  }
+}

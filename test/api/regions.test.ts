@@ -1,0 +1,27 @@
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { createOrganisation } from '../support/fixtures';
+
+describe('GET /api/v1/regions (SPEC §5)', () => {
+  it('lists every region with slug, name and time zone, alphabetically by name', async () => {
+    await createOrganisation({ region: 'tanjungpinang', regionName: 'Kota Tanjungpinang' });
+    await createOrganisation({ region: 'gorontalo', regionName: 'Kota Gorontalo', timezone: 'Asia/Makassar' });
+
+    const response = await exports.default.fetch('https://suara.test/api/v1/regions');
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await response.json()).toEqual([
+      { slug: 'gorontalo', name: 'Kota Gorontalo', timezone: 'Asia/Makassar' },
+      { slug: 'tanjungpinang', name: 'Kota Tanjungpinang', timezone: 'Asia/Jakarta' },
+    ]);
+  });
+
+  it('answers an unknown API path with a problem+json 404, not the site’s HTML', async () => {
+    const response = await exports.default.fetch('https://suara.test/api/v1/nothing-here');
+
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ status: 404, title: 'Not Found' });
+  });
+});

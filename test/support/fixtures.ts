@@ -1,0 +1,64 @@
+/**
+ * @module
+ * Small, explicit test data written straight to D1 (each test file has its own storage).
+ */
+import { env } from 'cloudflare:workers';
+import { counters, regions, services, units } from '../../schema';
+import { database } from '../../worker/db/client';
+
+export const db = () => database(env.DB);
+
+export interface Organisation {
+  regionId: number;
+  unitId: number;
+  serviceId: number;
+  counterId: number;
+  counterCode: string;
+}
+
+let sequence = 0;
+
+/** A region with one unit, one service and one active counter. */
+export async function createOrganisation(
+  overrides: { region?: string; regionName?: string; timezone?: string; unit?: string; counterCode?: string } = {},
+): Promise<Organisation> {
+  sequence += 1;
+  const regionSlug = overrides.region ?? `kota-uji-${sequence}`;
+  const region = await db()
+    .insert(regions)
+    .values({
+      slug: regionSlug,
+      name: overrides.regionName ?? `Kota Uji ${sequence}`,
+      timezone: overrides.timezone ?? 'Asia/Jakarta',
+    })
+    .returning()
+    .get();
+  const unit = await db()
+    .insert(units)
+    .values({
+      regionId: region.id,
+      slug: overrides.unit ?? 'disdukcapil',
+      name: 'Dinas Kependudukan dan Pencatatan Sipil',
+      population: 1000,
+      ikmTarget: 80,
+    })
+    .returning()
+    .get();
+  const service = await db()
+    .insert(services)
+    .values({ unitId: unit.id, slug: 'ktp-el', name: 'Penerbitan KTP-el' })
+    .returning()
+    .get();
+  const counter = await db()
+    .insert(counters)
+    .values({ unitId: unit.id, code: overrides.counterCode ?? `loket${sequence}abcdef`, name: 'Loket 1' })
+    .returning()
+    .get();
+  return {
+    regionId: region.id,
+    unitId: unit.id,
+    serviceId: service.id,
+    counterId: counter.id,
+    counterCode: counter.code,
+  };
+}

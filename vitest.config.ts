@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+// Tests run inside workerd with a real (local) D1, through the Workers Vitest integration.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
+  return {
+    plugins: [
+      cloudflareTest({
+        // The Hono app without the Astro handler: Astro's virtual modules exist only in its build.
+        main: './test/support/worker.ts',
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
+            DEVICE_HASH_KEY: 'test-device-hash-key',
+            KIOSK_SIGNING_KEY: 'test-kiosk-signing-key',
+            PUBLIC_ORIGIN: 'https://suara.test',
+          },
+        },
+      }),
+    ],
+    test: {
+      include: ['test/unit/**/*.test.ts', 'test/api/**/*.test.ts'],
+      setupFiles: ['./test/support/apply-migrations.ts'],
+    },
+  };
+});

@@ -1,0 +1,35 @@
+/**
+ * @module
+ * The Hono app for every API-owned path: `/api/*`, the rating form `/r/*` and the open-data
+ * files `/data/*`. `worker/index.ts` puts the Astro site behind it; tests drive this app directly.
+ */
+import { Scalar } from '@scalar/hono-api-reference';
+import { onError, problem, problemResponse } from './http/problem';
+import { createRouter } from './http/router';
+import { regionsRouter } from './routes/regions';
+
+export const app = createRouter();
+
+app.route('/api/v1/regions', regionsRouter);
+
+app.doc31('/api/v1/openapi.json', {
+  openapi: '3.1.0',
+  info: {
+    title: 'Suara Layanan API',
+    version: '1.0.0',
+    description:
+      'Citizen satisfaction (SKM/IKM, PermenPANRB 14/2017) for Indonesian public services: ratings, indicators and open data.',
+    license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
+  },
+});
+app.get('/api/docs', Scalar({ url: '/api/v1/openapi.json', pageTitle: 'Suara Layanan API' }));
+
+// Unknown API paths answer problem+json instead of falling through to the site's HTML 404.
+app.all('/api/*', () => problemResponse(problem(404, 'No such API endpoint.')));
+app.notFound(() => problemResponse(problem(404)));
+app.onError(onError);
+
+/** True for the paths this app owns; everything else is the Astro site's. */
+export function isApiPath(pathname: string): boolean {
+  return /^\/(api|r|data)(\/|$)/.test(pathname) && pathname !== '/data' && pathname !== '/data/';
+}

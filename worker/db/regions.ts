@@ -1,0 +1,51 @@
+/**
+ * @module
+ * Reading regions, units, services and counters: the organisation tree of a deployment.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { counters, regions, services, units } from '../../schema';
+import type { Database } from './client';
+
+export type Region = typeof regions.$inferSelect;
+export type Unit = typeof units.$inferSelect;
+export type Service = typeof services.$inferSelect;
+export type Counter = typeof counters.$inferSelect;
+
+export function listRegions(db: Database): Promise<Region[]> {
+  return db.select().from(regions).orderBy(asc(regions.name));
+}
+
+export async function findRegion(db: Database, slug: string): Promise<Region | undefined> {
+  return db.select().from(regions).where(eq(regions.slug, slug)).get();
+}
+
+export function listUnits(db: Database, regionId: number): Promise<Unit[]> {
+  return db.select().from(units).where(eq(units.regionId, regionId)).orderBy(asc(units.name));
+}
+
+export async function findUnit(db: Database, regionId: number, slug: string): Promise<Unit | undefined> {
+  return db
+    .select()
+    .from(units)
+    .where(and(eq(units.regionId, regionId), eq(units.slug, slug)))
+    .get();
+}
+
+export function listServices(db: Database, unitId: number): Promise<Service[]> {
+  return db.select().from(services).where(eq(services.unitId, unitId)).orderBy(asc(services.name));
+}
+
+export function listCounters(db: Database, unitId: number): Promise<Counter[]> {
+  return db.select().from(counters).where(eq(counters.unitId, unitId)).orderBy(asc(counters.name));
+}
+
+/** A counter with the unit and region it belongs to: what the rating form needs from a QR code. */
+export async function findCounterByCode(db: Database, code: string) {
+  return db
+    .select({ counter: counters, unit: units, region: regions })
+    .from(counters)
+    .innerJoin(units, eq(units.id, counters.unitId))
+    .innerJoin(regions, eq(regions.id, units.regionId))
+    .where(eq(counters.code, code))
+    .get();
+}

@@ -1,0 +1,70 @@
+/**
+ * @module
+ * The Worker's bindings and the one place that turns them into typed configuration.
+ */
+
+/** Bindings and variables from wrangler.toml, secrets from `wrangler secret put` (locally: .dev.vars). */
+export interface Bindings {
+  DB: D1Database;
+  /** Nightly open-data snapshots (optional: absent locally unless configured). */
+  SNAPSHOTS?: R2Bucket;
+  ASSETS?: Fetcher;
+  PUBLIC_ORIGIN?: string;
+  /** Secret: bootstrap super-admin bearer token. */
+  ADMIN_TOKEN?: string;
+  /** Secret: Turnstile. Without it (local development only) just the dummy token passes. */
+  TURNSTILE_SECRET_KEY?: string;
+  TURNSTILE_SITE_KEY?: string;
+  /** Secret: HMAC key for device hashes (combined with a daily random salt). */
+  DEVICE_HASH_KEY?: string;
+  /** Secret: HMAC key for the kiosk's rotating QR tokens. */
+  KIOSK_SIGNING_KEY?: string;
+  RATE_LIMIT_PER_DEVICE_COUNTER_HOUR?: string;
+  RATE_LIMIT_PER_DEVICE_MINUTE?: string;
+}
+
+declare global {
+  namespace Cloudflare {
+    interface Env extends Bindings {}
+  }
+}
+
+/** Hono's environment type, shared by every router. */
+export interface AppEnv {
+  Bindings: Bindings;
+}
+
+export interface Config {
+  publicOrigin: string | null;
+  adminToken: string | null;
+  turnstile: { secretKey: string | null; siteKey: string | null };
+  deviceHashKey: string;
+  kioskSigningKey: string;
+  limits: { perDeviceCounterHour: number; perDeviceMinute: number };
+}
+
+/** Development fallback keys: production sets real secrets (README, "Deploy"). */
+const DEVELOPMENT_KEY = 'suara-layanan-development-only';
+
+function positiveInteger(value: string | undefined, fallback: number): number {
+  const parsed = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+function nonEmpty(value: string | undefined): string | null {
+  return value && value.trim() !== '' ? value : null;
+}
+
+export function readConfig(env: Bindings): Config {
+  return {
+    publicOrigin: nonEmpty(env.PUBLIC_ORIGIN),
+    adminToken: nonEmpty(env.ADMIN_TOKEN),
+    turnstile: { secretKey: nonEmpty(env.TURNSTILE_SECRET_KEY), siteKey: nonEmpty(env.TURNSTILE_SITE_KEY) },
+    deviceHashKey: nonEmpty(env.DEVICE_HASH_KEY) ?? DEVELOPMENT_KEY,
+    kioskSigningKey: nonEmpty(env.KIOSK_SIGNING_KEY) ?? DEVELOPMENT_KEY,
+    limits: {
+      perDeviceCounterHour: positiveInteger(env.RATE_LIMIT_PER_DEVICE_COUNTER_HOUR, 3),
+      perDeviceMinute: positiveInteger(env.RATE_LIMIT_PER_DEVICE_MINUTE, 30),
+    },
+  };
+}

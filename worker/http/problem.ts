@@ -1,0 +1,89 @@
+/**
+ * @module
+ * The one error shape of the API: RFC 9457 problem details (`application/problem+json`).
+ * Routes throw `ProblemError`; `onError` turns anything thrown into a problem response.
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `answers.U3`. */
+  field: string;
+  /** JSON Pointer (RFC 6901) to the same field, as in RFC 9457's example. */
+  pointer: string;
+  detail: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    detail?: string,
+    readonly extra: Partial<Problem> & { headers?: Record<string, string> } = {},
+  ) {
+    super(detail ?? TITLES[status] ?? 'Error');
+  }
+}
+
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
+  });
+}
+
+export function problem(status: number, detail?: string, extra: Partial<Problem> = {}): Problem {
+  return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extra };
+}
+
+export function fieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String);
+    return {
+      field: path.join('.') || '(body)',
+      pointer: `#/${path.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`,
+      detail: issue.message,
+    };
+  });
+}
+
+export function validationProblem(error: ZodError, detail = 'The request has invalid fields.'): Response {
+  return problemResponse(problem(400, detail, { errors: fieldErrors(error) }));
+}
+
+/** Hono `onError`: bad input is always a 4xx; only a genuine fault is a 500, and it is logged. */
+export function onError(err: Error, c: Context): Response {
+  if (err instanceof ProblemError) {
+    const { headers, ...extra } = err.extra;
+    return problemResponse(problem(err.status, err.message, extra), headers);
+  }
+  if (err instanceof HTTPException) {
+    return problemResponse(problem(err.status, err.message || undefined));
+  }
+  console.error(JSON.stringify({ level: 'error', path: c.req.path, message: err.message, stack: err.stack }));
+  return problemResponse(problem(500, 'An unexpected error occurred. It has been logged.'));
+}
