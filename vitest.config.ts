@@ -18,6 +18,11 @@ export default defineConfig(async () => {
             DEVICE_HASH_KEY: 'test-device-hash-key',
             KIOSK_SIGNING_KEY: 'test-kiosk-signing-key',
             PUBLIC_ORIGIN: 'https://suara.test',
+            // Explicit, so a developer's own .dev.vars (which wrangler also loads) cannot change the tests.
+            TURNSTILE_SECRET_KEY: '',
+            TURNSTILE_SITE_KEY: '',
+            RATE_LIMIT_PER_DEVICE_COUNTER_HOUR: '3',
+            RATE_LIMIT_PER_DEVICE_MINUTE: '30',
           },
         },
       }),

@@ -1,0 +1,106 @@
+/**
+ * @module
+ * Scores (SPEC §5 `Score`) for units and regions over a period, read from rollups and computed by
+ * the pure domain. One function per question, shared by the API, the pages and the open data, so a
+ * figure is the same wherever it is shown.
+ */
+import { type Aggregate, emptyAggregate } from '../../domain/aggregate';
+import { currentPeriod, type Period, parsePeriod } from '../../domain/periods';
+import { rankUnits } from '../../domain/ranking';
+import { publicSummary, type Summary, summarize } from '../../domain/summary';
+import type { Locale } from '../../domain/survey';
+import type { Region, Unit } from '../db/regions';
+import { aggregateRollups } from '../db/rollups';
+
+/** Public figures are suppressed below n = 10; the unit's own agency sees everything (SPEC §4). */
+export type Audience = 'public' | 'agency';
+
+export interface Score extends Summary {
+  region: { slug: string; name: string };
+  unit: { slug: string; name: string };
+  period: { id: string; start: string; end: string };
+  suppressed: boolean;
+}
+
+export interface RankedScore extends Score {
+  /** 1 = best by the shrunk (empirical Bayes) estimate; units too small to publish come last. */
+  rank: number;
+}
+
+/** The period of `?period=`, or the current calendar year in the region's time zone when absent. */
+export function resolvePeriod(periodId: string | undefined, region: Pick<Region, 'timezone'>, now = Date.now()) {
+  if (periodId === undefined || periodId === '') return currentPeriod('year', now, region.timezone);
+  return parsePeriod(periodId);
+}
+
+export function buildScore(
+  region: Pick<Region, 'slug' | 'name'>,
+  unit: Pick<Unit, 'slug' | 'name'>,
+  period: Period,
+  aggregate: Aggregate,
+  audience: Audience,
+  locale: Locale = 'id',
+): Score {
+  const summary =
+    audience === 'public' ? publicSummary(aggregate, locale) : { ...summarize(aggregate, locale), suppressed: false };
+  return {
+    region: { slug: region.slug, name: region.name },
+    unit: { slug: unit.slug, name: unit.name },
+    period: { id: period.id, start: period.start, end: period.end },
+    ...summary,
+  };
+}
+
+/** Every unit of a region over a period, ranked fairly (docs/method.md, "Fair ranking"). */
+export async function regionScores(
+  d1: D1Database,
+  region: Region,
+  units: readonly Unit[],
+  period: Period,
+  audience: Audience,
+  locale: Locale = 'id',
+): Promise<{ scores: RankedScore[]; aggregates: Map<number, Aggregate> }> {
+  const grouped = await aggregateRollups(d1, { regionId: region.id, from: period.start, to: period.end }, ['unit']);
+  const aggregates = new Map(grouped.map((g) => [Number(g.key.unit), g.aggregate]));
+  const aggregateOfUnit = (unit: Unit) => aggregates.get(unit.id) ?? emptyAggregate();
+  const ranked = rankUnits(units, aggregateOfUnit, audience === 'agency' ? { minResponses: 1 } : {});
+  return {
+    scores: ranked.map(({ item, rank }) => ({
+      ...buildScore(region, item, period, aggregateOfUnit(item), audience, locale),
+      rank,
+    })),
+    aggregates,
+  };
+}
+
+export async function unitScore(
+  d1: D1Database,
+  region: Region,
+  unit: Unit,
+  period: Period,
+  audience: Audience,
+  locale: Locale = 'id',
+): Promise<Score> {
+  const [group] = await aggregateRollups(d1, { unitId: unit.id, from: period.start, to: period.end });
+  return buildScore(region, unit, period, group?.aggregate ?? emptyAggregate(), audience, locale);
+}
+
+/** The whole region as one group (all its units' responses pooled). */
+export async function regionAggregate(d1: D1Database, region: Region, period: Period): Promise<Aggregate> {
+  const [group] = await aggregateRollups(d1, { regionId: region.id, from: period.start, to: period.end });
+  return group?.aggregate ?? emptyAggregate();
+}
+
+/** Monthly aggregates of one unit (or a whole region) over a period, every month present (empty when none). */
+export async function monthlyAggregates(
+  d1: D1Database,
+  scope: { regionId: number; unitId?: number },
+  months: readonly string[],
+): Promise<{ month: string; aggregate: Aggregate }[]> {
+  if (months.length === 0) return [];
+  const from = `${months[0]}-01`;
+  const to = `${months[months.length - 1]}-31`;
+  const grouped = await aggregateRollups(d1, { ...scope, from, to }, ['month']);
+  const byMonth = new Map(grouped.map((g) => [String(g.key.month), g.aggregate]));
+  return months.map((month) => ({ month, aggregate: byMonth.get(month) ?? emptyAggregate() }));
+}
