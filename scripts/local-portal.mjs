@@ -4,7 +4,7 @@
  * so the tests exercise exactly what a newcomer runs. Runs on the project's pinned Node 22.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,24 +52,33 @@ function d1(persistTo, args, options) {
   return run('wrangler', ['d1', ...args, '--local', '--persist-to', persistTo], options);
 }
 
-/** Applies pending migrations and, on an empty database, the demo seed (SPEC §6). Idempotent. */
+function query(persistTo, sql) {
+  const out = d1(persistTo, ['execute', 'DB', '--json', '--command', sql], { quiet: true });
+  return JSON.parse(out)[0]?.results ?? [];
+}
+
+/**
+ * Applies pending migrations and, on an empty database, the demo seed (SPEC §6). Idempotent: a second
+ * run adds nothing. Returns the active counters (region, unit, code, name), e.g. to print a form URL.
+ */
 export function prepareDatabase(persistTo, { quiet = false } = {}) {
   mkdirSync(persistTo, { recursive: true });
   d1(persistTo, ['migrations', 'apply', 'DB'], { quiet });
-  const out = d1(persistTo, ['execute', 'DB', '--json', '--command', 'SELECT count(*) AS regions FROM regions'], {
-    quiet: true,
-  });
-  const regions = JSON.parse(out)[0]?.results?.[0]?.regions ?? 0;
-  const seedSql = path.join(persistTo, 'demo-seed.sql');
-  const countersJson = path.join(persistTo, 'demo-counters.json');
+  const [{ regions = 0 } = {}] = query(persistTo, 'SELECT count(*) AS regions FROM regions');
   if (regions === 0) {
-    run('tsx', ['scripts/seed/write-seed.ts', seedSql, countersJson], { quiet });
+    const seedSql = path.join(persistTo, 'demo-seed.sql');
+    run('tsx', ['scripts/seed/write-seed.ts', seedSql], { quiet });
     d1(persistTo, ['execute', 'DB', '--file', seedSql], { quiet: true });
     if (!quiet) console.log('Seeded the demo data.');
   } else if (!quiet) {
     console.log('Database already holds data: the demo seed was not applied again.');
   }
-  return existsSync(countersJson) ? JSON.parse(readFileSync(countersJson, 'utf8')) : [];
+  return query(
+    persistTo,
+    `SELECT r.slug AS region, u.slug AS unit, c.code, c.name FROM counters c
+     JOIN units u ON u.id = c.unit_id JOIN regions r ON r.id = u.region_id
+     WHERE c.active = 1 ORDER BY r.id, u.id, c.id`,
+  );
 }
 
 /** Starts `wrangler dev` on the built Worker; resolves once it answers. */
