@@ -1,0 +1,273 @@
+import { env } from 'cloudflare:workers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { signKioskToken } from '../../worker/security/kiosk-token';
+import { SITEVERIFY_URL } from '../../worker/security/turnstile';
+import { createOrganisation } from '../support/fixtures';
+import { newDevice, postRating, postRatingWith, ratingBody } from '../support/ratings';
+
+async function rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
+  return (
+    await env.DB.prepare(sql)
+      .bind(...params)
+      .all<T>()
+  ).results;
+}
+
+/** Distinct answers per index, so no two ratings of a test look like identical repeats. */
+function answersNo(i: number) {
+  const s = (k: number) => ((i + k) % 4) + 1;
+  return { U1: s(0), U2: s(1), U3: s(2), U4: s(3), U5: s(0), U6: s(1), U7: s(2), U8: s(3), U9: ((i >> 2) % 4) + 1 };
+}
+
+const PASSING_SECRET = { TURNSTILE_SECRET_KEY: 'live-secret-for-tests', PUBLIC_ORIGIN: 'https://suara.test' };
+
+/** Replaces siteverify at the outbound fetch (SPEC §5: tests replace siteverify, never the code that calls it). */
+function siteverify(answer: () => Response | Promise<Response>) {
+  const original = globalThis.fetch;
+  return vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    return url === SITEVERIFY_URL ? Promise.resolve(answer()) : original(input, init);
+  });
+}
+
+const verdict = (body: Record<string, unknown>) => () => Response.json(body);
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('Turnstile (SPEC §5)', () => {
+  it('without a secret accepts the dummy token and makes no network call', async () => {
+    const org = await createOrganisation();
+    const spy = vi.spyOn(globalThis, 'fetch');
+    expect((await postRating(ratingBody(org.counterCode))).status).toBe(201);
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('without a secret refuses any other token with 403 and no network call', async () => {
+    const org = await createOrganisation();
+    const spy = vi.spyOn(globalThis, 'fetch');
+    const response = await postRating(ratingBody(org.counterCode, { turnstileToken: 'a-real-looking-token' }));
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(spy).not.toHaveBeenCalled();
+    expect(await rows('SELECT id FROM responses WHERE counter_id = ?', org.counterId)).toEqual([]);
+  });
+
+  it('with a secret stores the rating when siteverify says success, sending token, IP and idempotency key', async () => {
+    const org = await createOrganisation();
+    const spy = siteverify(verdict({ success: true, hostname: 'suara.test', action: 'rating', 'error-codes': [] }));
+    const body = ratingBody(org.counterCode, { turnstileToken: '0.token-from-the-widget' });
+    const device = newDevice();
+
+    const response = await postRatingWith(PASSING_SECRET, body, device);
+
+    expect(response.status).toBe(201);
+    expect(spy).toHaveBeenCalledTimes(1);
+    const form = spy.mock.calls[0]?.[1]?.body as FormData;
+    expect(Object.fromEntries(form)).toEqual({
+      secret: 'live-secret-for-tests',
+      response: '0.token-from-the-widget',
+      remoteip: device.ip,
+      idempotency_key: body.submissionId,
+    });
+  });
+
+  it.each([
+    ['an invalid token', { success: false, 'error-codes': ['invalid-input-response'] }],
+    ['a spent or expired token', { success: false, 'error-codes': ['timeout-or-duplicate'] }],
+    ['a token made on another site', { success: true, hostname: 'evil.example', action: 'rating' }],
+    ['a token made for another form', { success: true, hostname: 'suara.test', action: 'login' }],
+  ])('with a secret refuses %s with 403 and stores nothing', async (_name, answer) => {
+    const org = await createOrganisation();
+    siteverify(verdict(answer));
+    const response = await postRatingWith(PASSING_SECRET, ratingBody(org.counterCode, { turnstileToken: 'tok' }));
+    expect(response.status).toBe(403);
+    expect(await rows('SELECT id FROM responses WHERE counter_id = ?', org.counterId)).toEqual([]);
+  });
+
+  it('with a secret fails closed when siteverify cannot be reached: 503 with Retry-After, nothing stored', async () => {
+    const org = await createOrganisation();
+    siteverify(() => {
+      throw new TypeError('Network connection lost.');
+    });
+    const response = await postRatingWith(PASSING_SECRET, ratingBody(org.counterCode, { turnstileToken: 'tok' }));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('10');
+    expect(await rows('SELECT id FROM responses WHERE counter_id = ?', org.counterId)).toEqual([]);
+  });
+
+  it('with the dummy secret that always fails, refuses even the dummy token', async () => {
+    const org = await createOrganisation();
+    siteverify(verdict({ success: false, 'error-codes': ['invalid-input-response'] }));
+    const response = await postRatingWith(
+      { TURNSTILE_SECRET_KEY: '2x0000000000000000000000000000000AA' },
+      ratingBody(org.counterCode),
+    );
+    expect(response.status).toBe(403);
+  });
+
+  it('answers a repeat without asking siteverify again (its token is already spent)', async () => {
+    const org = await createOrganisation();
+    const body = ratingBody(org.counterCode, { turnstileToken: 'tok' });
+    siteverify(verdict({ success: true, hostname: 'suara.test', action: 'rating' }));
+    const first = await (await postRatingWith(PASSING_SECRET, body)).json();
+
+    vi.restoreAllMocks();
+    const spy = siteverify(verdict({ success: false, 'error-codes': ['timeout-or-duplicate'] }));
+    const repeat = await postRatingWith(PASSING_SECRET, body);
+    expect(repeat.status).toBe(200);
+    expect(await repeat.json()).toEqual(first);
+    expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe('rate limits per device (SPEC §5)', () => {
+  it('allows 3 ratings per device per counter per hour, then 429 with Retry-After; another device still rates', async () => {
+    const org = await createOrganisation();
+    const device = newDevice();
+    const first = ratingBody(org.counterCode, { answers: answersNo(0) });
+    for (const body of [first, ratingBody(org.counterCode, { answers: answersNo(1) })]) {
+      expect((await postRating(body, device)).status).toBe(201);
+    }
+    expect((await postRating(ratingBody(org.counterCode, { answers: answersNo(2) }), device)).status).toBe(201);
+
+    const fourth = await postRating(ratingBody(org.counterCode, { answers: answersNo(3) }), device);
+
+    expect(fourth.status).toBe(429);
+    expect(fourth.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const retryAfter = Number(fourth.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(3500);
+    expect(retryAfter).toBeLessThanOrEqual(3600);
+    expect(await rows('SELECT id FROM responses WHERE counter_id = ?', org.counterId)).toHaveLength(3);
+    // A repeat is answered before any limit…
+    expect((await postRating(first, device)).status).toBe(200);
+    // …and the limit is per device.
+    expect((await postRating(ratingBody(org.counterCode, { answers: answersNo(4) }))).status).toBe(201);
+  });
+
+  it('counts requests per device per minute, never repeats, and answers 429 past the limit', async () => {
+    const limits = { RATE_LIMIT_PER_DEVICE_MINUTE: '2' };
+    const a = await createOrganisation();
+    const b = await createOrganisation();
+    const c = await createOrganisation();
+    const device = newDevice();
+    const firstBody = ratingBody(a.counterCode);
+    expect((await postRatingWith(limits, firstBody, device)).status).toBe(201);
+    for (let i = 0; i < 4; i += 1) expect((await postRatingWith(limits, firstBody, device)).status).toBe(200);
+    expect((await postRatingWith(limits, ratingBody(b.counterCode), device)).status).toBe(201);
+
+    const third = await postRatingWith(limits, ratingBody(c.counterCode), device);
+
+    expect(third.status).toBe(429);
+    const retryAfter = Number(third.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await rows('SELECT id FROM responses WHERE counter_id = ?', c.counterId)).toEqual([]);
+  });
+
+  it('keeps the limit counters under keyed hashes only', async () => {
+    const keys = await rows<{ key: string }>('SELECT key FROM rate_counters');
+    expect(keys.length).toBeGreaterThan(0);
+    for (const { key } of keys) expect(key).toMatch(/^minute:[A-Za-z0-9_-]{22}$/);
+    const salts = await rows<{ day: string }>('SELECT day FROM device_salts');
+    expect(salts).toHaveLength(1);
+  });
+});
+
+describe('suspicious ratings are stored flagged, out of the indicators (SPEC §5)', () => {
+  it('flags a burst of ratings within seconds at one counter, including the ones before it', async () => {
+    const org = await createOrganisation();
+    for (let i = 0; i < 6; i += 1) {
+      expect((await postRating(ratingBody(org.counterCode, { answers: answersNo(i) }))).status).toBe(201);
+    }
+    const stored = await rows<{ flagged: number; flag_reason: string }>(
+      'SELECT flagged, flag_reason FROM responses WHERE counter_id = ?',
+      org.counterId,
+    );
+    expect(stored).toHaveLength(6);
+    expect(stored.every((r) => r.flagged === 1 && r.flag_reason === 'burst')).toBe(true);
+    const [rollup] = await rows<{ n: number | null }>(
+      'SELECT sum(n) AS n FROM daily_rollups WHERE counter_id = ?',
+      org.counterId,
+    );
+    expect(rollup?.n ?? 0).toBe(0);
+  });
+
+  it('flags every rating of a burst that arrives all at once, and the rollups hold none of them', async () => {
+    const org = await createOrganisation();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => postRating(ratingBody(org.counterCode, { answers: answersNo(i) }))),
+    );
+    expect(answers.map((r) => r.status)).toEqual(Array(12).fill(201));
+    const stored = await rows<{ flagged: number }>('SELECT flagged FROM responses WHERE counter_id = ?', org.counterId);
+    expect(stored).toHaveLength(12);
+    expect(stored.filter((r) => r.flagged === 0)).toEqual([]);
+    const [rollup] = await rows<{ n: number | null }>(
+      'SELECT sum(n) AS n FROM daily_rollups WHERE counter_id = ?',
+      org.counterId,
+    );
+    expect(rollup?.n ?? 0).toBe(0);
+  });
+
+  it('flags the same device sending the same answers again, and keeps the first', async () => {
+    const org = await createOrganisation();
+    const device = newDevice();
+    const answers = answersNo(7);
+    expect((await postRating(ratingBody(org.counterCode, { answers }), device)).status).toBe(201);
+    expect((await postRating(ratingBody(org.counterCode, { answers }), device)).status).toBe(201);
+
+    const stored = await rows<{ flagged: number; flag_reason: string | null }>(
+      'SELECT flagged, flag_reason FROM responses WHERE counter_id = ? ORDER BY submitted_at',
+      org.counterId,
+    );
+    expect(stored).toEqual([
+      { flagged: 0, flag_reason: null },
+      { flagged: 1, flag_reason: 'identical-repeat' },
+    ]);
+    const [rollup] = await rows<{ n: number }>(
+      'SELECT sum(n) AS n FROM daily_rollups WHERE counter_id = ?',
+      org.counterId,
+    );
+    expect(rollup?.n).toBe(1);
+  });
+});
+
+describe('kiosk tokens (docs/rating.md; extension of SPEC §5)', () => {
+  const KEY = 'test-kiosk-signing-key';
+
+  it('stores a rating made through the kiosk display as channel kiosk with a valid token', async () => {
+    const org = await createOrganisation();
+    const kioskToken = await signKioskToken(KEY, org.counterCode, Date.now());
+    const response = await postRating(ratingBody(org.counterCode, { kioskToken }));
+    expect(response.status).toBe(201);
+    const [stored] = await rows('SELECT channel, kiosk_token FROM responses WHERE counter_id = ?', org.counterId);
+    expect(stored).toEqual({ channel: 'kiosk', kiosk_token: 'valid' });
+  });
+
+  it('marks a rating with an expired token when the counter’s policy is to mark', async () => {
+    const org = await createOrganisation();
+    const kioskToken = await signKioskToken(KEY, org.counterCode, Date.now() - 60 * 60_000);
+    expect((await postRating(ratingBody(org.counterCode, { kioskToken }))).status).toBe(201);
+    const [stored] = await rows('SELECT channel, kiosk_token FROM responses WHERE counter_id = ?', org.counterId);
+    expect(stored).toEqual({ channel: 'kiosk', kiosk_token: 'expired' });
+  });
+
+  it('refuses a rating with an expired token when the counter’s policy is to refuse', async () => {
+    const org = await createOrganisation();
+    await env.DB.prepare("UPDATE counters SET kiosk_expired_policy = 'refuse' WHERE id = ?").bind(org.counterId).run();
+    const kioskToken = await signKioskToken(KEY, org.counterCode, Date.now() - 60 * 60_000);
+    const response = await postRating(ratingBody(org.counterCode, { kioskToken }));
+    expect(response.status).toBe(400);
+    expect((await response.json<{ errors: { field: string }[] }>()).errors[0]?.field).toBe('kioskToken');
+    expect(await rows('SELECT id FROM responses WHERE counter_id = ?', org.counterId)).toEqual([]);
+  });
+
+  it('refuses a forged token or one of another counter', async () => {
+    const org = await createOrganisation();
+    const other = await createOrganisation();
+    const foreign = await signKioskToken(KEY, other.counterCode, Date.now());
+    expect((await postRating(ratingBody(org.counterCode, { kioskToken: foreign }))).status).toBe(400);
+    expect((await postRating(ratingBody(org.counterCode, { kioskToken: 'abc.0123456789abcdef' }))).status).toBe(400);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * @module
+ * `POST /api/v1/responses` (SPEC §5): a citizen's rating, as JSON from the rating form's script or any client.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { limitBody } from '../http/body-limit';
+import { createRouter } from '../http/router';
+import { CreatedSchema, RatingSubmissionSchema } from '../rating/schema';
+import { submitRating } from '../rating/submit-rating';
+
+/** A full rating with a 1,000-character comment of 4-byte characters is about 4.5 KB; anything far larger is not one. */
+export const MAX_RATING_BYTES = 16 * 1024;
+
+const FieldErrorSchema = z.object({ field: z.string(), pointer: z.string(), detail: z.string() });
+const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string().optional(),
+    errors: z.array(FieldErrorSchema).optional(),
+  })
+  .openapi('Problem', { description: 'RFC 9457 problem details' });
+const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
+
+const submitRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['Public'],
+  summary: 'Submit a rating (idempotent on submissionId)',
+  description:
+    'Stores one rating of one visit. A repeat with the same `submissionId` stores nothing and answers 200 with the first id, before any rate limit. Suspicious bursts are stored flagged and kept out of the indicators until moderated.',
+  middleware: [limitBody(MAX_RATING_BYTES)] as const,
+  request: {
+    body: { required: true, content: { 'application/json': { schema: RatingSubmissionSchema } } },
+  },
+  responses: {
+    201: { description: 'Stored', content: { 'application/json': { schema: CreatedSchema } } },
+    200: {
+      description: 'A repeat of an earlier submissionId: nothing new stored',
+      content: { 'application/json': { schema: CreatedSchema } },
+    },
+    400: { description: 'Invalid fields, listed in `errors`', content: problemContent },
+    403: { description: 'Turnstile refused the token', content: problemContent },
+    404: { description: 'Unknown or inactive counter', content: problemContent },
+    413: { description: 'Body too large', content: problemContent },
+    429: {
+      description: 'Too many from this device (see `Retry-After`)',
+      headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
+      content: problemContent,
+    },
+    503: { description: 'Turnstile could not be reached; nothing stored, retry later', content: problemContent },
+  },
+});
+
+export const responsesRouter = createRouter().openapi(submitRoute, async (c) => {
+  const result = await submitRating({ env: c.env, headers: c.req.raw.headers }, c.req.valid('json'));
+  return c.json({ id: result.id }, result.status);
+});

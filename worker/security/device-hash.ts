@@ -1,0 +1,59 @@
+/**
+ * @module
+ * The device hash behind the abuse limits (SPEC §4): an HMAC of IP address and user agent under the deployment's
+ * secret key and a random salt of the day. The salt lives in `device_salts` only for its day and is then deleted,
+ * so yesterday's hashes can no longer be linked to anything; the raw IP and user agent are never stored.
+ */
+import { localDate } from '../../domain/periods';
+import { base64Url, hmacBase64Url } from './hmac';
+
+/**
+ * Salts change at midnight WIB: every Indonesian service office is closed then (00:00 WIB is 01:00 WITA and
+ * 02:00 WIT), so no citizen's hour of ratings straddles a rotation in office hours.
+ */
+export const SALT_TIME_ZONE = 'Asia/Jakarta';
+
+/** Rate-limit windows older than this are deleted with the old salts. */
+const RATE_COUNTER_RETENTION_MS = 24 * 60 * 60_000;
+
+/** The salt of the current day, per isolate: one D1 round trip per isolate per day, not per request. */
+let cached: { day: string; salt: string } | null = null;
+
+export interface DeviceIdentity {
+  /** `CF-Connecting-IP`, set by Cloudflare's edge (absent in local tests unless a test sets it). */
+  ip: string;
+  userAgent: string;
+}
+
+export function deviceIdentity(headers: Headers): DeviceIdentity {
+  return { ip: headers.get('cf-connecting-ip') ?? '', userAgent: headers.get('user-agent') ?? '' };
+}
+
+/** The keyed, salted hash of a device for `now` (128 bits, base64url). */
+export async function deviceHash(d1: D1Database, key: string, device: DeviceIdentity, now: number): Promise<string> {
+  const salt = await saltOfDay(d1, localDate(now, SALT_TIME_ZONE), now);
+  // NUL separators: neither an IP nor a header value can contain one, so distinct pairs never collide.
+  return hmacBase64Url(key, `${salt}\u0000${device.ip}\u0000${device.userAgent}`, 16);
+}
+
+async function saltOfDay(d1: D1Database, day: string, now: number): Promise<string> {
+  if (cached?.day === day) return cached.salt;
+  const fresh = base64Url(crypto.getRandomValues(new Uint8Array(32)));
+  // Isolates race on a new day: INSERT OR IGNORE lets the first one win and every isolate then reads its salt.
+  const [inserted, selected] = await d1.batch([
+    d1.prepare('INSERT OR IGNORE INTO device_salts (day, salt) VALUES (?, ?)').bind(day, fresh),
+    d1.prepare('SELECT salt FROM device_salts WHERE day = ?').bind(day),
+    d1.prepare('DELETE FROM device_salts WHERE day < ?').bind(day),
+  ]);
+  const salt = (selected?.results[0] as { salt: string } | undefined)?.salt ?? fresh;
+  if (inserted?.meta.changes === 1) {
+    // Once per day for the whole deployment (only the isolate that created the salt): old limit windows, whose
+    // keys are yesterday's device hashes, go too.
+    await d1
+      .prepare('DELETE FROM rate_counters WHERE window_start < ?')
+      .bind(now - RATE_COUNTER_RETENTION_MS)
+      .run();
+  }
+  cached = { day, salt };
+  return salt;
+}
