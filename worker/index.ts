@@ -6,10 +6,12 @@
 import { handle } from '@astrojs/cloudflare/handler';
 import { app, isApiPath } from './app';
 import type { Bindings } from './env';
+import { scheduled } from './jobs/snapshot';
 
 export default {
   fetch(request, env, ctx) {
     const { pathname } = new URL(request.url);
     return isApiPath(pathname) ? app.fetch(request, env, ctx) : handle(request, env, ctx);
   },
+  scheduled,
 } satisfies ExportedHandler<Bindings>;

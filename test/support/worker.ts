@@ -4,7 +4,9 @@
  */
 import { app } from '../../worker/app';
 import type { Bindings } from '../../worker/env';
+import { scheduled } from '../../worker/jobs/snapshot';
 
 export default {
   fetch: app.fetch,
+  scheduled,
 } satisfies ExportedHandler<Bindings>;

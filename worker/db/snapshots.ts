@@ -1,0 +1,20 @@
+/**
+ * @module
+ * The list of nightly open-data snapshots, newest first, for the `/data` catalogue.
+ */
+import { desc } from 'drizzle-orm';
+import { snapshots } from '../../schema';
+import type { Database } from './client';
+
+export type SnapshotFileRow = typeof snapshots.$inferSelect;
+
+export async function listSnapshots(db: Database, days = 30): Promise<{ day: string; files: SnapshotFileRow[] }[]> {
+  const rows = await db
+    .select()
+    .from(snapshots)
+    .orderBy(desc(snapshots.day), snapshots.file)
+    .limit(days * 10);
+  const byDay = new Map<string, SnapshotFileRow[]>();
+  for (const row of rows) byDay.set(row.day, [...(byDay.get(row.day) ?? []), row]);
+  return [...byDay].slice(0, days).map(([day, files]) => ({ day, files }));
+}

@@ -1,0 +1,91 @@
+/**
+ * @module
+ * Validators of the open-data files: an `ETag` from a fingerprint of everything a file is made of (plus its filters
+ * and format), and a `Last-Modified` for information. Computing the fingerprint reads rollups and small tables
+ * only, never the responses, so a conditional request is cheap.
+ */
+
+import type { OpenDataFilter } from './filters';
+import type { ResourceName } from './resources';
+
+/** Bump when the layout of any file changes, so caches do not keep an old layout under the same data. */
+export const FILE_FORMAT_VERSION = '1';
+
+interface Fingerprint {
+  parts: (string | number | null)[];
+  lastModified: number | null;
+}
+
+/** What a file depends on: rollups (responses, flags), the organisation tree, and published comments. */
+async function fingerprint(d1: D1Database, resource: ResourceName, filter: OpenDataFilter): Promise<Fingerprint> {
+  const region = filter.regionId === undefined ? '' : ' AND region_id = ?';
+  const regionBinding = filter.regionId === undefined ? [] : [filter.regionId];
+  const tree = await d1
+    .prepare(
+      `SELECT (SELECT count(*) FROM regions) AS regions, (SELECT max(created_at) FROM regions) AS regions_at,
+         (SELECT count(*) FROM units) AS units, (SELECT max(created_at) FROM units) AS units_at,
+         (SELECT count(*) FROM services) AS services, (SELECT max(created_at) FROM services) AS services_at`,
+    )
+    .first<Record<string, number | null>>();
+  const treeParts = Object.values(tree ?? {});
+  const treeAt = Math.max(Number(tree?.regions_at ?? 0), Number(tree?.units_at ?? 0), Number(tree?.services_at ?? 0));
+
+  if (resource === 'comments') {
+    const row = await d1
+      .prepare(
+        `SELECT count(*) AS n, max(moderated_at) AS moderated, max(replied_at) AS replied, max(id) AS last_id
+         FROM comments WHERE status = 'published' AND local_date BETWEEN ? AND ?${region}`,
+      )
+      .bind(filter.from, filter.to, ...regionBinding)
+      .first<{ n: number; moderated: number | null; replied: number | null; last_id: string | null }>();
+    return {
+      parts: [...treeParts, row?.n ?? 0, row?.moderated ?? null, row?.replied ?? null, row?.last_id ?? null],
+      lastModified: Math.max(treeAt, Number(row?.moderated ?? 0), Number(row?.replied ?? 0)) || null,
+    };
+  }
+  const row = await d1
+    .prepare(
+      `SELECT count(*) AS cells, total(n) AS n, total(sum_squared_totals) AS sq, total(s1 + 2 * s5 + 3 * s9) AS mix,
+         max(local_date) AS latest
+       FROM daily_rollups WHERE local_date BETWEEN ? AND ?${region}`,
+    )
+    .bind(filter.from, filter.to, ...regionBinding)
+    .first<{ cells: number; n: number; sq: number; mix: number; latest: string | null }>();
+  // Time of the newest response on the newest day: cheap through the (region_id, local_date) index. Paper
+  // questionnaires keyed in later for an older day do not move it, which is why the ETag, not this date, decides.
+  const newest = row?.latest
+    ? await d1
+        .prepare(`SELECT max(submitted_at) AS at FROM responses WHERE local_date = ?${region}`)
+        .bind(row.latest, ...regionBinding)
+        .first<{ at: number | null }>()
+    : null;
+  return {
+    parts: [...treeParts, row?.cells ?? 0, row?.n ?? 0, row?.sq ?? 0, row?.mix ?? 0, row?.latest ?? null],
+    lastModified: Math.max(treeAt, Number(newest?.at ?? 0)) || null,
+  };
+}
+
+export interface Validators {
+  etag: string;
+  lastModified: string | null;
+}
+
+export async function validatorsOf(
+  d1: D1Database,
+  resource: ResourceName,
+  format: string,
+  filter: OpenDataFilter,
+): Promise<Validators> {
+  const { parts, lastModified } = await fingerprint(d1, resource, filter);
+  const text = JSON.stringify([FILE_FORMAT_VERSION, resource, format, filter, parts]);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  const hex = [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return { etag: `"${hex}"`, lastModified: lastModified ? new Date(lastModified).toUTCString() : null };
+}
+
+/** True when `If-None-Match` names the current ETag (weak comparison, RFC 9110 §13.1.2). */
+export function matchesEtag(ifNoneMatch: string | null | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}

@@ -1,0 +1,181 @@
+/**
+ * @module
+ * The open-data files (SPEC §5) described once: their columns, types and meanings. The CSV header, the JSON keys,
+ * the Frictionless Table Schemas in datapackage.json and the data dictionary all come from here.
+ */
+import { AGE_BANDS, CHANNELS, EDUCATIONS, ELEMENTS, GENDERS, OCCUPATIONS } from '../../domain/survey';
+
+/** Frictionless Table Schema field types used here. */
+export type FieldType = 'string' | 'integer' | 'number' | 'yearmonth';
+
+export interface Field {
+  name: string;
+  type: FieldType;
+  title: string;
+  description: string;
+  /** Allowed values, when the field is a code list. */
+  enum?: readonly string[];
+  /** True when the field is never empty. */
+  required?: boolean;
+}
+
+export type ResourceName = 'scores' | 'responses' | 'comments';
+
+export interface Resource {
+  name: ResourceName;
+  title: string;
+  description: string;
+  fields: readonly Field[];
+}
+
+const elementFields = (what: 'nrr' | 'answer'): Field[] =>
+  ELEMENTS.map((element) => ({
+    name: element.code.toLowerCase(),
+    type: what === 'nrr' ? 'number' : 'integer',
+    title: `${element.code} ${element.name.id}`,
+    description:
+      what === 'nrr'
+        ? `NRR (mean score 1–4, 3 decimals) of ${element.code} "${element.name.id}" (${element.name.en}). Empty when suppressed.`
+        : `Answer to ${element.code} "${element.name.id}" (${element.name.en}): 1 = ${element.labels.id[0]} … 4 = ${element.labels.id[3]}.`,
+    ...(what === 'answer' ? { enum: ['1', '2', '3', '4'], required: true } : {}),
+  }));
+
+const region: Field = {
+  name: 'region',
+  type: 'string',
+  title: 'Region slug',
+  description: 'Identifier of the region (pemerintah daerah), as in the portal URL /{region}.',
+  required: true,
+};
+const unit: Field = {
+  name: 'unit',
+  type: 'string',
+  title: 'Unit slug',
+  description: 'Identifier of the service unit (unit layanan / OPD) within its region, as in /{region}/{unit}.',
+  required: true,
+};
+const month: Field = {
+  name: 'month',
+  type: 'yearmonth',
+  title: 'Month',
+  description: "Calendar month 'YYYY-MM' in the region's own time zone (WIB, WITA or WIT). Never the day or time.",
+  required: true,
+};
+
+export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
+  scores: {
+    name: 'scores',
+    title: 'Indeks Kepuasan Masyarakat per unit and month',
+    description:
+      'One row per region × unit × month with the number of responses, the IKM (25–100), its grade and the nine element scores (NRR). ' +
+      'Figures of a unit × month with fewer than 10 responses are suppressed: the count is given, every figure is empty (SPEC §4). ' +
+      'A region has a row for every unit and every month in which any of its units received a response.',
+    fields: [
+      region,
+      { name: 'region_name', type: 'string', title: 'Region name', description: 'Name of the region.', required: true },
+      unit,
+      {
+        name: 'unit_name',
+        type: 'string',
+        title: 'Unit name',
+        description: 'Name of the service unit.',
+        required: true,
+      },
+      { ...month, name: 'period' },
+      {
+        name: 'responses',
+        type: 'integer',
+        title: 'Responses',
+        description: 'Number of responses counted (flagged responses excluded).',
+        required: true,
+      },
+      {
+        name: 'ikm',
+        type: 'number',
+        title: 'IKM',
+        description:
+          'Indeks Kepuasan Masyarakat = 25 × mean of the nine NRRs (weight exactly 1/9), rounded half away from zero to 2 decimals. Empty when suppressed.',
+      },
+      {
+        name: 'grade',
+        type: 'string',
+        title: 'Grade (mutu pelayanan)',
+        description:
+          'A Sangat Baik (IKM ≥ 88.31), B Baik (≥ 76.61), C Kurang Baik (≥ 65.00), D Tidak Baik. Empty when suppressed.',
+        enum: ['A', 'B', 'C', 'D'],
+      },
+      ...elementFields('nrr'),
+    ],
+  },
+  responses: {
+    name: 'responses',
+    title: 'Responses (anonymized microdata)',
+    description:
+      'One row per counted response: the nine answers and a coarse respondent profile. k-anonymous with k = 5 on (region, unit, month, gender, age band, education, occupation): ' +
+      'the profile fields of rows in smaller groups are blanked. No day, time, counter, device or comment is ever published. ' +
+      'Responses of a unit × month with fewer than 10 responses are left out, because they would reveal a suppressed IKM. Flagged responses are excluded.',
+    fields: [
+      region,
+      unit,
+      {
+        name: 'service',
+        type: 'string',
+        title: 'Service slug',
+        description: 'The kind of service (jenis layanan) rated, when the respondent chose one.',
+      },
+      month,
+      {
+        name: 'channel',
+        type: 'string',
+        title: 'Channel',
+        description: 'How the rating arrived: qr (own phone), kiosk (tablet at the counter), paper (keyed in).',
+        enum: CHANNELS,
+        required: true,
+      },
+      ...elementFields('answer'),
+      {
+        name: 'gender',
+        type: 'string',
+        title: 'Gender',
+        description: 'L (laki-laki) or P (perempuan).',
+        enum: GENDERS,
+      },
+      {
+        name: 'age_band',
+        type: 'string',
+        title: 'Age band',
+        description: 'Age in bands; the exact age is never published.',
+        enum: AGE_BANDS,
+      },
+      { name: 'education', type: 'string', title: 'Education', description: 'Highest education.', enum: EDUCATIONS },
+      { name: 'occupation', type: 'string', title: 'Occupation', description: 'Occupation.', enum: OCCUPATIONS },
+    ],
+  },
+  comments: {
+    name: 'comments',
+    title: 'Published comments and replies',
+    description:
+      'Comments published after moderation, with personal data (NIK, phone numbers, e-mail addresses) already redacted, and the unit’s reply. ' +
+      'Only the month is given; no day, time, counter or link to a response.',
+    fields: [
+      region,
+      unit,
+      month,
+      {
+        name: 'comment',
+        type: 'string',
+        title: 'Comment',
+        description: 'The citizen’s comment, redacted ([disamarkan] marks removed personal data).',
+        required: true,
+      },
+      { name: 'reply', type: 'string', title: 'Reply', description: 'The unit’s public reply, if any.' },
+    ],
+  },
+};
+
+export const RESOURCE_NAMES = Object.keys(RESOURCES) as ResourceName[];
+
+/** Column names of a resource, in file order. */
+export function columnsOf(name: ResourceName): string[] {
+  return RESOURCES[name].fields.map((field) => field.name);
+}

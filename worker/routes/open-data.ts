@@ -1,0 +1,145 @@
+/**
+ * @module
+ * Open data (SPEC §5), mounted at `/data`: `datapackage.json`, `scores`, `responses` and `comments` as `.csv` and
+ * `.json` with the filters `region`, `unit`, `from`, `to`, and the nightly snapshots `/data/snapshots/{day}/{file}`.
+ * Files are streamed, carry `ETag`/`Last-Modified`, and answer `If-None-Match` with 304. The catalogue page `/data`
+ * itself is the Astro site's.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { database } from '../db/client';
+import type { AppEnv } from '../env';
+import { readConfig } from '../env';
+import { ProblemError } from '../http/problem';
+import { createRouter } from '../http/router';
+import { SNAPSHOT_FILES, snapshotKey } from '../jobs/snapshot';
+import { dataPackage } from '../open-data/datapackage';
+import { exportStream, fileName, prepareExport } from '../open-data/export';
+import { OpenDataQuerySchema } from '../open-data/filters';
+import { matchesEtag, validatorsOf } from '../open-data/freshness';
+import { RESOURCE_NAMES, RESOURCES, type ResourceName } from '../open-data/resources';
+import type { Format } from '../open-data/writers';
+
+/** Live files change with every rating; five minutes keeps CDNs useful without serving stale news for long. */
+const LIVE_CACHE = 'public, max-age=300';
+const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+
+const MEDIA_TYPES: Record<Format, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+const COMMON_HEADERS = {
+  'access-control-allow-origin': '*',
+  'x-content-type-options': 'nosniff',
+  link: '</data/datapackage.json>; rel="describedby"; type="application/json"',
+};
+
+export function originOf(c: Context<AppEnv>): string {
+  return readConfig(c.env).publicOrigin?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+}
+
+export const openDataRouter = createRouter();
+
+openDataRouter.openapi(
+  createRoute({
+    method: 'get',
+    path: '/datapackage.json',
+    tags: ['Open data'],
+    summary: 'Frictionless Data Package: every file with its Table Schema, licence CC BY 4.0',
+    responses: { 200: { description: 'The data package', content: { 'application/json': { schema: z.any() } } } },
+  }),
+  (c) => c.json(dataPackage({ origin: originOf(c) }), 200, { ...COMMON_HEADERS, 'cache-control': LIVE_CACHE }),
+);
+
+for (const resource of RESOURCE_NAMES) {
+  for (const format of ['csv', 'json'] as const) {
+    openDataRouter.openapi(
+      createRoute({
+        method: 'get',
+        path: `/${resource}.${format}`,
+        tags: ['Open data'],
+        summary: `${RESOURCES[resource].title} (${format.toUpperCase()}, streamed)`,
+        description: RESOURCES[resource].description,
+        request: { query: OpenDataQuerySchema },
+        responses: {
+          200: {
+            description: `${resource}.${format}`,
+            content: { [MEDIA_TYPES[format].split(';')[0] as string]: { schema: z.any() } },
+          },
+          304: { description: 'Not modified (If-None-Match)' },
+          400: { description: 'Invalid filter (problem+json with errors per field)' },
+          404: { description: 'Unknown region or unit' },
+        },
+      }),
+      async (c) => {
+        const query = c.req.valid('query');
+        const prepared = await prepareExport(database(c.env.DB), query);
+        const { etag, lastModified } = await validatorsOf(c.env.DB, resource as ResourceName, format, prepared.filter);
+        const headers: Record<string, string> = {
+          ...COMMON_HEADERS,
+          'cache-control': LIVE_CACHE,
+          etag,
+          ...(lastModified ? { 'last-modified': lastModified } : {}),
+        };
+        if (matchesEtag(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+        return new Response(exportStream(c.env.DB, resource, format, prepared), {
+          status: 200,
+          headers: {
+            ...headers,
+            'content-type': MEDIA_TYPES[format],
+            'content-disposition': `${format === 'csv' ? 'attachment' : 'inline'}; filename="${fileName(resource, format, query)}"`,
+          },
+        });
+      },
+    );
+  }
+}
+
+openDataRouter.openapi(
+  createRoute({
+    method: 'get',
+    path: '/snapshots/{day}/{file}',
+    tags: ['Open data'],
+    summary: 'A nightly, immutable snapshot file (cite this URL)',
+    request: {
+      params: z.object({
+        day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day 'YYYY-MM-DD'"),
+        file: z.enum(SNAPSHOT_FILES),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'The file as written that night',
+        content: { 'application/octet-stream': { schema: z.any() } },
+      },
+      404: { description: 'No such snapshot' },
+    },
+  }),
+  async (c) => {
+    const { day, file } = c.req.valid('param');
+    const object = await c.env.SNAPSHOTS?.get(snapshotKey(day, file));
+    if (!object) throw new ProblemError(404, `No snapshot file ${day}/${file}.`);
+    const format: Format = file.endsWith('.csv') ? 'csv' : 'json';
+    const etag = object.httpEtag;
+    const headers = {
+      ...COMMON_HEADERS,
+      'cache-control': IMMUTABLE_CACHE,
+      etag,
+      'last-modified': object.uploaded.toUTCString(),
+    };
+    if (matchesEtag(c.req.header('if-none-match'), etag)) {
+      await object.body.cancel();
+      return new Response(null, { status: 304, headers });
+    }
+    return new Response(object.body, {
+      status: 200,
+      headers: {
+        ...headers,
+        'content-type': MEDIA_TYPES[format],
+        'content-length': String(object.size),
+        'content-disposition': `${format === 'csv' ? 'attachment' : 'inline'}; filename="suara-layanan_${day}_${file}"`,
+      },
+    });
+  },
+);
