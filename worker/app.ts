@@ -7,10 +7,12 @@ import { Scalar } from '@scalar/hono-api-reference';
 import { onError, problem, problemResponse } from './http/problem';
 import { createRouter } from './http/router';
 import { regionsRouter } from './routes/regions';
+import { scoresRouter } from './routes/scores';
 
 export const app = createRouter();
 
 app.route('/api/v1/regions', regionsRouter);
+app.route('/api/v1/regions', scoresRouter);
 
 app.doc31('/api/v1/openapi.json', {
   openapi: '3.1.0',
