@@ -7,6 +7,7 @@ import { Scalar } from '@scalar/hono-api-reference';
 import { SECURITY } from './http/openapi';
 import { onError, problem, problemResponse } from './http/problem';
 import { createRouter } from './http/router';
+import { ADMIN_BASE, adminRouter } from './routes/admin';
 import { agencyRouter } from './routes/agency';
 import { regionsRouter } from './routes/regions';
 import { scoresRouter } from './routes/scores';
@@ -17,6 +18,7 @@ export const app = createRouter();
 app.route('/api/v1/regions', regionsRouter);
 app.route('/api/v1/regions', scoresRouter);
 app.route('/api/v1/agency', agencyRouter);
+app.route(ADMIN_BASE, adminRouter);
 
 app.doc31('/api/v1/openapi.json', {
   openapi: '3.1.0',

@@ -61,4 +61,7 @@ export const SECURITY = {
 } as const;
 
 /** `security` of an admin route: the bearer ADMIN_TOKEN, or a console session cookie (+ CSRF header). */
-export const ADMIN_SECURITY = [{ [SECURITY.adminToken]: [] }, { [SECURITY.adminSession]: [] }];
+export const ADMIN_SECURITY: Record<string, string[]>[] = [
+  { [SECURITY.adminToken]: [] },
+  { [SECURITY.adminSession]: [] },
+];
