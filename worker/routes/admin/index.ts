@@ -11,6 +11,7 @@ import { createRouter } from '../../http/router';
 import { type AdminEnv, adminAuth } from '../../security/admin-auth';
 import { adminApiKeysRouter } from './api-keys';
 import { adminCountersRouter } from './counters';
+import { adminImportRouter } from './import';
 import { adminRegionsRouter } from './regions';
 import { sessionRouter } from './session';
 
@@ -40,3 +41,4 @@ adminRouter.route('/session', sessionRouter);
 adminRouter.route('/', adminRegionsRouter);
 adminRouter.route('/', adminCountersRouter);
 adminRouter.route('/', adminApiKeysRouter);
+adminRouter.route('/', adminImportRouter);
