@@ -250,12 +250,13 @@ export async function storePaperRows(
     statements.push(d1.prepare(INSERT_ROWS_SQL).bind(region.id, unit.id, now, actor, chunk));
     statements.push(d1.prepare(ROLLUP_CHUNK_SQL).bind(chunk));
   }
+  const dates = rows.map((row) => row.date).sort();
   statements.push(
     auditStatement(d1, actor, 'responses.import', importTarget(region, unit), {
       rows: rows.length,
       sha256: digest,
-      from: rows.reduce((min, row) => (row.date < min ? row.date : min), rows[0]?.date ?? ''),
-      to: rows.reduce((max, row) => (row.date > max ? row.date : max), ''),
+      from: dates[0],
+      to: dates.at(-1),
     }),
   );
   await d1.batch(statements);
