@@ -77,6 +77,14 @@ export function nextPeriod(period: Period): Period {
   return periodOf(period.kind, Math.floor(index / 12), (index % 12) + 1);
 }
 
+/** True when `date` is a real calendar date written 'YYYY-MM-DD' (so '2026-02-29' and '2026-4-1' are not). */
+export function isCalendarDate(date: string): boolean {
+  const match = LOCAL_DATE.exec(date);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /** True when `tz` is an IANA time zone this runtime knows. */
 export function isValidTimeZone(tz: string): boolean {
   if (tz.length === 0) return false;

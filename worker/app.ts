@@ -4,16 +4,24 @@
  * files `/data/*`. `worker/index.ts` puts the Astro site behind it; tests drive this app directly.
  */
 import { Scalar } from '@scalar/hono-api-reference';
+import { SECURITY } from './http/openapi';
 import { onError, problem, problemResponse } from './http/problem';
 import { createRouter } from './http/router';
+import { ADMIN_BASE, adminRouter } from './routes/admin';
+import { agencyRouter } from './routes/agency';
 import { openDataRouter } from './routes/open-data';
 import { regionsRouter } from './routes/regions';
 import { responsesRouter } from './routes/responses';
+import { scoresRouter } from './routes/scores';
+import { ADMIN_SESSION_COOKIE } from './security/admin-auth';
 
 export const app = createRouter();
 
 app.route('/api/v1/regions', regionsRouter);
+app.route('/api/v1/regions', scoresRouter);
 app.route('/api/v1/responses', responsesRouter);
+app.route('/api/v1/agency', agencyRouter);
+app.route(ADMIN_BASE, adminRouter);
 app.route('/data', openDataRouter);
 
 app.doc31('/api/v1/openapi.json', {
@@ -25,6 +33,23 @@ app.doc31('/api/v1/openapi.json', {
       'Citizen satisfaction (SKM/IKM, PermenPANRB 14/2017) for Indonesian public services: ratings, indicators and open data.',
     license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
   },
+});
+app.openAPIRegistry.registerComponent('securitySchemes', SECURITY.agencyKey, {
+  type: 'http',
+  scheme: 'bearer',
+  description: 'Agency API key (`sl_live_…`), scoped to one region; created by an admin, shown once.',
+});
+app.openAPIRegistry.registerComponent('securitySchemes', SECURITY.adminToken, {
+  type: 'http',
+  scheme: 'bearer',
+  description: 'The bootstrap super-admin token (secret `ADMIN_TOKEN`).',
+});
+app.openAPIRegistry.registerComponent('securitySchemes', SECURITY.adminSession, {
+  type: 'apiKey',
+  in: 'cookie',
+  name: ADMIN_SESSION_COOKIE,
+  description:
+    'Console session from `POST /api/v1/admin/session`; unsafe methods also need the `X-CSRF-Token` header and a same-origin request.',
 });
 app.get('/api/docs', Scalar({ url: '/api/v1/openapi.json', pageTitle: 'Suara Layanan API' }));
 

@@ -4,33 +4,10 @@ import { aggregateOf } from '../../domain/aggregate';
 import { parsePeriod } from '../../domain/periods';
 import { summarize } from '../../domain/summary';
 import { findRegion, findUnit } from '../../worker/db/regions';
-import { REBUILD_ROLLUPS_SQL, rollupUpsertSql } from '../../worker/db/rollup-sql';
+import { REBUILD_ROLLUPS_SQL } from '../../worker/db/rollup-sql';
 import { unitScore } from '../../worker/indicators/scores';
 import { createOrganisation, db } from '../support/fixtures';
-
-/** Inserts raw responses (bypassing the API) for one unit on the given local dates. */
-async function insertResponses(
-  org: { regionId: number; unitId: number; counterId: number },
-  rows: { date: string; scores: number[]; flagged?: boolean }[],
-) {
-  const statements = rows.map((row, i) =>
-    env.DB.prepare(
-      `INSERT INTO responses (id, submission_id, region_id, unit_id, counter_id, channel, u1, u2, u3, u4, u5, u6, u7, u8, u9, submitted_at, local_date, flagged)
-       VALUES (?, ?, ?, ?, ?, 'qr', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).bind(
-      `r-${org.unitId}-${row.date}-${i}`,
-      `s-${org.unitId}-${row.date}-${i}`,
-      org.regionId,
-      org.unitId,
-      org.counterId,
-      ...row.scores,
-      Date.parse(`${row.date}T03:00:00Z`),
-      row.date,
-      row.flagged ? 1 : 0,
-    ),
-  );
-  await env.DB.batch(statements);
-}
+import { insertRatings } from '../support/ratings';
 
 describe('rollups (SPEC §3: indicators read rollups only)', () => {
   it('the SPEC §3 test vector read back from rollups gives IKM 91.48, grade A', async () => {
@@ -43,11 +20,10 @@ describe('rollups (SPEC §3: indicators read rollups only)', () => {
         return base + (r < total - base * 29 ? 1 : 0);
       }),
     );
-    await insertResponses(
+    await insertRatings(
       org,
       rows.map((scores, i) => ({ date: `2026-03-${String(1 + (i % 28)).padStart(2, '0')}`, scores })),
     );
-    await env.DB.batch(REBUILD_ROLLUPS_SQL.map((sql) => env.DB.prepare(sql)));
 
     const region = (await findRegion(db(), 'vektor'))!;
     const unit = (await findUnit(db(), region.id, 'disdukcapil'))!;
@@ -59,17 +35,14 @@ describe('rollups (SPEC §3: indicators read rollups only)', () => {
     expect(score).toMatchObject(summarize(aggregateOf(rows)));
   });
 
-  it('adding responses one by one equals rebuilding from scratch, and flagged responses stay out', async () => {
+  it('adding responses to rollups as they come equals rebuilding from scratch, and flagged responses stay out', async () => {
     const org = await createOrganisation({ region: 'inkremental' });
     const rows = [
       { date: '2026-05-01', scores: [4, 4, 3, 4, 3, 4, 4, 2, 3] },
       { date: '2026-05-01', scores: [1, 2, 3, 4, 1, 2, 3, 4, 1] },
       { date: '2026-05-02', scores: [3, 3, 3, 3, 3, 3, 3, 3, 3], flagged: true },
     ];
-    await insertResponses(org, rows);
-    for (const id of rows.map((row, i) => `r-${org.unitId}-${row.date}-${i}`)) {
-      await env.DB.prepare(rollupUpsertSql('id = ?')).bind(id).run();
-    }
+    for (const row of rows) await insertRatings(org, [row]);
     const incremental = await env.DB.prepare('SELECT * FROM daily_rollups WHERE unit_id = ? ORDER BY local_date')
       .bind(org.unitId)
       .all();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   currentPeriod,
   INDONESIAN_TIME_ZONES,
+  isCalendarDate,
   isValidTimeZone,
   localDate,
   localMonth,
@@ -173,5 +174,22 @@ describe('period arithmetic (SPEC §3)', () => {
         },
       ),
     );
+  });
+});
+
+describe('isCalendarDate', () => {
+  it('accepts real dates written YYYY-MM-DD and refuses impossible or differently written ones', () => {
+    for (const date of ['2026-01-31', '2024-02-29', '2026-12-31']) expect(isCalendarDate(date), date).toBe(true);
+    for (const date of [
+      '2026-02-29',
+      '2026-04-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-4-1',
+      '01-04-2026',
+      '2026/04/01',
+      '',
+    ])
+      expect(isCalendarDate(date), date).toBe(false);
   });
 });

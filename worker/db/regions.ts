@@ -19,6 +19,10 @@ export async function findRegion(db: Database, slug: string): Promise<Region | u
   return db.select().from(regions).where(eq(regions.slug, slug)).get();
 }
 
+export async function findRegionById(db: Database, id: number): Promise<Region | undefined> {
+  return db.select().from(regions).where(eq(regions.id, id)).get();
+}
+
 export function listUnits(db: Database, regionId: number): Promise<Unit[]> {
   return db.select().from(units).where(eq(units.regionId, regionId)).orderBy(asc(units.name));
 }

@@ -7,8 +7,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env';
 import { validationProblem } from './problem';
 
-export function createRouter() {
-  return new OpenAPIHono<AppEnv>({
+export function createRouter<E extends AppEnv = AppEnv>() {
+  return new OpenAPIHono<E>({
     defaultHook: (result) => {
       if (!result.success) return validationProblem(result.error);
     },

@@ -1,0 +1,198 @@
+/**
+ * @module
+ * Creating and changing the organisation tree (regions, units, services, counters) with its audit
+ * row in the same batch. Shared by the admin API and, later, the admin console.
+ */
+
+import type { Counter, Region, Service, Unit } from '../db/regions';
+import { ProblemError } from '../http/problem';
+import { randomCode } from '../security/tokens';
+import { type Actor, auditStatement } from './audit';
+
+/** Counter codes: 10 characters of 5 bits = 50 bits, far beyond guessing one by scanning. */
+export const COUNTER_CODE_LENGTH = 10;
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && /UNIQUE constraint failed/i.test(error.message);
+}
+
+/** Runs an insert batch, turning a UNIQUE violation (e.g. a concurrent duplicate) into 409. */
+async function insertOrConflict<T>(batch: () => Promise<T>, conflict: string): Promise<T> {
+  try {
+    return await batch();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ProblemError(409, conflict);
+    throw error;
+  }
+}
+
+type Row = Record<string, unknown>;
+
+function regionOf(row: Row): Region {
+  return {
+    id: Number(row.id),
+    slug: String(row.slug),
+    name: String(row.name),
+    timezone: String(row.timezone),
+    createdAt: Number(row.created_at),
+  };
+}
+
+export async function createRegion(
+  d1: D1Database,
+  actor: Actor,
+  input: { slug: string; name: string; timezone: string },
+): Promise<Region> {
+  const conflict = `A region '${input.slug}' already exists.`;
+  if (await d1.prepare('SELECT 1 FROM regions WHERE slug = ?').bind(input.slug).first()) {
+    throw new ProblemError(409, conflict);
+  }
+  const [inserted] = await insertOrConflict(
+    () =>
+      d1.batch<Row>([
+        d1
+          .prepare('INSERT INTO regions (slug, name, timezone) VALUES (?, ?, ?) RETURNING *')
+          .bind(input.slug, input.name, input.timezone),
+        auditStatement(d1, actor, 'region.create', `region:${input.slug}`, input),
+      ]),
+    conflict,
+  );
+  return regionOf(inserted!.results[0]!);
+}
+
+export async function createUnit(
+  d1: D1Database,
+  actor: Actor,
+  region: Region,
+  input: { slug: string; name: string; population?: number | null; ikmTarget?: number | null },
+): Promise<Unit> {
+  const conflict = `Region '${region.slug}' already has a unit '${input.slug}'.`;
+  if (await d1.prepare('SELECT 1 FROM units WHERE region_id = ? AND slug = ?').bind(region.id, input.slug).first()) {
+    throw new ProblemError(409, conflict);
+  }
+  const [inserted] = await insertOrConflict(
+    () =>
+      d1.batch<Row>([
+        d1
+          .prepare(
+            'INSERT INTO units (region_id, slug, name, population, ikm_target) VALUES (?, ?, ?, ?, ?) RETURNING *',
+          )
+          .bind(region.id, input.slug, input.name, input.population ?? null, input.ikmTarget ?? null),
+        auditStatement(d1, actor, 'unit.create', `unit:${region.slug}/${input.slug}`, input),
+      ]),
+    conflict,
+  );
+  const row = inserted!.results[0]!;
+  return {
+    id: Number(row.id),
+    regionId: region.id,
+    slug: input.slug,
+    name: input.name,
+    population: row.population === null ? null : Number(row.population),
+    ikmTarget: row.ikm_target === null ? null : Number(row.ikm_target),
+    createdAt: Number(row.created_at),
+  };
+}
+
+export async function createService(
+  d1: D1Database,
+  actor: Actor,
+  region: Region,
+  unit: Unit,
+  input: { slug: string; name: string },
+): Promise<Service> {
+  const conflict = `Unit '${unit.slug}' already has a service '${input.slug}'.`;
+  if (await d1.prepare('SELECT 1 FROM services WHERE unit_id = ? AND slug = ?').bind(unit.id, input.slug).first()) {
+    throw new ProblemError(409, conflict);
+  }
+  const [inserted] = await insertOrConflict(
+    () =>
+      d1.batch<Row>([
+        d1
+          .prepare('INSERT INTO services (unit_id, slug, name) VALUES (?, ?, ?) RETURNING *')
+          .bind(unit.id, input.slug, input.name),
+        auditStatement(d1, actor, 'service.create', `service:${region.slug}/${unit.slug}/${input.slug}`, input),
+      ]),
+    conflict,
+  );
+  const row = inserted!.results[0]!;
+  return { id: Number(row.id), unitId: unit.id, slug: input.slug, name: input.name, createdAt: Number(row.created_at) };
+}
+
+function counterOf(row: Row): Counter {
+  return {
+    id: Number(row.id),
+    unitId: Number(row.unit_id),
+    code: String(row.code),
+    name: String(row.name),
+    active: Boolean(row.active),
+    kioskExpiredPolicy: row.kiosk_expired_policy === 'refuse' ? 'refuse' : 'mark',
+    createdAt: Number(row.created_at),
+  };
+}
+
+/** A new active counter with a fresh unguessable code (a collision, ~never, is retried). */
+export async function createCounter(
+  d1: D1Database,
+  actor: Actor,
+  region: Region,
+  unit: Unit,
+  input: { name: string },
+): Promise<Counter> {
+  for (let attempt = 0; ; attempt += 1) {
+    const code = randomCode(COUNTER_CODE_LENGTH);
+    try {
+      const [inserted] = await d1.batch<Row>([
+        d1
+          .prepare('INSERT INTO counters (unit_id, code, name) VALUES (?, ?, ?) RETURNING *')
+          .bind(unit.id, code, input.name),
+        auditStatement(d1, actor, 'counter.create', `counter:${code}`, {
+          region: region.slug,
+          unit: unit.slug,
+          name: input.name,
+        }),
+      ]);
+      return counterOf(inserted!.results[0]!);
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 2) throw error;
+    }
+  }
+}
+
+export interface CounterChanges {
+  name?: string;
+  active?: boolean;
+  kioskExpiredPolicy?: Counter['kioskExpiredPolicy'];
+}
+
+/** Renames, deactivates or reactivates a counter, or sets what happens to expired kiosk tokens. */
+export async function updateCounter(
+  d1: D1Database,
+  actor: Actor,
+  counter: Counter,
+  changes: CounterChanges,
+): Promise<Counter> {
+  const [updated] = await d1.batch<Row>([
+    d1
+      .prepare(
+        `UPDATE counters SET name = coalesce(?, name), active = coalesce(?, active),
+         kiosk_expired_policy = coalesce(?, kiosk_expired_policy) WHERE id = ? RETURNING *`,
+      )
+      .bind(
+        changes.name ?? null,
+        changes.active === undefined ? null : changes.active ? 1 : 0,
+        changes.kioskExpiredPolicy ?? null,
+        counter.id,
+      ),
+    auditStatement(d1, actor, 'counter.update', `counter:${counter.code}`, {
+      before: { name: counter.name, active: counter.active, kioskExpiredPolicy: counter.kioskExpiredPolicy },
+      changes,
+    }),
+  ]);
+  return counterOf(updated!.results[0]!);
+}
+
+/** The public address of a counter's rating form, which its QR code encodes. */
+export function counterUrl(publicOrigin: string, code: string): string {
+  return `${publicOrigin.replace(/\/+$/, '')}/r/${code}`;
+}

@@ -1,0 +1,273 @@
+/**
+ * @module
+ * Paper questionnaires keyed in as CSV (SPEC §5): parse with papaparse, validate every row first,
+ * then store all rows with channel `paper` together with their rollup updates in ONE D1 batch, which
+ * D1 runs atomically, so a file is imported entirely or not at all.
+ *
+ * Rows travel as one JSON array per statement (`json_each(?)`), so a statement binds 3 parameters
+ * however many rows it carries: D1's limit of 100 bound parameters never splits a file across
+ * batches. The file size and row count are capped so the one batch stays far below D1's limits.
+ */
+import Papa from 'papaparse';
+import { isCalendarDate, localDate } from '../../domain/periods';
+import { EDUCATIONS, ELEMENT_CODES, GENDERS, MAX_AGE, MIN_AGE, OCCUPATIONS } from '../../domain/survey';
+import type { Region, Unit } from '../db/regions';
+import { rollupUpsertSql } from '../db/rollup-sql';
+import { sha256Hex } from '../security/tokens';
+import { type Actor, auditStatement } from './audit';
+
+/** Largest accepted file: about 20,000 questionnaires, far more than a unit keys in at once. */
+export const MAX_IMPORT_BYTES = 1024 * 1024;
+/** Most rows per file; split larger archives into several files (each is still all-or-nothing). */
+export const MAX_IMPORT_ROWS = 10_000;
+/** Rows per INSERT statement: keeps each bound JSON array around 100 KB. */
+const ROWS_PER_STATEMENT = 1_000;
+/** A file with thousands of bad rows lists the first ones only; the detail gives the total. */
+export const MAX_LISTED_ERRORS = 200;
+
+const SCORE_COLUMNS = ELEMENT_CODES.map((code) => code.toLowerCase());
+export const IMPORT_COLUMNS = [
+  'date',
+  'service',
+  ...SCORE_COLUMNS,
+  'gender',
+  'age',
+  'education',
+  'occupation',
+] as const;
+
+export interface ImportError {
+  /** Line of the file, the header being line 1. */
+  line: number;
+  /** Column name, or `(row)` / `(file)` for the whole row or file. */
+  field: string;
+  detail: string;
+}
+
+export interface PaperRow {
+  line: number;
+  date: string;
+  serviceId: number | null;
+  scores: number[];
+  gender: string | null;
+  age: number | null;
+  education: string | null;
+  occupation: string | null;
+}
+
+export interface ImportContext {
+  /** Service slug → id, for the unit being imported into. */
+  services: ReadonlyMap<string, number>;
+  /** Today in the region's time zone: questionnaires cannot be dated later. */
+  today: string;
+}
+
+const EARLIEST_DATE = '2000-01-01';
+
+function optionalEnum<T extends string>(value: string, allowed: readonly T[]): T | null | undefined {
+  if (value === '') return null;
+  const upper = value.toUpperCase() as T;
+  return allowed.includes(upper) ? upper : undefined;
+}
+
+/** Parses and validates a whole file. Either every row, or every problem found (capped at MAX_LISTED_ERRORS). */
+export function parsePaperCsv(
+  text: string,
+  context: ImportContext,
+): { rows: PaperRow[]; errors: ImportError[]; errorCount: number } {
+  const errors: ImportError[] = [];
+  let errorCount = 0;
+  const fail = (line: number, field: string, detail: string) => {
+    errorCount += 1;
+    if (errors.length < MAX_LISTED_ERRORS) errors.push({ line, field, detail });
+  };
+  const rows: PaperRow[] = [];
+  const source = text.replace(/^\uFEFF/, ''); // Excel writes a BOM in "CSV UTF-8"
+  let columns: Map<string, number> | null = null;
+  let line = 1;
+  let consumed = 0;
+  let dataRows = 0;
+
+  Papa.parse<string[]>(source, {
+    skipEmptyLines: false,
+    step: (result) => {
+      const rowLine = line;
+      // Advance the line counter over exactly the characters this record used (quoted fields may span lines).
+      const cursor = result.meta.cursor;
+      for (let i = consumed; i < cursor; i += 1) if (source.charCodeAt(i) === 10) line += 1;
+      consumed = cursor;
+      const cells = result.data.map((cell) => cell.trim());
+      if (cells.every((cell) => cell === '')) return; // blank lines, e.g. a trailing newline
+      if (columns === null) {
+        columns = readHeader(cells, rowLine, fail);
+        return;
+      }
+      if (columns.size === 0) return; // header already reported
+      dataRows += 1;
+      if (dataRows > MAX_IMPORT_ROWS) {
+        if (dataRows === MAX_IMPORT_ROWS + 1) fail(rowLine, '(file)', `At most ${MAX_IMPORT_ROWS} rows per file.`);
+        return;
+      }
+      const row = readRow(cells, columns, rowLine, context, fail);
+      if (row) rows.push(row);
+    },
+  });
+  if (columns === null) fail(1, '(file)', `The file is empty: expected the header ${IMPORT_COLUMNS.join(',')}.`);
+  else if (errorCount === 0 && dataRows === 0) fail(2, '(file)', 'The file has a header but no rows.');
+  return { rows: errorCount === 0 ? rows : [], errors, errorCount };
+}
+
+function readHeader(
+  cells: string[],
+  line: number,
+  fail: (line: number, field: string, detail: string) => void,
+): Map<string, number> {
+  const names = cells.map((cell) => cell.toLowerCase());
+  const missing = IMPORT_COLUMNS.filter((column) => !names.includes(column));
+  const unknown = names.filter((name) => !(IMPORT_COLUMNS as readonly string[]).includes(name));
+  const duplicated = names.filter((name, i) => names.indexOf(name) !== i);
+  if (missing.length || unknown.length || duplicated.length) {
+    const problems = [
+      missing.length ? `missing ${missing.join(', ')}` : '',
+      unknown.length ? `unknown ${unknown.join(', ')}` : '',
+      duplicated.length ? `repeated ${duplicated.join(', ')}` : '',
+    ].filter(Boolean);
+    fail(line, '(header)', `Expected the columns ${IMPORT_COLUMNS.join(',')}: ${problems.join('; ')}.`);
+    return new Map();
+  }
+  return new Map(names.map((name, i) => [name, i]));
+}
+
+function readRow(
+  cells: string[],
+  columns: Map<string, number>,
+  line: number,
+  context: ImportContext,
+  fail: (line: number, field: string, detail: string) => void,
+): PaperRow | null {
+  if (cells.length !== columns.size) {
+    fail(line, '(row)', `Expected ${columns.size} fields, found ${cells.length}.`);
+    return null;
+  }
+  let valid = true;
+  const bad = (field: string, detail: string) => {
+    valid = false;
+    fail(line, field, detail);
+  };
+  const cell = (name: string) => cells[columns.get(name) ?? -1] ?? '';
+
+  const date = cell('date');
+  if (!isCalendarDate(date)) bad('date', `'${date}' is not a date written YYYY-MM-DD.`);
+  else if (date < EARLIEST_DATE || date > context.today) bad('date', `'${date}' is outside ${EARLIEST_DATE} … today.`);
+
+  const serviceSlug = cell('service');
+  const serviceId = serviceSlug === '' ? null : (context.services.get(serviceSlug.toLowerCase()) ?? undefined);
+  if (serviceId === undefined) bad('service', `The unit has no service '${serviceSlug}'.`);
+
+  const scores = SCORE_COLUMNS.map((column) => {
+    const value = cell(column);
+    if (!/^[1-4]$/.test(value)) bad(column, value === '' ? 'Required: a score 1–4.' : `'${value}' is not a score 1–4.`);
+    return Number(value);
+  });
+
+  const gender = optionalEnum(cell('gender'), GENDERS);
+  if (gender === undefined) bad('gender', `'${cell('gender')}' is not L or P.`);
+  const ageText = cell('age');
+  const age = ageText === '' ? null : /^\d{1,3}$/.test(ageText) ? Number(ageText) : Number.NaN;
+  if (age !== null && !(age >= MIN_AGE && age <= MAX_AGE))
+    bad('age', `'${ageText}' is not an age ${MIN_AGE}–${MAX_AGE}.`);
+  const education = optionalEnum(cell('education'), EDUCATIONS);
+  if (education === undefined) bad('education', `'${cell('education')}' is not one of ${EDUCATIONS.join(', ')}.`);
+  const occupation = optionalEnum(cell('occupation'), OCCUPATIONS);
+  if (occupation === undefined) bad('occupation', `'${cell('occupation')}' is not one of ${OCCUPATIONS.join(', ')}.`);
+
+  if (!valid) return null;
+  return {
+    line,
+    date,
+    serviceId: serviceId ?? null,
+    scores,
+    gender: gender ?? null,
+    age,
+    education: education ?? null,
+    occupation: occupation ?? null,
+  };
+}
+
+const INSERT_ROWS_SQL = `INSERT INTO responses (id, submission_id, region_id, unit_id, counter_id, service_id, channel,
+  u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, age, education, occupation, submitted_at, local_date, entered_by)
+SELECT json_extract(value, '$[0]'), 'paper:' || json_extract(value, '$[0]'), ?1, ?2, NULL, json_extract(value, '$[1]'), 'paper',
+  ${SCORE_COLUMNS.map((_, i) => `json_extract(value, '$[${2 + i}]')`).join(', ')},
+  json_extract(value, '$[11]'), json_extract(value, '$[12]'), json_extract(value, '$[13]'), json_extract(value, '$[14]'),
+  ?3, json_extract(value, '$[15]'), ?4
+FROM json_each(?5)`;
+
+/** The same JSON array selects exactly this chunk's rows for the rollup update (by primary key). */
+const ROLLUP_CHUNK_SQL = rollupUpsertSql(`id IN (SELECT json_extract(value, '$[0]') FROM json_each(?))`);
+
+/** The digest recorded in the audit log, to recognise a file uploaded twice. */
+export function fileDigest(text: string): Promise<string> {
+  return sha256Hex(text);
+}
+
+/** True when this exact file was already imported into the unit (a double upload would count every row twice). */
+export async function wasImported(d1: D1Database, unitTarget: string, digest: string): Promise<boolean> {
+  const row = await d1
+    .prepare(
+      `SELECT 1 FROM audit_log WHERE action = 'responses.import' AND target = ? AND json_extract(detail, '$.sha256') = ?`,
+    )
+    .bind(unitTarget, digest)
+    .first();
+  return row !== null;
+}
+
+/** Stores validated rows and their rollups in one atomic batch, with one audit row. */
+export async function storePaperRows(
+  d1: D1Database,
+  actor: Actor,
+  region: Region,
+  unit: Unit,
+  rows: readonly PaperRow[],
+  digest: string,
+  now = Date.now(),
+): Promise<number> {
+  const statements: D1PreparedStatement[] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = JSON.stringify(
+      rows
+        .slice(start, start + ROWS_PER_STATEMENT)
+        .map((row) => [
+          crypto.randomUUID(),
+          row.serviceId,
+          ...row.scores,
+          row.gender,
+          row.age,
+          row.education,
+          row.occupation,
+          row.date,
+        ]),
+    );
+    statements.push(d1.prepare(INSERT_ROWS_SQL).bind(region.id, unit.id, now, actor, chunk));
+    statements.push(d1.prepare(ROLLUP_CHUNK_SQL).bind(chunk));
+  }
+  const dates = rows.map((row) => row.date).sort();
+  statements.push(
+    auditStatement(d1, actor, 'responses.import', importTarget(region, unit), {
+      rows: rows.length,
+      sha256: digest,
+      from: dates[0],
+      to: dates.at(-1),
+    }),
+  );
+  await d1.batch(statements);
+  return rows.length;
+}
+
+export function importTarget(region: Pick<Region, 'slug'>, unit: Pick<Unit, 'slug'>): string {
+  return `unit:${region.slug}/${unit.slug}`;
+}
+
+/** Today's date in the region's time zone. */
+export function regionToday(region: Pick<Region, 'timezone'>, now = Date.now()): string {
+  return localDate(now, region.timezone);
+}

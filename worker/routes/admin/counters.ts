@@ -1,0 +1,164 @@
+/**
+ * @module
+ * Admin: counters (loket), their QR codes and A4 posters (SPEC §1, §5). The code in the QR is
+ * unguessable; a deactivated counter keeps its code, so its printed poster shows a friendly page.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { KIOSK_EXPIRED_POLICIES } from '../../../schema';
+import { posterHtml, qrSvg } from '../../admin/counter-print';
+import { counterUrl, createCounter, updateCounter } from '../../admin/organisation';
+import { database } from '../../db/client';
+import type { Counter } from '../../db/regions';
+import { listCounters } from '../../db/regions';
+import { readConfig } from '../../env';
+import { requireCounter, requireUnit } from '../../http/lookups';
+import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { createRouter } from '../../http/router';
+import type { AdminEnv } from '../../security/admin-auth';
+import { CounterParams, NameSchema, UnitParams } from './params';
+
+const CounterSchema = z
+  .object({
+    code: z.string().openapi({ description: '10 characters, unguessable, URL-safe', example: '7k2m9q4x1c' }),
+    url: z
+      .string()
+      .openapi({ description: 'The rating form the QR code points to', example: 'https://suara.example/r/7k2m9q4x1c' }),
+    name: z.string().openapi({ example: 'Loket 1' }),
+    active: z.boolean(),
+    kioskExpiredPolicy: z.enum(KIOSK_EXPIRED_POLICIES).openapi({
+      description: 'Kiosk ratings with an expired rotating token: `mark` (stored, flagged for review) or `refuse`',
+    }),
+  })
+  .openapi('Counter');
+
+const CounterPatchSchema = z
+  .object({
+    name: NameSchema.optional(),
+    active: z.boolean().optional(),
+    kioskExpiredPolicy: z.enum(KIOSK_EXPIRED_POLICIES).optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'Nothing to change.' })
+  .openapi('CounterPatch');
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/regions/{region}/units/{unit}/counters',
+  tags: ['Admin'],
+  summary: 'List the counters of a unit',
+  security: ADMIN_SECURITY,
+  request: { params: UnitParams },
+  responses: {
+    200: { description: 'Counters by name', ...json(z.array(CounterSchema)) },
+    ...problemResponses(401, 404),
+  },
+});
+
+const createRouteConfig = createRoute({
+  method: 'post',
+  path: '/regions/{region}/units/{unit}/counters',
+  tags: ['Admin'],
+  summary: 'Create a counter (loket) with an unguessable code',
+  security: ADMIN_SECURITY,
+  request: {
+    params: UnitParams,
+    body: { required: true, ...json(z.object({ name: NameSchema.openapi({ example: 'Loket 1' }) })) },
+  },
+  responses: { 201: { description: 'Created', ...json(CounterSchema) }, ...problemResponses(400, 401, 403, 404) },
+});
+
+const patchRoute = createRoute({
+  method: 'patch',
+  path: '/regions/{region}/units/{unit}/counters/{code}',
+  tags: ['Admin'],
+  summary: 'Rename, deactivate or reactivate a counter, or set its kiosk policy',
+  security: ADMIN_SECURITY,
+  request: { params: CounterParams, body: { required: true, ...json(CounterPatchSchema) } },
+  responses: { 200: { description: 'Updated', ...json(CounterSchema) }, ...problemResponses(400, 401, 403, 404) },
+});
+
+const qrRoute = createRoute({
+  method: 'get',
+  path: '/regions/{region}/units/{unit}/counters/{code}/qr.svg',
+  tags: ['Admin'],
+  summary: 'The counter’s QR code (SVG)',
+  security: ADMIN_SECURITY,
+  request: { params: CounterParams },
+  responses: {
+    200: { description: 'QR code of the rating form URL', content: { 'image/svg+xml': { schema: z.string() } } },
+    ...problemResponses(401, 404),
+  },
+});
+
+const posterRoute = createRoute({
+  method: 'get',
+  path: '/regions/{region}/units/{unit}/counters/{code}/poster',
+  tags: ['Admin'],
+  summary: 'A print-ready A4 poster with the QR code (HTML, print CSS)',
+  security: ADMIN_SECURITY,
+  request: { params: CounterParams },
+  responses: {
+    200: { description: 'Open in a browser and print on A4', content: { 'text/html': { schema: z.string() } } },
+    ...problemResponses(401, 404),
+  },
+});
+
+export const adminCountersRouter = createRouter<AdminEnv>();
+
+function origin(c: { env: AdminEnv['Bindings']; req: { url: string } }): string {
+  return readConfig(c.env).publicOrigin ?? new URL(c.req.url).origin;
+}
+
+function view(counter: Counter, publicOrigin: string) {
+  return {
+    code: counter.code,
+    url: counterUrl(publicOrigin, counter.code),
+    name: counter.name,
+    active: counter.active,
+    kioskExpiredPolicy: counter.kioskExpiredPolicy,
+  };
+}
+
+adminCountersRouter
+  .openapi(listRoute, async (c) => {
+    const { region, unit } = c.req.valid('param');
+    const db = database(c.env.DB);
+    const found = await requireUnit(db, region, unit);
+    return c.json(
+      (await listCounters(db, found.unit.id)).map((counter) => view(counter, origin(c))),
+      200,
+    );
+  })
+  .openapi(createRouteConfig, async (c) => {
+    const params = c.req.valid('param');
+    const { region, unit } = await requireUnit(database(c.env.DB), params.region, params.unit);
+    const counter = await createCounter(c.env.DB, c.get('actor'), region, unit, c.req.valid('json'));
+    return c.json(view(counter, origin(c)), 201);
+  })
+  .openapi(patchRoute, async (c) => {
+    const { region, unit, code } = c.req.valid('param');
+    const found = await requireCounter(database(c.env.DB), region, unit, code);
+    const updated = await updateCounter(c.env.DB, c.get('actor'), found.counter, c.req.valid('json'));
+    return c.json(view(updated, origin(c)), 200);
+  })
+  .openapi(qrRoute, async (c) => {
+    const { region, unit, code } = c.req.valid('param');
+    const found = await requireCounter(database(c.env.DB), region, unit, code);
+    return c.body(qrSvg(counterUrl(origin(c), found.counter.code)), 200, {
+      'Content-Type': 'image/svg+xml; charset=utf-8',
+      'Content-Disposition': `inline; filename="qr-${found.counter.code}.svg"`,
+    });
+  })
+  .openapi(posterRoute, async (c) => {
+    const { region, unit, code } = c.req.valid('param');
+    const found = await requireCounter(database(c.env.DB), region, unit, code);
+    const page = await posterHtml({
+      url: counterUrl(origin(c), found.counter.code),
+      regionName: found.region.name,
+      unitName: found.unit.name,
+      counterName: found.counter.name,
+      active: found.counter.active,
+    });
+    return c.html(page, 200);
+  });

@@ -1,0 +1,44 @@
+/**
+ * @module
+ * The admin API under `/api/v1/admin` (SPEC §5): every route needs the admin token or a console
+ * session (worker/security/admin-auth.ts), except signing in itself; nothing is ever cached.
+ */
+import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
+import { noStore } from '../../http/cache';
+import { ProblemError } from '../../http/problem';
+import { createRouter } from '../../http/router';
+import { type AdminEnv, adminAuth } from '../../security/admin-auth';
+import { adminApiKeysRouter } from './api-keys';
+import { adminCountersRouter } from './counters';
+import { adminImportRouter } from './import';
+import { adminRegionsRouter } from './regions';
+import { sessionRouter } from './session';
+
+export const ADMIN_BASE = '/api/v1/admin';
+/** JSON bodies of the admin API are small; CSV imports set their own, larger limit. */
+const JSON_BODY_LIMIT = 64 * 1024;
+
+const isSessionPath = (c: { req: { path: string } }) => c.req.path.replace(/\/+$/, '') === `${ADMIN_BASE}/session`;
+const isImportPath = (c: { req: { path: string } }) => c.req.path.endsWith('/responses/import');
+
+export const adminRouter = createRouter<AdminEnv>();
+adminRouter.use('*', noStore);
+adminRouter.use(
+  '*',
+  except(
+    isImportPath,
+    bodyLimit({
+      maxSize: JSON_BODY_LIMIT,
+      onError: () => {
+        throw new ProblemError(413, `Request bodies of the admin API are limited to ${JSON_BODY_LIMIT / 1024} KiB.`);
+      },
+    }),
+  ),
+);
+adminRouter.use('*', except(isSessionPath, adminAuth));
+adminRouter.route('/session', sessionRouter);
+adminRouter.route('/', adminRegionsRouter);
+adminRouter.route('/', adminCountersRouter);
+adminRouter.route('/', adminApiKeysRouter);
+adminRouter.route('/', adminImportRouter);

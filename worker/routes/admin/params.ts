@@ -1,0 +1,91 @@
+/**
+ * @module
+ * Path parameters and body schemas shared by the admin routers.
+ */
+import { z } from '@hono/zod-openapi';
+import { isValidTimeZone } from '../../../domain/periods';
+import { isReservedRegionSlug, SLUG_PATTERN } from '../../../domain/slugs';
+
+export const RegionParams = z.object({
+  region: z.string().openapi({ param: { name: 'region', in: 'path' }, example: 'tanjungpinang' }),
+});
+export const UnitParams = RegionParams.extend({
+  unit: z.string().openapi({ param: { name: 'unit', in: 'path' }, example: 'disdukcapil' }),
+});
+export const CounterParams = UnitParams.extend({
+  code: z.string().openapi({ param: { name: 'code', in: 'path' }, example: '7k2m9q4x1c' }),
+});
+
+const SLUG_MESSAGE = 'Use 2–63 lower-case letters, digits and single hyphens (e.g. kota-langsa).';
+
+export const SlugSchema = z.string().regex(SLUG_PATTERN, SLUG_MESSAGE).openapi({ example: 'disdukcapil' });
+
+export const NameSchema = z.string().trim().min(2).max(160);
+
+export const RegionCreateSchema = z
+  .object({
+    // One message per slug: a reserved word is named as such even when it is also malformed ('favicon.ico').
+    slug: z
+      .string()
+      .superRefine((slug, ctx) => {
+        if (isReservedRegionSlug(slug)) {
+          ctx.addIssue({
+            code: 'custom',
+            message:
+              'This word is used by the portal itself (e.g. r, data, api, admin, tentang) and cannot name a region.',
+          });
+        } else if (!SLUG_PATTERN.test(slug)) {
+          ctx.addIssue({ code: 'custom', message: SLUG_MESSAGE });
+        }
+      })
+      .openapi({ pattern: SLUG_PATTERN.source, example: 'tanjungpinang' }),
+    name: NameSchema.openapi({ example: 'Kota Tanjungpinang' }),
+    timezone: z
+      .string()
+      .refine(isValidTimeZone, {
+        message: 'Expected an IANA time zone such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura.',
+      })
+      .openapi({ example: 'Asia/Jakarta' }),
+  })
+  .openapi('RegionCreate');
+
+export const UnitCreateSchema = z
+  .object({
+    slug: SlugSchema,
+    name: NameSchema.openapi({ example: 'Dinas Kependudukan dan Pencatatan Sipil' }),
+    population: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000_000)
+      .nullable()
+      .optional()
+      .openapi({ description: 'Expected respondents per year (Krejcie & Morgan sample size)', example: 12000 }),
+    ikmTarget: z
+      .number()
+      .min(25)
+      .max(100)
+      .multipleOf(0.01)
+      .nullable()
+      .optional()
+      .openapi({ description: 'The SKP target IKM, 25–100', example: 82.5 }),
+  })
+  .openapi('UnitCreate');
+
+export const UnitSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    population: z.number().int().nullable(),
+    ikmTarget: z.number().nullable(),
+  })
+  .openapi('Unit');
+
+export const ServiceCreateSchema = z
+  .object({
+    slug: SlugSchema.openapi({ example: 'ktp-el' }),
+    name: NameSchema.openapi({ example: 'Penerbitan KTP-el' }),
+  })
+  .openapi('ServiceCreate');
+
+export const ServiceSchema = z.object({ slug: z.string(), name: z.string() }).openapi('Service');

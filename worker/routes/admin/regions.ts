@@ -1,0 +1,114 @@
+/**
+ * @module
+ * Admin: regions, units and services (SPEC §5). Each change writes its audit row in the same batch.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRegion, createService, createUnit } from '../../admin/organisation';
+import { database } from '../../db/client';
+import { listServices, listUnits } from '../../db/regions';
+import { requireRegion, requireUnit } from '../../http/lookups';
+import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { createRouter } from '../../http/router';
+import type { AdminEnv } from '../../security/admin-auth';
+import { RegionSchema } from '../regions';
+import {
+  RegionCreateSchema,
+  RegionParams,
+  ServiceCreateSchema,
+  ServiceSchema,
+  UnitCreateSchema,
+  UnitParams,
+  UnitSchema,
+} from './params';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const postRegion = createRoute({
+  method: 'post',
+  path: '/regions',
+  tags: ['Admin'],
+  summary: 'Create a region (pemerintah daerah)',
+  security: ADMIN_SECURITY,
+  request: { body: { required: true, ...json(RegionCreateSchema) } },
+  responses: { 201: { description: 'Created', ...json(RegionSchema) }, ...problemResponses(400, 401, 403, 409) },
+});
+
+const getUnits = createRoute({
+  method: 'get',
+  path: '/regions/{region}/units',
+  tags: ['Admin'],
+  summary: 'List the units of a region',
+  security: ADMIN_SECURITY,
+  request: { params: RegionParams },
+  responses: { 200: { description: 'Units by name', ...json(z.array(UnitSchema)) }, ...problemResponses(401, 404) },
+});
+
+const postUnit = createRoute({
+  method: 'post',
+  path: '/regions/{region}/units',
+  tags: ['Admin'],
+  summary: 'Create a unit (unit layanan / OPD)',
+  security: ADMIN_SECURITY,
+  request: { params: RegionParams, body: { required: true, ...json(UnitCreateSchema) } },
+  responses: { 201: { description: 'Created', ...json(UnitSchema) }, ...problemResponses(400, 401, 403, 404, 409) },
+});
+
+const getServices = createRoute({
+  method: 'get',
+  path: '/regions/{region}/units/{unit}/services',
+  tags: ['Admin'],
+  summary: 'List the services of a unit',
+  security: ADMIN_SECURITY,
+  request: { params: UnitParams },
+  responses: {
+    200: { description: 'Services by name', ...json(z.array(ServiceSchema)) },
+    ...problemResponses(401, 404),
+  },
+});
+
+const postService = createRoute({
+  method: 'post',
+  path: '/regions/{region}/units/{unit}/services',
+  tags: ['Admin'],
+  summary: 'Create a service (jenis layanan)',
+  security: ADMIN_SECURITY,
+  request: { params: UnitParams, body: { required: true, ...json(ServiceCreateSchema) } },
+  responses: { 201: { description: 'Created', ...json(ServiceSchema) }, ...problemResponses(400, 401, 403, 404, 409) },
+});
+
+const unitView = (u: { slug: string; name: string; population: number | null; ikmTarget: number | null }) => ({
+  slug: u.slug,
+  name: u.name,
+  population: u.population,
+  ikmTarget: u.ikmTarget,
+});
+
+export const adminRegionsRouter = createRouter<AdminEnv>()
+  .openapi(postRegion, async (c) => {
+    const region = await createRegion(c.env.DB, c.get('actor'), c.req.valid('json'));
+    return c.json({ slug: region.slug, name: region.name, timezone: region.timezone }, 201);
+  })
+  .openapi(getUnits, async (c) => {
+    const db = database(c.env.DB);
+    const region = await requireRegion(db, c.req.valid('param').region);
+    return c.json((await listUnits(db, region.id)).map(unitView), 200);
+  })
+  .openapi(postUnit, async (c) => {
+    const region = await requireRegion(database(c.env.DB), c.req.valid('param').region);
+    return c.json(unitView(await createUnit(c.env.DB, c.get('actor'), region, c.req.valid('json'))), 201);
+  })
+  .openapi(getServices, async (c) => {
+    const { region, unit } = c.req.valid('param');
+    const db = database(c.env.DB);
+    const found = await requireUnit(db, region, unit);
+    return c.json(
+      (await listServices(db, found.unit.id)).map(({ slug, name }) => ({ slug, name })),
+      200,
+    );
+  })
+  .openapi(postService, async (c) => {
+    const params = c.req.valid('param');
+    const { region, unit } = await requireUnit(database(c.env.DB), params.region, params.unit);
+    const service = await createService(c.env.DB, c.get('actor'), region, unit, c.req.valid('json'));
+    return c.json({ slug: service.slug, name: service.name }, 201);
+  });

@@ -1,0 +1,73 @@
+/**
+ * @module
+ * Public scores (SPEC §5): a region's units ranked fairly, and one unit's `Score`, for any calendar
+ * period. Read from rollups only; small cells suppressed (SPEC §4); cacheable by a CDN for a minute.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { database } from '../db/client';
+import { listUnits } from '../db/regions';
+import { publicCache } from '../http/cache';
+import { requireRegion, requireUnit } from '../http/lookups';
+import { problemResponses } from '../http/openapi';
+import { createRouter } from '../http/router';
+import { PeriodQuerySchema, RegionScoresSchema, ScoreSchema } from '../indicators/score-schema';
+import { regionScores, resolvePeriod, unitScore } from '../indicators/scores';
+
+const RegionParam = z.string().openapi({ param: { name: 'region', in: 'path' }, example: 'tanjungpinang' });
+const UnitParam = z.string().openapi({ param: { name: 'unit', in: 'path' }, example: 'disdukcapil' });
+
+const regionScoresRoute = createRoute({
+  method: 'get',
+  path: '/{region}/scores',
+  tags: ['Public'],
+  summary: 'Scores of every unit of a region, ranked fairly',
+  description:
+    'Every unit’s `Score` for the period, ordered by the empirical-Bayes shrunk IKM (docs/method.md, “Fair ranking”); the raw `ikm` stays the headline figure. Units with fewer than 10 responses are suppressed and listed last.',
+  request: { params: z.object({ region: RegionParam }), query: PeriodQuerySchema },
+  responses: {
+    200: { description: 'The region’s units', content: { 'application/json': { schema: RegionScoresSchema } } },
+    ...problemResponses(400, 404),
+  },
+});
+
+const unitScoresRoute = createRoute({
+  method: 'get',
+  path: '/{region}/units/{unit}/scores',
+  tags: ['Public'],
+  summary: 'Score of one unit',
+  request: { params: z.object({ region: RegionParam, unit: UnitParam }), query: PeriodQuerySchema },
+  responses: {
+    200: { description: 'The unit’s score', content: { 'application/json': { schema: ScoreSchema } } },
+    ...problemResponses(400, 404),
+  },
+});
+
+export const scoresRouter = createRouter();
+scoresRouter.use('/:region/scores', publicCache);
+scoresRouter.use('/:region/units/:unit/scores', publicCache);
+
+scoresRouter
+  .openapi(regionScoresRoute, async (c) => {
+    const { region: slug } = c.req.valid('param');
+    const { period: periodId, lang } = c.req.valid('query');
+    const db = database(c.env.DB);
+    const region = await requireRegion(db, slug);
+    // Validated by the query schema, so never null here.
+    const period = resolvePeriod(periodId, region)!;
+    const { scores } = await regionScores(c.env.DB, region, await listUnits(db, region.id), period, 'public', lang);
+    return c.json(
+      {
+        region: { slug: region.slug, name: region.name },
+        period: { id: period.id, start: period.start, end: period.end },
+        units: scores,
+      },
+      200,
+    );
+  })
+  .openapi(unitScoresRoute, async (c) => {
+    const { region: regionSlug, unit: unitSlug } = c.req.valid('param');
+    const { period: periodId, lang } = c.req.valid('query');
+    const { region, unit } = await requireUnit(database(c.env.DB), regionSlug, unitSlug);
+    const period = resolvePeriod(periodId, region)!;
+    return c.json(await unitScore(c.env.DB, region, unit, period, 'public', lang), 200);
+  });

@@ -1,0 +1,56 @@
+/**
+ * @module
+ * `agencyAuth`: the Bearer API-key check of the agency API (SPEC §5). The key is looked up by its
+ * SHA-256 digest (an equality lookup on a hash leaks nothing useful through timing); a missing,
+ * unknown or revoked key is a 401 problem+json with `WWW-Authenticate: Bearer`. The key's last-used
+ * time is refreshed at most once a minute, after the response, so reads stay cheap.
+ */
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../env';
+import { ProblemError } from '../http/problem';
+import { bearerToken, sha256Hex } from './tokens';
+
+/** How stale `last_used_at` may get before a request refreshes it. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface AgencyKey {
+  id: string;
+  regionId: number;
+  lastUsedAt: number | null;
+}
+
+export type AgencyEnv = AppEnv & { Variables: { agencyKey: AgencyKey } };
+
+function unauthorized(detail: string, error?: 'invalid_token'): ProblemError {
+  return new ProblemError(401, detail, {
+    headers: { 'WWW-Authenticate': `Bearer realm="agency"${error ? `, error="${error}"` : ''}` },
+  });
+}
+
+export const agencyAuth = createMiddleware<AgencyEnv>(async (c, next) => {
+  const token = bearerToken(c.req.header('Authorization'));
+  if (!token) throw unauthorized('An agency API key is required: Authorization: Bearer sl_live_…');
+  const key = await c.env.DB.prepare(
+    'SELECT id, region_id AS regionId, last_used_at AS lastUsedAt FROM api_keys WHERE hash = ? AND revoked_at IS NULL',
+  )
+    .bind(await sha256Hex(token))
+    .first<AgencyKey>();
+  if (!key) throw unauthorized('The API key is unknown or has been revoked.', 'invalid_token');
+  c.set('agencyKey', key);
+  const now = Date.now();
+  if (key.lastUsedAt === null || now - key.lastUsedAt >= LAST_USED_RESOLUTION_MS) {
+    // The condition repeats the check so concurrent requests write at most once per minute.
+    const touch = c.env.DB.prepare(
+      'UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)',
+    )
+      .bind(now, key.id, now - LAST_USED_RESOLUTION_MS)
+      .run();
+    try {
+      c.executionCtx.waitUntil(touch);
+    } catch {
+      // No execution context (e.g. app.request in a unit test): let the write finish on its own.
+      await touch;
+    }
+  }
+  await next();
+});
