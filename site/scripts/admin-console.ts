@@ -1,0 +1,113 @@
+/**
+ * The admin console's only script: forms marked `data-endpoint` are sent to the admin API as JSON (or
+ * CSV), with the session's CSRF token, and the answer (or the problem+json errors) is shown in the
+ * form's status region. The API stays the one place where changes are validated and audited.
+ */
+
+interface Problem {
+  title?: string;
+  detail?: string;
+  errors?: { field: string; detail: string }[];
+}
+
+const csrfToken = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+
+function formJson(form: HTMLFormElement): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const element of Array.from(form.elements)) {
+    if (
+      !(
+        element instanceof HTMLInputElement ||
+        element instanceof HTMLSelectElement ||
+        element instanceof HTMLTextAreaElement
+      )
+    )
+      continue;
+    if (!element.name || element.type === 'file') continue;
+    if (element instanceof HTMLInputElement && element.type === 'checkbox') {
+      body[element.name] = element.checked;
+    } else if (element.dataset.boolean !== undefined) {
+      body[element.name] = element.value === 'true';
+    } else if (element.value.trim() === '') {
+      if (element.dataset.emptyNull !== undefined) body[element.name] = null;
+    } else {
+      body[element.name] = element.dataset.number !== undefined ? Number(element.value) : element.value.trim();
+    }
+  }
+  return body;
+}
+
+async function requestBody(form: HTMLFormElement): Promise<{ body?: string; contentType?: string }> {
+  if (form.dataset.format === 'csv') {
+    const file = form.querySelector<HTMLInputElement>('input[type="file"]')?.files?.[0];
+    return { body: file ? await file.text() : '', contentType: 'text/csv' };
+  }
+  if (form.dataset.method === 'DELETE' || form.dataset.bodyless !== undefined) return {};
+  return { body: JSON.stringify(formJson(form)), contentType: 'application/json' };
+}
+
+function showProblem(status: HTMLElement, problem: Problem, fallback: string) {
+  status.replaceChildren();
+  const summary = document.createElement('p');
+  summary.textContent = problem.detail ?? problem.title ?? fallback;
+  status.append(summary);
+  if (problem.errors?.length) {
+    const list = document.createElement('ul');
+    for (const error of problem.errors) {
+      const item = document.createElement('li');
+      item.textContent = `${error.field}: ${error.detail}`;
+      list.append(item);
+    }
+    status.append(list);
+  }
+  status.dataset.state = 'error';
+}
+
+document.addEventListener('submit', async (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.dataset.endpoint) return;
+  event.preventDefault();
+  if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
+  const status = form.querySelector<HTMLElement>('[role="status"]') ?? document.createElement('div');
+  const button = form.querySelector<HTMLButtonElement>('button[type="submit"], button:not([type])');
+  status.dataset.state = 'working';
+  status.textContent = form.dataset.working ?? '…';
+  if (button) button.disabled = true;
+  try {
+    const { body, contentType } = await requestBody(form);
+    const headers: Record<string, string> = { 'X-CSRF-Token': csrfToken, Accept: 'application/json' };
+    if (contentType) headers['Content-Type'] = contentType;
+    const response = await fetch(form.dataset.endpoint, {
+      method: form.dataset.method ?? 'POST',
+      headers,
+      body,
+      credentials: 'same-origin',
+    });
+    if (!response.ok) {
+      const problem = (await response.json().catch(() => ({}))) as Problem;
+      showProblem(status, problem, `HTTP ${response.status}`);
+      return;
+    }
+    const result =
+      response.status === 204 ? {} : ((await response.json().catch(() => ({}))) as Record<string, unknown>);
+    if (form.dataset.reveal && typeof result[form.dataset.reveal] === 'string') {
+      // A secret shown once (a new API key): leave it on screen instead of reloading.
+      const output = document.createElement('output');
+      output.textContent = String(result[form.dataset.reveal]);
+      status.replaceChildren(
+        document.createTextNode(form.dataset.revealLabel ?? ''),
+        document.createElement('br'),
+        output,
+      );
+      status.dataset.state = 'done';
+      return;
+    }
+    status.textContent = form.dataset.done ?? 'OK';
+    status.dataset.state = 'done';
+    if (form.dataset.reload !== undefined) window.location.reload();
+  } catch (error) {
+    showProblem(status, {}, error instanceof Error ? error.message : String(error));
+  } finally {
+    if (button) button.disabled = false;
+  }
+});

@@ -1,0 +1,72 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { browserAvailable, DESKTOP, launchBrowser, seriousAxeViolations } from './support/browser';
+import { BROWSER_TEST_VARS } from './support/vars';
+
+describe.skipIf(!browserAvailable)('admin console in Chromium (SPEC §5 admin, §6 /admin)', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' })).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('refuses a wrong token with a visible message, then signs in with ADMIN_TOKEN and lists the regions', async () => {
+    await page.goto(`${inject('origin')}/admin`);
+    expect(await page.locator('h1').textContent()).toBe('Masuk ke konsol admin');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.fill('#token', 'wrong-token');
+    await page.click('button[type="submit"]');
+    await expect.poll(() => page.locator('[role="status"]').textContent()).toMatch(/\S/);
+    expect(await page.locator('h1').textContent()).toBe('Masuk ke konsol admin');
+
+    await page.fill('#token', BROWSER_TEST_VARS.ADMIN_TOKEN);
+    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+    expect(await page.locator('h1').textContent()).toBe('Pemerintah daerah');
+    expect(await page.locator('main .cards a.card-title').allTextContents()).toEqual(
+      expect.arrayContaining(['Kota Tanjungpinang', 'Kota Gorontalo']),
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('adds a counter to a unit and shows it with its form, QR and poster links', async () => {
+    await page.goto(`${inject('origin')}/admin/pariaman`);
+    expect(await page.locator('h1').textContent()).toBe('Kota Pariaman');
+    const unit = page.locator('section', { has: page.locator('h3#unit-disdukcapil') });
+    await unit.locator('summary').click();
+    await unit.locator('input[name="name"]').first().fill('Loket Uji Konsol');
+    await Promise.all([
+      page.waitForNavigation(),
+      unit.locator('form[data-endpoint$="/counters"] button[type="submit"]').click(),
+    ]);
+    const row = page.locator('tr', { hasText: 'Loket Uji Konsol' });
+    expect(await row.count()).toBe(1);
+    const code = (await row.locator('code').textContent()) ?? '';
+    expect(code).toMatch(/^[0-9a-z]{10}$/);
+    expect(await row.locator('a', { hasText: 'Formulir' }).getAttribute('href')).toBe(`/r/${code}`);
+    const poster = await page.request.get(
+      `${inject('origin')}${await row.locator('a', { hasText: 'Poster A4' }).getAttribute('href')}`,
+    );
+    expect(poster.status()).toBe(200);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('creates an agency API key and shows it exactly once', async () => {
+    await page.goto(`${inject('origin')}/admin/pariaman`);
+    await page.fill('#key-label', 'BKPSDM e-Kinerja');
+    await page.click('form[data-endpoint$="/api-keys"] button[type="submit"]');
+    const key = page.locator('form[data-endpoint$="/api-keys"] output');
+    await expect.poll(() => key.textContent()).toMatch(/^sl_live_\S{20,}$/);
+    const secret = (await key.textContent()) ?? '';
+
+    await page.reload();
+    const listed = page.locator('tr', { hasText: 'BKPSDM e-Kinerja' });
+    expect(await listed.count()).toBe(1);
+    expect(secret.startsWith(((await listed.locator('code').textContent()) ?? 'x').replace('…', ''))).toBe(true);
+    expect(await page.content()).not.toContain(secret);
+  });
+});
