@@ -12,6 +12,7 @@ import { type AdminEnv, adminAuth } from '../../security/admin-auth';
 import { adminApiKeysRouter } from './api-keys';
 import { adminCountersRouter } from './counters';
 import { adminImportRouter } from './import';
+import { adminModerationRouter } from './moderation';
 import { adminRegionsRouter } from './regions';
 import { sessionRouter } from './session';
 
@@ -42,3 +43,4 @@ adminRouter.route('/', adminRegionsRouter);
 adminRouter.route('/', adminCountersRouter);
 adminRouter.route('/', adminApiKeysRouter);
 adminRouter.route('/', adminImportRouter);
+adminRouter.route('/', adminModerationRouter);

@@ -1,0 +1,207 @@
+/**
+ * @module
+ * Moderation (SPEC §4): comments become public only after a moderator publishes them, with the
+ * unit's reply; flagged responses stay out of every figure until a moderator accepts them, which
+ * unflags the response and adds it to the rollups in the same atomic batch.
+ */
+import type { Channel } from '../../domain/survey';
+import type { COMMENT_STATES } from '../../schema';
+import type { Region } from '../db/regions';
+import { rollupUpsertSql } from '../db/rollup-sql';
+import { randomCode } from '../security/tokens';
+import { type Actor, auditStatement } from './audit';
+
+export type CommentStatus = (typeof COMMENT_STATES)[number];
+
+export interface ModeratedComment {
+  id: string;
+  unit: { slug: string; name: string };
+  body: string;
+  status: CommentStatus;
+  localDate: string;
+  createdAt: number;
+  moderatedAt: number | null;
+  moderatedBy: string | null;
+  reply: string | null;
+  repliedAt: number | null;
+}
+
+type CommentRow = Omit<ModeratedComment, 'unit'> & { unitSlug: string; unitName: string };
+
+const COMMENT_COLUMNS = `c.id, c.body, c.status, c.local_date AS localDate, c.created_at AS createdAt,
+  c.moderated_at AS moderatedAt, c.moderated_by AS moderatedBy, c.reply, c.replied_at AS repliedAt,
+  u.slug AS unitSlug, u.name AS unitName`;
+
+function commentOf({ unitSlug, unitName, ...row }: CommentRow): ModeratedComment {
+  return { ...row, unit: { slug: unitSlug, name: unitName } };
+}
+
+/** Comments of a region in one state, oldest first (a moderation queue), at most `limit`. */
+export async function listComments(
+  d1: D1Database,
+  regionId: number,
+  status: CommentStatus,
+  limit = 200,
+): Promise<ModeratedComment[]> {
+  const { results } = await d1
+    .prepare(
+      `SELECT ${COMMENT_COLUMNS} FROM comments c JOIN units u ON u.id = c.unit_id
+       WHERE c.region_id = ? AND c.status = ? ORDER BY c.created_at, c.id LIMIT ?`,
+    )
+    .bind(regionId, status, limit)
+    .all<CommentRow>();
+  return results.map(commentOf);
+}
+
+export interface CommentDecision {
+  status?: Exclude<CommentStatus, 'pending'>;
+  /** The unit's public reply; null removes it. */
+  reply?: string | null;
+}
+
+/** Publishes or rejects a comment of the region and/or sets the unit's reply. Null when the region has no such comment. */
+export async function moderateComment(
+  d1: D1Database,
+  actor: Actor,
+  region: Pick<Region, 'id' | 'slug'>,
+  id: string,
+  decision: CommentDecision,
+  now = Date.now(),
+): Promise<ModeratedComment | null> {
+  const existing = await d1
+    .prepare('SELECT status, reply FROM comments WHERE id = ? AND region_id = ?')
+    .bind(id, region.id)
+    .first<{ status: CommentStatus; reply: string | null }>();
+  if (!existing) return null;
+  const statements = [];
+  if (decision.status !== undefined) {
+    statements.push(
+      d1
+        .prepare('UPDATE comments SET status = ?, moderated_at = ?, moderated_by = ? WHERE id = ?')
+        .bind(decision.status, now, actor, id),
+    );
+  }
+  if (decision.reply !== undefined) {
+    statements.push(
+      d1
+        .prepare('UPDATE comments SET reply = ?, replied_at = ? WHERE id = ?')
+        .bind(decision.reply, decision.reply === null ? null : now, id),
+    );
+  }
+  statements.push(
+    auditStatement(d1, actor, 'comment.moderate', `comment:${id}`, {
+      region: region.slug,
+      before: existing,
+      ...decision,
+    }),
+  );
+  await d1.batch(statements);
+  const row = await d1
+    .prepare(`SELECT ${COMMENT_COLUMNS} FROM comments c JOIN units u ON u.id = c.unit_id WHERE c.id = ?`)
+    .bind(id)
+    .first<CommentRow>();
+  return row ? commentOf(row) : null;
+}
+
+/** A flagged response waits for a decision; a rejected one stays flagged with its reason kept after this mark. */
+export const REJECTED_PREFIX = 'rejected:';
+
+export type FlaggedStatus = 'pending' | 'rejected';
+
+export interface FlaggedResponse {
+  id: string;
+  unit: { slug: string; name: string };
+  counter: string | null;
+  channel: Channel;
+  localDate: string;
+  submittedAt: number;
+  reason: string | null;
+  answers: Record<string, number>;
+}
+
+type FlaggedRow = Record<string, string | number | null>;
+
+/** Flagged responses of a region awaiting a decision (or already rejected), oldest first. */
+export async function listFlaggedResponses(
+  d1: D1Database,
+  regionId: number,
+  status: FlaggedStatus,
+  limit = 200,
+): Promise<FlaggedResponse[]> {
+  const rejected = `coalesce(r.flag_reason, '') LIKE '${REJECTED_PREFIX}%'`;
+  const { results } = await d1
+    .prepare(
+      `SELECT r.*, u.slug AS unit_slug, u.name AS unit_name, k.code AS counter_code
+       FROM responses r JOIN units u ON u.id = r.unit_id LEFT JOIN counters k ON k.id = r.counter_id
+       WHERE r.flagged = 1 AND r.region_id = ? AND ${status === 'rejected' ? rejected : `NOT ${rejected}`}
+       ORDER BY r.submitted_at, r.id LIMIT ?`,
+    )
+    .bind(regionId, limit)
+    .all<FlaggedRow>();
+  return results.map((row) => {
+    const reason = row.flag_reason === null ? null : String(row.flag_reason);
+    return {
+      id: String(row.id),
+      unit: { slug: String(row.unit_slug), name: String(row.unit_name) },
+      counter: row.counter_code === null ? null : String(row.counter_code),
+      channel: String(row.channel) as Channel,
+      localDate: String(row.local_date),
+      submittedAt: Number(row.submitted_at),
+      reason: reason?.startsWith(REJECTED_PREFIX) ? reason.slice(REJECTED_PREFIX.length) || null : reason,
+      answers: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((e) => [`U${e}`, Number(row[`u${e}`])])),
+    };
+  });
+}
+
+/**
+ * Accepts a flagged response: unflags it and adds it to the rollups in one batch. The update tags the
+ * row with a one-off marker and the rollup statement selects by that marker, so a response accepted
+ * twice (or concurrently) is counted once: the second update matches nothing and adds nothing.
+ * Returns false when the region has no such flagged response.
+ */
+export async function acceptFlaggedResponse(
+  d1: D1Database,
+  actor: Actor,
+  region: Pick<Region, 'id' | 'slug'>,
+  id: string,
+): Promise<boolean> {
+  const existing = await d1
+    .prepare('SELECT flag_reason AS reason FROM responses WHERE id = ? AND region_id = ? AND flagged = 1')
+    .bind(id, region.id)
+    .first<{ reason: string | null }>();
+  if (!existing) return false;
+  const marker = `accepting:${randomCode(16)}`;
+  const results = await d1.batch([
+    d1
+      .prepare('UPDATE responses SET flagged = 0, flag_reason = ? WHERE id = ? AND region_id = ? AND flagged = 1')
+      .bind(marker, id, region.id),
+    d1.prepare(rollupUpsertSql('id = ? AND flag_reason = ?')).bind(id, marker),
+    d1.prepare('UPDATE responses SET flag_reason = NULL WHERE id = ? AND flag_reason = ?').bind(id, marker),
+    auditStatement(d1, actor, 'response.accept', `response:${id}`, { region: region.slug, reason: existing.reason }),
+  ]);
+  return (results[0]?.meta.changes ?? 0) > 0;
+}
+
+/** Rejects a flagged response: it stays flagged (out of every figure) and leaves the queue. */
+export async function rejectFlaggedResponse(
+  d1: D1Database,
+  actor: Actor,
+  region: Pick<Region, 'id' | 'slug'>,
+  id: string,
+): Promise<boolean> {
+  const existing = await d1
+    .prepare('SELECT flag_reason AS reason FROM responses WHERE id = ? AND region_id = ? AND flagged = 1')
+    .bind(id, region.id)
+    .first<{ reason: string | null }>();
+  if (!existing) return false;
+  if (existing.reason?.startsWith(REJECTED_PREFIX)) return true; // already decided
+  await d1.batch([
+    d1
+      .prepare(
+        `UPDATE responses SET flag_reason = '${REJECTED_PREFIX}' || coalesce(flag_reason, '') WHERE id = ? AND flagged = 1`,
+      )
+      .bind(id),
+    auditStatement(d1, actor, 'response.reject', `response:${id}`, { region: region.slug, reason: existing.reason }),
+  ]);
+  return true;
+}
