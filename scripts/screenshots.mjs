@@ -18,7 +18,7 @@ const pages = [
   ['data', '/data'],
 ];
 const viewports = [
-  ['phone', { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
+  ['phone', { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true }],
   ['desktop', { viewport: { width: 1280, height: 900 } }],
 ];
 
