@@ -137,6 +137,18 @@ const WORDS = {
     id: 'Semua angka di portal ini dapat diunduh, diperiksa dan dikutip. Data dipublikasikan dengan lisensi Creative Commons Atribusi 4.0 (CC BY 4.0): bebas dipakai, asalkan sumbernya disebut. Data bersifat anonim: tidak ada nama, tanggal, jam, loket maupun data pribadi lain.',
     en: 'Every figure on this portal can be downloaded, checked and cited. Data are published under Creative Commons Attribution 4.0 (CC BY 4.0): free to use with attribution. Data are anonymous: no names, days, times, counters or other personal data.',
   },
+  scoresSummary: {
+    id: 'Satu baris per daerah × unit × bulan: jumlah responden, IKM (25–100), mutu dan nilai sembilan unsur (NRR). Bila responden kurang dari 10, jumlahnya tetap ada tetapi semua nilai kosong.',
+    en: 'One row per region × unit × month: responses, IKM (25–100), grade and the nine element scores (NRR). Below 10 responses the count is given and every figure is empty.',
+  },
+  responsesSummary: {
+    id: 'Satu baris per penilaian: sembilan jawaban dan profil kasar responden, hanya bulan (tanpa tanggal, jam, loket atau komentar). k-anonim dengan k = 5; unit-bulan dengan kurang dari 10 responden tidak dimuat.',
+    en: 'One row per rating: the nine answers and a coarse profile, month only (no day, time, counter or comment). k-anonymous with k = 5; unit-months with fewer than 10 responses are left out.',
+  },
+  commentsSummary: {
+    id: 'Komentar yang lolos moderasi, dengan data pribadi disamarkan, beserta tanggapan unit. Hanya bulan, tanpa tanggal atau jam.',
+    en: 'Comments that passed moderation, with personal data masked, and the unit’s reply. Month only, no day or time.',
+  },
   filterHeading: { id: 'Saring', en: 'Filter' },
   allRegions: { id: 'Semua daerah', en: 'All regions' },
   region: { id: 'Daerah', en: 'Region' },
