@@ -7,8 +7,11 @@ import { ageBand } from '../../domain/survey';
 import { findRegion, findUnit } from '../../worker/db/regions';
 import { REBUILD_ROLLUPS_SQL } from '../../worker/db/rollup-sql';
 import { unitScore } from '../../worker/indicators/scores';
+import { commentsRows } from '../../worker/open-data/comments-rows';
+import { dateRange } from '../../worker/open-data/filters';
 import { columnsOf } from '../../worker/open-data/resources';
-import { AGE_BAND_SQL } from '../../worker/open-data/responses-rows';
+import { AGE_BAND_SQL, responsesRows } from '../../worker/open-data/responses-rows';
+import { resolveScope } from '../../worker/open-data/rows';
 import { createOrganisation, db, type Organisation } from '../support/fixtures';
 
 const BASE = 'https://suara.test';
@@ -380,5 +383,24 @@ describe('GET /data/datapackage.json (SPEC §5)', () => {
       expect(resource.schema.fields.map((f) => f.name)).toEqual(header);
       for (const field of resource.schema.fields) expect(field.description.length).toBeGreaterThan(5);
     }
+  });
+});
+
+describe('streaming in keyset-paginated chunks (issue 6: millions of rows within a Worker’s memory)', () => {
+  async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
+    const out: T[] = [];
+    for await (const row of rows) out.push(row);
+    return out;
+  }
+
+  it('gives the same rows, in the same order, whatever the page size', async () => {
+    const scope = await resolveScope(db(), {});
+    const filter = dateRange({});
+    const whole = await collect(responsesRows(env.DB, scope, filter));
+    for (const pageSize of [1, 3, 7, 22]) {
+      expect(await collect(responsesRows(env.DB, scope, filter, { pageSize }))).toEqual(whole);
+    }
+    const comments = await collect(commentsRows(env.DB, scope, filter));
+    expect(await collect(commentsRows(env.DB, scope, filter, 1))).toEqual(comments);
   });
 });

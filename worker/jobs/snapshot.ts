@@ -39,7 +39,10 @@ export interface SnapshotResult {
 /** Streams `body` into R2 as `key`, returning its size and SHA-256. */
 async function putStream(bucket: R2Bucket, key: string, body: ReadableStream<Uint8Array>, contentType: string) {
   const upload = await bucket.createMultipartUpload(key, { httpMetadata: { contentType } });
-  const digest = new crypto.DigestStream('SHA-256');
+  // Workers' incremental hash (WebCrypto has none), typed through its Workers declaration so that this also
+  // type-checks where DOM's Crypto is in scope.
+  const { DigestStream: Digest } = crypto as unknown as { DigestStream: typeof DigestStream };
+  const digest = new Digest('SHA-256');
   const hashWriter = digest.getWriter();
   const parts: R2UploadedPart[] = [];
   let buffered: Uint8Array[] = [];
@@ -57,7 +60,10 @@ async function putStream(bucket: R2Bucket, key: string, body: ReadableStream<Uin
     bufferedBytes = 0;
   };
   try {
-    for await (const chunk of body) {
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value: chunk } = await reader.read();
+      if (done) break;
       await hashWriter.write(chunk);
       buffered.push(chunk);
       bufferedBytes += chunk.byteLength;

@@ -17,7 +17,12 @@ interface CommentRow {
   reply: string | null;
 }
 
-export async function* commentsRows(d1: D1Database, scope: Scope, filter: Pick<OpenDataFilter, 'from' | 'to'>) {
+export async function* commentsRows(
+  d1: D1Database,
+  scope: Scope,
+  filter: Pick<OpenDataFilter, 'from' | 'to'>,
+  pageSize = COMMENT_PAGE_SIZE,
+) {
   for (const { region, units } of scope.regions) {
     if (units.length === 0) continue;
     const unitId = units.length === 1 ? units[0]?.id : undefined;
@@ -31,9 +36,9 @@ export async function* commentsRows(d1: D1Database, scope: Scope, filter: Pick<O
            FROM comments c JOIN units u ON u.id = c.unit_id
            WHERE c.region_id = ? AND c.status = 'published' AND c.local_date BETWEEN ? AND ?${unitFilter}
              AND (u.slug, substr(c.local_date, 1, 7), c.id) > (?, ?, ?)
-           ORDER BY u.slug, month, c.id LIMIT ${COMMENT_PAGE_SIZE}`,
+           ORDER BY u.slug, month, c.id LIMIT ?`,
         )
-        .bind(region.id, filter.from, filter.to, ...(unitId === undefined ? [] : [unitId]), ...after)
+        .bind(region.id, filter.from, filter.to, ...(unitId === undefined ? [] : [unitId]), ...after, pageSize)
         .all<CommentRow>();
       for (const row of page) {
         yield [
@@ -45,7 +50,7 @@ export async function* commentsRows(d1: D1Database, scope: Scope, filter: Pick<O
         ] satisfies Row;
       }
       const last = page[page.length - 1];
-      if (!last || page.length < COMMENT_PAGE_SIZE) break;
+      if (!last || page.length < pageSize) break;
       after = [last.unit_slug, last.month, last.id];
     }
   }

@@ -46,7 +46,7 @@ export async function* responsesRows(
   d1: D1Database,
   scope: Scope,
   filter: Pick<OpenDataFilter, 'from' | 'to'>,
-  k = DEFAULT_K,
+  { k = DEFAULT_K, pageSize = RESPONSE_PAGE_SIZE }: { k?: number; pageSize?: number } = {},
 ) {
   for (const { region, units } of scope.regions) {
     if (units.length === 0) continue;
@@ -86,9 +86,9 @@ export async function* responsesRows(
                r.occupation AS occupation
              FROM responses r JOIN units u ON u.id = r.unit_id LEFT JOIN services s ON s.id = r.service_id
              WHERE ${where} AND (u.slug, r.id) > (?, ?)
-             ORDER BY u.slug, r.id LIMIT ${RESPONSE_PAGE_SIZE}`,
+             ORDER BY u.slug, r.id LIMIT ?`,
           )
-          .bind(...block, ...after)
+          .bind(...block, ...after, pageSize)
           .all<ResponseRow>();
         for (const row of page) {
           const plan = plans.get(row.unit_id);
@@ -115,7 +115,7 @@ export async function* responsesRows(
           ] satisfies Row;
         }
         const last = page[page.length - 1];
-        if (!last || page.length < RESPONSE_PAGE_SIZE) break;
+        if (!last || page.length < pageSize) break;
         after = [last.unit_slug, last.id];
       }
     }

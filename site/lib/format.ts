@@ -1,0 +1,56 @@
+/**
+ * @module
+ * How figures and periods read in each language: Indonesian writes 91,48 and "Maret 2026", English 91.48 and
+ * "March 2026". Figures are already rounded by the domain; this only writes them.
+ */
+import type { Period } from '../../domain/periods';
+import type { Locale } from '../../domain/survey';
+
+const TAGS: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
+
+export function formatDecimal(value: number, decimals: number, locale: Locale): string {
+  return new Intl.NumberFormat(TAGS[locale], {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: false,
+  }).format(value);
+}
+
+export const formatIkm = (value: number, locale: Locale) => formatDecimal(value, 2, locale);
+export const formatNrr = (value: number, locale: Locale) => formatDecimal(value, 3, locale);
+
+export function formatCount(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(TAGS[locale]).format(value);
+}
+
+export function formatPercent(part: number, whole: number, locale: Locale): string {
+  if (whole === 0) return '–';
+  return new Intl.NumberFormat(TAGS[locale], { style: 'percent', maximumFractionDigits: 0 }).format(part / whole);
+}
+
+/** 'YYYY-MM' → "Maret 2026" / "March 2026" (short: "Mar 26"). */
+export function monthLabel(month: string, locale: Locale, short = false): string {
+  const date = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 15));
+  return new Intl.DateTimeFormat(TAGS[locale], {
+    month: short ? 'short' : 'long',
+    year: short ? '2-digit' : 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** A period in words: "Tahun 2026", "Triwulan IV 2026", "Semester 2 2026", "November 2026". */
+export function periodLabel(period: Pick<Period, 'id' | 'kind'>, locale: Locale): string {
+  const year = period.id.slice(0, 4);
+  switch (period.kind) {
+    case 'year':
+      return locale === 'id' ? `Tahun ${year}` : `Year ${year}`;
+    case 'semester':
+      return locale === 'id' ? `Semester ${period.id.slice(6)} ${year}` : `Half-year ${period.id.slice(6)} ${year}`;
+    case 'quarter':
+      return locale === 'id'
+        ? `Triwulan ${['I', 'II', 'III', 'IV'][Number(period.id.slice(6)) - 1]} ${year}`
+        : `Q${period.id.slice(6)} ${year}`;
+    case 'month':
+      return monthLabel(period.id, locale);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * @module
+ * `/sitemap.xml`: the home, method and data pages, every region and every unit page, in both languages.
+ */
+import { env } from 'cloudflare:workers';
+import type { APIRoute } from 'astro';
+import { database } from '../../worker/db/client';
+import { listRegions, listUnits } from '../../worker/db/regions';
+import { readConfig } from '../../worker/env';
+
+const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+export const GET: APIRoute = async ({ url }) => {
+  const origin = readConfig(env).publicOrigin?.replace(/\/$/, '') ?? url.origin;
+  const db = database(env.DB);
+  const paths = ['/', '/tentang', '/data'];
+  for (const region of await listRegions(db)) {
+    paths.push(`/${region.slug}`);
+    for (const unit of await listUnits(db, region.id)) paths.push(`/${region.slug}/${unit.slug}`);
+  }
+  const entries = paths.map((path) => {
+    const id = `${origin}${path}`;
+    const en = `${origin}${path}?lang=en`;
+    return `<url><loc>${escapeXml(id)}</loc><changefreq>daily</changefreq><xhtml:link rel="alternate" hreflang="id" href="${escapeXml(id)}"/><xhtml:link rel="alternate" hreflang="en" href="${escapeXml(en)}"/></url>`;
+  });
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+${entries.join('\n')}
+</urlset>
+`;
+  return new Response(xml, {
+    headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=3600' },
+  });
+};

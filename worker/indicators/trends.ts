@@ -1,0 +1,83 @@
+/**
+ * @module
+ * Month-by-month scores for trend charts: the trailing months up to a period's end, each month's figure built by
+ * `buildScore` exactly as the scores API and `scores.csv` build it (public audience: small months suppressed).
+ */
+import { emptyAggregate } from '../../domain/aggregate';
+import { localMonth, type Period, parsePeriod } from '../../domain/periods';
+import type { Locale } from '../../domain/survey';
+import type { Region, Unit } from '../db/regions';
+import { aggregateRollups } from '../db/rollups';
+import { buildScore, monthlyAggregates, type Score } from './scores';
+
+/**
+ * The `count` months ending with the last month of `period`, or with the current month in `timeZone` when the
+ * period is still running (a chart of the current year should not end in empty future months). Oldest first.
+ */
+export function trailingMonths(period: Period, timeZone: string, count = 12, now = Date.now()): string[] {
+  const current = localMonth(now, timeZone);
+  const [last = current] = [period.end.slice(0, 7), current].sort();
+  const year = Number(last.slice(0, 4));
+  const month = Number(last.slice(5, 7));
+  return Array.from({ length: count }, (_, i) => {
+    const index = year * 12 + (month - 1) - (count - 1 - i);
+    return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+  });
+}
+
+function monthPeriod(month: string): Period {
+  const period = parsePeriod(month);
+  if (!period) throw new RangeError(`not a month: ${month}`);
+  return period;
+}
+
+/** One unit's public score for each of `months`. */
+export async function unitMonthlyScores(
+  d1: D1Database,
+  region: Region,
+  unit: Unit,
+  months: readonly string[],
+  locale: Locale = 'id',
+): Promise<Score[]> {
+  const monthly = await monthlyAggregates(d1, { regionId: region.id, unitId: unit.id }, months);
+  return monthly.map(({ month, aggregate }) =>
+    buildScore(region, unit, monthPeriod(month), aggregate, 'public', locale),
+  );
+}
+
+/** Every unit's public score for each of `months`, in one rollup query. */
+export async function regionMonthlyScores(
+  d1: D1Database,
+  region: Region,
+  units: readonly Unit[],
+  months: readonly string[],
+): Promise<Map<number, Score[]>> {
+  const result = new Map<number, Score[]>();
+  if (months.length === 0) return result;
+  const grouped = await aggregateRollups(
+    d1,
+    { regionId: region.id, from: `${months[0]}-01`, to: `${months[months.length - 1]}-31` },
+    ['unit', 'month'],
+  );
+  const byKey = new Map(grouped.map((g) => [`${g.key.unit}|${g.key.month}`, g.aggregate]));
+  for (const unit of units) {
+    result.set(
+      unit.id,
+      months.map((month) =>
+        buildScore(region, unit, monthPeriod(month), byKey.get(`${unit.id}|${month}`) ?? emptyAggregate(), 'public'),
+      ),
+    );
+  }
+  return result;
+}
+
+/** The first local month with any rating in a region (or the whole deployment), or null. */
+export async function firstMonthWithData(d1: D1Database, regionId?: number): Promise<string | null> {
+  const row = await d1
+    .prepare(
+      `SELECT min(local_date) AS first FROM daily_rollups${regionId === undefined ? '' : ' WHERE region_id = ?'}`,
+    )
+    .bind(...(regionId === undefined ? [] : [regionId]))
+    .first<{ first: string | null }>();
+  return row?.first ? row.first.slice(0, 7) : null;
+}
