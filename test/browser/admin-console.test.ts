@@ -69,4 +69,27 @@ describe.skipIf(!browserAvailable)('admin console in Chromium (SPEC §5 admin, �
     expect(secret.startsWith(((await listed.locator('code').textContent()) ?? 'x').replace('…', ''))).toBe(true);
     expect(await page.content()).not.toContain(secret);
   });
+
+  it('publishes a pending comment with the unit’s reply, and it leaves the queue (SPEC §4)', async () => {
+    await page.goto(`${inject('origin')}/admin/tanjungpinang/moderasi`);
+    expect(await page.locator('h1').textContent()).toContain('Moderasi');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const pending = page.locator('li.card');
+    const before = await pending.count();
+    expect(before).toBeGreaterThan(0);
+    const first = pending.first();
+    const body = (await first.locator('blockquote').textContent()) ?? '';
+
+    await first.locator('textarea[name="reply"]').fill('Terima kasih, sudah kami tindak lanjuti.');
+    await Promise.all([page.waitForNavigation(), first.locator('form:has(textarea) button').click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.locator('li.card', { hasText: body }).first().locator('button', { hasText: 'Publikasikan' }).click(),
+    ]);
+    expect(await page.locator('li.card').count()).toBe(before - 1);
+
+    await page.goto(`${inject('origin')}/admin/tanjungpinang/moderasi?status=published`);
+    const published = page.locator('li.card', { hasText: body }).first();
+    expect(await published.locator('textarea').inputValue()).toBe('Terima kasih, sudah kami tindak lanjuti.');
+  });
 });
