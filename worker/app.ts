@@ -6,6 +6,7 @@
 import { Scalar } from '@scalar/hono-api-reference';
 import { onError, problem, problemResponse } from './http/problem';
 import { createRouter } from './http/router';
+import { ratingFormRouter } from './routes/rating-form';
 import { regionsRouter } from './routes/regions';
 import { responsesRouter } from './routes/responses';
 
@@ -13,6 +14,7 @@ export const app = createRouter();
 
 app.route('/api/v1/regions', regionsRouter);
 app.route('/api/v1/responses', responsesRouter);
+app.route('/r', ratingFormRouter);
 
 app.doc31('/api/v1/openapi.json', {
   openapi: '3.1.0',
