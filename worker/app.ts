@@ -10,6 +10,7 @@ import { createRouter } from './http/router';
 import { ADMIN_BASE, adminRouter } from './routes/admin';
 import { agencyRouter } from './routes/agency';
 import { openDataRouter } from './routes/open-data';
+import { ratingFormRouter } from './routes/rating-form';
 import { regionsRouter } from './routes/regions';
 import { responsesRouter } from './routes/responses';
 import { scoresRouter } from './routes/scores';
@@ -23,6 +24,7 @@ app.route('/api/v1/responses', responsesRouter);
 app.route('/api/v1/agency', agencyRouter);
 app.route(ADMIN_BASE, adminRouter);
 app.route('/data', openDataRouter);
+app.route('/r', ratingFormRouter);
 
 app.doc31('/api/v1/openapi.json', {
   openapi: '3.1.0',

@@ -65,7 +65,8 @@ describe('Turnstile (SPEC §5)', () => {
     expect(response.status).toBe(201);
     expect(spy).toHaveBeenCalledTimes(1);
     const form = spy.mock.calls[0]?.[1]?.body as FormData;
-    expect(Object.fromEntries(form)).toEqual({
+    const sent = Object.fromEntries(['secret', 'response', 'remoteip', 'idempotency_key'].map((k) => [k, form.get(k)]));
+    expect(sent).toEqual({
       secret: 'live-secret-for-tests',
       response: '0.token-from-the-widget',
       remoteip: device.ip,

@@ -1,0 +1,273 @@
+/**
+ * @module
+ * The citizen's pages under `/r/{code}` (SPEC §1, §5): the rating form (GET, and POST for browsers without
+ * JavaScript), the thanks page, and the kiosk display with its rotating QR code. HTML rendered with hono/jsx,
+ * behind a Content-Security-Policy whose only scripts are our nonce'd inline ones and Turnstile's.
+ */
+import { type Context, Hono } from 'hono';
+import { NONCE, type SecureHeadersVariables, secureHeaders } from 'hono/secure-headers';
+import { renderSVG } from 'uqr';
+import { ELEMENT_CODES, type Locale } from '../../domain/survey';
+import { database } from '../db/client';
+import { findCounterByCode, listServices } from '../db/regions';
+import { type Bindings, readConfig } from '../env';
+import { limitBody } from '../http/body-limit';
+import { negotiateLocale } from '../http/locale';
+import { ProblemError } from '../http/problem';
+import { RatingSubmissionSchema } from '../rating/schema';
+import { submitRating } from '../rating/submit-rating';
+import { KIOSK_ROTATION_MS, signKioskToken } from '../security/kiosk-token';
+import { documentOf } from '../views/layout';
+import { t } from '../views/rating-copy';
+import { type FormValues, RatingForm } from '../views/rating-form';
+import { CounterUnavailablePage, KioskPage, ThanksPage } from '../views/rating-pages';
+
+type FormEnv = { Bindings: Bindings; Variables: SecureHeadersVariables };
+type FormContext = Context<FormEnv>;
+
+/** A form post is at most a few KB (a 1,000-character comment, percent-encoded, is under 12 KB). */
+const MAX_FORM_BYTES = 32 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PROFILE_FIELDS = ['gender', 'age', 'education', 'occupation'] as const;
+
+export const ratingFormRouter = new Hono<FormEnv>();
+
+ratingFormRouter.use(
+  '*',
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: [NONCE, 'https://challenges.cloudflare.com'],
+      // Turnstile sets style attributes on its container; inline styles carry no script.
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      frameSrc: ['https://challenges.cloudflare.com'],
+      connectSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      formAction: ["'self'"],
+      baseUri: ["'none'"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+    referrerPolicy: 'same-origin',
+  }),
+);
+
+function localeOf(c: FormContext): Locale {
+  return negotiateLocale(new URL(c.req.url), c.req.header('accept-language'));
+}
+
+/** `path` with the query parameters worth keeping (language, kiosk mode, kiosk token). */
+function withQuery(path: string, params: Record<string, string | null | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value) query.set(name, value);
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+function html(c: FormContext, page: unknown, status: 200 | 400 | 403 | 404 | 410 | 429 | 503 = 200) {
+  c.header('cache-control', 'no-store');
+  return c.html(documentOf(page), status);
+}
+
+async function loadCounter(c: FormContext, code: string) {
+  const db = database(c.env.DB);
+  const found = await findCounterByCode(db, code);
+  if (!found) return null;
+  const services = await listServices(db, found.unit.id);
+  return { ...found, services };
+}
+
+function unavailable(c: FormContext, locale: Locale, known: boolean) {
+  return html(c, <CounterUnavailablePage locale={locale} known={known} />, known ? 410 : 404);
+}
+
+interface FormState {
+  values: FormValues;
+  errors: Partial<Record<string, string>>;
+  formError: string | null;
+  submissionId: string;
+}
+
+async function renderForm(c: FormContext, code: string, state: FormState, status: 200 | 400 | 403 | 429 | 503 = 200) {
+  const locale = localeOf(c);
+  const found = await loadCounter(c, code);
+  if (!found) return unavailable(c, locale, false);
+  if (!found.counter.active) return unavailable(c, locale, true);
+  const config = readConfig(c.env);
+  const url = new URL(c.req.url);
+  const kioskMode = url.searchParams.get('kiosk') === '1';
+  const lang = locale === 'en' ? 'en' : null;
+  const kioskToken = state.values.k || url.searchParams.get('k') || null;
+  const base = `/r/${encodeURIComponent(code)}`;
+  const otherLocaleHref = withQuery(base, {
+    lang: locale === 'en' ? 'id' : 'en',
+    kiosk: kioskMode ? '1' : null,
+    k: kioskToken,
+  });
+  return html(
+    c,
+    <RatingForm
+      locale={locale}
+      unitName={found.unit.name}
+      counterName={found.counter.name}
+      regionName={found.region.name}
+      counterCode={code}
+      services={found.services.map(({ slug, name }) => ({ slug, name }))}
+      values={state.values}
+      errors={state.errors}
+      formError={state.formError}
+      submissionId={state.submissionId}
+      kioskToken={kioskToken}
+      turnstileSiteKey={config.turnstile.secretKey ? config.turnstile.siteKey : null}
+      nonce={c.get('secureHeadersNonce')}
+      action={withQuery(base, { lang, kiosk: kioskMode ? '1' : null })}
+      thanksHref={withQuery(`${base}/terima-kasih`, { lang, kiosk: kioskMode ? '1' : null })}
+      otherLocaleHref={otherLocaleHref}
+    />,
+    status,
+  );
+}
+
+ratingFormRouter.get('/:code', (c) =>
+  renderForm(c, c.req.param('code'), { values: {}, errors: {}, formError: null, submissionId: crypto.randomUUID() }),
+);
+
+/** Which form field an API field error belongs to (`answers.U3` → `U3`), or null for the whole form. */
+function formFieldOf(field: string): string | null {
+  const name = field.replace(/^(answers|respondent)\./, '');
+  if ((ELEMENT_CODES as readonly string[]).includes(name)) return name;
+  return ['service', 'comment', ...PROFILE_FIELDS].includes(name) ? name : null;
+}
+
+function fieldMessage(locale: Locale, name: string): string {
+  if (name.startsWith('U')) return t(locale, 'errAnswer');
+  if (name === 'service') return t(locale, 'errService');
+  if (name === 'age') return t(locale, 'errAge');
+  if (name === 'comment') return t(locale, 'errComment');
+  return t(locale, 'errChoice');
+}
+
+/** The posted strings as the API's body: numbers where numbers belong, empty fields left out. */
+function submissionFromForm(code: string, values: FormValues) {
+  const text = (name: string) => values[name]?.trim() || undefined;
+  const number = (name: string) => {
+    const value = text(name);
+    return value !== undefined && /^\d{1,3}$/.test(value) ? Number(value) : value;
+  };
+  const respondent = Object.fromEntries(
+    PROFILE_FIELDS.map((name) => [name, name === 'age' ? number(name) : text(name)]).filter(([, v]) => v !== undefined),
+  );
+  return {
+    counter: code,
+    service: text('service'),
+    answers: Object.fromEntries(ELEMENT_CODES.map((element) => [element, number(element)])),
+    comment: text('comment') === undefined ? undefined : values.comment,
+    respondent: Object.keys(respondent).length > 0 ? respondent : undefined,
+    turnstileToken: text('cf-turnstile-response') ?? text('turnstileToken') ?? '',
+    submissionId: text('submissionId') ?? '',
+    kioskToken: text('k'),
+  };
+}
+
+ratingFormRouter.post('/:code', limitBody(MAX_FORM_BYTES), async (c) => {
+  const code = c.req.param('code');
+  const locale = localeOf(c);
+  const posted = await c.req.parseBody();
+  const values: FormValues = {};
+  for (const [name, value] of Object.entries(posted)) {
+    // Browsers send a textarea's line ends as CRLF; the 1,000-character limit counts them as one, like maxlength.
+    if (typeof value === 'string') values[name] = value.replaceAll('\r\n', '\n');
+  }
+  const postedId = values.submissionId && UUID.test(values.submissionId) ? values.submissionId : crypto.randomUUID();
+  const state: FormState = { values, errors: {}, formError: null, submissionId: postedId };
+
+  const parsed = RatingSubmissionSchema.safeParse(submissionFromForm(code, { ...values, submissionId: postedId }));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = formFieldOf(issue.path.map(String).join('.'));
+      if (name) state.errors[name] = fieldMessage(locale, name);
+      else if (issue.path[0] === 'counter') return unavailable(c, locale, false);
+      else state.formError = t(locale, issue.path[0] === 'turnstileToken' ? 'errBot' : 'errGeneral');
+    }
+    return renderForm(c, code, state, 400);
+  }
+  try {
+    const { id } = await submitRating({ env: c.env, headers: c.req.raw.headers }, parsed.data);
+    const url = new URL(c.req.url);
+    const thanks = withQuery(`/r/${encodeURIComponent(code)}/terima-kasih`, {
+      lang: locale === 'en' ? 'en' : null,
+      kiosk: url.searchParams.get('kiosk') === '1' ? '1' : null,
+      id,
+    });
+    return c.redirect(thanks, 303);
+  } catch (error) {
+    if (!(error instanceof ProblemError)) throw error;
+    if (error.status === 404) return renderForm(c, code, state);
+    if (error.status === 400) {
+      for (const fieldError of error.extra.errors ?? []) {
+        const name = formFieldOf(fieldError.field);
+        if (name) state.errors[name] = fieldMessage(locale, name);
+        else state.formError = t(locale, fieldError.field === 'kioskToken' ? 'errKiosk' : 'errGeneral');
+      }
+      return renderForm(c, code, state, 400);
+    }
+    const retryAfter = error.extra.headers?.['retry-after'];
+    if (retryAfter) c.header('retry-after', retryAfter);
+    if (error.status === 429) return renderForm(c, code, { ...state, formError: t(locale, 'errTooMany') }, 429);
+    if (error.status === 403) return renderForm(c, code, { ...state, formError: t(locale, 'errBot') }, 403);
+    return renderForm(c, code, { ...state, formError: t(locale, 'errUnavailable') }, 503);
+  }
+});
+
+ratingFormRouter.get('/:code/terima-kasih', async (c) => {
+  const code = c.req.param('code');
+  const locale = localeOf(c);
+  const found = await loadCounter(c, code);
+  if (!found) return unavailable(c, locale, false);
+  const id = c.req.query('id');
+  const lang = locale === 'en' ? 'en' : null;
+  const kioskReturnHref =
+    c.req.query('kiosk') === '1' ? withQuery(`/r/${encodeURIComponent(code)}`, { lang, kiosk: '1' }) : null;
+  return html(
+    c,
+    <ThanksPage
+      locale={locale}
+      unitName={found.unit.name}
+      counterName={found.counter.name}
+      unitHref={withQuery(`/${found.region.slug}/${found.unit.slug}`, { lang })}
+      receipt={id && UUID.test(id) ? id : null}
+      kioskReturnHref={kioskReturnHref}
+    />,
+  );
+});
+
+ratingFormRouter.get('/:code/kiosk', async (c) => {
+  const code = c.req.param('code');
+  const locale = localeOf(c);
+  const found = await loadCounter(c, code);
+  if (!found) return unavailable(c, locale, false);
+  if (!found.counter.active) return unavailable(c, locale, true);
+  return html(
+    c,
+    <KioskPage
+      locale={locale}
+      unitName={found.unit.name}
+      counterName={found.counter.name}
+      qrSrc={`/r/${encodeURIComponent(code)}/kiosk/qr.svg`}
+      rotationSeconds={KIOSK_ROTATION_MS / 1000}
+      nonce={c.get('secureHeadersNonce')}
+    />,
+  );
+});
+
+/** A fresh QR code for the kiosk display: the form's URL with a token signed now. */
+ratingFormRouter.get('/:code/kiosk/qr.svg', async (c) => {
+  const code = c.req.param('code');
+  const found = await findCounterByCode(database(c.env.DB), code);
+  if (!found?.counter.active) throw new ProblemError(404, 'No active counter has this code.');
+  const config = readConfig(c.env);
+  const origin = config.publicOrigin ?? new URL(c.req.url).origin;
+  const token = await signKioskToken(config.kioskSigningKey, code, Date.now());
+  const svg = renderSVG(`${origin}/r/${encodeURIComponent(code)}?k=${token}`, { ecc: 'M', border: 2 });
+  return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'no-store' });
+});

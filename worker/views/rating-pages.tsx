@@ -1,0 +1,121 @@
+/**
+ * @module
+ * The pages around the rating form: thanks, a counter that takes no ratings, and the kiosk display.
+ */
+import type { Locale } from '../../domain/survey';
+import { Page } from './layout';
+import { t } from './rating-copy';
+
+export interface ThanksProps {
+  locale: Locale;
+  unitName: string;
+  counterName: string;
+  unitHref: string;
+  receipt: string | null;
+  /** The empty form to return to after 10 seconds (a tablet on the counter), or null. */
+  kioskReturnHref: string | null;
+}
+
+export function ThanksPage(props: ThanksProps) {
+  const { locale } = props;
+  return (
+    <Page
+      locale={locale}
+      title={`${t(locale, 'thanksTitle')} · ${props.unitName}`}
+      heading={
+        <>
+          <p class="sub">{props.unitName}</p>
+          <p class="sub">{props.counterName}</p>
+        </>
+      }
+      head={props.kioskReturnHref ? <meta http-equiv="refresh" content={`10;url=${props.kioskReturnHref}`} /> : null}
+    >
+      <div class="card">
+        <h1>{t(locale, 'thanksTitle')}</h1>
+        <p>{t(locale, 'thanksBody', { unit: props.unitName })}</p>
+        <p>{t(locale, 'thanksComment')}</p>
+        {props.receipt ? (
+          <p>
+            {t(locale, 'receipt')}: <strong id="receipt">{props.receipt}</strong>
+          </p>
+        ) : null}
+        <p>
+          <a class="button" href={props.unitHref}>
+            {t(locale, 'seeResults', { unit: props.unitName })}
+          </a>
+        </p>
+        {props.kioskReturnHref ? (
+          <p role="status">
+            {t(locale, 'kioskReturn')} <a href={props.kioskReturnHref}>{t(locale, 'newForm')}</a>
+          </p>
+        ) : null}
+      </div>
+    </Page>
+  );
+}
+
+export function CounterUnavailablePage({ locale, known }: { locale: Locale; known: boolean }) {
+  const title = t(locale, known ? 'unavailableTitle' : 'unknownTitle');
+  return (
+    <Page locale={locale} title={title} heading={<p class="sub">Suara Layanan</p>}>
+      <div class="card">
+        <h1>{title}</h1>
+        <p>{t(locale, known ? 'unavailableBody' : 'unknownBody')}</p>
+        <p>
+          <a href={locale === 'en' ? '/?lang=en' : '/'}>{t(locale, 'home')}</a>
+        </p>
+      </div>
+    </Page>
+  );
+}
+
+export interface KioskProps {
+  locale: Locale;
+  unitName: string;
+  counterName: string;
+  qrSrc: string;
+  rotationSeconds: number;
+  nonce: string | undefined;
+}
+
+/** Swaps in a fresh QR code every rotation; keeps the old one when the network hiccups. */
+const KIOSK_SCRIPT = `(()=>{const img=document.getElementById('qr');const src=img.dataset.src;const every=Number(img.dataset.every)*1000;
+setInterval(()=>{const next=new Image();next.onload=()=>{img.src=next.src};next.src=src+'?t='+Date.now()},every)})();`;
+
+export function KioskPage(props: KioskProps) {
+  const { locale } = props;
+  return (
+    <Page
+      locale={locale}
+      title={`${t(locale, 'kioskTitle')} · ${props.unitName}`}
+      heading={
+        <>
+          <h1>{props.unitName}</h1>
+          <p class="sub">{props.counterName}</p>
+        </>
+      }
+      head={
+        <noscript>
+          <meta http-equiv="refresh" content={String(props.rotationSeconds)} />
+        </noscript>
+      }
+    >
+      <div class="card center">
+        <h2>{t(locale, 'kioskTitle')}</h2>
+        <img
+          id="qr"
+          class="qr"
+          src={props.qrSrc}
+          data-src={props.qrSrc}
+          data-every={String(props.rotationSeconds)}
+          alt={t(locale, 'kioskQrAlt', { counter: props.counterName })}
+          width="320"
+          height="320"
+        />
+        <p>{t(locale, 'kioskScan')}</p>
+        <p class="small">{t(locale, 'kioskRefresh')}</p>
+      </div>
+      <script nonce={props.nonce} dangerouslySetInnerHTML={{ __html: KIOSK_SCRIPT }} />
+    </Page>
+  );
+}
