@@ -16,9 +16,15 @@ type Document = {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** The SPEC §5 paths this worker serves (issue 4 adds POST /api/v1/responses, issue 6 the /data files). */
+/** The SPEC §5 paths this worker serves. */
 const SPEC_PATHS: Record<string, string[]> = {
   '/api/v1/regions': ['get'],
+  '/api/v1/responses': ['post'],
+  '/data/datapackage.json': ['get'],
+  '/data/scores.csv': ['get'],
+  '/data/scores.json': ['get'],
+  '/data/responses.csv': ['get'],
+  '/data/responses.json': ['get'],
   '/api/v1/regions/{region}/scores': ['get'],
   '/api/v1/regions/{region}/units/{unit}/scores': ['get'],
   '/api/v1/agency/scores': ['get'],
@@ -68,7 +74,7 @@ describe('GET /api/v1/openapi.json (SPEC §5: OpenAPI 3.1 from the validating sc
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
     expect(Object.keys(doc.paths).length).toBeGreaterThan(10);
     for (const [path, item] of Object.entries(doc.paths)) {
-      expect(path, path).toMatch(/^\/api\//);
+      expect(path, path).toMatch(/^\/(api|data)\//);
       const operations = Object.entries(item).filter(([method]) => METHODS.includes(method));
       expect(operations.length, path).toBeGreaterThan(0);
       for (const [method, operation] of operations) {
