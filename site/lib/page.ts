@@ -44,16 +44,3 @@ export function periodChoices(firstYear: number, current: Period): { year: numbe
 export function publicOrigin(astro: AstroGlobal): string {
   return readConfig(env).publicOrigin?.replace(/\/$/, '') ?? astro.url.origin;
 }
-
-/** Region slugs can never take these (SPEC §6); a request for one is simply not a region. */
-export const RESERVED_SLUGS = new Set([
-  'r',
-  'data',
-  'api',
-  'admin',
-  'tentang',
-  'assets',
-  '_astro',
-  'sitemap.xml',
-  'robots.txt',
-]);
