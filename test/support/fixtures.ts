@@ -22,13 +22,15 @@ let sequence = 0;
 export async function createOrganisation(
   overrides: { region?: string; regionName?: string; timezone?: string; unit?: string; counterCode?: string } = {},
 ): Promise<Organisation> {
+  // Read once, before any await: parallel calls must not share a number.
   sequence += 1;
-  const regionSlug = overrides.region ?? `kota-uji-${sequence}`;
+  const n = sequence;
+  const regionSlug = overrides.region ?? `kota-uji-${n}`;
   const region = await db()
     .insert(regions)
     .values({
       slug: regionSlug,
-      name: overrides.regionName ?? `Kota Uji ${sequence}`,
+      name: overrides.regionName ?? `Kota Uji ${n}`,
       timezone: overrides.timezone ?? 'Asia/Jakarta',
     })
     .returning()
@@ -51,7 +53,7 @@ export async function createOrganisation(
     .get();
   const counter = await db()
     .insert(counters)
-    .values({ unitId: unit.id, code: overrides.counterCode ?? `loket${sequence}abcdef`, name: 'Loket 1' })
+    .values({ unitId: unit.id, code: overrides.counterCode ?? `loket${n}abcdef`, name: 'Loket 1' })
     .returning()
     .get();
   return {

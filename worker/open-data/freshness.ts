@@ -5,6 +5,7 @@
  * only, never the responses, so a conditional request is cheap.
  */
 
+import { sha256Hex } from '../security/tokens';
 import type { OpenDataFilter } from './filters';
 import type { ResourceName } from './resources';
 
@@ -78,8 +79,7 @@ export async function validatorsOf(
 ): Promise<Validators> {
   const { parts, lastModified } = await fingerprint(d1, resource, filter);
   const text = JSON.stringify([FILE_FORMAT_VERSION, resource, format, filter, parts]);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  const hex = [...digest.slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const hex = (await sha256Hex(text)).slice(0, 32);
   return { etag: `"${hex}"`, lastModified: lastModified ? new Date(lastModified).toUTCString() : null };
 }
 

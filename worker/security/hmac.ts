@@ -26,14 +26,3 @@ export function base64Url(bytes: Uint8Array): string {
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
-
-/**
- * Constant-time comparison of two strings of equal length (MACs), so a forger learns nothing from response times.
- * (Plain code rather than workerd's `crypto.subtle.timingSafeEqual`, which the site's DOM typings do not know.)
- */
-export function sameSecret(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i += 1) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return difference === 0;
-}

@@ -3,7 +3,8 @@
  * The kiosk display's rotating QR tokens: `<issued-at, base 36 seconds>.<HMAC>` bound to one counter, signed with
  * `KIOSK_SIGNING_KEY`. A QR photographed at the counter and used from home later carries an expired token.
  */
-import { hmacBase64Url, sameSecret } from './hmac';
+import { hmacBase64Url } from './hmac';
+import { secretsEqual } from './tokens';
 
 /** The display shows a new QR code this often. */
 export const KIOSK_ROTATION_MS = 60_000;
@@ -34,7 +35,7 @@ export async function checkKioskToken(
   const match = TOKEN.exec(token);
   if (!match) return 'invalid';
   const issued = Number.parseInt(match[1]!, 36);
-  if (!sameSecret(match[2]!, await mac(key, counterCode, issued))) return 'invalid';
+  if (!(await secretsEqual(match[2]!, await mac(key, counterCode, issued)))) return 'invalid';
   const age = now - issued * 1000;
   if (age < -CLOCK_SKEW_MS) return 'invalid';
   return age > KIOSK_TOKEN_TTL_MS ? 'expired' : 'valid';
