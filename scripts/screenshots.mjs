@@ -1,17 +1,20 @@
 /**
- * Screenshots of the public pages for docs/screenshots/ (phone 360×740 and desktop), from a running portal.
+ * Screenshots of the public pages and a rating form for docs/screenshots/ (phone 360×740 and desktop), from a
+ * running portal started with `npm start` (the form's counter code is read from its local D1).
  * Usage: PORT=8801 npm start, then: node scripts/screenshots.mjs http://127.0.0.1:8801
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT } from './local-portal.mjs';
+import { prepareDatabase, ROOT } from './local-portal.mjs';
 
 const origin = process.argv[2] ?? 'http://127.0.0.1:8787';
 const out = path.join(ROOT, 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
 
+const [counter] = prepareDatabase(path.join(ROOT, '.wrangler', 'state'), { quiet: true });
 const pages = [
+  ['form', `/r/${counter?.code}`],
   ['home', '/'],
   ['region', '/tanjungpinang'],
   ['unit', '/tanjungpinang/disdukcapil'],
