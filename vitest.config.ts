@@ -14,6 +14,7 @@ export default defineConfig(async () => {
         miniflare: {
           bindings: {
             TEST_MIGRATIONS: migrations,
+            ENVIRONMENT: 'development',
             ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
             DEVICE_HASH_KEY: 'test-device-hash-key',
             KIOSK_SIGNING_KEY: 'test-kiosk-signing-key',

@@ -100,6 +100,7 @@ try {
     persistTo: dir,
     quiet: true,
     vars: {
+      ENVIRONMENT: 'development',
       RATE_LIMIT_PER_DEVICE_COUNTER_HOUR: '1000000',
       RATE_LIMIT_PER_DEVICE_MINUTE: '1000000',
       TURNSTILE_SECRET_KEY: '',

@@ -104,6 +104,8 @@ export const responses = sqliteTable(
     index('responses_counter_time').on(t.counterId, t.submittedAt),
     index('responses_region_date').on(t.regionId, t.localDate),
     index('responses_flagged').on(t.flagged),
+    // Small by design: device hashes are cleared after a day, so this finds the few left to clear.
+    index('responses_device_hash_time').on(t.submittedAt).where(sql`device_hash IS NOT NULL`),
   ],
 );
 

@@ -10,6 +10,8 @@ export interface Bindings {
   SNAPSHOTS?: R2Bucket;
   ASSETS?: Fetcher;
   PUBLIC_ORIGIN?: string;
+  /** `production` (wrangler.toml) or `development` (.dev.vars, tests): only development may run without secrets. */
+  ENVIRONMENT?: string;
   /** Secret: bootstrap super-admin bearer token. */
   ADMIN_TOKEN?: string;
   /** Secret: Turnstile. Without it (local development only) just the dummy token passes. */
@@ -35,6 +37,8 @@ export interface AppEnv {
 }
 
 export interface Config {
+  /** Anything but an explicit `development` is production: a forgotten setting must fail closed. */
+  development: boolean;
   publicOrigin: string | null;
   adminToken: string | null;
   turnstile: { secretKey: string | null; siteKey: string | null };
@@ -43,8 +47,18 @@ export interface Config {
   limits: { perDeviceCounterHour: number; perDeviceMinute: number };
 }
 
-/** Development fallback keys: production sets real secrets (README, "Deploy"). */
+/** Development fallback key: production must set real secrets (README, "Deploy"), or ratings are refused. */
 const DEVELOPMENT_KEY = 'suara-layanan-development-only';
+
+/**
+ * A production deployment without a secret it needs answers 503 instead of running with a public fallback
+ * key (forgeable kiosk tokens, linkable device hashes) or accepting Cloudflare's public dummy Turnstile token.
+ */
+export class MissingSecretError extends Error {
+  constructor(readonly secret: string) {
+    super(`The deployment is missing the secret ${secret}.`);
+  }
+}
 
 function positiveInteger(value: string | undefined, fallback: number): number {
   const parsed = Number.parseInt(value ?? '', 10);
@@ -56,12 +70,27 @@ function nonEmpty(value: string | undefined): string | null {
 }
 
 export function readConfig(env: Bindings): Config {
+  const development = env.ENVIRONMENT === 'development';
+  // Read lazily: only the code paths that need a secret fail when it is missing.
+  const secret = (name: 'DEVICE_HASH_KEY' | 'KIOSK_SIGNING_KEY') => () => {
+    const value = nonEmpty(env[name]);
+    if (value) return value;
+    if (development) return DEVELOPMENT_KEY;
+    throw new MissingSecretError(name);
+  };
+  const deviceHashKey = secret('DEVICE_HASH_KEY');
+  const kioskSigningKey = secret('KIOSK_SIGNING_KEY');
   return {
+    development,
     publicOrigin: nonEmpty(env.PUBLIC_ORIGIN),
     adminToken: nonEmpty(env.ADMIN_TOKEN),
     turnstile: { secretKey: nonEmpty(env.TURNSTILE_SECRET_KEY), siteKey: nonEmpty(env.TURNSTILE_SITE_KEY) },
-    deviceHashKey: nonEmpty(env.DEVICE_HASH_KEY) ?? DEVELOPMENT_KEY,
-    kioskSigningKey: nonEmpty(env.KIOSK_SIGNING_KEY) ?? DEVELOPMENT_KEY,
+    get deviceHashKey() {
+      return deviceHashKey();
+    },
+    get kioskSigningKey() {
+      return kioskSigningKey();
+    },
     limits: {
       perDeviceCounterHour: positiveInteger(env.RATE_LIMIT_PER_DEVICE_COUNTER_HOUR, 3),
       perDeviceMinute: positiveInteger(env.RATE_LIMIT_PER_DEVICE_MINUTE, 30),

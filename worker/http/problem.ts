@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { MissingSecretError } from '../env';
 
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `answers.U3`. */
@@ -37,6 +38,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 export class ProblemError extends Error {
@@ -83,6 +85,13 @@ export function onError(err: Error, c: Context): Response {
   }
   if (err instanceof HTTPException) {
     return problemResponse(problem(err.status, err.message || undefined));
+  }
+  if (err instanceof MissingSecretError) {
+    console.error(JSON.stringify({ level: 'error', path: c.req.path, message: err.message }));
+    return problemResponse(
+      problem(503, 'Ratings are paused: the portal is not fully configured. Your answer is kept; try again later.'),
+      { 'Retry-After': '300' },
+    );
   }
   console.error(JSON.stringify({ level: 'error', path: c.req.path, message: err.message, stack: err.stack }));
   return problemResponse(problem(500, 'An unexpected error occurred. It has been logged.'));

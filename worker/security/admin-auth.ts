@@ -58,7 +58,7 @@ export async function findSession(d1: D1Database, cookie: string, now = Date.now
 }
 
 /** The audit actor of a session; user sessions must belong to an enabled super admin. */
-async function sessionActor(d1: D1Database, session: AdminSession): Promise<Actor> {
+export async function sessionActor(d1: D1Database, session: AdminSession): Promise<Actor> {
   if (session.userId === ADMIN_TOKEN_ACTOR) return ADMIN_TOKEN_ACTOR;
   const user = await d1
     .prepare('SELECT role FROM users WHERE id = ? AND disabled_at IS NULL')

@@ -13,8 +13,11 @@ import { base64Url, hmacBase64Url } from './hmac';
  */
 export const SALT_TIME_ZONE = 'Asia/Jakarta';
 
-/** Rate-limit windows older than this are deleted with the old salts. */
-const RATE_COUNTER_RETENTION_MS = 24 * 60 * 60_000;
+/**
+ * Rate-limit windows and the device hashes on responses are deleted after this: the limits look back an hour and
+ * the burst rule minutes, and a hash kept longer would link one device's ratings across units for good.
+ */
+const DEVICE_DATA_RETENTION_MS = 24 * 60 * 60_000;
 
 /** The salt of the current day, per isolate: one D1 round trip per isolate per day, not per request. */
 let cached: { day: string; salt: string } | null = null;
@@ -48,11 +51,14 @@ async function saltOfDay(d1: D1Database, day: string, now: number): Promise<stri
   const salt = (selected?.results[0] as { salt: string } | undefined)?.salt ?? fresh;
   if (inserted?.meta.changes === 1) {
     // Once per day for the whole deployment (only the isolate that created the salt): old limit windows, whose
-    // keys are yesterday's device hashes, go too.
-    await d1
-      .prepare('DELETE FROM rate_counters WHERE window_start < ?')
-      .bind(now - RATE_COUNTER_RETENTION_MS)
-      .run();
+    // keys are yesterday's device hashes, go too, and so do the hashes stored with older responses.
+    const cutoff = now - DEVICE_DATA_RETENTION_MS;
+    await d1.batch([
+      d1.prepare('DELETE FROM rate_counters WHERE window_start < ?').bind(cutoff),
+      d1
+        .prepare('UPDATE responses SET device_hash = NULL WHERE device_hash IS NOT NULL AND submitted_at < ?')
+        .bind(cutoff),
+    ]);
   }
   cached = { day, salt };
   return salt;

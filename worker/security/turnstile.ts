@@ -4,7 +4,7 @@
  * clear success refuses the rating (fail closed). Without one (local development only) Cloudflare's dummy token
  * passes without a network call and every other token is refused.
  */
-import type { Config } from '../env';
+import { type Config, MissingSecretError } from '../env';
 
 export const SITEVERIFY_URL = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
 /** What Cloudflare's dummy sitekeys hand the browser. */
@@ -47,6 +47,8 @@ export async function verifyTurnstile(
 ): Promise<TurnstileVerdict> {
   const secret = config.turnstile.secretKey;
   if (!secret) {
+    // SPEC §5: only local development runs without a secret; production without one fails closed.
+    if (!config.development) throw new MissingSecretError('TURNSTILE_SECRET_KEY');
     return token === DUMMY_TOKEN ? { ok: true } : { ok: false, reason: 'refused', codes: ['dummy-token-required'] };
   }
   const form = new FormData();

@@ -1,5 +1,6 @@
 /** Variables for the served Worker in page tests: independent of a developer's own .dev.vars. */
 export const BROWSER_TEST_VARS = {
+  ENVIRONMENT: 'development',
   ADMIN_TOKEN: 'browser-test-admin-token',
   DEVICE_HASH_KEY: 'browser-test-device-key',
   KIOSK_SIGNING_KEY: 'browser-test-kiosk-key',

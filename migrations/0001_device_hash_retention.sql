@@ -1,0 +1,1 @@
+CREATE INDEX `responses_device_hash_time` ON `responses` (`submitted_at`) WHERE device_hash IS NOT NULL;
