@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deviceHash } from '../../worker/security/device-hash';
 import { signKioskToken } from '../../worker/security/kiosk-token';
+import { minuteWindow } from '../../worker/security/rate-limit';
 import { SITEVERIFY_URL } from '../../worker/security/turnstile';
 import { createOrganisation } from '../support/fixtures';
 import { newDevice, postRating, postRatingWith, ratingBody } from '../support/ratings';
@@ -167,10 +169,34 @@ describe('rate limits per device (SPEC §5)', () => {
     expect(await rows('SELECT id FROM responses WHERE counter_id = ?', c.counterId)).toEqual([]);
   });
 
-  it('keeps the limit counters under keyed hashes only', async () => {
-    const keys = await rows<{ key: string }>('SELECT key FROM rate_counters');
-    expect(keys.length).toBeGreaterThan(0);
-    for (const { key } of keys) expect(key).toMatch(/^minute:[A-Za-z0-9_-]{22}$/);
+  it('counts requests refused before storing (unknown counter) against the per-minute limit', async () => {
+    const limits = { RATE_LIMIT_PER_DEVICE_MINUTE: '2' };
+    const org = await createOrganisation();
+    const device = newDevice();
+    expect((await postRatingWith(limits, ratingBody('tidak-ada-loket-ini'), device)).status).toBe(404);
+    expect((await postRatingWith(limits, ratingBody('tidak-ada-loket-ini'), device)).status).toBe(404);
+
+    const third = await postRatingWith(limits, ratingBody(org.counterCode), device);
+
+    expect(third.status).toBe(429);
+    expect(await rows('SELECT id FROM responses WHERE counter_id = ?', org.counterId)).toEqual([]);
+  });
+
+  it('keeps the limit counters under keyed hashes only: no IP, and not computable without the secret key', async () => {
+    const org = await createOrganisation();
+    const device = { ip: '198.51.100.77', userAgent: 'Mozilla/5.0 (Linux; Android 9; Itel A16) Chrome/110 Mobile' };
+    expect((await postRating(ratingBody(org.counterCode), device)).status).toBe(201);
+
+    const now = Date.now();
+    const keyed = minuteWindow(await deviceHash(env.DB, env.DEVICE_HASH_KEY!, device, now), now).key;
+    const otherKey = minuteWindow(await deviceHash(env.DB, 'not-the-secret', device, now), now).key;
+    const keys = (await rows<{ key: string }>('SELECT key FROM rate_counters')).map((row) => row.key);
+    expect(keys).toContain(keyed);
+    expect(keys).not.toContain(otherKey);
+    for (const key of keys) {
+      expect(key).toMatch(/^minute:[A-Za-z0-9_-]{22}$/);
+      expect(key).not.toContain(device.ip);
+    }
     const salts = await rows<{ day: string }>('SELECT day FROM device_salts');
     expect(salts).toHaveLength(1);
   });

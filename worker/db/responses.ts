@@ -1,7 +1,8 @@
 /**
  * @module
  * Storing a citizen's rating (SPEC §5). Everything that must agree is written in one atomic D1 batch: the
- * response, its rollup (through {@link rollupUpsertSql}), its redacted comment, and the abuse-limit counter.
+ * response, its rollup (through {@link rollupUpsertSql}) and its redacted comment. The per-minute request count
+ * is taken earlier, in the preflight batch, so requests refused before storing count too.
  * Guards inside the batch make it safe under concurrency without locks: the INSERT does nothing on a repeated
  * `submission_id`, nothing past a rate limit, and nothing when another rating reached the same counter since the
  * caller looked (so the burst rule always judges what is really there; the caller then looks again).
@@ -36,6 +37,8 @@ export interface CounterSnapshot {
 export interface Preflight {
   /** The stored response of this submissionId, if it was already stored. */
   existingId: string | null;
+  /** This device's requests in the current minute, this one included; null for a repeat, which never counts. */
+  requestsThisMinute: number | null;
   target: RatingTarget | null;
   /** The id of the requested service if it belongs to the counter's unit; null if absent or unknown. */
   serviceId: number | null;
@@ -73,10 +76,25 @@ function snapshotOf(rows: RecentRow[], since: number): CounterSnapshot {
 /** One round trip: is this a repeat, which counter, which service, and the counter's recent ratings. */
 export async function preflight(
   d1: D1Database,
-  input: { submissionId: string; counterCode: string; serviceSlug: string | undefined; since: number },
+  input: {
+    submissionId: string;
+    counterCode: string;
+    serviceSlug: string | undefined;
+    since: number;
+    /** The device's per-minute window: every new request counts, also one refused later (unknown counter, bot). */
+    minute: { key: string; windowStart: number };
+  },
 ): Promise<Preflight> {
-  const [existing, target, service, recent] = await d1.batch<Record<string, unknown>>([
+  const [existing, counted, target, service, recent] = await d1.batch<Record<string, unknown>>([
     d1.prepare('SELECT id FROM responses WHERE submission_id = ?').bind(input.submissionId),
+    d1
+      .prepare(
+        `INSERT INTO rate_counters (key, window_start, count) SELECT ?, ?, 1
+         WHERE NOT EXISTS (SELECT 1 FROM responses WHERE submission_id = ?)
+         ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1
+         RETURNING count`,
+      )
+      .bind(input.minute.key, input.minute.windowStart, input.submissionId),
     d1
       .prepare(
         `SELECT c.id AS counterId, c.code AS counterCode, c.active AS active, c.kiosk_expired_policy AS kioskExpiredPolicy,
@@ -93,6 +111,7 @@ export async function preflight(
   const row = target?.results[0] as (Omit<RatingTarget, 'active'> & { active: number }) | undefined;
   return {
     existingId: (existing?.results[0]?.id as string | undefined) ?? null,
+    requestsThisMinute: (counted?.results[0]?.count as number | undefined) ?? null,
     target: row ? { ...row, active: row.active === 1 } : null,
     serviceId: (service?.results[0]?.id as number | undefined) ?? null,
     snapshot: snapshotOf((recent?.results ?? []) as RecentRow[], input.since),
@@ -119,8 +138,6 @@ export interface NewRating {
 }
 
 export interface StoreGuards {
-  /** Count this request in the per-minute window (first attempt only: retries were already counted). */
-  countRequest: { key: string; windowStart: number; limit: number } | null;
   perDeviceCounter: { since: number; limit: number };
   /** The counter snapshot the burst rule judged; null on the last attempt, which stores regardless. */
   snapshot: { since: number; count: number } | null;
@@ -129,7 +146,6 @@ export interface StoreGuards {
 export type StoreOutcome =
   | { kind: 'stored'; id: string }
   | { kind: 'repeat'; id: string }
-  | { kind: 'minute-limit' }
   | { kind: 'device-counter-limit'; oldest: number }
   | { kind: 'stale'; snapshot: CounterSnapshot };
 
@@ -137,20 +153,6 @@ export type StoreOutcome =
 export async function storeRating(d1: D1Database, rating: NewRating, guards: StoreGuards): Promise<StoreOutcome> {
   const { target } = rating;
   const statements: D1PreparedStatement[] = [];
-  const minute = guards.countRequest;
-  if (minute) {
-    // A repeat (its row exists by the time this batch runs) is never counted against the limit.
-    statements.push(
-      d1
-        .prepare(
-          `INSERT INTO rate_counters (key, window_start, count) SELECT ?, ?, 1
-           WHERE NOT EXISTS (SELECT 1 FROM responses WHERE submission_id = ?)
-           ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1`,
-        )
-        .bind(minute.key, minute.windowStart, rating.submissionId),
-    );
-  }
-
   const conditions = [
     '(SELECT count(*) FROM responses WHERE counter_id = ? AND device_hash = ? AND submitted_at > ?) < ?',
   ];
@@ -160,10 +162,6 @@ export async function storeRating(d1: D1Database, rating: NewRating, guards: Sto
     guards.perDeviceCounter.since,
     guards.perDeviceCounter.limit,
   ];
-  if (minute) {
-    conditions.push('coalesce((SELECT count FROM rate_counters WHERE key = ? AND window_start = ?), 0) <= ?');
-    conditionParams.push(minute.key, minute.windowStart, minute.limit);
-  }
   if (guards.snapshot) {
     conditions.push('(SELECT count(*) FROM responses WHERE counter_id = ? AND submitted_at > ?) = ?');
     conditionParams.push(target.counterId, guards.snapshot.since, guards.snapshot.count);
@@ -247,14 +245,11 @@ export async function storeRating(d1: D1Database, rating: NewRating, guards: Sto
     d1
       .prepare(
         `SELECT (SELECT id FROM responses WHERE submission_id = ?) AS storedId,
-                (SELECT count FROM rate_counters WHERE key = ? AND window_start = ?) AS minuteCount,
                 (SELECT count(*) FROM responses WHERE counter_id = ? AND device_hash = ? AND submitted_at > ?) AS deviceCount,
                 (SELECT min(submitted_at) FROM responses WHERE counter_id = ? AND device_hash = ? AND submitted_at > ?) AS oldest`,
       )
       .bind(
         rating.submissionId,
-        minute?.key ?? '',
-        minute?.windowStart ?? 0,
         target.counterId,
         rating.deviceHash,
         guards.perDeviceCounter.since,
@@ -269,13 +264,11 @@ export async function storeRating(d1: D1Database, rating: NewRating, guards: Sto
   const results = await d1.batch<Record<string, unknown>>(statements);
   const state = results[stateIndex]?.results[0] as {
     storedId: string | null;
-    minuteCount: number | null;
     deviceCount: number;
     oldest: number | null;
   };
   if (state.storedId === rating.id) return { kind: 'stored', id: rating.id };
   if (state.storedId) return { kind: 'repeat', id: state.storedId };
-  if (minute && (state.minuteCount ?? 0) > minute.limit) return { kind: 'minute-limit' };
   if (state.deviceCount >= guards.perDeviceCounter.limit) {
     return { kind: 'device-counter-limit', oldest: state.oldest ?? rating.submittedAt };
   }

@@ -55,13 +55,24 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
   const config = readConfig(request.env);
   const d1 = request.env.DB;
   const lookedAt = clock();
+  const device = deviceIdentity(request.headers);
+  // The day's salt is cached per isolate: hashing first costs no extra round trip in the common case.
+  const hash = await deviceHash(d1, config.deviceHashKey, device, lookedAt);
+  const minute = minuteWindow(hash, lookedAt);
   const pre = await preflight(d1, {
     submissionId: body.submissionId,
     counterCode: body.counter,
     serviceSlug: body.service,
     since: lookedAt - LOOKBACK_MS,
+    minute,
   });
   if (pre.existingId) return { status: 200, id: pre.existingId };
+  if ((pre.requestsThisMinute ?? 0) > config.limits.perDeviceMinute) {
+    throw tooMany(
+      'Too many requests from this device: wait a minute.',
+      retryAfterSeconds(minute.windowStart + MINUTE_MS, lookedAt),
+    );
+  }
   const target = pre.target;
   if (!target?.active) throw new ProblemError(404, 'No active counter has this code.');
   if (body.service !== undefined && pre.serviceId === null) {
@@ -78,7 +89,6 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
     kioskToken = state;
   }
 
-  const device = deviceIdentity(request.headers);
   const turnstile = await verifyTurnstile(config, body.turnstileToken, {
     remoteIp: device.ip,
     idempotencyKey: body.submissionId,
@@ -91,7 +101,6 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
   }
   if (!turnstile.ok) throw new ProblemError(403, 'The bot check (Turnstile) refused this submission.');
 
-  const hash = await deviceHash(d1, config.deviceHashKey, device, lookedAt);
   const scores = ELEMENT_CODES.map((code) => body.answers[code]);
   const signature = answerSignature(scores, pre.serviceId);
   const id = crypto.randomUUID();
@@ -121,8 +130,6 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
         flagOthersSince: verdict.flagOthersSince,
       },
       {
-        countRequest:
-          attempt === 0 ? { ...minuteWindow(hash, submittedAt), limit: config.limits.perDeviceMinute } : null,
         perDeviceCounter: { since: submittedAt - HOUR_MS, limit: config.limits.perDeviceCounterHour },
         snapshot: last ? null : { since: snapshot.since, count: snapshot.count },
       },
@@ -132,10 +139,6 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
         return { status: 201, id: outcome.id };
       case 'repeat':
         return { status: 200, id: outcome.id };
-      case 'minute-limit': {
-        const retry = retryAfterSeconds(minuteWindow(hash, submittedAt).windowStart + MINUTE_MS, submittedAt);
-        throw tooMany('Too many requests from this device: wait a minute.', retry);
-      }
       case 'device-counter-limit':
         throw tooMany(
           `This device has rated this counter ${config.limits.perDeviceCounterHour} times in the last hour.`,
