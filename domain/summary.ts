@@ -67,9 +67,28 @@ export function isSuppressed(n: number): boolean {
   return n < MIN_PUBLIC_RESPONSES;
 }
 
-/** {@link summarize} for public output: when suppressed only `responses` is given, every figure is null. */
-export function publicSummary(agg: Aggregate, locale: Locale = 'id'): PublicSummary {
-  if (isSuppressed(agg.n)) {
+/**
+ * Complementary suppression (SPEC §4). A published total minus its published parts gives the sum of its suppressed
+ * parts: a unit's year minus its published months, a region minus its published units. So a total may be
+ * published only when its suppressed parts hold no responses, or at least {@link MIN_PUBLIC_RESPONSES} together
+ * (a group that could itself be published). `partCounts` are the response counts of one partition of the total.
+ */
+export function revealsSuppressedParts(partCounts: readonly number[]): boolean {
+  const hidden = partCounts.filter((n) => n > 0 && isSuppressed(n)).reduce((sum, n) => sum + n, 0);
+  return hidden > 0 && isSuppressed(hidden);
+}
+
+/**
+ * {@link summarize} for public output: when suppressed only `responses` is given, every figure is null. A total is
+ * also suppressed when one of the given partitions into published parts would reveal a suppressed part by
+ * subtraction ({@link revealsSuppressedParts}).
+ */
+export function publicSummary(
+  agg: Aggregate,
+  locale: Locale = 'id',
+  partitions: readonly (readonly number[])[] = [],
+): PublicSummary {
+  if (isSuppressed(agg.n) || partitions.some(revealsSuppressedParts)) {
     return {
       responses: agg.n,
       suppressed: true,

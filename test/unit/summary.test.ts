@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateOf, emptyAggregate } from '../../domain/aggregate';
-import { isSuppressed, MIN_PUBLIC_RESPONSES, publicSummary, summarize } from '../../domain/summary';
+import {
+  isSuppressed,
+  MIN_PUBLIC_RESPONSES,
+  publicSummary,
+  revealsSuppressedParts,
+  summarize,
+} from '../../domain/summary';
 import { ELEMENT_CODES } from '../../domain/survey';
 import { repeatRow, rowsWithSums, SPEC_VECTOR_N, SPEC_VECTOR_SUMS } from './fixtures';
 
@@ -87,5 +93,29 @@ describe('suppression of small groups (SPEC §4)', () => {
 
   it('publicSummary with 10 or more responses equals summarize plus suppressed: false', () => {
     expect(publicSummary(specVector, 'en')).toEqual({ ...summarize(specVector, 'en'), suppressed: false });
+  });
+});
+
+describe('complementary suppression (SPEC §4: no suppressed figure by subtraction)', () => {
+  it('hides a total whose suppressed parts hold 1 to 9 responses together', () => {
+    // A year of 29 responses whose months are 20 (published) and 9 (suppressed): year − month = the hidden month.
+    expect(revealsSuppressedParts([20, 9])).toBe(true);
+    expect(publicSummary(specVector, 'id', [[20, 9]])).toMatchObject({ responses: 29, suppressed: true, ikm: null });
+  });
+
+  it('publishes a total whose suppressed parts are empty or hold at least 10 together', () => {
+    expect(revealsSuppressedParts([29, 0, 0])).toBe(false);
+    expect(revealsSuppressedParts([15, 7, 7])).toBe(false);
+    expect(revealsSuppressedParts([])).toBe(false);
+    expect(publicSummary(specVector, 'id', [[15, 7, 7], [29]])).toMatchObject({ suppressed: false, ikm: 91.48 });
+  });
+
+  it('suppresses when any one partition would reveal a part (months, or units)', () => {
+    expect(
+      publicSummary(specVector, 'id', [
+        [15, 7, 7],
+        [25, 4],
+      ]),
+    ).toMatchObject({ suppressed: true });
   });
 });
