@@ -3,7 +3,18 @@
  * Disclosure plan for published microdata (SPEC §4): which rows of a unit × month cell may be published, and whose
  * profile fields must be blanked, decided from group sizes alone so an exporter can stream rows afterwards.
  */
+import { currentPeriod, previousPeriod } from './periods';
 import { MIN_PUBLIC_RESPONSES } from './summary';
+
+/**
+ * The last local date whose month has closed in `timeZone` at `now`: the end of the month before the current one.
+ * Microdata are published only up to this date, so each month's block is computed once, from complete data:
+ * files of different days cannot be diffed to learn which rows arrived on which day, and no profile blanked in
+ * one release is shown in another (SPEC §4: never the day or time; k = 5).
+ */
+export function lastClosedMonthEnd(now: Date | number, timeZone: string): string {
+  return previousPeriod(currentPeriod('month', now, timeZone)).end;
+}
 
 /** One quasi-identifier group of a cell: its profile key (null = every profile field empty) and its row count. */
 export interface ProfileGroup {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planCell } from '../../domain/microdata';
+import { lastClosedMonthEnd, planCell } from '../../domain/microdata';
 
 /** Applies a plan to group sizes and returns the published group sizes (null key = blank profile). */
 function published(groups: { key: string | null; size: number }[], k: number): Map<string | null, number> {
@@ -72,5 +72,15 @@ describe('microdata cell plan (SPEC §4)', () => {
         },
       ),
     );
+  });
+});
+
+describe('months published as microdata (SPEC §4)', () => {
+  it('ends at the last day of the month before the current one in the region’s zone', () => {
+    // 16:30 UTC on 30 June 2026: 23:30 on 30 June in Jakarta, 01:30 on 1 July in Jayapura.
+    const at = Date.parse('2026-06-30T16:30:00Z');
+    expect(lastClosedMonthEnd(at, 'Asia/Jakarta')).toBe('2026-05-31');
+    expect(lastClosedMonthEnd(at, 'Asia/Jayapura')).toBe('2026-06-30');
+    expect(lastClosedMonthEnd(Date.parse('2026-01-15T00:00:00Z'), 'Asia/Makassar')).toBe('2025-12-31');
   });
 });

@@ -4,9 +4,11 @@
  * age in bands, k-anonymous profiles, flagged responses out. Streamed block by block (region × month): first a SQL
  * GROUP BY gives the block's quasi-identifier group sizes, then its rows are read in keyset-paginated chunks and
  * blanked as planned, so memory holds one block's group sizes and one chunk of rows, whatever the table size.
+ * Only months that have closed in the region's own time zone are published (`lastClosedMonthEnd`): a later `to`
+ * is capped, never an error.
  */
 import { DEFAULT_K } from '../../domain/k-anonymity';
-import { type CellPlan, type ProfileGroup, planCell } from '../../domain/microdata';
+import { type CellPlan, lastClosedMonthEnd, type ProfileGroup, planCell } from '../../domain/microdata';
 import { ELEMENT_CODES } from '../../domain/survey';
 import type { OpenDataFilter } from './filters';
 import { monthsWithData, type Row, type Scope } from './rows';
@@ -46,14 +48,24 @@ export async function* responsesRows(
   d1: D1Database,
   scope: Scope,
   filter: Pick<OpenDataFilter, 'from' | 'to'>,
-  { k = DEFAULT_K, pageSize = RESPONSE_PAGE_SIZE }: { k?: number; pageSize?: number } = {},
+  {
+    k = DEFAULT_K,
+    pageSize = RESPONSE_PAGE_SIZE,
+    now = Date.now(),
+  }: { k?: number; pageSize?: number; now?: number } = {},
 ) {
   for (const { region, units } of scope.regions) {
     if (units.length === 0) continue;
+    // The running month is still growing: publishing it would let two downloads be diffed (SPEC §4).
+    const closed = lastClosedMonthEnd(now, region.timezone);
+    // Local dates compare as text, so the earlier of the two sorts first.
+    const [to = closed] = [filter.to, closed].sort();
+    const range = { from: filter.from, to };
+    if (range.from > range.to) continue;
     const unitId = units.length === 1 ? units[0]?.id : undefined;
     const unitFilter = unitId === undefined ? '' : ' AND r.unit_id = ?';
     const unitBinding = unitId === undefined ? [] : [unitId];
-    for (const month of await monthsWithData(d1, { regionId: region.id, unitId, ...filter })) {
+    for (const month of await monthsWithData(d1, { regionId: region.id, unitId, ...range })) {
       const block = [region.id, `${month}-01`, `${month}-31`, ...unitBinding];
       const where = `r.region_id = ? AND r.local_date BETWEEN ? AND ? AND r.flagged = 0${unitFilter}`;
 
