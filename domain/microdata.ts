@@ -6,6 +6,41 @@
 import { currentPeriod, previousPeriod } from './periods';
 import { MIN_PUBLIC_RESPONSES } from './summary';
 
+/** Minimum group size for microdata when none is configured (SPEC §4). */
+export const DEFAULT_K = 5;
+
+/**
+ * Quasi-identifiers of a microdata row, as columns of `responses.csv`: together they could single out a respondent
+ * (someone who knows "the only woman aged 60+ with an S3 who visited unit X in March" could learn her answers).
+ * A cell is one (region, unit, month); the last four are its profile.
+ */
+export const QUASI_IDENTIFIER_FIELDS = [
+  'region',
+  'unit',
+  'month',
+  'gender',
+  'age_band',
+  'education',
+  'occupation',
+] as const;
+
+/** The profile fields of a row: null for unanswered. */
+export interface Profile {
+  gender: string | null;
+  age_band: string | null;
+  education: string | null;
+  occupation: string | null;
+}
+
+/**
+ * Canonical key of a profile, null when all four fields are empty. JSON keeps values containing separators
+ * unambiguous and tells null from the string 'null'.
+ */
+export function profileKey(profile: Profile): string | null {
+  const values = [profile.gender, profile.age_band, profile.education, profile.occupation];
+  return values.every((v) => v === null) ? null : JSON.stringify(values);
+}
+
 /**
  * The last local date whose month has closed in `timeZone` at `now`: the end of the month before the current one.
  * Microdata are published only up to this date, so each month's block is computed once, from complete data:

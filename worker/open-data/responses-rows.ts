@@ -7,8 +7,15 @@
  * Only months that have closed in the region's own time zone are published (`lastClosedMonthEnd`): a later `to`
  * is capped, never an error.
  */
-import { DEFAULT_K } from '../../domain/k-anonymity';
-import { type CellPlan, lastClosedMonthEnd, type ProfileGroup, planCell } from '../../domain/microdata';
+import {
+  type CellPlan,
+  DEFAULT_K,
+  lastClosedMonthEnd,
+  type Profile,
+  type ProfileGroup,
+  planCell,
+  profileKey,
+} from '../../domain/microdata';
 import { ELEMENT_CODES } from '../../domain/survey';
 import type { OpenDataFilter } from './filters';
 import { monthsWithData, type Row, type Scope } from './rows';
@@ -22,26 +29,13 @@ export const AGE_BAND_SQL = `CASE WHEN r.age IS NULL THEN NULL WHEN r.age < 20 T
 
 const SCORE_COLUMNS = ELEMENT_CODES.map((code) => `r.${code.toLowerCase()}`).join(', ');
 
-interface ProfileRow {
-  gender: string | null;
-  age_band: string | null;
-  education: string | null;
-  occupation: string | null;
-}
-
-interface ResponseRow extends ProfileRow {
+interface ResponseRow extends Profile {
   id: string;
   unit_id: number;
   unit_slug: string;
   service: string | null;
   channel: string;
   [score: `u${number}`]: number;
-}
-
-/** Canonical key of a profile; null when all four fields are empty. */
-function profileKey(row: ProfileRow): string | null {
-  const values = [row.gender, row.age_band, row.education, row.occupation];
-  return values.every((v) => v === null) ? null : JSON.stringify(values);
 }
 
 export async function* responsesRows(
@@ -77,7 +71,7 @@ export async function* responsesRows(
            GROUP BY r.unit_id, r.gender, age_band, r.education, r.occupation`,
         )
         .bind(...block)
-        .all<ProfileRow & { unit_id: number; size: number }>();
+        .all<Profile & { unit_id: number; size: number }>();
       const plans = new Map<number, CellPlan>();
       const byUnit = new Map<number, ProfileGroup[]>();
       for (const group of groups) {
