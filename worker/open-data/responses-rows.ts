@@ -16,6 +16,7 @@ import {
   planCell,
   profileKey,
 } from '../../domain/microdata';
+import { monthPeriod } from '../../domain/periods';
 import { ELEMENT_CODES } from '../../domain/survey';
 import type { OpenDataFilter } from './filters';
 import { monthsWithData, type Row, type Scope } from './rows';
@@ -60,7 +61,8 @@ export async function* responsesRows(
     const unitFilter = unitId === undefined ? '' : ' AND r.unit_id = ?';
     const unitBinding = unitId === undefined ? [] : [unitId];
     for (const month of await monthsWithData(d1, { regionId: region.id, unitId, ...range })) {
-      const block = [region.id, `${month}-01`, `${month}-31`, ...unitBinding];
+      const { start, end } = monthPeriod(month);
+      const block = [region.id, start, end, ...unitBinding];
       const where = `r.region_id = ? AND r.local_date BETWEEN ? AND ? AND r.flagged = 0${unitFilter}`;
 
       const { results: groups } = await d1
