@@ -34,7 +34,10 @@ export async function unitMonthlyScores(
   );
 }
 
-/** Every unit's public score for each of `months`, in one rollup query. */
+/**
+ * Every unit's public score for each of `months` (a unit's quiet month is a score of 0 responses), in one rollup
+ * query. Used by the region page's trends and by `scores.csv`, so both show the same figures.
+ */
 export async function regionMonthlyScores(
   d1: D1Database,
   region: Region,
@@ -45,9 +48,11 @@ export async function regionMonthlyScores(
   const [first] = months;
   const last = months.at(-1);
   if (first === undefined || last === undefined) return result;
+  // One unit (a filtered download): read only its rollups.
+  const unitId = units.length === 1 ? units[0]?.id : undefined;
   const grouped = await aggregateRollups(
     d1,
-    { regionId: region.id, from: monthPeriod(first).start, to: monthPeriod(last).end },
+    { regionId: region.id, unitId, from: monthPeriod(first).start, to: monthPeriod(last).end },
     ['unit', 'month'],
   );
   const byKey = new Map(grouped.map((g) => [`${g.key.unit}|${g.key.month}`, g.aggregate]));
