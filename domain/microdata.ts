@@ -3,7 +3,53 @@
  * Disclosure plan for published microdata (SPEC §4): which rows of a unit × month cell may be published, and whose
  * profile fields must be blanked, decided from group sizes alone so an exporter can stream rows afterwards.
  */
+import { currentPeriod, previousPeriod } from './periods';
 import { MIN_PUBLIC_RESPONSES } from './summary';
+
+/** Minimum group size for microdata when none is configured (SPEC §4). */
+export const DEFAULT_K = 5;
+
+/**
+ * Quasi-identifiers of a microdata row, as columns of `responses.csv`: together they could single out a respondent
+ * (someone who knows "the only woman aged 60+ with an S3 who visited unit X in March" could learn her answers).
+ * A cell is one (region, unit, month); the last four are its profile.
+ */
+export const QUASI_IDENTIFIER_FIELDS = [
+  'region',
+  'unit',
+  'month',
+  'gender',
+  'age_band',
+  'education',
+  'occupation',
+] as const;
+
+/** The profile fields of a row: null for unanswered. */
+export interface Profile {
+  gender: string | null;
+  age_band: string | null;
+  education: string | null;
+  occupation: string | null;
+}
+
+/**
+ * Canonical key of a profile, null when all four fields are empty. JSON keeps values containing separators
+ * unambiguous and tells null from the string 'null'.
+ */
+export function profileKey(profile: Profile): string | null {
+  const values = [profile.gender, profile.age_band, profile.education, profile.occupation];
+  return values.every((v) => v === null) ? null : JSON.stringify(values);
+}
+
+/**
+ * The last local date whose month has closed in `timeZone` at `now`: the end of the month before the current one.
+ * Microdata are published only up to this date, so each month's block is computed once, from complete data:
+ * files of different days cannot be diffed to learn which rows arrived on which day, and no profile blanked in
+ * one release is shown in another (SPEC §4: never the day or time; k = 5).
+ */
+export function lastClosedMonthEnd(now: Date | number, timeZone: string): string {
+  return previousPeriod(currentPeriod('month', now, timeZone)).end;
+}
 
 /** One quasi-identifier group of a cell: its profile key (null = every profile field empty) and its row count. */
 export interface ProfileGroup {

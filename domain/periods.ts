@@ -41,6 +41,20 @@ export function parsePeriod(id: string): Period | null {
   return periodOf('year', year, 1);
 }
 
+/** The period of a month 'YYYY-MM'. @throws RangeError when `month` is not a month id of 2000–2100. */
+export function monthPeriod(month: string): Period {
+  const period = parsePeriod(month);
+  if (period?.kind !== 'month') throw new RangeError(`monthPeriod: not a month '${month}'`);
+  return period;
+}
+
+/** The month `count` months after 'YYYY-MM' (before when negative): addMonths('2026-01', -1) is '2025-12'. */
+export function addMonths(month: string, count: number): string {
+  const [year, first] = yearMonth(monthPeriod(month).start);
+  const index = year * 12 + (first - 1) + count;
+  return formatYearMonth(Math.floor(index / 12), (index % 12) + 1);
+}
+
 /** The period of `kind` that contains a local date 'YYYY-MM-DD'. @throws RangeError on a malformed date. */
 export function periodContaining(kind: PeriodKind, localDate: string): Period {
   const match = LOCAL_DATE.exec(localDate);

@@ -1,7 +1,7 @@
 import { env, exports } from 'cloudflare:workers';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_K } from '../../domain/k-anonymity';
+import { DEFAULT_K } from '../../domain/microdata';
 import { parsePeriod } from '../../domain/periods';
 import { ageBand } from '../../domain/survey';
 import { findRegion, findUnit } from '../../worker/db/regions';

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addMonths,
   currentPeriod,
   INDONESIAN_TIME_ZONES,
   isCalendarDate,
   isValidTimeZone,
   localDate,
   localMonth,
+  monthPeriod,
   monthsOf,
   nextPeriod,
   type Period,
@@ -191,5 +193,22 @@ describe('isCalendarDate', () => {
       '',
     ])
       expect(isCalendarDate(date), date).toBe(false);
+  });
+});
+
+describe('month arithmetic (one helper for every month range)', () => {
+  it('monthPeriod gives a month’s first and last local day, and refuses anything but a month', () => {
+    expect(monthPeriod('2026-02')).toMatchObject({ start: '2026-02-01', end: '2026-02-28' });
+    expect(monthPeriod('2024-02').end).toBe('2024-02-29');
+    expect(monthPeriod('2026-12').end).toBe('2026-12-31');
+    for (const bad of ['2026-13', '2026-Q1', '2026', '1999-12', '26-01'])
+      expect(() => monthPeriod(bad)).toThrow(RangeError);
+  });
+
+  it('addMonths steps across year ends in both directions', () => {
+    expect(addMonths('2026-01', -1)).toBe('2025-12');
+    expect(addMonths('2026-11', 2)).toBe('2027-01');
+    expect(addMonths('2026-03', 0)).toBe('2026-03');
+    expect(addMonths('2026-03', -27)).toBe('2023-12');
   });
 });

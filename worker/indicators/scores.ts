@@ -5,7 +5,7 @@
  * figure is the same wherever it is shown.
  */
 import { type Aggregate, emptyAggregate } from '../../domain/aggregate';
-import { currentPeriod, type Period, parsePeriod } from '../../domain/periods';
+import { currentPeriod, monthPeriod, type Period, parsePeriod } from '../../domain/periods';
 import { rankUnits } from '../../domain/ranking';
 import { publicSummary, type Summary, summarize } from '../../domain/summary';
 import type { Locale } from '../../domain/survey';
@@ -97,9 +97,11 @@ export async function monthlyAggregates(
   scope: { regionId: number; unitId?: number },
   months: readonly string[],
 ): Promise<{ month: string; aggregate: Aggregate }[]> {
-  if (months.length === 0) return [];
-  const from = `${months[0]}-01`;
-  const to = `${months[months.length - 1]}-31`;
+  const [first] = months;
+  const last = months.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const from = monthPeriod(first).start;
+  const to = monthPeriod(last).end;
   const grouped = await aggregateRollups(d1, { ...scope, from, to }, ['month']);
   const byMonth = new Map(grouped.map((g) => [String(g.key.month), g.aggregate]));
   return months.map((month) => ({ month, aggregate: byMonth.get(month) ?? emptyAggregate() }));

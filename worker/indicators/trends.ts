@@ -4,7 +4,7 @@
  * `buildScore` exactly as the scores API and `scores.csv` build it (public audience: small months suppressed).
  */
 import { emptyAggregate } from '../../domain/aggregate';
-import { localMonth, type Period, parsePeriod } from '../../domain/periods';
+import { addMonths, localMonth, monthPeriod, type Period } from '../../domain/periods';
 import type { Locale } from '../../domain/survey';
 import type { Region, Unit } from '../db/regions';
 import { aggregateRollups } from '../db/rollups';
@@ -17,18 +17,7 @@ import { buildScore, monthlyAggregates, type Score } from './scores';
 export function trailingMonths(period: Period, timeZone: string, count = 12, now = Date.now()): string[] {
   const current = localMonth(now, timeZone);
   const [last = current] = [period.end.slice(0, 7), current].sort();
-  const year = Number(last.slice(0, 4));
-  const month = Number(last.slice(5, 7));
-  return Array.from({ length: count }, (_, i) => {
-    const index = year * 12 + (month - 1) - (count - 1 - i);
-    return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-  });
-}
-
-function monthPeriod(month: string): Period {
-  const period = parsePeriod(month);
-  if (!period) throw new RangeError(`not a month: ${month}`);
-  return period;
+  return Array.from({ length: count }, (_, i) => addMonths(last, i - (count - 1)));
 }
 
 /** One unit's public score for each of `months`. */
@@ -45,7 +34,10 @@ export async function unitMonthlyScores(
   );
 }
 
-/** Every unit's public score for each of `months`, in one rollup query. */
+/**
+ * Every unit's public score for each of `months` (a unit's quiet month is a score of 0 responses), in one rollup
+ * query. Used by the region page's trends and by `scores.csv`, so both show the same figures.
+ */
 export async function regionMonthlyScores(
   d1: D1Database,
   region: Region,
@@ -53,10 +45,14 @@ export async function regionMonthlyScores(
   months: readonly string[],
 ): Promise<Map<number, Score[]>> {
   const result = new Map<number, Score[]>();
-  if (months.length === 0) return result;
+  const [first] = months;
+  const last = months.at(-1);
+  if (first === undefined || last === undefined) return result;
+  // One unit (a filtered download): read only its rollups.
+  const unitId = units.length === 1 ? units[0]?.id : undefined;
   const grouped = await aggregateRollups(
     d1,
-    { regionId: region.id, from: `${months[0]}-01`, to: `${months[months.length - 1]}-31` },
+    { regionId: region.id, unitId, from: monthPeriod(first).start, to: monthPeriod(last).end },
     ['unit', 'month'],
   );
   const byKey = new Map(grouped.map((g) => [`${g.key.unit}|${g.key.month}`, g.aggregate]));

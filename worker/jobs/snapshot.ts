@@ -96,7 +96,7 @@ export async function writeSnapshot(env: Bindings, now = Date.now()): Promise<Sn
     .first<{ n: number }>();
   if ((existing?.n ?? 0) >= SNAPSHOT_FILES.length) return { day, status: 'exists', files: [] };
 
-  const prepared = await prepareExport(db, {});
+  const prepared = await prepareExport(db, {}, now);
   const origin = readConfig(env).publicOrigin?.replace(/\/$/, '') ?? '';
   const files: SnapshotResult['files'] = [];
   for (const file of SNAPSHOT_FILES) {

@@ -5,7 +5,7 @@
  * URLs; a snapshot's copy points at the files beside it and carries their sizes and hashes.
  */
 import { GRADE_LABELS } from '../../domain/ikm';
-import { DEFAULT_K } from '../../domain/k-anonymity';
+import { DEFAULT_K, QUASI_IDENTIFIER_FIELDS } from '../../domain/microdata';
 import { MIN_PUBLIC_RESPONSES } from '../../domain/summary';
 import { AGE_BANDS, ELEMENTS } from '../../domain/survey';
 import { FILE_FORMAT_VERSION } from './freshness';
@@ -102,7 +102,7 @@ export function dataPackage({ origin, snapshot }: PackageOptions) {
       suppression: { minimumResponses: MIN_PUBLIC_RESPONSES },
       kAnonymity: {
         k: DEFAULT_K,
-        quasiIdentifiers: ['region', 'unit', 'month', 'gender', 'age_band', 'education', 'occupation'],
+        quasiIdentifiers: QUASI_IDENTIFIER_FIELDS,
       },
       method: `${origin}/tentang`,
     },

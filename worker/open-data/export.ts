@@ -15,14 +15,17 @@ import { type Format, serialize } from './writers';
 export interface PreparedExport {
   scope: Scope;
   filter: OpenDataFilter;
+  /** The moment the file describes: microdata stop at the last month closed by then (SPEC §4). */
+  now: number;
 }
 
 /** Resolves the filters (404 problem for an unknown region or unit). */
-export async function prepareExport(db: Database, query: OpenDataQuery): Promise<PreparedExport> {
+export async function prepareExport(db: Database, query: OpenDataQuery, now = Date.now()): Promise<PreparedExport> {
   const scope = await resolveScope(db, query);
   const only = query.region ? scope.regions[0] : undefined;
   return {
     scope,
+    now,
     filter: {
       ...dateRange(query),
       ...(only ? { regionId: only.region.id } : {}),
@@ -35,13 +38,13 @@ export function exportStream(
   d1: D1Database,
   resource: ResourceName,
   format: Format,
-  { scope, filter }: PreparedExport,
+  { scope, filter, now }: PreparedExport,
 ): ReadableStream<Uint8Array> {
   const rows =
     resource === 'scores'
       ? scoresRows(d1, scope, filter)
       : resource === 'responses'
-        ? responsesRows(d1, scope, filter)
+        ? responsesRows(d1, scope, filter, { now })
         : commentsRows(d1, scope, filter);
   return serialize(format, columnsOf(resource), rows);
 }

@@ -4,17 +4,11 @@
  * (an extension; needs `region`). Months are local calendar months of each region, like the data themselves.
  */
 import { z } from '@hono/zod-openapi';
-import { MAX_YEAR, MIN_YEAR } from '../../domain/periods';
-
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+import { MAX_YEAR, MIN_YEAR, monthPeriod, parsePeriod } from '../../domain/periods';
 
 const month = z
   .string()
-  .regex(MONTH, "a month 'YYYY-MM'")
-  .refine((value) => {
-    const year = Number(value.slice(0, 4));
-    return year >= MIN_YEAR && year <= MAX_YEAR;
-  }, `a year from ${MIN_YEAR} to ${MAX_YEAR}`);
+  .refine((value) => parsePeriod(value)?.kind === 'month', `a month 'YYYY-MM' of the years ${MIN_YEAR} to ${MAX_YEAR}`);
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a slug (lowercase letters, digits and dashes)');
 
@@ -47,8 +41,7 @@ export interface OpenDataFilter {
 /** The inclusive local-date range of `from`/`to` ('YYYY-MM'), open ends widened to the accepted years. */
 export function dateRange(query: Pick<OpenDataQuery, 'from' | 'to'>): { from: string; to: string } {
   return {
-    from: `${query.from ?? `${MIN_YEAR}-01`}-01`,
-    // '-31' is a safe upper bound for every month: local dates compare as text.
-    to: `${query.to ?? `${MAX_YEAR}-12`}-31`,
+    from: monthPeriod(query.from ?? `${MIN_YEAR}-01`).start,
+    to: monthPeriod(query.to ?? `${MAX_YEAR}-12`).end,
   };
 }

@@ -2,11 +2,14 @@
  * @module
  * Validators of the open-data files: an `ETag` from a fingerprint of everything a file is made of (plus its filters
  * and format), and a `Last-Modified` for information. Computing the fingerprint reads rollups and small tables
- * only, never the responses, so a conditional request is cheap.
+ * only, never the responses, so a conditional request is cheap. The microdata (`responses`) get no `Last-Modified`:
+ * the time of the newest rating is exactly what they must not reveal (SPEC §4), and their fingerprint covers closed
+ * months only, like the file.
  */
 
+import { lastClosedMonthEnd } from '../../domain/microdata';
 import { sha256Hex } from '../security/tokens';
-import type { OpenDataFilter } from './filters';
+import type { PreparedExport } from './export';
 import type { ResourceName } from './resources';
 
 /** Bump when the layout of any file changes, so caches do not keep an old layout under the same data. */
@@ -18,7 +21,11 @@ interface Fingerprint {
 }
 
 /** What a file depends on: rollups (responses, flags), the organisation tree, and published comments. */
-async function fingerprint(d1: D1Database, resource: ResourceName, filter: OpenDataFilter): Promise<Fingerprint> {
+async function fingerprint(
+  d1: D1Database,
+  resource: ResourceName,
+  { scope, filter, now }: PreparedExport,
+): Promise<Fingerprint> {
   const region = filter.regionId === undefined ? '' : ' AND region_id = ?';
   const regionBinding = filter.regionId === undefined ? [] : [filter.regionId];
   const tree = await d1
@@ -44,14 +51,28 @@ async function fingerprint(d1: D1Database, resource: ResourceName, filter: OpenD
       lastModified: Math.max(treeAt, Number(row?.moderated ?? 0), Number(row?.replied ?? 0)) || null,
     };
   }
+  // Microdata stop at the last closed month of each region's zone; the zones in use are few (WIB, WITA, WIT).
+  const closedByZone =
+    resource === 'responses'
+      ? [...new Set(scope.regions.map(({ region }) => region.timezone))].flatMap((zone) => [
+          zone,
+          lastClosedMonthEnd(now, zone),
+        ])
+      : [];
+  const closed =
+    closedByZone.length === 0
+      ? ''
+      : ` AND local_date <= CASE (SELECT timezone FROM regions g WHERE g.id = daily_rollups.region_id)${' WHEN ? THEN ?'.repeat(closedByZone.length / 2)} END`;
   const row = await d1
     .prepare(
       `SELECT count(*) AS cells, total(n) AS n, total(sum_squared_totals) AS sq, total(s1 + 2 * s5 + 3 * s9) AS mix,
          max(local_date) AS latest
-       FROM daily_rollups WHERE local_date BETWEEN ? AND ?${region}`,
+       FROM daily_rollups WHERE local_date BETWEEN ? AND ?${region}${closed}`,
     )
-    .bind(filter.from, filter.to, ...regionBinding)
+    .bind(filter.from, filter.to, ...regionBinding, ...closedByZone)
     .first<{ cells: number; n: number; sq: number; mix: number; latest: string | null }>();
+  const parts = [...treeParts, row?.cells ?? 0, row?.n ?? 0, row?.sq ?? 0, row?.mix ?? 0, row?.latest ?? null];
+  if (resource === 'responses') return { parts, lastModified: null };
   // Time of the newest response on the newest day: cheap through the (region_id, local_date) index. Paper
   // questionnaires keyed in later for an older day do not move it, which is why the ETag, not this date, decides.
   const newest = row?.latest
@@ -61,7 +82,7 @@ async function fingerprint(d1: D1Database, resource: ResourceName, filter: OpenD
         .first<{ at: number | null }>()
     : null;
   return {
-    parts: [...treeParts, row?.cells ?? 0, row?.n ?? 0, row?.sq ?? 0, row?.mix ?? 0, row?.latest ?? null],
+    parts,
     lastModified: Math.max(treeAt, Number(newest?.at ?? 0)) || null,
   };
 }
@@ -75,10 +96,10 @@ export async function validatorsOf(
   d1: D1Database,
   resource: ResourceName,
   format: string,
-  filter: OpenDataFilter,
+  prepared: PreparedExport,
 ): Promise<Validators> {
-  const { parts, lastModified } = await fingerprint(d1, resource, filter);
-  const text = JSON.stringify([FILE_FORMAT_VERSION, resource, format, filter, parts]);
+  const { parts, lastModified } = await fingerprint(d1, resource, prepared);
+  const text = JSON.stringify([FILE_FORMAT_VERSION, resource, format, prepared.filter, parts]);
   const hex = (await sha256Hex(text)).slice(0, 32);
   return { etag: `"${hex}"`, lastModified: lastModified ? new Date(lastModified).toUTCString() : null };
 }

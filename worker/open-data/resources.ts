@@ -113,7 +113,8 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
     description:
       'One row per counted response: the nine answers and a coarse respondent profile. k-anonymous with k = 5 on (region, unit, month, gender, age band, education, occupation): ' +
       'the profile fields of rows in smaller groups are blanked. No day, time, counter, device or comment is ever published. ' +
-      'Responses of a unit × month with fewer than 10 responses are left out, because they would reveal a suppressed IKM. Flagged responses are excluded.',
+      'Responses of a unit × month with fewer than 10 responses are left out, because they would reveal a suppressed IKM. Flagged responses are excluded. ' +
+      "A month appears only once it has closed in the region's time zone.",
     fields: [
       region,
       unit,

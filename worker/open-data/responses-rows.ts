@@ -4,9 +4,19 @@
  * age in bands, k-anonymous profiles, flagged responses out. Streamed block by block (region × month): first a SQL
  * GROUP BY gives the block's quasi-identifier group sizes, then its rows are read in keyset-paginated chunks and
  * blanked as planned, so memory holds one block's group sizes and one chunk of rows, whatever the table size.
+ * Only months that have closed in the region's own time zone are published (`lastClosedMonthEnd`): a later `to`
+ * is capped, never an error.
  */
-import { DEFAULT_K } from '../../domain/k-anonymity';
-import { type CellPlan, type ProfileGroup, planCell } from '../../domain/microdata';
+import {
+  type CellPlan,
+  DEFAULT_K,
+  lastClosedMonthEnd,
+  type Profile,
+  type ProfileGroup,
+  planCell,
+  profileKey,
+} from '../../domain/microdata';
+import { monthPeriod } from '../../domain/periods';
 import { ELEMENT_CODES } from '../../domain/survey';
 import type { OpenDataFilter } from './filters';
 import { monthsWithData, type Row, type Scope } from './rows';
@@ -20,14 +30,7 @@ export const AGE_BAND_SQL = `CASE WHEN r.age IS NULL THEN NULL WHEN r.age < 20 T
 
 const SCORE_COLUMNS = ELEMENT_CODES.map((code) => `r.${code.toLowerCase()}`).join(', ');
 
-interface ProfileRow {
-  gender: string | null;
-  age_band: string | null;
-  education: string | null;
-  occupation: string | null;
-}
-
-interface ResponseRow extends ProfileRow {
+interface ResponseRow extends Profile {
   id: string;
   unit_id: number;
   unit_slug: string;
@@ -36,25 +39,30 @@ interface ResponseRow extends ProfileRow {
   [score: `u${number}`]: number;
 }
 
-/** Canonical key of a profile; null when all four fields are empty. */
-function profileKey(row: ProfileRow): string | null {
-  const values = [row.gender, row.age_band, row.education, row.occupation];
-  return values.every((v) => v === null) ? null : JSON.stringify(values);
-}
-
 export async function* responsesRows(
   d1: D1Database,
   scope: Scope,
   filter: Pick<OpenDataFilter, 'from' | 'to'>,
-  { k = DEFAULT_K, pageSize = RESPONSE_PAGE_SIZE }: { k?: number; pageSize?: number } = {},
+  {
+    k = DEFAULT_K,
+    pageSize = RESPONSE_PAGE_SIZE,
+    now = Date.now(),
+  }: { k?: number; pageSize?: number; now?: number } = {},
 ) {
   for (const { region, units } of scope.regions) {
     if (units.length === 0) continue;
+    // The running month is still growing: publishing it would let two downloads be diffed (SPEC §4).
+    const closed = lastClosedMonthEnd(now, region.timezone);
+    // Local dates compare as text, so the earlier of the two sorts first.
+    const [to = closed] = [filter.to, closed].sort();
+    const range = { from: filter.from, to };
+    if (range.from > range.to) continue;
     const unitId = units.length === 1 ? units[0]?.id : undefined;
     const unitFilter = unitId === undefined ? '' : ' AND r.unit_id = ?';
     const unitBinding = unitId === undefined ? [] : [unitId];
-    for (const month of await monthsWithData(d1, { regionId: region.id, unitId, ...filter })) {
-      const block = [region.id, `${month}-01`, `${month}-31`, ...unitBinding];
+    for (const month of await monthsWithData(d1, { regionId: region.id, unitId, ...range })) {
+      const { start, end } = monthPeriod(month);
+      const block = [region.id, start, end, ...unitBinding];
       const where = `r.region_id = ? AND r.local_date BETWEEN ? AND ? AND r.flagged = 0${unitFilter}`;
 
       const { results: groups } = await d1
@@ -65,7 +73,7 @@ export async function* responsesRows(
            GROUP BY r.unit_id, r.gender, age_band, r.education, r.occupation`,
         )
         .bind(...block)
-        .all<ProfileRow & { unit_id: number; size: number }>();
+        .all<Profile & { unit_id: number; size: number }>();
       const plans = new Map<number, CellPlan>();
       const byUnit = new Map<number, ProfileGroup[]>();
       for (const group of groups) {

@@ -4,11 +4,9 @@
  * behind the scores API and the pages, so a figure is identical everywhere. Suppressed cells keep their count and
  * leave every figure empty (SPEC §4).
  */
-import { emptyAggregate } from '../../domain/aggregate';
-import { parsePeriod } from '../../domain/periods';
 import { ELEMENT_CODES } from '../../domain/survey';
-import { aggregateRollups } from '../db/rollups';
-import { buildScore, type Score } from '../indicators/scores';
+import type { Score } from '../indicators/scores';
+import { regionMonthlyScores } from '../indicators/trends';
 import type { OpenDataFilter } from './filters';
 import { monthsWithData, type Row, type Scope } from './rows';
 
@@ -29,25 +27,16 @@ export function scoreRow(score: Score): Row {
 }
 
 /**
- * Yields the rows region by region: one rollup query per region (units × months aggregates), so memory stays at one
- * region's panel, never the responses.
+ * Yields the rows region by region: one rollup query per region (units × months aggregates, built by
+ * `regionMonthlyScores` as on the region page), so memory stays at one region's panel, never the responses.
  */
 export async function* scoresRows(d1: D1Database, scope: Scope, filter: Pick<OpenDataFilter, 'from' | 'to'>) {
   for (const { region, units } of scope.regions) {
     if (units.length === 0) continue;
-    const range = { regionId: region.id, from: filter.from, to: filter.to };
-    const months = await monthsWithData(d1, range);
-    if (months.length === 0) continue;
-    const unitId = units.length === 1 ? units[0]?.id : undefined;
-    const grouped = await aggregateRollups(d1, { ...range, unitId }, ['unit', 'month']);
-    const aggregates = new Map(grouped.map((g) => [`${g.key.unit}|${g.key.month}`, g.aggregate]));
+    const months = await monthsWithData(d1, { regionId: region.id, from: filter.from, to: filter.to });
+    const scores = await regionMonthlyScores(d1, region, units, months);
     for (const unit of units) {
-      for (const month of months) {
-        const period = parsePeriod(month);
-        if (!period) continue;
-        const aggregate = aggregates.get(`${unit.id}|${month}`) ?? emptyAggregate();
-        yield scoreRow(buildScore(region, unit, period, aggregate, 'public'));
-      }
+      for (const score of scores.get(unit.id) ?? []) yield scoreRow(score);
     }
   }
 }

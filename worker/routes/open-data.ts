@@ -2,7 +2,7 @@
  * @module
  * Open data (SPEC §5), mounted at `/data`: `datapackage.json`, `scores`, `responses` and `comments` as `.csv` and
  * `.json` with the filters `region`, `unit`, `from`, `to`, and the nightly snapshots `/data/snapshots/{day}/{file}`.
- * Files are streamed, carry `ETag`/`Last-Modified`, and answer `If-None-Match` with 304. The catalogue page `/data`
+ * Files are streamed, carry an `ETag` (and `Last-Modified`, except the microdata), and answer `If-None-Match` with 304. The catalogue page `/data`
  * itself is the Astro site's.
  */
 import { createRoute, z } from '@hono/zod-openapi';
@@ -75,7 +75,7 @@ for (const resource of RESOURCE_NAMES) {
       async (c) => {
         const query = c.req.valid('query');
         const prepared = await prepareExport(database(c.env.DB), query);
-        const { etag, lastModified } = await validatorsOf(c.env.DB, resource as ResourceName, format, prepared.filter);
+        const { etag, lastModified } = await validatorsOf(c.env.DB, resource as ResourceName, format, prepared);
         const headers: Record<string, string> = {
           ...COMMON_HEADERS,
           'cache-control': LIVE_CACHE,
