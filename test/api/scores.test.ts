@@ -229,3 +229,37 @@ describe('GET /api/v1/regions/{region}/scores (SPEC §5, fair ranking in docs/me
     expect(response.headers.get('cache-control')).toBeNull();
   });
 });
+
+describe('complementary suppression in the public scores (SPEC §4)', () => {
+  it('withholds a quarter whose one small month could be recovered as quarter minus the published months', async () => {
+    const org = await createOrganisation({ region: 'komplementer' });
+    await insertRatings(org, [
+      ...same(20, [4, 4, 4, 4, 4, 4, 4, 4, 4], '2026-01-15'),
+      ...same(5, [1, 1, 1, 1, 1, 1, 1, 1, 1], '2026-02-15'),
+    ]);
+
+    const january = await (await get('/api/v1/regions/komplementer/units/disdukcapil/scores?period=2026-01')).json();
+    const quarter = await (await get('/api/v1/regions/komplementer/units/disdukcapil/scores?period=2026-Q1')).json();
+    const ranking = await (await get('/api/v1/regions/komplementer/scores?period=2026-Q1')).json<{
+      units: unknown[];
+    }>();
+
+    // January alone is published (n = 20) and February is suppressed (n = 5): the quarter would give February away.
+    expect(january).toMatchObject({ responses: 20, suppressed: false, ikm: 100 });
+    expect(quarter).toMatchObject({ responses: 25, suppressed: true, ikm: null, elements: null });
+    expect(ranking.units[0]).toMatchObject({ responses: 25, suppressed: true, ikm: null });
+  });
+
+  it('publishes the quarter once its suppressed months hold 10 or more responses together', async () => {
+    const org = await createOrganisation({ region: 'cukup' });
+    await insertRatings(org, [
+      ...same(20, [4, 4, 4, 4, 4, 4, 4, 4, 4], '2026-01-15'),
+      ...same(5, [1, 1, 1, 1, 1, 1, 1, 1, 1], '2026-02-15'),
+      ...same(5, [1, 1, 1, 1, 1, 1, 1, 1, 1], '2026-03-15'),
+    ]);
+
+    const quarter = await (await get('/api/v1/regions/cukup/units/disdukcapil/scores?period=2026-Q1')).json();
+
+    expect(quarter).toMatchObject({ responses: 30, suppressed: false, ikm: 75 });
+  });
+});

@@ -4,10 +4,10 @@
  * the pure domain. One function per question, shared by the API, the pages and the open data, so a
  * figure is the same wherever it is shown.
  */
-import { type Aggregate, emptyAggregate } from '../../domain/aggregate';
+import { type Aggregate, emptyAggregate, mergeAggregates } from '../../domain/aggregate';
 import { currentPeriod, monthPeriod, type Period, parsePeriod } from '../../domain/periods';
 import { rankUnits } from '../../domain/ranking';
-import { publicSummary, type Summary, summarize } from '../../domain/summary';
+import { type PublicSummary, publicSummary, type Summary, summarize } from '../../domain/summary';
 import type { Locale } from '../../domain/survey';
 import type { Region, Unit } from '../db/regions';
 import { aggregateRollups } from '../db/rollups';
@@ -33,6 +33,10 @@ export function resolvePeriod(periodId: string | undefined, region: Pick<Region,
   return parsePeriod(periodId);
 }
 
+/**
+ * The Score of one unit and period. `monthCounts`, the responses of each month of a longer period, let a public
+ * figure be suppressed when subtracting the published months would reveal a suppressed one (SPEC §4).
+ */
 export function buildScore(
   region: Pick<Region, 'slug' | 'name'>,
   unit: Pick<Unit, 'slug' | 'name'>,
@@ -40,9 +44,12 @@ export function buildScore(
   aggregate: Aggregate,
   audience: Audience,
   locale: Locale = 'id',
+  monthCounts: readonly number[] = [],
 ): Score {
   const summary =
-    audience === 'public' ? publicSummary(aggregate, locale) : { ...summarize(aggregate, locale), suppressed: false };
+    audience === 'public'
+      ? publicSummary(aggregate, locale, [monthCounts])
+      : { ...summarize(aggregate, locale), suppressed: false };
   return {
     region: { slug: region.slug, name: region.name },
     unit: { slug: unit.slug, name: unit.name },
@@ -60,13 +67,22 @@ export async function regionScores(
   audience: Audience,
   locale: Locale = 'id',
 ): Promise<{ scores: RankedScore[]; aggregates: Map<number, Aggregate> }> {
-  const grouped = await aggregateRollups(d1, { regionId: region.id, from: period.start, to: period.end }, ['unit']);
-  const aggregates = new Map(grouped.map((g) => [Number(g.key.unit), g.aggregate]));
+  const cells = await aggregateRollups(d1, { regionId: region.id, from: period.start, to: period.end }, [
+    'unit',
+    'month',
+  ]);
+  const aggregates = new Map<number, Aggregate>();
+  const monthCounts = new Map<number, number[]>();
+  for (const { key, aggregate } of cells) {
+    const unitId = Number(key.unit);
+    aggregates.set(unitId, mergeAggregates(aggregates.get(unitId) ?? emptyAggregate(), aggregate));
+    monthCounts.set(unitId, [...(monthCounts.get(unitId) ?? []), aggregate.n]);
+  }
   const aggregateOfUnit = (unit: Unit) => aggregates.get(unit.id) ?? emptyAggregate();
   const ranked = rankUnits(units, aggregateOfUnit, audience === 'agency' ? { minResponses: 1 } : {});
   return {
     scores: ranked.map(({ item, rank }) => ({
-      ...buildScore(region, item, period, aggregateOfUnit(item), audience, locale),
+      ...buildScore(region, item, period, aggregateOfUnit(item), audience, locale, monthCounts.get(item.id)),
       rank,
     })),
     aggregates,
@@ -81,14 +97,42 @@ export async function unitScore(
   audience: Audience,
   locale: Locale = 'id',
 ): Promise<Score> {
-  const [group] = await aggregateRollups(d1, { unitId: unit.id, from: period.start, to: period.end });
-  return buildScore(region, unit, period, group?.aggregate ?? emptyAggregate(), audience, locale);
+  const months = await aggregateRollups(d1, { unitId: unit.id, from: period.start, to: period.end }, ['month']);
+  const total = months.reduce((sum, month) => mergeAggregates(sum, month.aggregate), emptyAggregate());
+  return buildScore(
+    region,
+    unit,
+    period,
+    total,
+    audience,
+    locale,
+    months.map((month) => month.aggregate.n),
+  );
 }
 
-/** The whole region as one group (all its units' responses pooled). */
-export async function regionAggregate(d1: D1Database, region: Region, period: Period): Promise<Aggregate> {
-  const [group] = await aggregateRollups(d1, { regionId: region.id, from: period.start, to: period.end });
-  return group?.aggregate ?? emptyAggregate();
+/**
+ * The whole region as one public figure (all its units' responses pooled). Suppressed also when subtracting the
+ * published units, or the published months, would reveal a suppressed one (SPEC §4).
+ */
+export async function regionSummary(
+  d1: D1Database,
+  region: Region,
+  period: Period,
+  locale: Locale = 'id',
+): Promise<PublicSummary> {
+  const cells = await aggregateRollups(d1, { regionId: region.id, from: period.start, to: period.end }, [
+    'unit',
+    'month',
+  ]);
+  const total = cells.reduce((sum, cell) => mergeAggregates(sum, cell.aggregate), emptyAggregate());
+  const countsBy = (dimension: 'unit' | 'month') => {
+    const counts = new Map<string, number>();
+    for (const { key, aggregate } of cells) {
+      counts.set(String(key[dimension]), (counts.get(String(key[dimension])) ?? 0) + aggregate.n);
+    }
+    return [...counts.values()];
+  };
+  return publicSummary(total, locale, [countsBy('unit'), countsBy('month')]);
 }
 
 /** Monthly aggregates of one unit (or a whole region) over a period, every month present (empty when none). */
