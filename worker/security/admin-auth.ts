@@ -11,7 +11,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Actor } from '../admin/audit';
 import { type AppEnv, readConfig } from '../env';
 import { ProblemError } from '../http/problem';
-import { bearerToken, secretsEqual, sha256Hex } from './tokens';
+import { bearerToken, bearerUnauthorized, secretsEqual, sha256Hex } from './tokens';
 
 /** `__Host-`: only set over HTTPS, for this exact host and path /, so no subdomain can plant or read it. */
 export const ADMIN_SESSION_COOKIE = '__Host-sl_admin';
@@ -34,17 +34,18 @@ export type AdminEnv = AppEnv & {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function unauthorized(detail: string, error?: 'invalid_token'): ProblemError {
-  return new ProblemError(401, detail, {
-    headers: { 'WWW-Authenticate': `Bearer realm="admin"${error ? `, error="${error}"` : ''}` },
-  });
-}
+export const unauthorized = (detail: string, error?: 'invalid_token') => bearerUnauthorized('admin', detail, error);
 
 /** True when the request demonstrably comes from a page of this portal (Origin, else Sec-Fetch-Site). */
 export function isSameOrigin(request: Request, publicOrigin: string | null): boolean {
   const origin = request.headers.get('Origin');
-  if (origin !== null) return origin === new URL(request.url).origin || origin === publicOrigin;
+  if (origin !== null) return isOwnOrigin(origin, request.url, publicOrigin);
   return request.headers.get('Sec-Fetch-Site') === 'same-origin';
+}
+
+/** True when `origin` is this portal's: the request's own origin or the configured public one. */
+export function isOwnOrigin(origin: string, requestUrl: string, publicOrigin: string | null): boolean {
+  return origin === new URL(requestUrl).origin || origin === publicOrigin;
 }
 
 /** The live session of a cookie value, or null. */

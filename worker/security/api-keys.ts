@@ -7,8 +7,7 @@
  */
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
-import { ProblemError } from '../http/problem';
-import { bearerToken, sha256Hex } from './tokens';
+import { bearerToken, bearerUnauthorized, sha256Hex } from './tokens';
 
 /** How stale `last_used_at` may get before a request refreshes it. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
@@ -21,11 +20,7 @@ export interface AgencyKey {
 
 export type AgencyEnv = AppEnv & { Variables: { agencyKey: AgencyKey } };
 
-function unauthorized(detail: string, error?: 'invalid_token'): ProblemError {
-  return new ProblemError(401, detail, {
-    headers: { 'WWW-Authenticate': `Bearer realm="agency"${error ? `, error="${error}"` : ''}` },
-  });
-}
+const unauthorized = (detail: string, error?: 'invalid_token') => bearerUnauthorized('agency', detail, error);
 
 export const agencyAuth = createMiddleware<AgencyEnv>(async (c, next) => {
   const token = bearerToken(c.req.header('Authorization'));

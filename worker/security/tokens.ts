@@ -3,6 +3,7 @@
  * Secrets made and checked by the Worker: random codes and keys from the platform CSPRNG, SHA-256
  * digests for storing them, and a comparison whose time does not depend on where two secrets differ.
  */
+import { ProblemError } from '../http/problem';
 
 /** Crockford's base-32 alphabet in lower case: no i, l, o or u, so a printed code cannot be misread. */
 export const UNAMBIGUOUS_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -35,6 +36,13 @@ export async function secretsEqual(a: string, b: string): Promise<boolean> {
   let difference = 0;
   for (let i = 0; i < 32; i += 1) difference |= (x?.[i] ?? 0) ^ (y?.[i] ?? 0);
   return difference === 0;
+}
+
+/** 401 with the RFC 6750 challenge for a bearer `realm` (`admin`, `agency`). */
+export function bearerUnauthorized(realm: string, detail: string, error?: 'invalid_token'): ProblemError {
+  return new ProblemError(401, detail, {
+    headers: { 'WWW-Authenticate': `Bearer realm="${realm}"${error ? `, error="${error}"` : ''}` },
+  });
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or null. */

@@ -11,14 +11,15 @@ import { csrf } from 'hono/csrf';
 import { auditStatement } from '../../admin/audit';
 import { readConfig } from '../../env';
 import { problemResponses } from '../../http/openapi';
-import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import {
   ADMIN_SESSION_COOKIE,
   ADMIN_TOKEN_ACTOR,
+  type AdminEnv,
+  adminAuth,
   CSRF_HEADER,
   findSession,
-  isSameOrigin,
+  isOwnOrigin,
   SESSION_TTL_MS,
   unauthorized,
 } from '../../security/admin-auth';
@@ -68,17 +69,15 @@ const signOut = createRoute({
   responses: { 204: { description: 'Signed out; the cookie is cleared' }, ...problemResponses(401, 403) },
 });
 
-export const sessionRouter = createRouter();
+export const sessionRouter = createRouter<AdminEnv>();
 // Sign-in is a state-changing request authenticated by its body, so it too must come from our origin.
 sessionRouter.use('/', async (c, next) =>
   c.req.method === 'POST'
-    ? csrf({ origin: (origin) => isAllowedOrigin(c.req.url, origin, c.env.PUBLIC_ORIGIN) })(c, next)
+    ? csrf({ origin: (origin) => isOwnOrigin(origin, c.req.url, readConfig(c.env).publicOrigin) })(c, next)
     : next(),
 );
-
-function isAllowedOrigin(url: string, origin: string, publicOrigin: string | undefined): boolean {
-  return origin === new URL(url).origin || (publicOrigin !== undefined && origin === publicOrigin);
-}
+// Signing out changes state with the session cookie: the same origin and CSRF checks as every admin change.
+sessionRouter.use('/', async (c, next) => (c.req.method === 'DELETE' ? adminAuth(c, next) : next()));
 
 sessionRouter
   .openapi(signIn, async (c) => {
@@ -119,14 +118,8 @@ sessionRouter
     return c.json({ actor, csrfToken: session.csrfToken, expiresAt: session.expiresAt }, 200);
   })
   .openapi(signOut, async (c) => {
-    const cookie = getCookie(c, ADMIN_SESSION_COOKIE);
-    const session = cookie ? await findSession(c.env.DB, cookie) : null;
+    const session = c.get('session');
     if (!session) throw unauthorized('Not signed in.');
-    if (!isSameOrigin(c.req.raw, readConfig(c.env).publicOrigin))
-      throw new ProblemError(403, 'Cross-site request refused.');
-    if (!(await secretsEqual(c.req.header(CSRF_HEADER) ?? '', session.csrfToken))) {
-      throw new ProblemError(403, `Missing or wrong ${CSRF_HEADER} header.`);
-    }
     await c.env.DB.batch([
       c.env.DB.prepare('DELETE FROM sessions WHERE id = ?').bind(session.id),
       auditStatement(
