@@ -70,6 +70,10 @@ describe('admin authentication (SPEC §5)', () => {
     const again = await fetchApi('/admin/session', { headers: { Cookie: cookie } });
     expect(await again.json()).toMatchObject({ csrfToken });
 
+    // Signing out is a change too: without the CSRF token it is refused and the session stays.
+    const forged = await fetchApi('/admin/session', { method: 'DELETE', headers: { Cookie: cookie, Origin: ORIGIN } });
+    expect(forged.status).toBe(403);
+    expect((await fetchApi('/admin/regions/sesi/units', { headers: { Cookie: cookie } })).status).toBe(200);
     const signOut = await fetchApi('/admin/session', {
       method: 'DELETE',
       headers: { Cookie: cookie, Origin: ORIGIN, 'X-CSRF-Token': csrfToken },
