@@ -10,10 +10,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, ROOT, serve } from '../scripts/local-portal.mjs';
+import { build, freePort, ROOT, serve } from '../scripts/local-portal.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -82,17 +81,6 @@ SELECT 'r' || i, 'b' || i, 1, unit, (unit - 1) * ${COUNTERS_PER_UNIT} + 1 + r % 
 FROM draws`);
   }
   return lines;
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function prepare(n) {

@@ -10,24 +10,12 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, prepareDatabase, ROOT, serve } from '../scripts/local-portal.mjs';
+import { build, freePort, prepareDatabase, ROOT, serve } from '../scripts/local-portal.mjs';
 
 const N = Number(process.argv[2] ?? 300);
 const WARMUP = 30;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function serveBareWorker(dir) {
   const entry = path.join(dir, 'bare.mjs');

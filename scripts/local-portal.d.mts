@@ -9,6 +9,7 @@ export interface DemoCounter {
   name: string;
 }
 export function ensureDevVars(): void;
+export function freePort(): Promise<number>;
 export function build(options?: { quiet?: boolean }): void;
 export function prepareDatabase(persistTo: string, options?: { quiet?: boolean }): DemoCounter[];
 export function serve(options: {

@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -79,6 +80,20 @@ export function prepareDatabase(persistTo, { quiet = false } = {}) {
      JOIN units u ON u.id = c.unit_id JOIN regions r ON r.id = u.region_id
      WHERE c.active = 1 ORDER BY r.id, u.id, c.id`,
   );
+}
+
+/** A TCP port free on the loopback interface right now (for test and benchmark servers). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
 }
 
 /** Starts `wrangler dev` on the built Worker; resolves once it answers. */

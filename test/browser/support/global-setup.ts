@@ -3,11 +3,10 @@
  * `wrangler dev` on a free port, exactly as `npm start` does.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { build, prepareDatabase, serve } from '../../../scripts/local-portal.mjs';
+import { build, freePort, prepareDatabase, serve } from '../../../scripts/local-portal.mjs';
 import { BROWSER_TEST_VARS } from './vars';
 
 declare module 'vitest' {
@@ -15,19 +14,6 @@ declare module 'vitest' {
     origin: string;
     counters: { region: string; unit: string; code: string; name: string }[];
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 export default async function setup(project: TestProject) {
