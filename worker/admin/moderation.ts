@@ -153,6 +153,14 @@ export async function listFlaggedResponses(
   });
 }
 
+/** A flagged response of the region, with its flag reason; null when there is none. */
+function flaggedResponse(d1: D1Database, region: Pick<Region, 'id'>, id: string) {
+  return d1
+    .prepare('SELECT flag_reason AS reason FROM responses WHERE id = ? AND region_id = ? AND flagged = 1')
+    .bind(id, region.id)
+    .first<{ reason: string | null }>();
+}
+
 /**
  * Accepts a flagged response: unflags it and adds it to the rollups in one batch. The update tags the
  * row with a one-off marker and the rollup statement selects by that marker, so a response accepted
@@ -165,10 +173,7 @@ export async function acceptFlaggedResponse(
   region: Pick<Region, 'id' | 'slug'>,
   id: string,
 ): Promise<boolean> {
-  const existing = await d1
-    .prepare('SELECT flag_reason AS reason FROM responses WHERE id = ? AND region_id = ? AND flagged = 1')
-    .bind(id, region.id)
-    .first<{ reason: string | null }>();
+  const existing = await flaggedResponse(d1, region, id);
   if (!existing) return false;
   const marker = `accepting:${randomCode(16)}`;
   const results = await d1.batch([
@@ -189,10 +194,7 @@ export async function rejectFlaggedResponse(
   region: Pick<Region, 'id' | 'slug'>,
   id: string,
 ): Promise<boolean> {
-  const existing = await d1
-    .prepare('SELECT flag_reason AS reason FROM responses WHERE id = ? AND region_id = ? AND flagged = 1')
-    .bind(id, region.id)
-    .first<{ reason: string | null }>();
+  const existing = await flaggedResponse(d1, region, id);
   if (!existing) return false;
   if (existing.reason?.startsWith(REJECTED_PREFIX)) return true; // already decided
   await d1.batch([
