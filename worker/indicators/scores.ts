@@ -10,7 +10,7 @@ import { rankUnits } from '../../domain/ranking';
 import { type PublicSummary, publicSummary, type Summary, summarize } from '../../domain/summary';
 import type { Locale } from '../../domain/survey';
 import type { Region, Unit } from '../db/regions';
-import { aggregateRollups } from '../db/rollups';
+import { aggregateRollups, type GroupedAggregate } from '../db/rollups';
 
 /** Public figures are suppressed below n = 10; the unit's own agency sees everything (SPEC §4). */
 export type Audience = 'public' | 'agency';
@@ -66,11 +66,8 @@ export async function regionScores(
   period: Period,
   audience: Audience,
   locale: Locale = 'id',
-): Promise<{ scores: RankedScore[]; aggregates: Map<number, Aggregate> }> {
-  const cells = await aggregateRollups(d1, { regionId: region.id, from: period.start, to: period.end }, [
-    'unit',
-    'month',
-  ]);
+): Promise<{ scores: RankedScore[]; aggregates: Map<number, Aggregate>; pooled: PublicSummary }> {
+  const cells = await regionCells(d1, region, period);
   const aggregates = new Map<number, Aggregate>();
   const monthCounts = new Map<number, number[]>();
   for (const { key, aggregate } of cells) {
@@ -86,6 +83,7 @@ export async function regionScores(
       rank,
     })),
     aggregates,
+    pooled: pooledSummary(cells, locale),
   };
 }
 
@@ -110,20 +108,16 @@ export async function unitScore(
   );
 }
 
+/** A region's rollups over a period, one aggregate per unit × month: what its scores and pooled figure need. */
+function regionCells(d1: D1Database, region: Region, period: Period) {
+  return aggregateRollups(d1, { regionId: region.id, from: period.start, to: period.end }, ['unit', 'month']);
+}
+
 /**
  * The whole region as one public figure (all its units' responses pooled). Suppressed also when subtracting the
  * published units, or the published months, would reveal a suppressed one (SPEC §4).
  */
-export async function regionSummary(
-  d1: D1Database,
-  region: Region,
-  period: Period,
-  locale: Locale = 'id',
-): Promise<PublicSummary> {
-  const cells = await aggregateRollups(d1, { regionId: region.id, from: period.start, to: period.end }, [
-    'unit',
-    'month',
-  ]);
+function pooledSummary(cells: readonly GroupedAggregate[], locale: Locale): PublicSummary {
   const total = cells.reduce((sum, cell) => mergeAggregates(sum, cell.aggregate), emptyAggregate());
   const countsBy = (dimension: 'unit' | 'month') => {
     const counts = new Map<string, number>();
@@ -133,6 +127,16 @@ export async function regionSummary(
     return [...counts.values()];
   };
   return publicSummary(total, locale, [countsBy('unit'), countsBy('month')]);
+}
+
+/** {@link pooledSummary} of a region on its own (the home page); `regionScores` returns it with the units. */
+export async function regionSummary(
+  d1: D1Database,
+  region: Region,
+  period: Period,
+  locale: Locale = 'id',
+): Promise<PublicSummary> {
+  return pooledSummary(await regionCells(d1, region, period), locale);
 }
 
 /** Monthly aggregates of one unit (or a whole region) over a period, every month present (empty when none). */
