@@ -257,3 +257,4 @@ export const snapshots = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.file] })],
 );
+export * from './follow-up';

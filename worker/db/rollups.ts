@@ -15,12 +15,14 @@ const SUMS = [
 ].join(', ');
 
 /** What a group of rollup rows is keyed by. `month` is the local 'YYYY-MM'. */
-export type RollupGrouping = 'unit' | 'counter' | 'month' | 'region';
+export type RollupGrouping = 'unit' | 'counter' | 'service' | 'month' | 'region';
 
 const GROUP_EXPRESSIONS: Record<RollupGrouping, string> = {
   region: 'region_id',
   unit: 'unit_id',
   counter: 'counter_id',
+  /** 0 for responses without a service (jenis layanan). */
+  service: 'service_id',
   month: 'substr(local_date, 1, 7)',
 };
 
