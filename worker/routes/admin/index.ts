@@ -13,6 +13,7 @@ import { adminApiKeysRouter } from './api-keys';
 import { adminCountersRouter } from './counters';
 import { adminImportRouter } from './import';
 import { adminModerationRouter } from './moderation';
+import { adminPaperEntryRouter } from './paper-entry';
 import { adminRegionsRouter } from './regions';
 import { sessionRouter } from './session';
 
@@ -44,3 +45,4 @@ adminRouter.route('/', adminCountersRouter);
 adminRouter.route('/', adminApiKeysRouter);
 adminRouter.route('/', adminImportRouter);
 adminRouter.route('/', adminModerationRouter);
+adminRouter.route('/', adminPaperEntryRouter);
