@@ -9,6 +9,7 @@ import { onError, problem, problemResponse } from './http/problem';
 import { createRouter } from './http/router';
 import { ADMIN_BASE, adminRouter } from './routes/admin';
 import { agencyRouter } from './routes/agency';
+import { followUpRouter } from './routes/follow-up';
 import { openDataRouter } from './routes/open-data';
 import { ratingFormRouter } from './routes/rating-form';
 import { regionsRouter } from './routes/regions';
@@ -20,6 +21,7 @@ export const app = createRouter();
 
 app.route('/api/v1/regions', regionsRouter);
 app.route('/api/v1/regions', scoresRouter);
+app.route('/api/v1/regions', followUpRouter);
 app.route('/api/v1/responses', responsesRouter);
 app.route('/api/v1/agency', agencyRouter);
 app.route(ADMIN_BASE, adminRouter);

@@ -35,6 +35,11 @@ const SPEC_PATHS: Record<string, string[]> = {
   '/api/v1/admin/regions/{region}/units/{unit}/counters/{code}/qr.svg': ['get'],
   '/api/v1/admin/regions/{region}/units/{unit}/counters/{code}/poster': ['get'],
   '/api/v1/admin/regions/{region}/units/{unit}/responses/import': ['post'],
+  '/api/v1/admin/regions/{region}/units/{unit}/responses': ['post'],
+  '/api/v1/admin/regions/{region}/units/{unit}/responses/{id}': ['delete'],
+  '/api/v1/admin/regions/{region}/units/{unit}/follow-up': ['get', 'post'],
+  '/api/v1/admin/regions/{region}/units/{unit}/follow-up/{id}': ['patch', 'delete'],
+  '/api/v1/regions/{region}/units/{unit}/follow-up': ['get'],
   '/api/v1/admin/regions/{region}/api-keys': ['post'],
 };
 
