@@ -93,7 +93,8 @@ describe.skipIf(!browserAvailable)(
       const phone = await newPhoneContext(browser);
       await phone.addCookies(await context.cookies());
       const small = await phone.newPage();
-      await small.goto(`${inject('origin')}/admin/${REGION}/${UNIT}/kertas`);
+      await small.goto(`${inject('origin')}/admin/${REGION}/${UNIT}/kertas?lang=en`);
+      expect(await small.locator('h1').textContent()).toBe('Paper questionnaire entry');
       expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       const box = await small.locator('#score-U9').boundingBox();
       expect((box?.x ?? 999) + (box?.width ?? 0)).toBeLessThanOrEqual(360);
@@ -129,6 +130,11 @@ describe.skipIf(!browserAvailable)(
       expect(await item.textContent()).toContain('Selesai');
       expect(await item.locator('a').getAttribute('href')).toBe('https://gorontalokota.example.go.id/sk-loket-5.pdf');
       expect(await seriousAxeViolations(visitor)).toEqual([]);
+      await visitor.goto(`${inject('origin')}/${REGION}/dinkes`);
+      expect(await visitor.locator('#tindak-lanjut').textContent()).toContain(
+        'Unit ini belum menerbitkan rencana tindak lanjut.',
+      );
+      await visitor.goto(`${inject('origin')}/${REGION}/${UNIT}`);
       if (SCREENSHOTS) await section.screenshot({ path: path.join(SCREENSHOTS, 'unit-followup-phone.png') });
       await phone.close();
     });

@@ -16,7 +16,9 @@ export const UNDO_WINDOW_MS = 15 * 60 * 1000;
 
 /** A keyed-in questionnaire may be dated at most a year back: older stacks go through the CSV import. */
 export function entryDateRange(today: string): PaperDateRange {
-  return { earliest: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, today };
+  // A year before 29 February is 28 February: the bound must itself be a date (it is the date input's `min`).
+  const monthDay = today.slice(4) === '-02-29' ? '-02-28' : today.slice(4);
+  return { earliest: `${Number(today.slice(0, 4)) - 1}${monthDay}`, today };
 }
 
 export interface PaperEntry extends PaperQuestionnaire {
