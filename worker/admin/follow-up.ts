@@ -2,7 +2,10 @@
  * @module
  * Writing a unit's follow-up actions (rencana tindak lanjut), each change audited in the same D1 batch. `completedAt`
  * is set by the database when the status becomes `done` (kept if it was already done) and cleared when it leaves it.
+ * Everything is published on the unit page, so the free text is masked of personal data like a citizen's comment
+ * (an issue often quotes one, phone number included).
  */
+import { redactPersonalData } from '../../domain/redaction';
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../schema';
 import { type FollowUpAction, findFollowUpAction } from '../db/follow-up';
 import type { Region, Unit } from '../db/regions';
@@ -37,6 +40,17 @@ const COLUMNS: Record<keyof FollowUpInput, string> = {
   evidenceUrl: 'evidence_url',
 };
 
+const FREE_TEXT = ['issue', 'action', 'owner', 'evidence'] as const;
+
+function masked<T extends FollowUpChanges>(input: T): T {
+  const out = { ...input };
+  for (const key of FREE_TEXT) {
+    const value = out[key];
+    if (typeof value === 'string') out[key] = redactPersonalData(value);
+  }
+  return out;
+}
+
 const target = (region: Pick<Region, 'slug'>, unit: Pick<Unit, 'slug'>, id: string) =>
   `follow-up:${region.slug}/${unit.slug}/${id}`;
 
@@ -49,6 +63,7 @@ export async function createFollowUpAction(
   now = Date.now(),
 ): Promise<FollowUpAction> {
   const id = crypto.randomUUID();
+  input = masked(input);
   await d1.batch([
     d1
       .prepare(
@@ -92,6 +107,7 @@ export async function updateFollowUpAction(
   changes: FollowUpChanges,
   now = Date.now(),
 ): Promise<FollowUpAction | undefined> {
+  changes = masked(changes);
   const fields = (Object.keys(COLUMNS) as (keyof FollowUpInput)[]).filter((key) => changes[key] !== undefined);
   const sets = fields.map((key) => `${COLUMNS[key]} = ?`);
   const values: unknown[] = fields.map((key) => changes[key]);
@@ -124,12 +140,15 @@ export async function deleteFollowUpAction(
   unit: Pick<Unit, 'id' | 'slug'>,
   id: string,
 ): Promise<boolean> {
-  const exists = {
-    sql: 'EXISTS (SELECT 1 FROM follow_up_actions WHERE id = ? AND unit_id = ?)',
-    params: [id, unit.id],
-  };
   const [, deleted] = await d1.batch([
-    auditStatementIf(d1, exists, actor, 'follow-up.delete', target(region, unit, id)),
+    // The audit row keeps what was deleted: it is the only trace left of a published commitment.
+    d1
+      .prepare(
+        `INSERT INTO audit_log (actor, action, target, detail)
+         SELECT ?, 'follow-up.delete', ?, json_object('period', period, 'issue', issue, 'action', action, 'status', status)
+         FROM follow_up_actions WHERE id = ? AND unit_id = ?`,
+      )
+      .bind(actor, target(region, unit, id), id, unit.id),
     d1.prepare('DELETE FROM follow_up_actions WHERE id = ? AND unit_id = ?').bind(id, unit.id),
   ]);
   return (deleted?.meta.changes ?? 0) > 0;
