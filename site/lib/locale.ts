@@ -111,6 +111,7 @@ const WORDS = {
     en: 'This unit’s data for the selected period, licensed CC BY 4.0.',
   },
   scoresFile: { id: 'Skor bulanan', en: 'Monthly scores' },
+  serviceScoresFile: { id: 'Skor bulanan per jenis layanan', en: 'Monthly scores per service' },
   responsesFile: { id: 'Jawaban responden (anonim)', en: 'Responses (anonymized)' },
   commentsFile: { id: 'Komentar dan tanggapan', en: 'Comments and replies' },
   badge: { id: 'Lencana untuk situs Anda', en: 'Badge for your website' },
@@ -140,6 +141,10 @@ const WORDS = {
   scoresSummary: {
     id: 'Satu baris per daerah × unit × bulan: jumlah responden, IKM (25–100), mutu dan nilai sembilan unsur (NRR). Bila responden kurang dari 10, jumlahnya tetap ada tetapi semua nilai kosong.',
     en: 'One row per region × unit × month: responses, IKM (25–100), grade and the nine element scores (NRR). Below 10 responses the count is given and every figure is empty.',
+  },
+  'service-scoresSummary': {
+    id: 'Satu baris per daerah × unit × jenis layanan × bulan, dengan angka yang sama seperti skor bulanan. Bila responden suatu layanan kurang dari 10, jumlahnya tetap ada tetapi semua nilai kosong; layanan terkecil berikutnya juga dikosongkan bila pengurangan dari angka unit dapat membuka nilai yang disembunyikan.',
+    en: 'One row per region × unit × service × month, with the same figures as the monthly scores. Below 10 responses for a service the count is given and every figure is empty; the next smallest service is emptied too when subtracting from the unit’s figure would reveal a hidden one.',
   },
   responsesSummary: {
     id: 'Satu baris per penilaian: sembilan jawaban dan profil kasar responden, hanya bulan (tanpa tanggal, jam, loket atau komentar). k-anonim dengan k = 5; unit-bulan dengan kurang dari 10 responden tidak dimuat.',
