@@ -61,6 +61,15 @@ const WORDS = {
   regionIkm: { id: 'IKM seluruh unit', en: 'IKM of all units' },
   notEnough: { id: 'Data belum cukup', en: 'Not enough data' },
   noData: { id: 'Belum ada penilaian', en: 'No ratings yet' },
+  perService: { id: 'Per jenis layanan', en: 'Per service' },
+  service: { id: 'Jenis layanan', en: 'Service' },
+  noService: { id: 'Tanpa jenis layanan', en: 'No service given' },
+  withheld: { id: 'disembunyikan', en: 'withheld' },
+  noServices: { id: 'Unit ini belum mencatat jenis layanan.', en: 'This unit has no services recorded yet.' },
+  serviceWithheldNote: {
+    id: 'Nilai layanan dengan kurang dari 10 responden tidak ditampilkan, hanya jumlahnya. Bila perlu, nilai layanan terkecil berikutnya juga disembunyikan, agar nilai yang tersembunyi tidak dapat dihitung dari nilai unit.',
+    en: 'Figures of a service with fewer than 10 responses are not shown, only its count. Where needed the next smallest service is withheld too, so a hidden figure cannot be worked out from the unit’s figure.',
+  },
   suppressedWhy: {
     id: 'Nilai unit dengan kurang dari 10 responden dalam periode ini tidak ditampilkan: angka dari sedikit orang mudah menyesatkan dan dapat mengungkap penilaian pribadi. Jumlah respondennya tetap ditampilkan.',
     en: 'Figures of a unit with fewer than 10 responses in this period are not shown: figures from a few people mislead easily and could reveal individual ratings. The number of responses is still shown.',
