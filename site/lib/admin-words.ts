@@ -94,6 +94,73 @@ const WORDS = {
   saved: { id: 'Tersimpan.', en: 'Saved.' },
   working: { id: 'Memproses…', en: 'Working…' },
   failed: { id: 'Gagal', en: 'Failed' },
+  dashboard: { id: 'Dasbor', en: 'Dashboard' },
+  dashboardIntro: {
+    id: 'Bulan ini dibanding bulan lalu, dengan angka lengkap (tanpa penyembunyian) untuk staf. Peringatan di atas, yang paling mendesak lebih dulu.',
+    en: 'This month against last, with full (unsuppressed) figures for staff. Alerts first, the most urgent at the top.',
+  },
+  month: { id: 'Bulan', en: 'Month' },
+  allUnits: { id: 'Semua unit', en: 'All units' },
+  show: { id: 'Tampilkan', en: 'Show' },
+  alerts: { id: 'Peringatan', en: 'Alerts' },
+  noAlerts: { id: 'Tidak ada peringatan', en: 'No alerts' },
+  noAlertsHelp: {
+    id: 'Semua unit stabil bulan ini, sampel sesuai target dan tidak ada antrean moderasi.',
+    en: 'Every unit is steady this month, samples are on track and nothing waits for moderation.',
+  },
+  severityCritical: { id: 'Kritis', en: 'Critical' },
+  severityWarning: { id: 'Perhatian', en: 'Warning' },
+  severityInfo: { id: 'Info', en: 'Info' },
+  alertIkmDrop: {
+    id: 'IKM turun {points} poin: dari {from} menjadi {to}.',
+    en: 'IKM fell {points} points: from {from} to {to}.',
+  },
+  alertGradeDrop: { id: 'Mutu turun dari {from} ke {to}.', en: 'Grade dropped from {from} to {to}.' },
+  alertElementD: {
+    id: 'Unsur bermutu D (Tidak Baik): {elements}.',
+    en: 'Elements graded D (Very poor): {elements}.',
+  },
+  alertSampleBehind: {
+    id: 'Sampel tertinggal: {achieved} responden sejak 1 Januari, seharusnya {required} sampai {asOf} (target setahun {year}).',
+    en: 'Sample behind: {achieved} responses since 1 January, {required} due by {asOf} (year’s target {year}).',
+  },
+  alertComments: {
+    id: '{count} komentar menunggu moderasi, terlama {days} hari.',
+    en: '{count} comments waiting for moderation, the oldest for {days} days.',
+  },
+  alertFlags: {
+    id: '{count} penilaian ditandai menunggu keputusan, terlama {days} hari.',
+    en: '{count} flagged ratings waiting for a decision, the oldest for {days} days.',
+  },
+  openUnit: { id: 'Lihat dasbor unit', en: 'Open the unit’s dashboard' },
+  openModeration: { id: 'Buka moderasi', en: 'Open moderation' },
+  thisMonth: { id: 'Bulan ini', en: 'This month' },
+  lastMonth: { id: 'Bulan lalu', en: 'Last month' },
+  change: { id: 'Perubahan', en: 'Change' },
+  ikm: { id: 'IKM', en: 'IKM' },
+  grade: { id: 'Mutu', en: 'Grade' },
+  responsesCount: { id: 'Responden', en: 'Responses' },
+  regionTotal: { id: 'Seluruh daerah', en: 'Whole region' },
+  element: { id: 'Unsur', en: 'Element' },
+  elementScore: { id: 'Nilai (NRR × 25)', en: 'Score (NRR × 25)' },
+  sample: { id: 'Sampel tahun ini', en: 'This year’s sample' },
+  sampleText: {
+    id: '{achieved} responden sejak 1 Januari sampai {asOf}; seharusnya {required} (target setahun {year}, Krejcie & Morgan untuk populasi {population}).',
+    en: '{achieved} responses from 1 January to {asOf}; {required} due (year’s target {year}, Krejcie & Morgan for a population of {population}).',
+  },
+  noPopulation: {
+    id: 'Populasi per tahun belum diisi, jadi target sampel tidak dapat dihitung.',
+    en: 'No yearly population set, so the sample target cannot be computed.',
+  },
+  waiting: { id: 'Menunggu moderasi', en: 'Waiting for moderation' },
+  noData: { id: 'tidak ada data', en: 'no data' },
+  noUnitsDashboard: { id: 'Daerah ini belum punya unit layanan.', en: 'This region has no service unit yet.' },
+  alertsCount: { id: 'Peringatan', en: 'Alerts' },
+  dashboardMonthNote: {
+    id: 'Bulan yang belum dimulai tidak dapat ditampilkan.',
+    en: 'A month that has not begun cannot be shown.',
+  },
+  noServiceGiven: { id: 'Tanpa jenis layanan', en: 'No service given' },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type AdminWord = keyof typeof WORDS;
