@@ -136,6 +136,7 @@ const WORDS = {
   openModeration: { id: 'Buka moderasi', en: 'Open moderation' },
   thisMonth: { id: 'Bulan ini', en: 'This month' },
   lastMonth: { id: 'Bulan lalu', en: 'Last month' },
+  against: { id: 'dibanding', en: 'against' },
   change: { id: 'Perubahan', en: 'Change' },
   ikm: { id: 'IKM', en: 'IKM' },
   grade: { id: 'Mutu', en: 'Grade' },
