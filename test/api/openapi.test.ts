@@ -23,10 +23,13 @@ const SPEC_PATHS: Record<string, string[]> = {
   '/data/datapackage.json': ['get'],
   '/data/scores.csv': ['get'],
   '/data/scores.json': ['get'],
+  '/data/service-scores.csv': ['get'],
+  '/data/service-scores.json': ['get'],
   '/data/responses.csv': ['get'],
   '/data/responses.json': ['get'],
   '/api/v1/regions/{region}/scores': ['get'],
   '/api/v1/regions/{region}/units/{unit}/scores': ['get'],
+  '/api/v1/regions/{region}/units/{unit}/services': ['get'],
   '/api/v1/agency/scores': ['get'],
   '/api/v1/admin/regions': ['post'],
   '/api/v1/admin/regions/{region}/units': ['post'],
@@ -36,6 +39,8 @@ const SPEC_PATHS: Record<string, string[]> = {
   '/api/v1/admin/regions/{region}/units/{unit}/counters/{code}/poster': ['get'],
   '/api/v1/admin/regions/{region}/units/{unit}/responses/import': ['post'],
   '/api/v1/admin/regions/{region}/api-keys': ['post'],
+  '/api/v1/admin/regions/{region}/dashboard': ['get'],
+  '/api/v1/admin/regions/{region}/units/{unit}/dashboard': ['get'],
 };
 
 async function document(): Promise<Document> {
