@@ -158,8 +158,8 @@ const WORDS = {
   noUnitsDashboard: { id: 'Daerah ini belum punya unit layanan.', en: 'This region has no service unit yet.' },
   alertsCount: { id: 'Peringatan', en: 'Alerts' },
   dashboardMonthNote: {
-    id: 'Bulan yang belum dimulai tidak dapat ditampilkan.',
-    en: 'A month that has not begun cannot be shown.',
+    id: 'Bulan ditulis TTTT-BB dan tidak boleh bulan yang belum dimulai; yang ditampilkan bulan ini.',
+    en: 'Write the month as YYYY-MM, and not one that has not begun; this month is shown instead.',
   },
   noServiceGiven: { id: 'Tanpa jenis layanan', en: 'No service given' },
 } satisfies Record<string, Record<Locale, string>>;

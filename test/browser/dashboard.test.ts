@@ -68,6 +68,24 @@ describe.skipIf(!browserAvailable)('operator dashboard in Chromium (SPEC §3 ope
     });
   }
 
+  it('a region with nothing to act on says so plainly: "Tidak ada peringatan"', async () => {
+    const created = await fetch(`${inject('origin')}/api/v1/admin/regions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${BROWSER_TEST_VARS.ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ slug: 'kota-tenang', name: 'Kota Tenang', timezone: 'Asia/Jayapura' }),
+    });
+    expect(created.status).toBe(201);
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' });
+    const page = await signIn(context);
+    await page.goto(`${inject('origin')}/admin/kota-tenang/dasbor`);
+
+    expect(await page.locator('#no-alerts').textContent()).toContain('Tidak ada peringatan');
+    expect(await page.locator('#alert-list').count()).toBe(0);
+    expect(await page.locator('main').textContent()).toContain('Daerah ini belum punya unit layanan.');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('the public unit page shows the per-service table with the figures of the services API (SPEC §5)', async () => {
     const api = (await (
       await fetch(
