@@ -23,10 +23,13 @@ const SPEC_PATHS: Record<string, string[]> = {
   '/data/datapackage.json': ['get'],
   '/data/scores.csv': ['get'],
   '/data/scores.json': ['get'],
+  '/data/service-scores.csv': ['get'],
+  '/data/service-scores.json': ['get'],
   '/data/responses.csv': ['get'],
   '/data/responses.json': ['get'],
   '/api/v1/regions/{region}/scores': ['get'],
   '/api/v1/regions/{region}/units/{unit}/scores': ['get'],
+  '/api/v1/regions/{region}/units/{unit}/services': ['get'],
   '/api/v1/agency/scores': ['get'],
   '/api/v1/admin/regions': ['post'],
   '/api/v1/admin/regions/{region}/units': ['post'],
@@ -41,6 +44,8 @@ const SPEC_PATHS: Record<string, string[]> = {
   '/api/v1/admin/regions/{region}/units/{unit}/follow-up/{id}': ['patch', 'delete'],
   '/api/v1/regions/{region}/units/{unit}/follow-up': ['get'],
   '/api/v1/admin/regions/{region}/api-keys': ['post'],
+  '/api/v1/admin/regions/{region}/dashboard': ['get'],
+  '/api/v1/admin/regions/{region}/units/{unit}/dashboard': ['get'],
 };
 
 async function document(): Promise<Document> {
