@@ -232,6 +232,15 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** The days of a month that have begun by the local instant `localNow` (ms, the region's wall clock read as UTC). */
+function daysBegun(year: number, month: number, localNow: number): number {
+  const now = new Date(localNow);
+  const current = now.getUTCFullYear() * 12 + now.getUTCMonth();
+  const target = year * 12 + (month - 1);
+  if (target < current) return daysInMonth(year, month);
+  return target === current ? now.getUTCDate() : 1;
+}
+
 export interface DemoCounter {
   region: string;
   unit: string;
@@ -301,8 +310,11 @@ export function buildDemoSeed(anchorMonth: string, until: number): DemoSeed {
         const count = Math.max(1, Math.round(unit.monthly * (0.8 + 0.4 * rand())));
         // No extra random draws: every other unit's ratings stay exactly as they were.
         const latent = unit.base + (unit.drift * m) / 11 + (m >= 10 ? (unit.shock ?? 0) : 0);
+        // The current month's ratings fall on the days that have begun, so early in a month it is not a sliver of
+        // 1–9 ratings that would (rightly) withhold every year figure by complementary suppression (SPEC §4).
+        const daysToDraw = daysBegun(year, month, until + region.utcOffsetHours * 3600_000);
         for (let r = 0; r < count; r++) {
-          const day = 1 + Math.floor(rand() * daysInMonth(year, month));
+          const day = 1 + Math.floor(rand() * daysToDraw);
           const minuteOfDay = 8 * 60 + Math.floor(rand() * 7 * 60);
           const submittedAt =
             Date.UTC(year, month - 1, day, 0, minuteOfDay) -
