@@ -146,6 +146,7 @@ export interface StoreGuards {
 export type StoreOutcome =
   | { kind: 'stored'; id: string }
   | { kind: 'repeat'; id: string }
+  | { kind: 'counter-inactive' }
   | { kind: 'device-counter-limit'; oldest: number }
   | { kind: 'stale'; snapshot: CounterSnapshot };
 
@@ -154,9 +155,12 @@ export async function storeRating(d1: D1Database, rating: NewRating, guards: Sto
   const { target } = rating;
   const statements: D1PreparedStatement[] = [];
   const conditions = [
+    // Re-checked here, atomically: a counter deactivated after the preflight looked takes no more ratings.
+    'EXISTS (SELECT 1 FROM counters WHERE id = ? AND active = 1)',
     '(SELECT count(*) FROM responses WHERE counter_id = ? AND device_hash = ? AND submitted_at > ?) < ?',
   ];
   const conditionParams: unknown[] = [
+    target.counterId,
     target.counterId,
     rating.deviceHash,
     guards.perDeviceCounter.since,
@@ -245,11 +249,13 @@ export async function storeRating(d1: D1Database, rating: NewRating, guards: Sto
     d1
       .prepare(
         `SELECT (SELECT id FROM responses WHERE submission_id = ?) AS storedId,
+                (SELECT active FROM counters WHERE id = ?) AS active,
                 (SELECT count(*) FROM responses WHERE counter_id = ? AND device_hash = ? AND submitted_at > ?) AS deviceCount,
                 (SELECT min(submitted_at) FROM responses WHERE counter_id = ? AND device_hash = ? AND submitted_at > ?) AS oldest`,
       )
       .bind(
         rating.submissionId,
+        target.counterId,
         target.counterId,
         rating.deviceHash,
         guards.perDeviceCounter.since,
@@ -264,11 +270,13 @@ export async function storeRating(d1: D1Database, rating: NewRating, guards: Sto
   const results = await d1.batch<Record<string, unknown>>(statements);
   const state = results[stateIndex]?.results[0] as {
     storedId: string | null;
+    active: number | null;
     deviceCount: number;
     oldest: number | null;
   };
   if (state.storedId === rating.id) return { kind: 'stored', id: rating.id };
   if (state.storedId) return { kind: 'repeat', id: state.storedId };
+  if (state.active !== 1) return { kind: 'counter-inactive' };
   if (state.deviceCount >= guards.perDeviceCounter.limit) {
     return { kind: 'device-counter-limit', oldest: state.oldest ?? rating.submittedAt };
   }

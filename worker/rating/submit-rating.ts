@@ -139,6 +139,8 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
         return { status: 201, id: outcome.id };
       case 'repeat':
         return { status: 200, id: outcome.id };
+      case 'counter-inactive':
+        throw new ProblemError(404, 'No active counter has this code.');
       case 'device-counter-limit':
         throw tooMany(
           `This device has rated this counter ${config.limits.perDeviceCounterHour} times in the last hour.`,
