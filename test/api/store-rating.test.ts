@@ -24,6 +24,7 @@ describe('the store batch of a rating (SPEC §5)', () => {
       serviceSlug: undefined,
       since: now - 600_000,
       minute: { key: `minute:test-${submissionId}`, windowStart: now },
+      networkMinute: { key: `network-minute:test-${submissionId}`, windowStart: now },
     });
     expect(pre.target?.active).toBe(true);
 
@@ -39,17 +40,20 @@ describe('the store batch of a rating (SPEC §5)', () => {
         serviceId: null,
         channel: 'qr',
         kioskToken: null,
+        kioskId: null,
         scores: [3, 3, 3, 3, 3, 3, 3, 3, 3],
         respondent: {},
         comment: { id: crypto.randomUUID(), body: 'Cepat' },
         submittedAt: now,
         localDate: '2026-11-24',
         deviceHash: 'device-a',
+        networkHash: 'network-a',
         flagReason: null,
         flagOthersSince: null,
       },
       {
         perDeviceCounter: { since: now - 3_600_000, limit: 3 },
+        perNetworkCounter: { since: now - 3_600_000, limit: 20 },
         snapshot: null,
       },
     );
