@@ -7,6 +7,7 @@
  */
 import { answerSignature, judgeRating, LOOKBACK_MS } from '../../domain/burst';
 import { localDate } from '../../domain/periods';
+import { plainText } from '../../domain/plain-text';
 import { redactPersonalData } from '../../domain/redaction';
 import { ELEMENT_CODES } from '../../domain/survey';
 import { type CounterSnapshot, preflight, storeRating } from '../db/responses';
@@ -44,9 +45,12 @@ function fieldProblem(field: string, detail: string): ProblemError {
   });
 }
 
-/** Trimmed, with the form's CRLF line ends as LF, personal data masked; null when nothing is left. */
+/**
+ * Trimmed, with the form's CRLF line ends as LF, without text-direction overrides or invisible characters (so it
+ * reads as moderators see it), personal data masked; null when nothing is left.
+ */
 function cleanComment(comment: string | undefined): string | null {
-  const text = comment?.replaceAll('\r\n', '\n').trim() ?? '';
+  const text = plainText(comment?.replaceAll('\r\n', '\n') ?? '').trim();
   return text === '' ? null : redactPersonalData(text);
 }
 
