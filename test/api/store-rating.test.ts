@@ -25,6 +25,7 @@ describe('the store batch of a rating (SPEC §5)', () => {
       since: now - 600_000,
       minute: { key: `minute:test-${submissionId}`, windowStart: now },
       networkMinute: { key: `network-minute:test-${submissionId}`, windowStart: now },
+      kioskCredentialHash: null,
     });
     expect(pre.target?.active).toBe(true);
 

@@ -16,10 +16,15 @@ const SCORE_COLUMNS = ELEMENT_CODES.map((code) => code.toLowerCase());
 /** At most this many recent ratings are read for the burst rule: far more than any rule threshold. */
 const RECENT_LIMIT = 200;
 
-/** A device's ratings at a counter since an instant (bound: counter, device hash, since). */
-const DEVICE_COUNT_SQL =
-  'SELECT count(*) FROM responses WHERE counter_id = ? AND device_hash = ? AND submitted_at > ? AND kiosk_id IS NULL';
-/** A network's ratings at a counter since an instant, kiosks' excepted (bound: counter, network hash, since). */
+/**
+ * A device's ratings at a counter since an instant (bound: counter, device hash, since). A kiosk's own ratings count
+ * too: once revoked, the tablet is an anonymous device that has already rated here.
+ */
+const DEVICE_COUNT_SQL = 'SELECT count(*) FROM responses WHERE counter_id = ? AND device_hash = ? AND submitted_at > ?';
+/**
+ * A network's ratings at a counter since an instant (bound: counter, network hash, since), kiosks' excepted: a
+ * tablet on the office's Wi-Fi must not use up the limit of the citizens' phones on the same network.
+ */
 const NETWORK_COUNT_SQL =
   'SELECT count(*) FROM responses WHERE counter_id = ? AND network_hash = ? AND submitted_at > ? AND kiosk_id IS NULL';
 
@@ -51,6 +56,8 @@ export interface Preflight {
   target: RatingTarget | null;
   /** The id of the requested service if it belongs to the counter's unit; null if absent or unknown. */
   serviceId: number | null;
+  /** The enrolled, unrevoked kiosk of this counter whose credential the request carries; null otherwise. */
+  kioskId: string | null;
   snapshot: CounterSnapshot;
 }
 
@@ -95,6 +102,8 @@ export async function preflight(
     minute: { key: string; windowStart: number };
     /** The network's per-minute window, counted the same way. */
     networkMinute: { key: string; windowStart: number };
+    /** SHA-256 of the kiosk credential the request carries, if any. */
+    kioskCredentialHash: string | null;
   },
 ): Promise<Preflight> {
   const countRequest = (window: { key: string; windowStart: number }) =>
@@ -106,7 +115,7 @@ export async function preflight(
          RETURNING count`,
       )
       .bind(window.key, window.windowStart, input.submissionId);
-  const [existing, counted, networkCounted, target, service, recent] = await d1.batch<Record<string, unknown>>([
+  const [existing, counted, networkCounted, target, service, kiosk, recent] = await d1.batch<Record<string, unknown>>([
     d1.prepare('SELECT id FROM responses WHERE submission_id = ?').bind(input.submissionId),
     countRequest(input.minute),
     countRequest(input.networkMinute),
@@ -121,6 +130,12 @@ export async function preflight(
     d1
       .prepare('SELECT s.id FROM services s JOIN counters c ON c.unit_id = s.unit_id WHERE c.code = ? AND s.slug = ?')
       .bind(input.counterCode, input.serviceSlug ?? ''),
+    d1
+      .prepare(
+        `SELECT k.id FROM kiosks k JOIN counters c ON c.id = k.counter_id
+         WHERE k.credential_hash = ? AND c.code = ? AND k.revoked_at IS NULL`,
+      )
+      .bind(input.kioskCredentialHash ?? '', input.counterCode),
     recentStatement(d1, input.counterCode, input.since),
   ]);
   const row = target?.results[0] as (Omit<RatingTarget, 'active'> & { active: number }) | undefined;
@@ -130,6 +145,7 @@ export async function preflight(
     networkRequestsThisMinute: (networkCounted?.results[0]?.count as number | undefined) ?? null,
     target: row ? { ...row, active: row.active === 1 } : null,
     serviceId: (service?.results[0]?.id as number | undefined) ?? null,
+    kioskId: input.kioskCredentialHash ? ((kiosk?.results[0]?.id as string | undefined) ?? null) : null,
     snapshot: snapshotOf((recent?.results ?? []) as RecentRow[], input.since),
   };
 }

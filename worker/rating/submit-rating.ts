@@ -14,6 +14,7 @@ import { type CounterSnapshot, preflight, storeRating } from '../db/responses';
 import { type Bindings, readConfig } from '../env';
 import { ProblemError } from '../http/problem';
 import { deviceHash, deviceIdentity, networkHash } from '../security/device-hash';
+import { credentialDigest, kioskCredentialOf } from '../security/kiosk-credential';
 import { checkKioskToken } from '../security/kiosk-token';
 import { HOUR_MS, MINUTE_MS, minuteWindow, networkMinuteWindow, retryAfterSeconds } from '../security/rate-limit';
 import { verifyTurnstile } from '../security/turnstile';
@@ -66,6 +67,7 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
   const network = await networkHash(d1, config.deviceHashKey, device.ip, lookedAt);
   const minute = minuteWindow(hash, lookedAt);
   const networkMinute = networkMinuteWindow(network, lookedAt);
+  const kioskCredential = kioskCredentialOf(request.headers);
   const pre = await preflight(d1, {
     submissionId: body.submissionId,
     counterCode: body.counter,
@@ -73,6 +75,7 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
     since: lookedAt - LOOKBACK_MS,
     minute,
     networkMinute,
+    kioskCredentialHash: kioskCredential ? await credentialDigest(kioskCredential) : null,
   });
   if (pre.existingId) return { status: 200, id: pre.existingId };
   if ((pre.requestsThisMinute ?? 0) > config.limits.perDeviceMinute) {
@@ -132,9 +135,9 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
         submissionId: body.submissionId,
         target,
         serviceId: pre.serviceId,
-        channel: kioskToken ? 'kiosk' : 'qr',
+        channel: kioskToken || pre.kioskId ? 'kiosk' : 'qr',
         kioskToken,
-        kioskId: null,
+        kioskId: pre.kioskId,
         scores,
         respondent: body.respondent ?? {},
         comment: comment ? { id: crypto.randomUUID(), body: comment } : null,
