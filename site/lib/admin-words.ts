@@ -39,6 +39,22 @@ const WORDS = {
   poster: { id: 'Poster A4', en: 'A4 poster' },
   qr: { id: 'QR (SVG)', en: 'QR (SVG)' },
   kiosk: { id: 'Layar kios', en: 'Kiosk display' },
+  kiosks: { id: 'Kios terdaftar', en: 'Enrolled kiosks' },
+  kiosksHelp: {
+    id: 'Hanya layar kios yang didaftarkan menampilkan kode QR berganti, dan tablet kios boleh mengirim penilaian banyak warga tanpa batas per jam per perangkat. Tautan pendaftaran ditampilkan sekali, berlaku 24 jam, untuk satu layar.',
+    en: 'Only enrolled kiosk screens show the rotating QR code, and a kiosk tablet may send many citizens’ ratings without the hourly per-device limit. The enrolment link is shown once, valid for 24 hours, for one screen.',
+  },
+  noKiosks: { id: 'Belum ada kios.', en: 'No kiosk yet.' },
+  enrolKiosk: { id: 'Daftarkan kios', en: 'Enrol a kiosk' },
+  kioskLabel: { id: 'Nama kios (mis. Tablet loket 1)', en: 'Kiosk name (e.g. Counter 1 tablet)' },
+  kioskLink: {
+    id: 'Buka tautan ini sekali di layar kios (berlaku 24 jam, hanya ditampilkan sekarang):',
+    en: 'Open this link once on the kiosk screen (valid for 24 hours, shown only now):',
+  },
+  kioskPending: { id: 'Menunggu pendaftaran', en: 'Awaiting enrolment' },
+  kioskEnrolled: { id: 'Terdaftar', en: 'Enrolled' },
+  kioskExpired: { id: 'Tautan kedaluwarsa', en: 'Link expired' },
+  lastSeen: { id: 'Terakhir aktif', en: 'Last seen' },
   apiKeys: { id: 'Kunci API instansi', en: 'Agency API keys' },
   apiKeysHelp: {
     id: 'Kunci hanya ditampilkan sekali saat dibuat. Simpan di tempat aman; cabut bila bocor.',

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
 import { type Bindings, MissingSecretError, readConfig } from '../../worker/env';
 import { createOrganisation } from '../support/fixtures';
+import { enrolledKiosk } from '../support/kiosks';
 import { DUMMY_TOKEN, postRatingWith, ratingBody } from '../support/ratings';
 
 /** Production as wrangler.toml configures it, with every secret forgotten. */
@@ -45,12 +46,13 @@ describe('a production deployment with missing secrets fails closed (SPEC §5 Tu
     expect(readConfig({ ENVIRONMENT: 'production', DEVICE_HASH_KEY: 'k' } as Bindings).deviceHashKey).toBe('k');
   });
 
-  it('shows no kiosk QR code signed with a public fallback key', async () => {
+  it('shows no kiosk QR code signed with a public fallback key, even to an enrolled kiosk', async () => {
     const org = await createOrganisation();
+    const { cookie } = await enrolledKiosk(org.counterId);
     const ctx = createExecutionContext();
     const response = await app.request(
       `https://suara.test/r/${org.counterCode}/kiosk/qr.svg`,
-      {},
+      { headers: { cookie } },
       { ...env, ...PRODUCTION_WITHOUT_SECRETS },
       ctx,
     );

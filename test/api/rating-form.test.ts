@@ -1,6 +1,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createOrganisation } from '../support/fixtures';
+import { enrolledKiosk } from '../support/kiosks';
 import { newDevice } from '../support/ratings';
 
 const ORIGIN = 'https://suara.test';
@@ -167,6 +168,20 @@ describe('POST /r/{code}: the form without JavaScript (SPEC §5)', () => {
     expect(page).toContain('Pemeriksaan keamanan gagal');
     expect(page).toMatch(/name="U9" value="3" checked=""/);
   });
+  it('answers a multipart body without a boundary with 400 and the form, never a 500', async () => {
+    const org = await createOrganisation();
+    const device = newDevice();
+    const response = await exports.default.fetch(`${ORIGIN}/r/${org.counterCode}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'multipart/form-data', 'cf-connecting-ip': device.ip, 'user-agent': device.userAgent },
+      body: 'U1=3&U2=4',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toContain('name="submissionId"');
+    expect(await responsesAt(org.counterId)).toEqual([]);
+  });
 });
 
 describe('the thanks page (SPEC §5)', () => {
@@ -189,13 +204,14 @@ describe('the thanks page (SPEC §5)', () => {
 });
 
 describe('the kiosk display (docs/rating.md)', () => {
-  it('shows a QR code that is fetched fresh (never cached) and carries a signed token', async () => {
+  it('shows an enrolled kiosk a QR code that is fetched fresh (never cached) and carries a signed token', async () => {
     const org = await createOrganisation();
-    const page = await get(`/r/${org.counterCode}/kiosk`);
+    const { cookie } = await enrolledKiosk(org.counterId);
+    const page = await get(`/r/${org.counterCode}/kiosk`, { cookie });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(`src="/r/${org.counterCode}/kiosk/qr.svg"`);
 
-    const qr = await get(`/r/${org.counterCode}/kiosk/qr.svg`);
+    const qr = await get(`/r/${org.counterCode}/kiosk/qr.svg`, { cookie });
     expect(qr.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
     expect(qr.headers.get('cache-control')).toBe('no-store');
     expect(await qr.text()).toMatch(/^<svg/);
@@ -209,8 +225,9 @@ describe('the kiosk display (docs/rating.md)', () => {
 
   it('shows no QR code for a deactivated counter', async () => {
     const org = await createOrganisation();
+    const { cookie } = await enrolledKiosk(org.counterId);
     await env.DB.prepare('UPDATE counters SET active = 0 WHERE id = ?').bind(org.counterId).run();
-    expect((await get(`/r/${org.counterCode}/kiosk`)).status).toBe(410);
-    expect((await get(`/r/${org.counterCode}/kiosk/qr.svg`)).status).toBe(404);
+    expect((await get(`/r/${org.counterCode}/kiosk`, { cookie })).status).toBe(410);
+    expect((await get(`/r/${org.counterCode}/kiosk/qr.svg`, { cookie })).status).toBe(404);
   });
 });

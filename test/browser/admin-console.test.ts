@@ -55,6 +55,32 @@ describe.skipIf(!browserAvailable)('admin console in Chromium (SPEC §5 admin, �
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  it('enrols a kiosk at a counter, shows its one-time link once, and the link enrols that browser only', async () => {
+    await page.goto(`${inject('origin')}/admin/pariaman`);
+    const unit = page.locator('section', { has: page.locator('h3#unit-disdukcapil') });
+    await unit.locator('summary').click();
+    const panel = unit.locator('fieldset', { hasText: 'Loket Uji Konsol' }).filter({ hasText: 'Kios terdaftar' });
+    await panel.locator('input[name="label"]').fill('Tablet uji');
+    await panel.locator('form[data-endpoint$="/kiosks"] button[type="submit"]').click();
+    const link = panel.locator('output');
+    await expect.poll(() => link.textContent()).toMatch(/\/kiosk\/daftar\?kode=[A-Za-z0-9_-]{43}$/);
+    const url = new URL((await link.textContent()) ?? '');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // A separate browser (the tablet) opens the link and presses the button: it becomes the kiosk display.
+    const tablet = await (await browser.newContext({ locale: 'id-ID' })).newPage();
+    await tablet.goto(`${inject('origin')}${url.pathname}${url.search}`);
+    await Promise.all([tablet.waitForNavigation(), tablet.click('button[type="submit"]')]);
+    expect(new URL(tablet.url()).pathname).toMatch(/^\/r\/[0-9a-z]{10}\/kiosk$/);
+    expect(await tablet.locator('img#qr').count()).toBe(1);
+    await tablet.context().close();
+
+    await page.reload();
+    expect(await page.content()).not.toContain(url.searchParams.get('kode') ?? 'x');
+    await unit.locator('summary').click();
+    expect(await panel.textContent()).toContain('Tablet uji — Terdaftar');
+  });
+
   it('creates an agency API key and shows it exactly once', async () => {
     await page.goto(`${inject('origin')}/admin/pariaman`);
     await page.fill('#key-label', 'BKPSDM e-Kinerja');

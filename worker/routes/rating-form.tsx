@@ -1,7 +1,8 @@
 /**
  * @module
  * The citizen's pages under `/r/{code}` (SPEC §1, §5): the rating form (GET, and POST for browsers without
- * JavaScript), the thanks page, and the kiosk display with its rotating QR code. HTML rendered with hono/jsx,
+ * JavaScript), the thanks page, and the kiosk display with its rotating QR code (for enrolled kiosks only, with
+ * their one-time enrolment link). HTML rendered with hono/jsx,
  * behind a Content-Security-Policy whose only scripts are our nonce'd inline ones and Turnstile's.
  */
 import { type Context, Hono } from 'hono';
@@ -16,11 +17,12 @@ import { negotiateLocale } from '../http/locale';
 import { ProblemError } from '../http/problem';
 import { RatingSubmissionSchema } from '../rating/schema';
 import { submitRating } from '../rating/submit-rating';
+import { enrolKiosk, findEnrolledKiosk, kioskCookie, kioskCredentialOf } from '../security/kiosk-credential';
 import { KIOSK_ROTATION_MS, signKioskToken } from '../security/kiosk-token';
 import { documentOf } from '../views/layout';
 import { t } from '../views/rating-copy';
 import { type FormValues, RatingForm } from '../views/rating-form';
-import { CounterUnavailablePage, KioskPage, ThanksPage } from '../views/rating-pages';
+import { CounterUnavailablePage, KioskEnrolPage, KioskMessagePage, KioskPage, ThanksPage } from '../views/rating-pages';
 
 type FormEnv = { Bindings: Bindings; Variables: SecureHeadersVariables };
 type FormContext = Context<FormEnv>;
@@ -29,6 +31,8 @@ type FormContext = Context<FormEnv>;
 const MAX_FORM_BYTES = 32 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PROFILE_FIELDS = ['gender', 'age', 'education', 'occupation'] as const;
+/** A kiosk enrolment code: 256 random bits in base64url. */
+const ENROLMENT_CODE = /^[A-Za-z0-9_-]{43}$/;
 
 export const ratingFormRouter = new Hono<FormEnv>();
 
@@ -64,7 +68,7 @@ function withQuery(path: string, params: Record<string, string | null | undefine
   return text ? `${path}?${text}` : path;
 }
 
-function html(c: FormContext, page: unknown, status: 200 | 400 | 403 | 404 | 410 | 429 | 503 = 200) {
+function html(c: FormContext, page: unknown, status: 200 | 400 | 401 | 403 | 404 | 410 | 429 | 503 = 200) {
   c.header('cache-control', 'no-store');
   return c.html(documentOf(page), status);
 }
@@ -172,7 +176,14 @@ function submissionFromForm(code: string, values: FormValues) {
 ratingFormRouter.post('/:code', limitBody(MAX_FORM_BYTES), async (c) => {
   const code = c.req.param('code');
   const locale = localeOf(c);
-  const posted = await c.req.parseBody();
+  let posted: Record<string, unknown>;
+  try {
+    posted = await c.req.parseBody();
+  } catch {
+    // A malformed body (e.g. multipart without a boundary) is the sender's fault: the form again, with a 400.
+    const state = { values: {}, errors: {}, formError: t(locale, 'errGeneral'), submissionId: crypto.randomUUID() };
+    return renderForm(c, code, state, 400);
+  }
   const values: FormValues = {};
   for (const [name, value] of Object.entries(posted)) {
     // Browsers send a textarea's line ends as CRLF; the 1,000-character limit counts them as one, like maxlength.
@@ -241,12 +252,27 @@ ratingFormRouter.get('/:code/terima-kasih', async (c) => {
   );
 });
 
+/** The enrolled kiosk of this counter that sends the request (its HttpOnly cookie), or null. */
+function requestKiosk(c: FormContext, code: string) {
+  return findEnrolledKiosk(c.env.DB, code, kioskCredentialOf(c.req.raw.headers));
+}
+
 ratingFormRouter.get('/:code/kiosk', async (c) => {
   const code = c.req.param('code');
   const locale = localeOf(c);
   const found = await loadCounter(c, code);
   if (!found) return unavailable(c, locale, false);
   if (!found.counter.active) return unavailable(c, locale, true);
+  if (!(await requestKiosk(c, code))) {
+    const page = (
+      <KioskMessagePage
+        locale={locale}
+        title={t(locale, 'kioskNotEnrolledTitle')}
+        body={t(locale, 'kioskNotEnrolledBody')}
+      />
+    );
+    return html(c, page, 401);
+  }
   return html(
     c,
     <KioskPage
@@ -265,9 +291,66 @@ ratingFormRouter.get('/:code/kiosk/qr.svg', async (c) => {
   const code = c.req.param('code');
   const found = await findCounterByCode(database(c.env.DB), code);
   if (!found?.counter.active) throw new ProblemError(404, 'No active counter has this code.');
+  if (!(await requestKiosk(c, code))) {
+    throw new ProblemError(401, 'Only a kiosk enrolled at this counter gets its QR codes: enrol it from the console.');
+  }
   const config = readConfig(c.env);
   const origin = config.publicOrigin ?? new URL(c.req.url).origin;
   const token = await signKioskToken(config.kioskSigningKey, code, Date.now());
   const svg = renderSVG(`${origin}/r/${encodeURIComponent(code)}?k=${token}`, { ecc: 'M', border: 2 });
   return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'no-store' });
 });
+
+/** The one-time enrolment link of a kiosk (made in the console): shows a button; nothing is used up by opening it. */
+ratingFormRouter.get('/:code/kiosk/daftar', async (c) => {
+  const code = c.req.param('code');
+  const locale = localeOf(c);
+  const found = await loadCounter(c, code);
+  if (!found) return unavailable(c, locale, false);
+  if (!found.counter.active) return unavailable(c, locale, true);
+  const enrolmentCode = c.req.query('kode') ?? '';
+  if (!ENROLMENT_CODE.test(enrolmentCode)) return enrolmentFailed(c, locale, 400);
+  const lang = locale === 'en' ? 'en' : null;
+  return html(
+    c,
+    <KioskEnrolPage
+      locale={locale}
+      unitName={found.unit.name}
+      counterName={found.counter.name}
+      action={withQuery(`/r/${encodeURIComponent(code)}/kiosk/daftar`, { lang })}
+      enrolmentCode={enrolmentCode}
+    />,
+  );
+});
+
+/** Uses up the enrolment code and stores the kiosk's credential in an HttpOnly cookie, then opens the display. */
+ratingFormRouter.post('/:code/kiosk/daftar', limitBody(MAX_FORM_BYTES), async (c) => {
+  const code = c.req.param('code');
+  const locale = localeOf(c);
+  // Only from our own pages: another site must not enrol a visitor's browser with a code of its own.
+  const origin = c.req.header('origin');
+  if (origin && origin !== new URL(c.req.url).origin) return enrolmentFailed(c, locale, 403);
+  let posted: Record<string, unknown>;
+  try {
+    posted = await c.req.parseBody();
+  } catch {
+    return enrolmentFailed(c, locale, 400);
+  }
+  const enrolmentCode = typeof posted.kode === 'string' ? posted.kode : '';
+  if (!ENROLMENT_CODE.test(enrolmentCode)) return enrolmentFailed(c, locale, 400);
+  const enrolled = await enrolKiosk(c.env.DB, code, enrolmentCode);
+  if (!enrolled) return enrolmentFailed(c, locale, 410);
+  c.header('set-cookie', kioskCookie(enrolled.credential));
+  return c.redirect(withQuery(`/r/${encodeURIComponent(code)}/kiosk`, { lang: locale === 'en' ? 'en' : null }), 303);
+});
+
+function enrolmentFailed(c: FormContext, locale: Locale, status: 400 | 403 | 410) {
+  const page = (
+    <KioskMessagePage
+      locale={locale}
+      title={t(locale, 'kioskEnrolFailedTitle')}
+      body={t(locale, 'kioskEnrolFailedBody')}
+    />
+  );
+  return html(c, page, status);
+}

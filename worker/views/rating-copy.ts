@@ -111,6 +111,22 @@ const COPY = {
   },
   kioskQrAlt: { id: 'Kode QR untuk menilai {counter}', en: 'QR code to rate {counter}' },
   kioskRefresh: { id: 'Kode berganti setiap menit.', en: 'The code changes every minute.' },
+  kioskNotEnrolledTitle: { id: 'Layar ini belum terdaftar', en: 'This screen is not enrolled' },
+  kioskNotEnrolledBody: {
+    id: 'Kode QR yang berganti hanya tampil di layar kios yang didaftarkan admin. Minta admin membuat tautan pendaftaran kios untuk loket ini di konsol, lalu buka tautan itu di layar ini.',
+    en: 'The rotating QR code is shown only on kiosk screens an admin has enrolled. Ask an admin to create a kiosk enrolment link for this counter in the console, then open it on this screen.',
+  },
+  kioskEnrolTitle: { id: 'Daftarkan layar ini sebagai kios', en: 'Enrol this screen as a kiosk' },
+  kioskEnrolBody: {
+    id: 'Layar ini akan menampilkan kode QR penilaian untuk {counter} dan boleh mengirim penilaian banyak warga. Tautan ini hanya dapat dipakai sekali.',
+    en: 'This screen will show the rating QR code for {counter} and may send many citizens’ ratings. This link works only once.',
+  },
+  kioskEnrolButton: { id: 'Daftarkan layar ini', en: 'Enrol this screen' },
+  kioskEnrolFailedTitle: { id: 'Tautan pendaftaran tidak berlaku', en: 'This enrolment link is not valid' },
+  kioskEnrolFailedBody: {
+    id: 'Tautan ini sudah dipakai, kedaluwarsa (24 jam), dicabut, atau bukan untuk loket ini. Minta admin membuat tautan baru.',
+    en: 'This link was already used, has expired (24 hours), was revoked, or is for another counter. Ask an admin for a new one.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type CopyKey = keyof typeof COPY;

@@ -119,3 +119,50 @@ export function KioskPage(props: KioskProps) {
     </Page>
   );
 }
+
+/** A message about the kiosk display: not enrolled, or an enrolment link that no longer works. */
+export function KioskMessagePage({ locale, title, body }: { locale: Locale; title: string; body: string }) {
+  return (
+    <Page locale={locale} title={title} heading={<p class="sub">Suara Layanan</p>}>
+      <div class="card">
+        <h1>{title}</h1>
+        <p>{body}</p>
+      </div>
+    </Page>
+  );
+}
+
+export interface KioskEnrolProps {
+  locale: Locale;
+  unitName: string;
+  counterName: string;
+  action: string;
+  enrolmentCode: string;
+}
+
+/**
+ * The enrolment link's page: a button, so that opening (or a link preview fetching) the link uses up nothing; the
+ * POST does, and stores the kiosk's credential in an HttpOnly cookie.
+ */
+export function KioskEnrolPage(props: KioskEnrolProps) {
+  const { locale } = props;
+  return (
+    <Page
+      locale={locale}
+      title={t(locale, 'kioskEnrolTitle')}
+      heading={
+        <>
+          <h1>{props.unitName}</h1>
+          <p class="sub">{props.counterName}</p>
+        </>
+      }
+    >
+      <form class="card" method="post" action={props.action}>
+        <h2>{t(locale, 'kioskEnrolTitle')}</h2>
+        <p>{t(locale, 'kioskEnrolBody', { counter: props.counterName })}</p>
+        <input type="hidden" name="kode" value={props.enrolmentCode} />
+        <button type="submit">{t(locale, 'kioskEnrolButton')}</button>
+      </form>
+    </Page>
+  );
+}

@@ -10,4 +10,7 @@ export const BROWSER_TEST_VARS = {
   // Page tests submit many ratings from one "device" (127.0.0.1 + Chromium's user agent).
   RATE_LIMIT_PER_DEVICE_COUNTER_HOUR: '1000',
   RATE_LIMIT_PER_DEVICE_MINUTE: '1000',
+  // …and therefore from one network.
+  RATE_LIMIT_PER_NETWORK_COUNTER_HOUR: '1000',
+  RATE_LIMIT_PER_NETWORK_MINUTE: '1000',
 } as const;
