@@ -95,7 +95,7 @@ function texts(blocks: readonly ReportBlock[]): string {
             ...block.rows.map((row) => row.join(' | ')),
             block.rows.length ? '' : block.empty,
           ].join('\n');
-        case 'evidence':
+        default:
           return block.url;
       }
     })
