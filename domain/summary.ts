@@ -102,3 +102,29 @@ export function publicSummary(
   }
   return { ...summarize(agg, locale), suppressed: false };
 }
+
+/**
+ * Which parts of a published total to withhold (SPEC §4): a unit's services, whose counts add up to the unit's
+ * published figure. A part is withheld when it is small (n < 10), when `alsoWithheld` says so (e.g. its own months
+ * would reveal one), or when the total itself is withheld (the parts would give it back). Then, while the withheld
+ * parts together hold fewer than {@link MIN_PUBLIC_RESPONSES} (so total − published parts would reveal them), the
+ * smallest published non-empty part is withheld too: complementary suppression. Returns one flag per part.
+ */
+export function withheldParts(
+  partCounts: readonly number[],
+  options: { alsoWithheld?: readonly boolean[]; totalWithheld?: boolean } = {},
+): boolean[] {
+  if (options.totalWithheld) return partCounts.map(() => true);
+  const withheld = partCounts.map((n, i) => isSuppressed(n) || options.alsoWithheld?.[i] === true);
+  const hiddenCount = () => partCounts.reduce((sum, n, i) => sum + (withheld[i] ? n : 0), 0);
+  for (let hidden = hiddenCount(); hidden > 0 && isSuppressed(hidden); hidden = hiddenCount()) {
+    let smallest = -1;
+    partCounts.forEach((n, i) => {
+      if (!withheld[i] && n > 0 && (smallest < 0 || n < (partCounts[smallest] ?? 0))) smallest = i;
+    });
+    // Every non-empty part is withheld: what is left is the total itself, withheld by the caller when small.
+    if (smallest < 0) break;
+    withheld[smallest] = true;
+  }
+  return withheld;
+}

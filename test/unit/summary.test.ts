@@ -6,6 +6,7 @@ import {
   publicSummary,
   revealsSuppressedParts,
   summarize,
+  withheldParts,
 } from '../../domain/summary';
 import { ELEMENT_CODES } from '../../domain/survey';
 import { repeatRow, rowsWithSums, SPEC_VECTOR_N, SPEC_VECTOR_SUMS } from './fixtures';
@@ -117,5 +118,46 @@ describe('complementary suppression (SPEC §4: no suppressed figure by subtracti
         [25, 4],
       ]),
     ).toMatchObject({ suppressed: true });
+  });
+});
+
+describe('withheldParts: the services of a published unit (SPEC §4)', () => {
+  it('withholds only the small parts when together they hold at least 10 responses', () => {
+    expect(withheldParts([40, 6, 5])).toEqual([false, true, true]);
+  });
+
+  it('withholds the smallest published part too when subtracting would reveal a single small part', () => {
+    // 50 − 40 − 12 would give the 5 responses of the third service back.
+    expect(withheldParts([40, 12, 5])).toEqual([false, true, true]);
+  });
+
+  it('keeps withholding the next smallest until the withheld parts hold 10 or more', () => {
+    expect(withheldParts([30, 3, 2, 2, 1])).toEqual([true, true, true, true, true]);
+    expect(withheldParts([30, 11, 3, 2])).toEqual([false, true, true, true]);
+  });
+
+  it('publishes every part when none is small, and ignores empty parts as complements', () => {
+    expect(withheldParts([40, 12, 10])).toEqual([false, false, false]);
+    expect(withheldParts([40, 12, 0])).toEqual([false, false, true]);
+    expect(withheldParts([40, 0, 5])).toEqual([true, true, true]);
+  });
+
+  it('withholds every part when the total is withheld, and the parts flagged by the caller', () => {
+    expect(withheldParts([12, 20], { totalWithheld: true })).toEqual([true, true]);
+    expect(withheldParts([12, 20, 30], { alsoWithheld: [false, true, false] })).toEqual([false, true, false]);
+    expect(withheldParts([12, 5, 30], { alsoWithheld: [false, true, false] })).toEqual([true, true, false]);
+  });
+
+  it('never leaves a total minus its published parts between 1 and 9 (property over many splits)', () => {
+    for (let seed = 1; seed < 500; seed += 1) {
+      const counts = Array.from({ length: 1 + (seed % 5) }, (_, i) => (seed * (i + 7) * 31) % 23);
+      const withheld = withheldParts(counts);
+      const hidden = counts.reduce((sum, n, i) => sum + (withheld[i] ? n : 0), 0);
+      const total = counts.reduce((sum, n) => sum + n, 0);
+      expect(hidden === 0 || hidden >= MIN_PUBLIC_RESPONSES || hidden === total).toBe(true);
+      counts.forEach((n, i) => {
+        if (isSuppressed(n)) expect(withheld[i]).toBe(true);
+      });
+    }
   });
 });

@@ -53,3 +53,14 @@ export async function findCounterByCode(db: Database, code: string) {
     .where(eq(counters.code, code))
     .get();
 }
+
+/** Every service of a region's units, for tables that group a whole region's figures by service. */
+export function listRegionServices(db: Database, regionId: number): Promise<Service[]> {
+  return db
+    .select({ service: services })
+    .from(services)
+    .innerJoin(units, eq(units.id, services.unitId))
+    .where(eq(units.regionId, regionId))
+    .orderBy(asc(services.name))
+    .then((rows) => rows.map((row) => row.service));
+}
