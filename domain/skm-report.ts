@@ -12,7 +12,7 @@ import { type Grade, gradeLabel, gradeOf, IKM_SCALE, roundedNrr } from './ikm';
 import { monthPeriod, type Period } from './periods';
 import { roundRatio } from './rounding';
 import { sampleSize } from './sample-size';
-import { summarize } from './summary';
+import { type Summary, summarize } from './summary';
 import {
   AGE_BANDS,
   ageBand,
@@ -146,6 +146,13 @@ export interface RespondentProfile {
   channel: readonly ProfileCount[];
 }
 
+/** The figures of one jenis layanan or unit (a `Summary` or a `ServiceScore` fits). */
+export type BreakdownRow = {
+  name: string;
+  /** The row of responses given without a jenis layanan: shown in the table, not named as a service. */
+  other?: boolean;
+} & Pick<Summary, 'responses' | 'ikm' | 'ikmLow' | 'ikmHigh' | 'grade'>;
+
 export interface SkmReportInput {
   region: { name: string };
   /** Null for the region-wide report. */
@@ -157,8 +164,8 @@ export interface SkmReportInput {
   /** Expected respondents in the period (the unit's annual population pro rata), or null when not set. */
   population: number | null;
   profile: RespondentProfile;
-  /** Per jenis layanan (unit report) or per unit (region report). */
-  breakdown: readonly { name: string; aggregate: Aggregate }[];
+  /** Per jenis layanan (unit report) or per unit (region report), unsuppressed, in the order to show. */
+  breakdown: readonly BreakdownRow[];
   /** The months of the period, oldest first. */
   monthly: readonly { month: string; aggregate: Aggregate }[];
   previous: { period: Period; aggregate: Aggregate };
@@ -382,7 +389,10 @@ export function buildSkmReport(input: SkmReportInput): SkmReport {
             isRegion ? 'Jumlah unit dalam laporan' : 'Jenis layanan',
             isRegion
               ? formatNumber(input.breakdown.length)
-              : input.breakdown.map((service) => service.name).join(', ') || '—',
+              : input.breakdown
+                  .filter((row) => !row.other)
+                  .map((service) => service.name)
+                  .join(', ') || '—',
           ],
           ['Periode survei', `${label} (${dates})`],
         ],
@@ -571,16 +581,13 @@ export function buildSkmReport(input: SkmReportInput): SkmReport {
       },
     ],
   };
-  const breakdownRows = input.breakdown
-    .map((row) => ({ name: row.name, summary: summarize(row.aggregate) }))
-    .sort((a, b) => b.summary.responses - a.summary.responses || a.name.localeCompare(b.name, 'id'))
-    .map(({ name, summary: s }) => [
-      name,
-      formatNumber(s.responses),
-      ikmText(s.ikm),
-      s.ikmLow === null || s.ikmHigh === null ? '—' : `${formatNumber(s.ikmLow, 2)} – ${formatNumber(s.ikmHigh, 2)}`,
-      gradeText(s.grade),
-    ]);
+  const breakdownRows = input.breakdown.map((s) => [
+    s.name,
+    formatNumber(s.responses),
+    ikmText(s.ikm),
+    s.ikmLow === null || s.ikmHigh === null ? '—' : `${formatNumber(s.ikmLow, 2)} – ${formatNumber(s.ikmHigh, 2)}`,
+    gradeText(s.grade),
+  ]);
   const breakdown: ReportSection = {
     heading: isRegion ? SECTION_HEADINGS.byUnit : SECTION_HEADINGS.byService,
     blocks: [

@@ -36,6 +36,11 @@ const SPEC_PATHS: Record<string, string[]> = {
   '/api/v1/admin/regions/{region}/units/{unit}/counters/{code}/poster': ['get'],
   '/api/v1/admin/regions/{region}/units/{unit}/responses/import': ['post'],
   '/api/v1/admin/regions/{region}/api-keys': ['post'],
+  '/api/v1/admin/regions/{region}/reports/skm': ['get'],
+  '/api/v1/admin/regions/{region}/reports/skm.pdf': ['get'],
+  '/api/v1/admin/regions/{region}/units/{unit}/evidence': ['post'],
+  '/api/v1/admin/regions/{region}/units/{unit}/evidence.svg': ['get'],
+  '/bukti/{token}': ['get'],
 };
 
 async function document(): Promise<Document> {

@@ -15,6 +15,7 @@ import {
   SECTION_HEADINGS,
   type SkmReportInput,
 } from '../../domain/skm-report';
+import { summarize } from '../../domain/summary';
 import { rowsWithSums, SPEC_VECTOR_N, SPEC_VECTOR_SUMS } from './fixtures';
 
 const specVector = aggregateOf(rowsWithSums(SPEC_VECTOR_SUMS, SPEC_VECTOR_N));
@@ -62,8 +63,8 @@ function input(overrides: Partial<SkmReportInput> = {}): SkmReportInput {
     population: 100,
     profile,
     breakdown: [
-      { name: 'Penerbitan KTP-el', aggregate: specVector },
-      { name: 'Akta Kelahiran', aggregate: emptyAggregate() },
+      { name: 'Penerbitan KTP-el', ...summarize(specVector) },
+      { name: 'Akta Kelahiran', ...summarize(emptyAggregate()) },
     ],
     monthly: [
       { month: '2026-10', aggregate: specVector },

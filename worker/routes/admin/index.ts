@@ -14,6 +14,7 @@ import { adminCountersRouter } from './counters';
 import { adminImportRouter } from './import';
 import { adminModerationRouter } from './moderation';
 import { adminRegionsRouter } from './regions';
+import { adminReportsRouter } from './reports';
 import { sessionRouter } from './session';
 
 export const ADMIN_BASE = '/api/v1/admin';
@@ -44,3 +45,4 @@ adminRouter.route('/', adminCountersRouter);
 adminRouter.route('/', adminApiKeysRouter);
 adminRouter.route('/', adminImportRouter);
 adminRouter.route('/', adminModerationRouter);
+adminRouter.route('/', adminReportsRouter);
