@@ -84,7 +84,7 @@ export type ReportBlock =
       empty: string;
     }
   /** The signed SKP evidence link, drawn with its QR code. */
-  | { kind: 'evidence'; url: string; caption: string };
+  | { kind: 'evidence'; url: string; caption: string; lines: readonly string[] };
 
 export interface ReportSection {
   heading: string;
@@ -349,14 +349,14 @@ function followUpColumns(withUnit: boolean, withEvidence: boolean): ReportColumn
   const unit: ReportColumn[] = withUnit ? [{ label: 'Unit', width: 0.12 }] : [];
   const evidence: ReportColumn[] = withEvidence ? [{ label: 'Bukti', width: 0.14 }] : [];
   // The free-text columns share what the fixed columns leave.
-  const spare = 1 - 0.05 - 0.13 - 0.1 - 0.11 - 0.1 - (withUnit ? 0.12 : 0) - (withEvidence ? 0.14 : 0);
+  const spare = 1 - 0.04 - 0.13 - 0.1 - 0.14 - 0.1 - (withUnit ? 0.12 : 0) - (withEvidence ? 0.14 : 0);
   return [
-    { label: 'No', width: 0.05, align: 'right' },
+    { label: 'No', width: 0.04, align: 'right' },
     ...unit,
     { label: 'Unsur', width: 0.13 },
     { label: 'Permasalahan', width: spare / 2 },
     { label: 'Rencana tindak lanjut', width: spare / 2 },
-    { label: 'Penanggung jawab', width: 0.11 },
+    { label: 'Penanggung jawab', width: 0.14 },
     { label: 'Target waktu', width: 0.1 },
     { label: 'Status', width: 0.1 },
     ...evidence,
@@ -651,8 +651,11 @@ export function buildSkmReport(input: SkmReportInput): SkmReport {
     comparison = `Tidak ada data pada periode sebelumnya (${previousLabel}) untuk dibandingkan.`;
   else {
     const change = roundRatio(Math.round(summary.ikm * 100) - Math.round(previousSummary.ikm * 100), 100, 2);
-    const direction = change > 0 ? 'naik' : change < 0 ? 'turun' : 'tetap';
-    comparison = `Dibandingkan periode sebelumnya (${previousLabel}: IKM ${formatNumber(previousSummary.ikm, 2)}, mutu ${gradeText(previousSummary.grade)}, n = ${formatNumber(previousSummary.responses)}), IKM ${direction}${change === 0 ? '' : ` ${formatNumber(Math.abs(change), 2)} poin`} menjadi ${formatNumber(summary.ikm, 2)}.`;
+    const movement =
+      change === 0
+        ? `IKM tetap ${formatNumber(summary.ikm, 2)}`
+        : `IKM ${change > 0 ? 'naik' : 'turun'} ${formatNumber(Math.abs(change), 2)} poin menjadi ${formatNumber(summary.ikm, 2)}`;
+    comparison = `Dibandingkan periode sebelumnya (${previousLabel}: IKM ${formatNumber(previousSummary.ikm, 2)}, mutu ${gradeText(previousSummary.grade)}, n = ${formatNumber(previousSummary.responses)}), ${movement}.`;
   }
   const trend: ReportSection = {
     heading: SECTION_HEADINGS.trend,
@@ -753,7 +756,18 @@ export function buildSkmReport(input: SkmReportInput): SkmReport {
             kind: 'paragraph',
             text: 'Tautan dan kode QR berikut memuat IKM, jumlah responden, selang kepercayaan 95%, mutu dan periode laporan ini, ditandatangani secara elektronik (HMAC-SHA256) oleh portal. Penilai SKP dapat memindai kode QR atau membuka tautan untuk memeriksa keaslian angka dan kesesuaiannya dengan data terkini.',
           },
-          { kind: 'evidence', url: input.evidence.url, caption: 'Bukti dukung IKM untuk SKP' },
+          {
+            kind: 'evidence',
+            url: input.evidence.url,
+            caption: 'Bukti dukung IKM untuk SKP',
+            lines: [
+              `${subject}, ${input.region.name}`,
+              `Periode ${label}`,
+              `IKM ${ikmText(summary.ikm)} (selang 95%: ${ikmText(summary.ikmLow)} – ${ikmText(summary.ikmHigh)})`,
+              `Mutu ${gradeText(summary.grade)} · n = ${formatNumber(n)}`,
+              `Diterbitkan ${dateLabel(input.issuedOn)}`,
+            ],
+          },
         ]
       : [
           {
@@ -784,6 +798,7 @@ export function buildSkmReport(input: SkmReportInput): SkmReport {
         ]),
         empty: '',
       },
+      { kind: 'paragraph', text: 'Pertanyaan profil responden (semuanya boleh tidak diisi):' },
       {
         kind: 'list',
         items: [
@@ -791,7 +806,7 @@ export function buildSkmReport(input: SkmReportInput): SkmReport {
           'Umur: dalam tahun (15–100), disajikan dalam kelompok umur.',
           `Pendidikan terakhir: ${EDUCATIONS.join('; ')}.`,
           `Pekerjaan: ${OCCUPATIONS.map((o) => OCCUPATION_LABELS[o] ?? o).join('; ')}.`,
-          'Jenis layanan yang diterima; saran atau komentar (semua isian profil bersifat opsional).',
+          'Jenis layanan yang diterima; saran atau komentar.',
         ],
       },
     ],

@@ -41,6 +41,7 @@ tr.total td { font-weight: 700; background: #f2f2f2; }
 .evidence { display: flex; gap: 6mm; align-items: center; border: 1px solid #555; padding: 3mm; break-inside: avoid; }
 .evidence .qr { width: 38mm; height: 38mm; flex: none; }
 .evidence .qr svg { width: 100%; height: 100%; display: block; }
+.evidence p { margin: 0 0 1mm; }
 .evidence a { word-break: break-all; font-family: 'Liberation Mono', monospace; font-size: 8.5pt; color: #0b3d91; }
 footer.doc { margin-top: 8mm; font-size: 8.5pt; color: #333; }
 @media screen {
@@ -78,7 +79,7 @@ function block(b: ReportBlock): Fragment {
     case 'evidence':
       return html`<div class="evidence">
   <div class="qr" role="img" aria-label="Kode QR bukti dukung SKP">${raw(qrSvg(b.url))}</div>
-  <div><p><strong>${b.caption}</strong></p><p><a href="${b.url}">${b.url}</a></p></div>
+  <div><p><strong>${b.caption}</strong></p>${b.lines.map((line) => html`<p class="claim">${line}</p>`)}<p><a href="${b.url}">${b.url}</a></p></div>
 </div>`;
   }
 }

@@ -269,11 +269,38 @@ class Layout {
   }
 
   /** The evidence link with its QR code, the modules drawn as rectangles (one per horizontal run). */
-  evidence(url: string, caption: string): void {
+  evidence(url: string, caption: string, lines: readonly string[]): void {
     const qr = encode(url, { ecc: 'M', border: 4 });
-    const side = 118;
+    const side = 130;
     const module = side / qr.size;
-    const boxHeight = side + 12;
+    const qrX = MARGIN.left + 6;
+    const textX = qrX + side + 14;
+    const textWidth = MARGIN.left + WIDTH - textX - 8;
+    // The text beside the code: caption, the signed figures, then the URL itself (for typing or a screen reader).
+    const text: { line: string; font: PDFFont; size: number; step: number }[] = [
+      ...this.wrap(caption, this.fonts.bold, 10.5, textWidth).map((line) => ({
+        line,
+        font: this.fonts.bold,
+        size: 10.5,
+        step: 14,
+      })),
+      ...lines.flatMap((claim) =>
+        this.wrap(claim, this.fonts.regular, 9.5, textWidth).map((line) => ({
+          line,
+          font: this.fonts.regular,
+          size: 9.5,
+          step: 12.5,
+        })),
+      ),
+      ...this.wrap(url, this.fonts.mono, 7.5, textWidth).map((line, i) => ({
+        line,
+        font: this.fonts.mono,
+        size: 7.5,
+        step: i === 0 ? 14 : 10,
+      })),
+    ];
+    const textHeight = text.reduce((sum, t) => sum + t.step, 0) + 10;
+    const boxHeight = Math.max(side, textHeight) + 12;
     this.ensure(boxHeight + 8);
     const top = this.y - 4;
     this.page.drawRectangle({
@@ -284,7 +311,6 @@ class Layout {
       borderColor: RULE,
       borderWidth: 0.7,
     });
-    const qrX = MARGIN.left + 6;
     const qrTop = top - 6;
     this.page.drawRectangle({ x: qrX, y: qrTop - side, width: side, height: side, color: rgb(1, 1, 1) });
     qr.data.forEach((row, r) => {
@@ -306,17 +332,10 @@ class Layout {
         });
       }
     });
-    const textX = qrX + side + 14;
-    const textWidth = MARGIN.left + WIDTH - textX - 8;
-    let y = top - 20;
-    for (const line of this.wrap(caption, this.fonts.bold, 10.5, textWidth)) {
-      this.page.drawText(line, { x: textX, y, font: this.fonts.bold, size: 10.5, color: BLACK });
-      y -= 14;
-    }
-    y -= 4;
-    for (const line of this.wrap(url, this.fonts.mono, 7.5, textWidth)) {
-      this.page.drawText(line, { x: textX, y, font: this.fonts.mono, size: 7.5, color: BLACK });
-      y -= 10;
+    let y = top - 6;
+    for (const { line, font, size, step } of text) {
+      y -= step;
+      this.page.drawText(line, { x: textX, y, font, size, color: BLACK });
     }
     this.y = top - boxHeight - 10;
   }
@@ -336,7 +355,7 @@ class Layout {
         this.table(block);
         break;
       case 'evidence':
-        this.evidence(block.url, block.caption);
+        this.evidence(block.url, block.caption, block.lines);
         break;
     }
   }
