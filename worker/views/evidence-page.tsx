@@ -6,6 +6,7 @@
  */
 import { gradeLabel } from '../../domain/ikm';
 import { dateLabel, formatNumber, periodLabel } from '../../domain/skm-report';
+import { isSuppressed } from '../../domain/summary';
 import type { EvidenceVerification } from '../report/evidence';
 import { Page } from './layout';
 
@@ -102,10 +103,14 @@ export function EvidencePage({ result }: { result: EvidenceVerification }) {
           </p>
         ) : (
           <p>
-            <strong>Berubah sejak diterbitkan.</strong> Hari ini: IKM {current.ikm === null ? '—' : ikm(current.ikm)}, n
-            = {formatNumber(current.responses)}, mutu {current.grade ?? '—'}. Data dapat berubah bila kuesioner kertas
-            dimasukkan belakangan atau penilaian mencurigakan diputuskan moderator; mintalah laporan terbaru kepada
-            unit. <i lang="en">The figures changed since issue (late paper entries or moderation).</i>
+            <strong>Berubah sejak diterbitkan.</strong>{' '}
+            {/* Today's figures only when they could be published anyway (SPEC §4): the page is public. */}
+            {isSuppressed(current.responses)
+              ? ''
+              : `Hari ini: IKM ${current.ikm === null ? '—' : ikm(current.ikm)}, n = ${formatNumber(current.responses)}, mutu ${current.grade ?? '—'}. `}
+            Data dapat berubah bila kuesioner kertas dimasukkan belakangan atau penilaian mencurigakan diputuskan
+            moderator; mintalah laporan terbaru kepada unit.{' '}
+            <i lang="en">The figures changed since issue (late paper entries or moderation).</i>
           </p>
         )}
         <p class="small">

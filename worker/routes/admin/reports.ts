@@ -34,9 +34,9 @@ const PeriodSchema = z
 
 const ReportQuerySchema = z.object({
   period: PeriodSchema.openapi({ param: { name: 'period', in: 'query' } }),
+  // Empty means the whole region: the console's unit picker sends `unit=` for it.
   unit: z
-    .string()
-    .regex(SLUG_PATTERN, 'Expected a unit slug such as disdukcapil.')
+    .union([z.string().regex(SLUG_PATTERN, 'Expected a unit slug such as disdukcapil.'), z.literal('')])
     .optional()
     .openapi({
       param: { name: 'unit', in: 'query' },
@@ -141,7 +141,7 @@ async function report(
   const now = Date.now();
   const period = reportablePeriod(query.period, region, now);
   let unit: Unit | null = null;
-  if (query.unit !== undefined) {
+  if (query.unit) {
     unit = (await findUnit(db, region.id, query.unit)) ?? null;
     if (!unit) throw new ProblemError(404, `No unit '${query.unit}' in region '${region.slug}'.`);
   }
