@@ -121,6 +121,8 @@ describe('the official SKM report of a unit (PermenPANRB 14/2017 annex; SPEC §3
     const html = await response.text();
     expect(html).toContain(`<h3>${SECTION_HEADINGS.byUnit}</h3>`);
     expect(html).toContain('Bukti dukung SKP diterbitkan per unit layanan');
+    // The console's unit picker sends `unit=` for the whole region.
+    expect((await admin('GET', reportPath(`?period=${PERIOD}&unit=`))).status).toBe(200);
     const pdf = await admin('GET', `/regions/${regionSlug}/reports/skm.pdf?period=${PERIOD}`);
     expect(pdf.headers.get('content-disposition')).toContain(`laporan-skm-${regionSlug}-semua-unit-${PERIOD}.pdf`);
   });
@@ -224,11 +226,25 @@ describe('signed SKP evidence (PermenPANRB 6/2022; SPEC §5)', () => {
     const html = await (await exports.default.fetch(url)).text();
     expect(html).toContain('Tanda tangan valid');
     expect(html).toContain('Berubah sejak diterbitkan');
+    expect(html).toContain('Hari ini: IKM 79,63, n = 15, mutu B');
     expect(await (await exports.default.fetch(`${url}?format=json`)).json()).toMatchObject({
       valid: true,
       responses: 10,
       matchesCurrentData: false,
     });
+  });
+
+  it('never shows today’s figures of a group under 10 on the public page (SPEC §4)', async () => {
+    const small = await createOrganisation({ unit: 'arsip' });
+    const slugs = await slugsOf(small);
+    await insertRatings(small, same(3, FAIR, '2026-09-01'));
+    const { url } = await (
+      await admin('POST', `/regions/${slugs.region}/units/${slugs.unit}/evidence`, { period: PERIOD })
+    ).json<{ url: string }>();
+    await insertRatings(small, same(1, GOOD, '2026-09-02'));
+    const html = await (await exports.default.fetch(url)).text();
+    expect(html).toContain('Berubah sejak diterbitkan');
+    expect(html).not.toContain('Hari ini:');
   });
 
   it('has a QR code of the same link', async () => {
