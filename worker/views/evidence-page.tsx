@@ -45,6 +45,7 @@ export function EvidencePage({ result }: { result: EvidenceVerification }) {
     <Page
       locale="id"
       title={`Bukti dukung SKP · ${unitName} · ${periodLabel(result.period)}`}
+      head={<style>{'dt{font-weight:600;margin-top:.6rem}dd{margin:0}.card h2{font-size:1.25rem;margin-top:0}'}</style>}
       heading={
         <>
           <p class="sub">{result.region?.name ?? claim.r}</p>
