@@ -21,3 +21,22 @@ export function sampleSize(population: number): number {
 export function isSampleAdequate(responses: number, population: number): boolean {
   return responses >= sampleSize(population);
 }
+
+/** Days from 1 January through `localDate` ('YYYY-MM-DD', inclusive) and the days of that year. */
+function elapsedDaysOfYear(localDate: string): { elapsed: number; days: number } {
+  const year = Number(localDate.slice(0, 4));
+  const start = Date.UTC(year, 0, 1);
+  const day = Date.UTC(year, Number(localDate.slice(5, 7)) - 1, Number(localDate.slice(8, 10)));
+  const days = (Date.UTC(year + 1, 0, 1) - start) / 86_400_000;
+  return { elapsed: Math.round((day - start) / 86_400_000) + 1, days };
+}
+
+/**
+ * The share of a year's Krejcie & Morgan sample due by `asOf` (a local date, inclusive): the sample for the
+ * yearly `population`, prorated to the elapsed days of the year and rounded up, so that collecting it evenly
+ * reaches the full sample on 31 December (on 2026-03-31, 90 of 365 days: ⌈278 × 90 / 365⌉ = 69 for N = 1000).
+ */
+export function proratedSampleSize(population: number, asOf: string): number {
+  const { elapsed, days } = elapsedDaysOfYear(asOf);
+  return Math.ceil((sampleSize(population) * elapsed) / days);
+}

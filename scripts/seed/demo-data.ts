@@ -17,6 +17,11 @@ interface UnitPlan {
   /** Latent satisfaction on the 1–4 scale at the start, and its change over the twelve months. */
   base: number;
   drift: number;
+  /**
+   * A sudden change of the latent satisfaction in the last two months (e.g. a new queue system gone wrong), so
+   * the operator's dashboard has a fall of more than 5 IKM points to flag in the last complete month.
+   */
+  shock?: number;
   population?: number;
   ikmTarget?: number;
 }
@@ -129,7 +134,7 @@ const REGIONS: RegionPlan[] = [
     units: [
       { ...DUKCAPIL, monthly: 90, base: 3.35, drift: 0.05 },
       { ...DISDIK, monthly: 30, base: 3.1, drift: 0.1 },
-      { ...DPMPTSP, monthly: 50, base: 3.15, drift: -0.1 },
+      { ...DPMPTSP, monthly: 50, base: 3.15, drift: -0.1, shock: -0.5 },
       { ...ARSIP, monthly: 5, base: 3.0, drift: 0.1 },
     ],
   },
@@ -294,7 +299,8 @@ export function buildDemoSeed(anchorMonth: string, until: number): DemoSeed {
         const year = Math.floor(monthIndex / 12);
         const month = (monthIndex % 12) + 1;
         const count = Math.max(1, Math.round(unit.monthly * (0.8 + 0.4 * rand())));
-        const latent = unit.base + (unit.drift * m) / 11;
+        // No extra random draws: every other unit's ratings stay exactly as they were.
+        const latent = unit.base + (unit.drift * m) / 11 + (m >= 10 ? (unit.shock ?? 0) : 0);
         for (let r = 0; r < count; r++) {
           const day = 1 + Math.floor(rand() * daysInMonth(year, month));
           const minuteOfDay = 8 * 60 + Math.floor(rand() * 7 * 60);

@@ -61,6 +61,15 @@ const WORDS = {
   regionIkm: { id: 'IKM seluruh unit', en: 'IKM of all units' },
   notEnough: { id: 'Data belum cukup', en: 'Not enough data' },
   noData: { id: 'Belum ada penilaian', en: 'No ratings yet' },
+  perService: { id: 'Per jenis layanan', en: 'Per service' },
+  service: { id: 'Jenis layanan', en: 'Service' },
+  noService: { id: 'Tanpa jenis layanan', en: 'No service given' },
+  withheld: { id: 'disembunyikan', en: 'withheld' },
+  noServices: { id: 'Unit ini belum mencatat jenis layanan.', en: 'This unit has no services recorded yet.' },
+  serviceWithheldNote: {
+    id: 'Nilai layanan dengan kurang dari 10 responden tidak ditampilkan, hanya jumlahnya. Bila perlu, nilai layanan terkecil berikutnya juga disembunyikan, agar nilai yang tersembunyi tidak dapat dihitung dari nilai unit.',
+    en: 'Figures of a service with fewer than 10 responses are not shown, only its count. Where needed the next smallest service is withheld too, so a hidden figure cannot be worked out from the unit’s figure.',
+  },
   suppressedWhy: {
     id: 'Nilai unit dengan kurang dari 10 responden dalam periode ini tidak ditampilkan: angka dari sedikit orang mudah menyesatkan dan dapat mengungkap penilaian pribadi. Jumlah respondennya tetap ditampilkan.',
     en: 'Figures of a unit with fewer than 10 responses in this period are not shown: figures from a few people mislead easily and could reveal individual ratings. The number of responses is still shown.',
@@ -111,6 +120,7 @@ const WORDS = {
     en: 'This unit’s data for the selected period, licensed CC BY 4.0.',
   },
   scoresFile: { id: 'Skor bulanan', en: 'Monthly scores' },
+  serviceScoresFile: { id: 'Skor bulanan per jenis layanan', en: 'Monthly scores per service' },
   responsesFile: { id: 'Jawaban responden (anonim)', en: 'Responses (anonymized)' },
   commentsFile: { id: 'Komentar dan tanggapan', en: 'Comments and replies' },
   badge: { id: 'Lencana untuk situs Anda', en: 'Badge for your website' },
@@ -140,6 +150,10 @@ const WORDS = {
   scoresSummary: {
     id: 'Satu baris per daerah × unit × bulan: jumlah responden, IKM (25–100), mutu dan nilai sembilan unsur (NRR). Bila responden kurang dari 10, jumlahnya tetap ada tetapi semua nilai kosong.',
     en: 'One row per region × unit × month: responses, IKM (25–100), grade and the nine element scores (NRR). Below 10 responses the count is given and every figure is empty.',
+  },
+  'service-scoresSummary': {
+    id: 'Satu baris per daerah × unit × jenis layanan × bulan, dengan angka yang sama seperti skor bulanan. Bila responden suatu layanan kurang dari 10, jumlahnya tetap ada tetapi semua nilai kosong; layanan terkecil berikutnya juga dikosongkan bila pengurangan dari angka unit dapat membuka nilai yang disembunyikan.',
+    en: 'One row per region × unit × service × month, with the same figures as the monthly scores. Below 10 responses for a service the count is given and every figure is empty; the next smallest service is emptied too when subtracting from the unit’s figure would reveal a hidden one.',
   },
   responsesSummary: {
     id: 'Satu baris per penilaian: sembilan jawaban dan profil kasar responden, hanya bulan (tanpa tanggal, jam, loket atau komentar). k-anonim dengan k = 5; unit-bulan dengan kurang dari 10 responden tidak dimuat.',

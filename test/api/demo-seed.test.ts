@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { buildDemoSeed } from '../../scripts/seed/demo-data';
+import { RegionDashboardSchema } from '../../worker/routes/admin/dashboard';
+import { admin } from '../support/admin';
 
 const UNTIL = Date.parse('2026-11-20T00:00:00Z');
 
@@ -46,5 +48,18 @@ describe('demo seed (SPEC §6)', () => {
       { slug: 'pariaman', timezone: 'Asia/Jakarta' },
       { slug: 'tanjungpinang', timezone: 'Asia/Jakarta' },
     ]);
+  });
+
+  it('has a unit whose IKM fell 5 points or more in the last complete month, for the dashboard to flag (SPEC §3)', async () => {
+    // The seed of the test above is already applied (storage is per file).
+    const dashboards = await Promise.all(
+      ['tanjungpinang', 'langsa', 'pariaman', 'gorontalo'].map(async (region) =>
+        RegionDashboardSchema.parse(await (await admin('GET', `/regions/${region}/dashboard?month=2026-10`)).json()),
+      ),
+    );
+    const drops = dashboards.flatMap((d) =>
+      d.alerts.filter((a) => a.kind === 'ikm-drop').map((a) => `${d.region.slug}/${a.unit.slug}`),
+    );
+    expect(drops).toContain('pariaman/dpmptsp');
   });
 });

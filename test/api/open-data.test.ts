@@ -376,7 +376,7 @@ describe('GET /data/datapackage.json (SPEC §5)', () => {
     };
     expect(pkg.licenses[0]?.name).toBe('CC-BY-4.0');
     expect(pkg.version).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(pkg.resources.map((r) => r.name)).toEqual(['scores', 'responses', 'comments']);
+    expect(pkg.resources.map((r) => r.name)).toEqual(['scores', 'service-scores', 'responses', 'comments']);
     for (const resource of pkg.resources) {
       expect(resource.path).toBe(`https://suara.test/data/${resource.name}.csv`);
       const [header] = parseCsv(await (await get(`/data/${resource.name}.csv`)).text());

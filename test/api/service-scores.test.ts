@@ -1,10 +1,14 @@
-import { env } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { aggregateOf } from '../../domain/aggregate';
 import { parsePeriod } from '../../domain/periods';
 import { summarize } from '../../domain/summary';
 import { services } from '../../schema';
-import { unitServiceScores } from '../../worker/indicators/service-scores';
+import { createApiKey } from '../../worker/admin/api-keys';
+import { UnitServiceScoresSchema } from '../../worker/indicators/score-schema';
+import { type ServiceScore, unitServiceScores } from '../../worker/indicators/service-scores';
+import { columnsOf } from '../../worker/open-data/resources';
 import { createOrganisation, db } from '../support/fixtures';
 import { insertRatings, same } from '../support/ratings';
 
@@ -106,5 +110,84 @@ describe('unitServiceScores (SPEC §5 ServiceScore, §4 suppression)', () => {
         ikm: null,
       }),
     ]);
+  });
+});
+
+describe('per-service scores are the same in the services API, service-scores.csv|json and the agency API (SPEC §5)', () => {
+  const get = (path: string, key?: string) =>
+    exports.default.fetch(`https://suara.test${path}`, key ? { headers: { Authorization: `Bearer ${key}` } } : {});
+  const parseCsv = (text: string) => Papa.parse<string[]>(text.trim(), { skipEmptyLines: true }).data;
+
+  it('publishes one month’s services identically in the endpoint and the file, suppressed cells empty, and the agency sees all', async () => {
+    const { org, ids } = await unitWithServices('layanan-sama', ['akta', 'kia']);
+    await insertRatings(org, [
+      ...withService(same(30, FOUR, '2026-08-02'), ids[0] ?? 0),
+      ...withService(same(12, THREE, '2026-08-03'), ids[1] ?? 0),
+      ...withService(same(4, TWO, '2026-08-04'), ids[2] ?? 0),
+      ...withService(same(13, THREE, '2026-08-05'), null),
+      // September: only ktp-el, so the other services have no row of their own then but are still listed.
+      ...withService(same(10, FOUR, '2026-09-02'), ids[0] ?? 0),
+    ]);
+
+    const api = UnitServiceScoresSchema.strict().parse(
+      await (await get('/api/v1/regions/layanan-sama/units/disdukcapil/services?period=2026-08')).json(),
+    );
+    const csv = parseCsv(
+      await (await get('/data/service-scores.csv?region=layanan-sama&from=2026-08&to=2026-08')).text(),
+    );
+    const json = await (
+      await get('/data/service-scores.json?region=layanan-sama&unit=disdukcapil&from=2026-08&to=2026-08')
+    ).json<Record<string, unknown>[]>();
+    const { key } = await createApiKey(env.DB, 'test', { id: org.regionId, slug: 'layanan-sama' }, 'Bagian Organisasi');
+    const agency = await (await get('/api/v1/agency/scores?period=2026-08', key)).json<{
+      units: { services: ServiceScore[] }[];
+    }>();
+
+    expect(api.period).toEqual({ id: '2026-08', start: '2026-08-01', end: '2026-08-31' });
+    // kia (4) is suppressed, and akta (12) with it: 59 − 30 − 13 would otherwise give kia's 4 back.
+    expect(api.services.map((s) => [s.service?.slug ?? null, s.responses, s.suppressed, s.ikm])).toEqual([
+      ['akta', 12, true, null],
+      ['kia', 4, true, null],
+      ['ktp-el', 30, false, 100],
+      [null, 13, false, 75],
+    ]);
+    expect(csv[0]).toEqual(columnsOf('service-scores'));
+    const rows = csv.slice(1);
+    expect(rows.map((r) => [r[4], r[6], r[7], r[8], r[9], r[10]])).toEqual(
+      api.services.map((s) => [
+        s.service?.slug ?? '',
+        '2026-08',
+        String(s.responses),
+        s.ikm === null ? '' : String(s.ikm),
+        s.grade ?? '',
+        s.elements === null ? '' : String(s.elements[0]?.nrr),
+      ]),
+    );
+    expect(json.map((r) => [r.service, r.responses, r.ikm])).toEqual(
+      api.services.map((s) => [s.service?.slug ?? null, s.responses, s.ikm]),
+    );
+    const agencyServices = agency.units[0]?.services ?? [];
+    expect(agencyServices.map((s) => [s.service?.slug ?? null, s.responses, s.suppressed, s.ikm])).toEqual([
+      ['akta', 12, false, 75],
+      ['kia', 4, false, 50],
+      ['ktp-el', 30, false, 100],
+      [null, 13, false, 75],
+    ]);
+    for (const published of api.services.filter((s) => !s.suppressed)) {
+      expect(agencyServices.find((s) => s.service?.slug === published.service?.slug)).toEqual(published);
+    }
+  });
+
+  it('lists September’s services too, and answers an unknown unit with 404 and a bad period with 400', async () => {
+    const csv = parseCsv(await (await get('/data/service-scores.csv?region=layanan-sama&from=2026-09')).text());
+    expect(csv.slice(1).map((r) => [r[4], r[6], r[7], r[8]])).toEqual([
+      ['akta', '2026-09', '0', ''],
+      ['kia', '2026-09', '0', ''],
+      ['ktp-el', '2026-09', '10', '100'],
+    ]);
+    expect((await get('/api/v1/regions/layanan-sama/units/tidak-ada/services')).status).toBe(404);
+    const bad = await get('/api/v1/regions/layanan-sama/units/disdukcapil/services?period=2026-13');
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
   });
 });

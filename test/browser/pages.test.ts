@@ -196,6 +196,8 @@ describe.skipIf(!browserAvailable)('public pages in Chromium (SPEC §6)', () => 
     expect(links).toEqual([
       '/data/scores.csv',
       '/data/scores.json',
+      '/data/service-scores.csv',
+      '/data/service-scores.json',
       '/data/responses.csv',
       '/data/responses.json',
       '/data/comments.csv',

@@ -207,3 +207,48 @@ export async function rejectFlaggedResponse(
   ]);
   return true;
 }
+
+/** What waits for a moderator in one unit: how many items and since when (ms), per queue. */
+export interface ModerationQueue {
+  pendingComments: number;
+  oldestCommentAt: number | null;
+  flaggedRatings: number;
+  oldestFlaggedAt: number | null;
+}
+
+/** The moderation queues of a region's units, keyed by unit id (units with nothing waiting are absent). */
+export async function moderationQueues(d1: D1Database, regionId: number): Promise<Map<number, ModerationQueue>> {
+  const rejected = `coalesce(flag_reason, '') LIKE '${REJECTED_PREFIX}%'`;
+  const [comments, flagged] = await d1.batch<{ unit_id: number; n: number; oldest: number }>([
+    d1
+      .prepare(
+        `SELECT unit_id, count(*) AS n, min(created_at) AS oldest FROM comments
+         WHERE region_id = ? AND status = 'pending' GROUP BY unit_id`,
+      )
+      .bind(regionId),
+    d1
+      .prepare(
+        `SELECT unit_id, count(*) AS n, min(submitted_at) AS oldest FROM responses
+         WHERE flagged = 1 AND region_id = ? AND NOT ${rejected} GROUP BY unit_id`,
+      )
+      .bind(regionId),
+  ]);
+  const queues = new Map<number, ModerationQueue>();
+  const queueOf = (unitId: number) => {
+    const queue = queues.get(unitId) ?? {
+      pendingComments: 0,
+      oldestCommentAt: null,
+      flaggedRatings: 0,
+      oldestFlaggedAt: null,
+    };
+    queues.set(unitId, queue);
+    return queue;
+  };
+  for (const row of comments?.results ?? []) {
+    Object.assign(queueOf(row.unit_id), { pendingComments: row.n, oldestCommentAt: row.oldest });
+  }
+  for (const row of flagged?.results ?? []) {
+    Object.assign(queueOf(row.unit_id), { flaggedRatings: row.n, oldestFlaggedAt: row.oldest });
+  }
+  return queues;
+}

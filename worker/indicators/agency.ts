@@ -10,9 +10,11 @@ import { sampleSize } from '../../domain/sample-size';
 import { type SkpRating, skpAssessment } from '../../domain/skp';
 import { summarize } from '../../domain/summary';
 import type { Locale } from '../../domain/survey';
-import type { Counter, Region, Unit } from '../db/regions';
+import { database } from '../db/client';
+import { type Counter, listRegionServices, type Region, type Unit } from '../db/regions';
 import { aggregateRollups } from '../db/rollups';
 import { type RankedScore, regionScores } from './scores';
+import { buildServiceScores, type ServiceScore } from './service-scores';
 
 export interface CounterScore {
   code: string;
@@ -29,6 +31,8 @@ export interface AgencyUnitScore extends RankedScore {
   realization: number | null;
   suggestedRating: SkpRating | null;
   counters: CounterScore[];
+  /** Per service (jenis layanan), unsuppressed. */
+  services: ServiceScore[];
 }
 
 /**
@@ -48,9 +52,12 @@ export async function agencyScores(
   period: Period,
   locale: Locale = 'id',
 ): Promise<AgencyUnitScore[]> {
-  const [{ scores }, byCounter] = await Promise.all([
+  const filter = { regionId: region.id, from: period.start, to: period.end };
+  const [{ scores }, byCounter, byService, services] = await Promise.all([
     regionScores(d1, region, units, period, 'agency', locale),
-    aggregateRollups(d1, { regionId: region.id, from: period.start, to: period.end }, ['counter']),
+    aggregateRollups(d1, filter, ['counter']),
+    aggregateRollups(d1, filter, ['unit', 'service']),
+    listRegionServices(database(d1), region.id),
   ]);
   const counterAggregates = new Map(byCounter.map((g) => [Number(g.key.counter), g.aggregate]));
   const unitsBySlug = new Map(units.map((unit) => [unit.slug, unit]));
@@ -80,6 +87,12 @@ export async function agencyScores(
             grade: summary.grade,
           };
         }),
+      services: buildServiceScores(
+        services.filter((service) => service.unitId === unit.id),
+        byService.filter((cell) => Number(cell.key.unit) === unit.id),
+        'agency',
+        locale,
+      ),
     };
   });
 }

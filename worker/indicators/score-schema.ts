@@ -79,6 +79,34 @@ export const ScoreSchema = z
       'Indicators of one unit in one period (SPEC §3, §5). `ikm`, `ikmLow`, `ikmHigh`, `grade`, `elements` and `distribution` are null when suppressed or when there are no responses.',
   });
 
+/** The figures of `Score` without its region, unit and period: what a per-service row repeats. */
+const SummaryFields = ScoreSchema.omit({ region: true, unit: true, period: true });
+
+export const ServiceScoreSchema = SummaryFields.extend({
+  service: z
+    .object({
+      slug: z.string().openapi({ example: 'ktp-el' }),
+      name: z.string().openapi({ example: 'Penerbitan KTP-el' }),
+    })
+    .nullable()
+    .openapi({ description: 'The service (jenis layanan) rated; null for responses given without one' }),
+  suppressed: z.boolean().openapi({
+    description:
+      'True when fewer than 10 responses, or withheld so that no small service can be recovered by subtracting the published ones from the unit’s figure (SPEC §4): only the count is published',
+  }),
+}).openapi('ServiceScore', {
+  description: 'Indicators of one service (jenis layanan) of a unit in one period (SPEC §5).',
+});
+
+export const UnitServiceScoresSchema = z
+  .object({
+    region: z.object({ slug: z.string(), name: z.string() }),
+    unit: z.object({ slug: z.string(), name: z.string() }),
+    period: z.object({ id: z.string(), start: z.string(), end: z.string() }),
+    services: z.array(ServiceScoreSchema),
+  })
+  .openapi('UnitServiceScores');
+
 export const RankedScoreSchema = ScoreSchema.extend({
   rank: z.number().int().openapi({
     description:

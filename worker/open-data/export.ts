@@ -10,6 +10,7 @@ import { columnsOf, type ResourceName } from './resources';
 import { responsesRows } from './responses-rows';
 import { resolveScope, type Scope } from './rows';
 import { scoresRows } from './scores-rows';
+import { serviceScoresRows } from './service-scores-rows';
 import { type Format, serialize } from './writers';
 
 export interface PreparedExport {
@@ -43,9 +44,11 @@ export function exportStream(
   const rows =
     resource === 'scores'
       ? scoresRows(d1, scope, filter)
-      : resource === 'responses'
-        ? responsesRows(d1, scope, filter, { now })
-        : commentsRows(d1, scope, filter);
+      : resource === 'service-scores'
+        ? serviceScoresRows(d1, scope, filter)
+        : resource === 'responses'
+          ? responsesRows(d1, scope, filter, { now })
+          : commentsRows(d1, scope, filter);
   return serialize(format, columnsOf(resource), rows);
 }
 

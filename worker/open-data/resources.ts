@@ -19,7 +19,7 @@ export interface Field {
   required?: boolean;
 }
 
-export type ResourceName = 'scores' | 'responses' | 'comments';
+export type ResourceName = 'scores' | 'service-scores' | 'responses' | 'comments';
 
 export interface Resource {
   name: ResourceName;
@@ -62,6 +62,49 @@ const month: Field = {
   required: true,
 };
 
+const regionName: Field = {
+  name: 'region_name',
+  type: 'string',
+  title: 'Region name',
+  description: 'Name of the region.',
+  required: true,
+};
+const unitName: Field = {
+  name: 'unit_name',
+  type: 'string',
+  title: 'Unit name',
+  description: 'Name of the service unit.',
+  required: true,
+};
+
+/** responses, ikm, grade and u1..u9: the figures of a scores row, shared by both scores files. */
+const figureFields: Field[] = [
+  { ...month, name: 'period' },
+  {
+    name: 'responses',
+    type: 'integer',
+    title: 'Responses',
+    description: 'Number of responses counted (flagged responses excluded).',
+    required: true,
+  },
+  {
+    name: 'ikm',
+    type: 'number',
+    title: 'IKM',
+    description:
+      'Indeks Kepuasan Masyarakat = 25 × mean of the nine NRRs (weight exactly 1/9), rounded half away from zero to 2 decimals. Empty when suppressed.',
+  },
+  {
+    name: 'grade',
+    type: 'string',
+    title: 'Grade (mutu pelayanan)',
+    description:
+      'A Sangat Baik (IKM ≥ 88.31), B Baik (≥ 76.61), C Kurang Baik (≥ 65.00), D Tidak Baik. Empty when suppressed.',
+    enum: ['A', 'B', 'C', 'D'],
+  },
+  ...elementFields('nrr'),
+];
+
 export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
   scores: {
     name: 'scores',
@@ -70,41 +113,33 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
       'One row per region × unit × month with the number of responses, the IKM (25–100), its grade and the nine element scores (NRR). ' +
       'Figures of a unit × month with fewer than 10 responses are suppressed: the count is given, every figure is empty (SPEC §4). ' +
       'A region has a row for every unit and every month in which any of its units received a response.',
+    fields: [region, regionName, unit, unitName, ...figureFields],
+  },
+  'service-scores': {
+    name: 'service-scores',
+    title: 'Indeks Kepuasan Masyarakat per unit, service (jenis layanan) and month',
+    description:
+      'One row per region × unit × service × month, with the same figures as the scores file. A unit × month has rows when the unit received any response that month: one for each of its services, then one with an empty service for responses given without one. ' +
+      'Figures of a service with fewer than 10 responses are suppressed (the count is given, every figure is empty), and so are those of the next smallest services when subtracting the published services from the unit’s row in the scores file would reveal a suppressed one; when the unit × month itself is suppressed, so are all its services (SPEC §4).',
     fields: [
       region,
-      { name: 'region_name', type: 'string', title: 'Region name', description: 'Name of the region.', required: true },
+      regionName,
       unit,
+      unitName,
       {
-        name: 'unit_name',
+        name: 'service',
         type: 'string',
-        title: 'Unit name',
-        description: 'Name of the service unit.',
-        required: true,
-      },
-      { ...month, name: 'period' },
-      {
-        name: 'responses',
-        type: 'integer',
-        title: 'Responses',
-        description: 'Number of responses counted (flagged responses excluded).',
-        required: true,
-      },
-      {
-        name: 'ikm',
-        type: 'number',
-        title: 'IKM',
+        title: 'Service slug',
         description:
-          'Indeks Kepuasan Masyarakat = 25 × mean of the nine NRRs (weight exactly 1/9), rounded half away from zero to 2 decimals. Empty when suppressed.',
+          'Identifier of the service (jenis layanan) within its unit. Empty for responses given without a service.',
       },
       {
-        name: 'grade',
+        name: 'service_name',
         type: 'string',
-        title: 'Grade (mutu pelayanan)',
-        description:
-          'A Sangat Baik (IKM ≥ 88.31), B Baik (≥ 76.61), C Kurang Baik (≥ 65.00), D Tidak Baik. Empty when suppressed.',
-        enum: ['A', 'B', 'C', 'D'],
+        title: 'Service name',
+        description: 'Name of the service. Empty for responses given without a service.',
       },
-      ...elementFields('nrr'),
+      ...figureFields,
     ],
   },
   responses: {

@@ -13,7 +13,7 @@ import { problemResponses, SECURITY } from '../http/openapi';
 import { ProblemError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { agencyScores } from '../indicators/agency';
-import { PeriodQuerySchema, RankedScoreSchema } from '../indicators/score-schema';
+import { PeriodQuerySchema, RankedScoreSchema, ServiceScoreSchema } from '../indicators/score-schema';
 import { resolvePeriod } from '../indicators/scores';
 import { type AgencyEnv, agencyAuth } from '../security/api-keys';
 
@@ -46,6 +46,10 @@ const AgencyUnitScoreSchema = RankedScoreSchema.extend({
     .nullable()
     .openapi({ description: 'Suggestion for the SKP indicator (PermenPANRB 6/2022); the assessor decides' }),
   counters: z.array(CounterScoreSchema).openapi({ description: 'Per counter (loket): never published (SPEC §4)' }),
+  services: z.array(ServiceScoreSchema).openapi({
+    description:
+      'Per service (jenis layanan), unsuppressed; the last with `service: null` when some responses name none',
+  }),
 }).openapi('AgencyUnitScore');
 
 const AgencyScoresSchema = z

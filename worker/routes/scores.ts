@@ -10,8 +10,14 @@ import { publicCache } from '../http/cache';
 import { requireRegion, requireUnit } from '../http/lookups';
 import { problemResponses } from '../http/openapi';
 import { createRouter } from '../http/router';
-import { PeriodQuerySchema, RegionScoresSchema, ScoreSchema } from '../indicators/score-schema';
+import {
+  PeriodQuerySchema,
+  RegionScoresSchema,
+  ScoreSchema,
+  UnitServiceScoresSchema,
+} from '../indicators/score-schema';
 import { regionScores, resolvePeriod, unitScore } from '../indicators/scores';
+import { unitServiceScores } from '../indicators/service-scores';
 
 const RegionParam = z.string().openapi({ param: { name: 'region', in: 'path' }, example: 'tanjungpinang' });
 const UnitParam = z.string().openapi({ param: { name: 'unit', in: 'path' }, example: 'disdukcapil' });
@@ -42,9 +48,27 @@ const unitScoresRoute = createRoute({
   },
 });
 
+const unitServicesRoute = createRoute({
+  method: 'get',
+  path: '/{region}/units/{unit}/services',
+  tags: ['Public'],
+  summary: 'Scores of one unit per service (jenis layanan)',
+  description:
+    'One `ServiceScore` per service of the unit (by name, also those without responses), then one with `service: null` for responses given without a service. Services with fewer than 10 responses are suppressed, and so is the next smallest when subtracting the published services from the unit’s figure would reveal a suppressed one (SPEC §4).',
+  request: { params: z.object({ region: RegionParam, unit: UnitParam }), query: PeriodQuerySchema },
+  responses: {
+    200: {
+      description: 'The unit’s services',
+      content: { 'application/json': { schema: UnitServiceScoresSchema } },
+    },
+    ...problemResponses(400, 404),
+  },
+});
+
 export const scoresRouter = createRouter();
 scoresRouter.use('/:region/scores', publicCache);
 scoresRouter.use('/:region/units/:unit/scores', publicCache);
+scoresRouter.use('/:region/units/:unit/services', publicCache);
 
 scoresRouter
   .openapi(regionScoresRoute, async (c) => {
@@ -70,4 +94,19 @@ scoresRouter
     const { region, unit } = await requireUnit(database(c.env.DB), regionSlug, unitSlug);
     const period = resolvePeriod(periodId, region)!;
     return c.json(await unitScore(c.env.DB, region, unit, period, 'public', lang), 200);
+  })
+  .openapi(unitServicesRoute, async (c) => {
+    const { region: regionSlug, unit: unitSlug } = c.req.valid('param');
+    const { period: periodId, lang } = c.req.valid('query');
+    const { region, unit } = await requireUnit(database(c.env.DB), regionSlug, unitSlug);
+    const period = resolvePeriod(periodId, region)!;
+    return c.json(
+      {
+        region: { slug: region.slug, name: region.name },
+        unit: { slug: unit.slug, name: unit.name },
+        period: { id: period.id, start: period.start, end: period.end },
+        services: await unitServiceScores(c.env.DB, region, unit, period, 'public', lang),
+      },
+      200,
+    );
   });
