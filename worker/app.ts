@@ -11,6 +11,7 @@ import { createRouter } from './http/router';
 import { ADMIN_BASE, adminRouter } from './routes/admin';
 import { agencyRouter } from './routes/agency';
 import { evidenceRouter } from './routes/evidence';
+import { followUpRouter } from './routes/follow-up';
 import { openDataRouter } from './routes/open-data';
 import { ratingFormRouter } from './routes/rating-form';
 import { regionsRouter } from './routes/regions';
@@ -22,6 +23,7 @@ export const app = createRouter();
 
 app.route('/api/v1/regions', regionsRouter);
 app.route('/api/v1/regions', scoresRouter);
+app.route('/api/v1/regions', followUpRouter);
 app.route('/api/v1/responses', responsesRouter);
 app.route('/api/v1/agency', agencyRouter);
 app.route(ADMIN_BASE, adminRouter);

@@ -54,3 +54,10 @@ export function periodLabel(period: Pick<Period, 'id' | 'kind'>, locale: Locale)
       return monthLabel(period.id, locale);
   }
 }
+
+/** A local calendar date 'YYYY-MM-DD' written out ('15 Desember 2026'), without any time-zone shift. */
+export function formatLocalDate(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}

@@ -114,6 +114,23 @@ const WORDS = {
     en: 'No published comments in this period.',
   },
   reply: { id: 'Tanggapan unit', en: 'The unit’s reply' },
+  followUp: { id: 'Anda berkata, kami bertindak', en: 'You said, we did' },
+  followUpIntro: {
+    id: 'Rencana tindak lanjut unit ini atas hasil survei: masalah yang disampaikan masyarakat, tindakan, penanggung jawab, tenggat dan buktinya.',
+    en: 'What this unit does about the survey results: the issue citizens raised, the action, who is responsible, the due date and the evidence.',
+  },
+  noFollowUp: {
+    id: 'Unit ini belum menerbitkan rencana tindak lanjut.',
+    en: 'This unit has not published a follow-up plan yet.',
+  },
+  followUpDue: { id: 'Tenggat', en: 'Due' },
+  followUpOwner: { id: 'Penanggung jawab', en: 'Responsible' },
+  followUpEvidence: { id: 'Lihat bukti', en: 'See the evidence' },
+  followUpFor: { id: 'Hasil survei', en: 'Survey results of' },
+  followUpAll: { id: 'Semua rencana (JSON)', en: 'All actions (JSON)' },
+  status_planned: { id: 'Direncanakan', en: 'Planned' },
+  status_in_progress: { id: 'Sedang berjalan', en: 'In progress' },
+  status_done: { id: 'Selesai', en: 'Done' },
   downloads: { id: 'Unduh data', en: 'Download data' },
   downloadsIntro: {
     id: 'Data unit ini dalam periode yang dipilih, dengan lisensi CC BY 4.0.',

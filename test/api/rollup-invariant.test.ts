@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { ELEMENT_CODES } from '../../domain/survey';
+import { admin } from '../support/admin';
 import { createOrganisation } from '../support/fixtures';
 import { postRating, ratingBody } from '../support/ratings';
 
@@ -69,4 +70,51 @@ describe('rollups agree with the raw responses (SPEC §3, README architecture)',
     ).all();
     expect(mismatches.results).toEqual([]);
   }, 60_000); // ~100 concurrent submissions: seconds on a loaded CI machine, past vitest's 5 s default.
+});
+
+describe('rollups agree with the raw responses after keyed-in paper entries and undos (SPEC §5)', () => {
+  it('concurrent entries, repeats and undos leave every rollup equal to its raw rows', async () => {
+    await admin('POST', '/regions', { slug: 'kertas-invarian', name: 'Kota Invarian', timezone: 'Asia/Jayapura' });
+    await admin('POST', '/regions/kertas-invarian/units', { slug: 'dukcapil', name: 'Dukcapil' });
+    await admin('POST', '/regions/kertas-invarian/units/dukcapil/services', { slug: 'kk', name: 'Kartu Keluarga' });
+    const path = '/regions/kertas-invarian/units/dukcapil/responses';
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jayapura' }).format(new Date());
+    const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jayapura' }).format(
+      new Date(Date.now() - 86_400_000),
+    );
+    const bodies = Array.from({ length: 30 }, (_, i) => ({
+      submissionId: crypto.randomUUID(),
+      date: i % 2 ? today : yesterday,
+      ...(i % 3 === 0 ? { service: 'kk' } : {}),
+      answers: Object.fromEntries(ELEMENT_CODES.map((code, e) => [code, ((i + e) % 4) + 1])),
+    }));
+    const sends = [...bodies, ...bodies.filter((_, i) => i % 4 === 0)];
+    const created = await Promise.all(sends.map((body) => admin('POST', path, body)));
+    expect(created.map((r) => r.status).filter((s) => s !== 200 && s !== 201)).toEqual([]);
+    const ids = [...new Set(await Promise.all(created.map(async (r) => (await r.json<{ id: string }>()).id)))];
+    expect(ids).toHaveLength(bodies.length);
+
+    const undos = await Promise.all(ids.filter((_, i) => i % 3 === 0).map((id) => admin('DELETE', `${path}/${id}`)));
+    expect(undos.map((r) => r.status).every((s) => s === 204)).toBe(true);
+
+    const mismatches = await env.DB.prepare(
+      `SELECT d.local_date, d.service_id FROM daily_rollups d
+       LEFT JOIN (SELECT unit_id, coalesce(counter_id, 0) AS counter_id, coalesce(service_id, 0) AS service_id, local_date,
+                         count(*) AS n, sum((${elements.map((e) => `u${e}`).join('+')}) * (${elements.map((e) => `u${e}`).join('+')})) AS sq,
+                         ${elements.map((e) => `sum(u${e}) AS s${e}, sum(u${e} = 4) AS c${e}_4`).join(', ')}
+                  FROM responses WHERE flagged = 0 GROUP BY 1, 2, 3, 4) r
+         ON r.unit_id = d.unit_id AND r.counter_id = d.counter_id AND r.service_id = d.service_id AND r.local_date = d.local_date
+       WHERE d.n != coalesce(r.n, 0) OR d.sum_squared_totals != coalesce(r.sq, 0)
+          OR ${elements.map((e) => `d.s${e} != coalesce(r.s${e}, 0) OR d.c${e}_4 != coalesce(r.c${e}_4, 0)`).join(' OR ')}`,
+    ).all();
+    expect(mismatches.results).toEqual([]);
+    const totals = await env.DB.prepare(
+      'SELECT (SELECT sum(n) FROM daily_rollups) AS rolled, (SELECT count(*) FROM responses WHERE flagged = 0) AS raw',
+    ).first<{ rolled: number; raw: number }>();
+    expect(totals?.rolled).toBe(totals?.raw);
+    const paper = await env.DB.prepare("SELECT count(*) AS n FROM responses WHERE channel = 'paper'").first<{
+      n: number;
+    }>();
+    expect(paper?.n).toBe(bodies.length - Math.ceil(bodies.length / 3));
+  }, 60_000);
 });

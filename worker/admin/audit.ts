@@ -19,3 +19,21 @@ export function auditStatement(
     .prepare('INSERT INTO audit_log (actor, action, target, detail) VALUES (?, ?, ?, ?)')
     .bind(actor, action, target, JSON.stringify(detail));
 }
+
+/**
+ * An audit row written only if `condition` (SQL, with its own `?` bindings) holds when the batch reaches it: for
+ * batches whose change is guarded (an idempotent insert, a delete allowed only to its author), so a change that did
+ * not happen leaves no audit row.
+ */
+export function auditStatementIf(
+  d1: D1Database,
+  condition: { sql: string; params: readonly unknown[] },
+  actor: Actor,
+  action: string,
+  target: string,
+  detail: Record<string, unknown> = {},
+): D1PreparedStatement {
+  return d1
+    .prepare(`INSERT INTO audit_log (actor, action, target, detail) SELECT ?, ?, ?, ? WHERE ${condition.sql}`)
+    .bind(actor, action, target, JSON.stringify(detail), ...condition.params);
+}

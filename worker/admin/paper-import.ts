@@ -44,8 +44,8 @@ export interface ImportError {
   detail: string;
 }
 
-export interface PaperRow {
-  line: number;
+/** One paper questionnaire, validated: what both the CSV import and the keyed-in entry store. */
+export interface PaperQuestionnaire {
   date: string;
   serviceId: number | null;
   scores: number[];
@@ -55,14 +55,34 @@ export interface PaperRow {
   occupation: string | null;
 }
 
-export interface ImportContext {
-  /** Service slug → id, for the unit being imported into. */
-  services: ReadonlyMap<string, number>;
+export interface PaperRow extends PaperQuestionnaire {
+  /** Line of the file it came from. */
+  line: number;
+}
+
+/** The dates a paper questionnaire may carry: local dates, never after today in the region's time zone. */
+export interface PaperDateRange {
+  earliest: string;
   /** Today in the region's time zone: questionnaires cannot be dated later. */
   today: string;
 }
 
-const EARLIEST_DATE = '2000-01-01';
+export interface ImportContext extends Partial<Pick<PaperDateRange, 'earliest'>> {
+  /** Service slug → id, for the unit being imported into. */
+  services: ReadonlyMap<string, number>;
+  today: string;
+}
+
+/** Archives of old questionnaires may be imported from any year the periods know. */
+export const EARLIEST_IMPORT_DATE = '2000-01-01';
+
+/** Why a questionnaire's date is refused, or null when it is acceptable. */
+export function paperDateProblem(date: string, range: PaperDateRange): string | null {
+  if (!isCalendarDate(date)) return `'${date}' is not a date written YYYY-MM-DD.`;
+  if (date > range.today) return `'${date}' is in the future (today is ${range.today} in the region’s time zone).`;
+  if (date < range.earliest) return `'${date}' is before ${range.earliest}.`;
+  return null;
+}
 
 function optionalEnum<T extends string>(value: string, allowed: readonly T[]): T | null | undefined {
   if (value === '') return null;
@@ -157,8 +177,11 @@ function readRow(
   const cell = (name: string) => cells[columns.get(name) ?? -1] ?? '';
 
   const date = cell('date');
-  if (!isCalendarDate(date)) bad('date', `'${date}' is not a date written YYYY-MM-DD.`);
-  else if (date < EARLIEST_DATE || date > context.today) bad('date', `'${date}' is outside ${EARLIEST_DATE} … today.`);
+  const dateProblem = paperDateProblem(date, {
+    earliest: context.earliest ?? EARLIEST_IMPORT_DATE,
+    today: context.today,
+  });
+  if (dateProblem) bad('date', dateProblem);
 
   const serviceSlug = cell('service');
   const serviceId = serviceSlug === '' ? null : (context.services.get(serviceSlug.toLowerCase()) ?? undefined);
@@ -194,16 +217,61 @@ function readRow(
   };
 }
 
+/**
+ * Each JSON row is [id, serviceId, u1…u9, gender, age, education, occupation, date, submissionId | null]. A keyed-in
+ * entry brings its client-made submissionId (its idempotency key, SPEC §5): a repeat inserts nothing, so the rollup
+ * statement, which selects by the new ids, adds nothing either. Imported rows get `paper:<id>`.
+ */
 const INSERT_ROWS_SQL = `INSERT INTO responses (id, submission_id, region_id, unit_id, counter_id, service_id, channel,
   u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, age, education, occupation, submitted_at, local_date, entered_by)
-SELECT json_extract(value, '$[0]'), 'paper:' || json_extract(value, '$[0]'), ?1, ?2, NULL, json_extract(value, '$[1]'), 'paper',
+SELECT json_extract(value, '$[0]'), coalesce(json_extract(value, '$[16]'), 'paper:' || json_extract(value, '$[0]')),
+  ?1, ?2, NULL, json_extract(value, '$[1]'), 'paper',
   ${SCORE_COLUMNS.map((_, i) => `json_extract(value, '$[${2 + i}]')`).join(', ')},
   json_extract(value, '$[11]'), json_extract(value, '$[12]'), json_extract(value, '$[13]'), json_extract(value, '$[14]'),
   ?3, json_extract(value, '$[15]'), ?4
-FROM json_each(?5)`;
+FROM json_each(?5) WHERE true
+ON CONFLICT (submission_id) DO NOTHING`;
 
 /** The same JSON array selects exactly this chunk's rows for the rollup update (by primary key). */
 const ROLLUP_CHUNK_SQL = rollupUpsertSql(`id IN (SELECT json_extract(value, '$[0]') FROM json_each(?))`);
+
+/** A questionnaire to store, with its new response id (and, for a keyed-in entry, its submissionId). */
+export type StoredQuestionnaire = PaperQuestionnaire & { id: string; submissionId?: string };
+
+/**
+ * The INSERT and rollup statements that store questionnaires with channel `paper`, for the caller's batch (which
+ * adds its audit row): the one write path of paper questionnaires, keyed in or imported.
+ */
+export function paperInsertStatements(
+  d1: D1Database,
+  actor: Actor,
+  region: Pick<Region, 'id'>,
+  unit: Pick<Unit, 'id'>,
+  rows: readonly StoredQuestionnaire[],
+  now: number,
+): D1PreparedStatement[] {
+  const statements: D1PreparedStatement[] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = JSON.stringify(
+      rows
+        .slice(start, start + ROWS_PER_STATEMENT)
+        .map((row) => [
+          row.id,
+          row.serviceId,
+          ...row.scores,
+          row.gender,
+          row.age,
+          row.education,
+          row.occupation,
+          row.date,
+          row.submissionId ?? null,
+        ]),
+    );
+    statements.push(d1.prepare(INSERT_ROWS_SQL).bind(region.id, unit.id, now, actor, chunk));
+    statements.push(d1.prepare(ROLLUP_CHUNK_SQL).bind(chunk));
+  }
+  return statements;
+}
 
 /** The digest recorded in the audit log, to recognise a file uploaded twice. */
 export function fileDigest(text: string): Promise<string> {
@@ -231,25 +299,14 @@ export async function storePaperRows(
   digest: string,
   now = Date.now(),
 ): Promise<number> {
-  const statements: D1PreparedStatement[] = [];
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const chunk = JSON.stringify(
-      rows
-        .slice(start, start + ROWS_PER_STATEMENT)
-        .map((row) => [
-          crypto.randomUUID(),
-          row.serviceId,
-          ...row.scores,
-          row.gender,
-          row.age,
-          row.education,
-          row.occupation,
-          row.date,
-        ]),
-    );
-    statements.push(d1.prepare(INSERT_ROWS_SQL).bind(region.id, unit.id, now, actor, chunk));
-    statements.push(d1.prepare(ROLLUP_CHUNK_SQL).bind(chunk));
-  }
+  const statements = paperInsertStatements(
+    d1,
+    actor,
+    region,
+    unit,
+    rows.map((row) => ({ ...row, id: crypto.randomUUID() })),
+    now,
+  );
   const dates = rows.map((row) => row.date).sort();
   statements.push(
     auditStatement(d1, actor, 'responses.import', importTarget(region, unit), {

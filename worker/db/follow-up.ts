@@ -23,3 +23,12 @@ export function listFollowUpActions(
     .where(and(...where))
     .orderBy(asc(followUpActions.dueDate), asc(followUpActions.createdAt), asc(followUpActions.id));
 }
+
+/** One action of a unit, or undefined (an id of another unit is not found either). */
+export function findFollowUpAction(d1: D1Database, unitId: number, id: string): Promise<FollowUpAction | undefined> {
+  return database(d1)
+    .select()
+    .from(followUpActions)
+    .where(and(eq(followUpActions.unitId, unitId), eq(followUpActions.id, id)))
+    .get();
+}

@@ -1,0 +1,45 @@
+/**
+ * @module
+ * Public: a unit's follow-up actions ("Anda berkata, kami bertindak" / "You said, we did", SPEC §5), what it does
+ * about its weakest elements. Nothing personal: the owner is a position. Cacheable by a CDN for a minute.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { database } from '../db/client';
+import { listFollowUpActions } from '../db/follow-up';
+import { FollowUpActionSchema, followUpOut, PeriodIdSchema } from '../follow-up/schema';
+import { publicCache } from '../http/cache';
+import { requireUnit } from '../http/lookups';
+import { problemResponses } from '../http/openapi';
+import { createRouter } from '../http/router';
+
+const publicFollowUpRoute = createRoute({
+  method: 'get',
+  path: '/{region}/units/{unit}/follow-up',
+  tags: ['Public'],
+  summary: 'Follow-up actions of a unit (you said, we did)',
+  description:
+    'The actions the unit committed to for the SKM period they answer (all periods when `period` is absent), by due date.',
+  request: {
+    params: z.object({
+      region: z.string().openapi({ param: { name: 'region', in: 'path' }, example: 'tanjungpinang' }),
+      unit: z.string().openapi({ param: { name: 'unit', in: 'path' }, example: 'disdukcapil' }),
+    }),
+    query: z.object({ period: PeriodIdSchema.optional().openapi({ param: { name: 'period', in: 'query' } }) }),
+  },
+  responses: {
+    200: {
+      description: 'The actions',
+      content: { 'application/json': { schema: z.array(FollowUpActionSchema) } },
+    },
+    ...problemResponses(400, 404),
+  },
+});
+
+export const followUpRouter = createRouter();
+followUpRouter.use('/:region/units/:unit/follow-up', publicCache);
+followUpRouter.openapi(publicFollowUpRoute, async (c) => {
+  const params = c.req.valid('param');
+  const { unit } = await requireUnit(database(c.env.DB), params.region, params.unit);
+  const actions = await listFollowUpActions(c.env.DB, { unitId: unit.id, period: c.req.valid('query').period });
+  return c.json(actions.map(followUpOut), 200);
+});
