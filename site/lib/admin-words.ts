@@ -152,14 +152,13 @@ const WORDS = {
   },
   reportUnit: { id: 'Unit layanan', en: 'Service unit' },
   wholeRegion: { id: 'Seluruh unit (laporan daerah)', en: 'All units (region report)' },
-  period: { id: 'Periode', en: 'Period' },
   periodHelp: {
     id: 'Contoh: 2026-11 (bulan), 2026-Q4 (triwulan), 2026-S2 (semester), 2026 (tahun).',
     en: 'For example 2026-11 (month), 2026-Q4 (quarter), 2026-S2 (semester), 2026 (year).',
   },
   openReport: { id: 'Buka laporan (A4, cetak)', en: 'Open the report (A4, print)' },
   downloadPdf: { id: 'Unduh PDF', en: 'Download PDF' },
-  evidence: { id: 'Bukti dukung SKP', en: 'SKP evidence' },
+  skpEvidence: { id: 'Bukti dukung SKP', en: 'SKP evidence' },
   issueEvidence: { id: 'Terbitkan tautan bukti', en: 'Issue the evidence link' },
   evidenceLink: {
     id: 'Tautan bukti dukung (bertanda tangan; berikan kepada penilai SKP):',
@@ -175,7 +174,6 @@ const WORDS = {
   },
   month: { id: 'Bulan', en: 'Month' },
   allUnits: { id: 'Semua unit', en: 'All units' },
-  show: { id: 'Tampilkan', en: 'Show' },
   alerts: { id: 'Peringatan', en: 'Alerts' },
   noAlerts: { id: 'Tidak ada peringatan', en: 'No alerts' },
   noAlertsHelp: {
@@ -216,7 +214,6 @@ const WORDS = {
   grade: { id: 'Mutu', en: 'Grade' },
   responsesCount: { id: 'Responden', en: 'Responses' },
   regionTotal: { id: 'Seluruh daerah', en: 'Whole region' },
-  element: { id: 'Unsur', en: 'Element' },
   elementScore: { id: 'Nilai (NRR × 25)', en: 'Score (NRR × 25)' },
   sample: { id: 'Sampel tahun ini', en: 'This year’s sample' },
   sampleText: {
