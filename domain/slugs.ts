@@ -20,6 +20,7 @@ export const RESERVED_REGION_SLUGS: ReadonlySet<string> = new Set([
   'static',
   'public',
   'kiosk',
+  'bukti',
   'kios',
   'login',
   'logout',

@@ -1,7 +1,8 @@
 /**
  * @module
- * The Hono app for every API-owned path: `/api/*`, the rating form `/r/*` and the open-data
- * files `/data/*`. `worker/index.ts` puts the Astro site behind it; tests drive this app directly.
+ * The Hono app for every API-owned path: `/api/*`, the rating form `/r/*`, the open-data
+ * files `/data/*` and the SKP evidence check `/bukti/*`. `worker/index.ts` puts the Astro site
+ * behind it; tests drive this app directly.
  */
 import { apiDocs, apiDocsHeaders } from './http/api-docs';
 import { SECURITY } from './http/openapi';
@@ -9,6 +10,7 @@ import { onError, problem, problemResponse } from './http/problem';
 import { createRouter } from './http/router';
 import { ADMIN_BASE, adminRouter } from './routes/admin';
 import { agencyRouter } from './routes/agency';
+import { evidenceRouter } from './routes/evidence';
 import { followUpRouter } from './routes/follow-up';
 import { openDataRouter } from './routes/open-data';
 import { ratingFormRouter } from './routes/rating-form';
@@ -27,6 +29,7 @@ app.route('/api/v1/agency', agencyRouter);
 app.route(ADMIN_BASE, adminRouter);
 app.route('/data', openDataRouter);
 app.route('/r', ratingFormRouter);
+app.route('/bukti', evidenceRouter);
 
 app.doc31('/api/v1/openapi.json', {
   openapi: '3.1.0',
@@ -64,5 +67,5 @@ app.onError(onError);
 
 /** True for the paths this app owns; everything else is the Astro site's. */
 export function isApiPath(pathname: string): boolean {
-  return /^\/(api|r|data)(\/|$)/.test(pathname) && pathname !== '/data' && pathname !== '/data/';
+  return /^\/(api|r|data|bukti)(\/|$)/.test(pathname) && pathname !== '/data' && pathname !== '/data/';
 }

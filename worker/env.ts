@@ -21,6 +21,8 @@ export interface Bindings {
   DEVICE_HASH_KEY?: string;
   /** Secret: HMAC key for the kiosk's rotating QR tokens. */
   KIOSK_SIGNING_KEY?: string;
+  /** Secret: HMAC key of the signed SKP evidence links (`/bukti/{token}`). */
+  EVIDENCE_SIGNING_KEY?: string;
   RATE_LIMIT_PER_DEVICE_COUNTER_HOUR?: string;
   RATE_LIMIT_PER_DEVICE_MINUTE?: string;
   RATE_LIMIT_PER_NETWORK_COUNTER_HOUR?: string;
@@ -46,6 +48,7 @@ export interface Config {
   turnstile: { secretKey: string | null; siteKey: string | null };
   deviceHashKey: string;
   kioskSigningKey: string;
+  evidenceSigningKey: string;
   limits: {
     perDeviceCounterHour: number;
     perDeviceMinute: number;
@@ -60,7 +63,7 @@ const DEVELOPMENT_KEY = 'suara-layanan-development-only';
 
 /**
  * A production deployment without a secret it needs answers 503 instead of running with a public fallback
- * key (forgeable kiosk tokens, linkable device hashes) or accepting Cloudflare's public dummy Turnstile token.
+ * key (forgeable kiosk tokens and SKP evidence, linkable device hashes) or accepting Cloudflare's public dummy Turnstile token.
  */
 export class MissingSecretError extends Error {
   constructor(readonly secret: string) {
@@ -80,7 +83,7 @@ function nonEmpty(value: string | undefined): string | null {
 export function readConfig(env: Bindings): Config {
   const development = env.ENVIRONMENT === 'development';
   // Read lazily: only the code paths that need a secret fail when it is missing.
-  const secret = (name: 'DEVICE_HASH_KEY' | 'KIOSK_SIGNING_KEY') => () => {
+  const secret = (name: 'DEVICE_HASH_KEY' | 'KIOSK_SIGNING_KEY' | 'EVIDENCE_SIGNING_KEY') => () => {
     const value = nonEmpty(env[name]);
     if (value) return value;
     if (development) return DEVELOPMENT_KEY;
@@ -88,6 +91,7 @@ export function readConfig(env: Bindings): Config {
   };
   const deviceHashKey = secret('DEVICE_HASH_KEY');
   const kioskSigningKey = secret('KIOSK_SIGNING_KEY');
+  const evidenceSigningKey = secret('EVIDENCE_SIGNING_KEY');
   return {
     development,
     publicOrigin: nonEmpty(env.PUBLIC_ORIGIN),
@@ -98,6 +102,9 @@ export function readConfig(env: Bindings): Config {
     },
     get kioskSigningKey() {
       return kioskSigningKey();
+    },
+    get evidenceSigningKey() {
+      return evidenceSigningKey();
     },
     limits: {
       perDeviceCounterHour: positiveInteger(env.RATE_LIMIT_PER_DEVICE_COUNTER_HOUR, 3),

@@ -161,6 +161,25 @@ const WORDS = {
   backToRegion: { id: 'Kembali ke daerah', en: 'Back to the region' },
   publicPage: { id: 'Halaman publik', en: 'Public page' },
   apiDocs: { id: 'Dokumentasi API', en: 'API documentation' },
+  reports: { id: 'Laporan SKM dan bukti dukung SKP', en: 'SKM report and SKP evidence' },
+  reportsHelp: {
+    id: 'Laporan resmi sesuai PermenPANRB 14/2017 untuk satu unit atau seluruh daerah. Angka internal: tidak ada penyembunyian kelompok kecil. Laporan unit memuat tautan dan kode QR bukti dukung SKP.',
+    en: 'The official report (PermenPANRB 14/2017) of one unit or the whole region. Internal figures: nothing is suppressed. A unit’s report carries the signed SKP evidence link and QR code.',
+  },
+  reportUnit: { id: 'Unit layanan', en: 'Service unit' },
+  wholeRegion: { id: 'Seluruh unit (laporan daerah)', en: 'All units (region report)' },
+  periodHelp: {
+    id: 'Contoh: 2026-11 (bulan), 2026-Q4 (triwulan), 2026-S2 (semester), 2026 (tahun).',
+    en: 'For example 2026-11 (month), 2026-Q4 (quarter), 2026-S2 (semester), 2026 (year).',
+  },
+  openReport: { id: 'Buka laporan (A4, cetak)', en: 'Open the report (A4, print)' },
+  downloadPdf: { id: 'Unduh PDF', en: 'Download PDF' },
+  skpEvidence: { id: 'Bukti dukung SKP', en: 'SKP evidence' },
+  issueEvidence: { id: 'Terbitkan tautan bukti', en: 'Issue the evidence link' },
+  evidenceLink: {
+    id: 'Tautan bukti dukung (bertanda tangan; berikan kepada penilai SKP):',
+    en: 'Evidence link (signed; give it to the SKP assessor):',
+  },
   saved: { id: 'Tersimpan.', en: 'Saved.' },
   working: { id: 'Memproses…', en: 'Working…' },
   failed: { id: 'Gagal', en: 'Failed' },
@@ -171,7 +190,6 @@ const WORDS = {
   },
   month: { id: 'Bulan', en: 'Month' },
   allUnits: { id: 'Semua unit', en: 'All units' },
-  show: { id: 'Tampilkan', en: 'Show' },
   alerts: { id: 'Peringatan', en: 'Alerts' },
   noAlerts: { id: 'Tidak ada peringatan', en: 'No alerts' },
   noAlertsHelp: {
@@ -212,7 +230,6 @@ const WORDS = {
   grade: { id: 'Mutu', en: 'Grade' },
   responsesCount: { id: 'Responden', en: 'Responses' },
   regionTotal: { id: 'Seluruh daerah', en: 'Whole region' },
-  element: { id: 'Unsur', en: 'Element' },
   elementScore: { id: 'Nilai (NRR × 25)', en: 'Score (NRR × 25)' },
   sample: { id: 'Sampel tahun ini', en: 'This year’s sample' },
   sampleText: {

@@ -46,6 +46,11 @@ const SPEC_PATHS: Record<string, string[]> = {
   '/api/v1/admin/regions/{region}/api-keys': ['post'],
   '/api/v1/admin/regions/{region}/dashboard': ['get'],
   '/api/v1/admin/regions/{region}/units/{unit}/dashboard': ['get'],
+  '/api/v1/admin/regions/{region}/reports/skm': ['get'],
+  '/api/v1/admin/regions/{region}/reports/skm.pdf': ['get'],
+  '/api/v1/admin/regions/{region}/units/{unit}/evidence': ['post'],
+  '/api/v1/admin/regions/{region}/units/{unit}/evidence.svg': ['get'],
+  '/bukti/{token}': ['get'],
 };
 
 async function document(): Promise<Document> {
@@ -84,7 +89,7 @@ describe('GET /api/v1/openapi.json (SPEC §5: OpenAPI 3.1 from the validating sc
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
     expect(Object.keys(doc.paths).length).toBeGreaterThan(10);
     for (const [path, item] of Object.entries(doc.paths)) {
-      expect(path, path).toMatch(/^\/(api|data)\//);
+      expect(path, path).toMatch(/^\/(api|data|bukti)\//);
       const operations = Object.entries(item).filter(([method]) => METHODS.includes(method));
       expect(operations.length, path).toBeGreaterThan(0);
       for (const [method, operation] of operations) {

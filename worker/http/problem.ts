@@ -88,10 +88,12 @@ export function onError(err: Error, c: Context): Response {
   }
   if (err instanceof MissingSecretError) {
     console.error(JSON.stringify({ level: 'error', path: c.req.path, message: err.message }));
-    return problemResponse(
-      problem(503, 'Ratings are paused: the portal is not fully configured. Your answer is kept; try again later.'),
-      { 'Retry-After': '300' },
-    );
+    // SKP evidence has its own key; every other missing secret stops ratings.
+    const detail =
+      err.secret === 'EVIDENCE_SIGNING_KEY'
+        ? 'SKP evidence is unavailable: the portal is not fully configured.'
+        : 'Ratings are paused: the portal is not fully configured. Your answer is kept; try again later.';
+    return problemResponse(problem(503, detail), { 'Retry-After': '300' });
   }
   console.error(JSON.stringify({ level: 'error', path: c.req.path, message: err.message, stack: err.stack }));
   return problemResponse(problem(500, 'An unexpected error occurred. It has been logged.'));

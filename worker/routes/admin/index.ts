@@ -18,6 +18,7 @@ import { adminKiosksRouter } from './kiosks';
 import { adminModerationRouter } from './moderation';
 import { adminPaperEntryRouter } from './paper-entry';
 import { adminRegionsRouter } from './regions';
+import { adminReportsRouter } from './reports';
 import { sessionRouter } from './session';
 
 export const ADMIN_BASE = '/api/v1/admin';
@@ -52,3 +53,4 @@ adminRouter.route('/', adminModerationRouter);
 adminRouter.route('/', adminPaperEntryRouter);
 adminRouter.route('/', adminFollowUpRouter);
 adminRouter.route('/', adminDashboardRouter);
+adminRouter.route('/', adminReportsRouter);

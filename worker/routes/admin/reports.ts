@@ -1,0 +1,242 @@
+/**
+ * @module
+ * Admin: the official SKM report of a unit or a region per period (A4 HTML and PDF, PermenPANRB
+ * 14/2017 annex), and the signed SKP evidence link of a unit × period with its QR code (PermenPANRB
+ * 6/2022). Staff see everything unsuppressed (the agency audience, SPEC §4); the report says so.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { localDate, type Period, parsePeriod } from '../../../domain/periods';
+import { SLUG_PATTERN } from '../../../domain/slugs';
+import { auditStatement } from '../../admin/audit';
+import { qrSvg } from '../../admin/counter-print';
+import { database } from '../../db/client';
+import { findUnit, listUnits, type Region, type Unit } from '../../db/regions';
+import { readConfig } from '../../env';
+import { requireRegion, requireUnit } from '../../http/lookups';
+import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ProblemError } from '../../http/problem';
+import { createRouter } from '../../http/router';
+import { unitScore } from '../../indicators/scores';
+import { issueEvidence } from '../../report/evidence';
+import { loadSkmReport } from '../../report/skm-report-data';
+import { skmReportHtml } from '../../report/skm-report-html';
+import { skmReportPdf } from '../../report/skm-report-pdf';
+import type { AdminEnv } from '../../security/admin-auth';
+import { RegionParams, UnitParams } from './params';
+
+const PERIOD_MESSAGE =
+  'Expected a period such as 2026-11 (month), 2026-Q4 (quarter), 2026-S2 (semester) or 2026 (year).';
+
+const PeriodSchema = z
+  .string()
+  .refine((id) => parsePeriod(id) !== null, { message: PERIOD_MESSAGE })
+  .openapi({ description: 'Calendar period in the region’s time zone', example: '2026-Q4' });
+
+const ReportQuerySchema = z.object({
+  period: PeriodSchema.openapi({ param: { name: 'period', in: 'query' } }),
+  // Empty means the whole region: the console's unit picker sends `unit=` for it.
+  unit: z
+    .union([z.string().regex(SLUG_PATTERN, 'Expected a unit slug such as disdukcapil.'), z.literal('')])
+    .optional()
+    .openapi({
+      param: { name: 'unit', in: 'query' },
+      description: 'The unit’s report; without it, the report of the whole region',
+      example: 'disdukcapil',
+    }),
+});
+
+const EvidenceQuerySchema = z.object({ period: PeriodSchema.openapi({ param: { name: 'period', in: 'query' } }) });
+
+const EvidenceSchema = z
+  .object({
+    url: z.string().openapi({ example: 'https://suara.example/bukti/eyJ2IjoxLCJyIjoi….Xk3m9Q…' }),
+    token: z.string(),
+    region: z.string(),
+    unit: z.string(),
+    period: z.string().openapi({ example: '2026-Q4' }),
+    responses: z.number().int(),
+    ikm: z.number().openapi({ example: 88.42 }),
+    ikmLow: z.number(),
+    ikmHigh: z.number(),
+    grade: z.enum(['A', 'B', 'C', 'D']),
+    issuedOn: z.string().openapi({ description: 'Local date of issue', example: '2027-01-05' }),
+  })
+  .openapi('SkpEvidence', {
+    description:
+      'A signed, verifiable link to a unit’s IKM of one period (bukti dukung SKP). Anyone opening the URL sees the figures, whether the signature is valid and whether they still match today’s data.',
+  });
+
+const reportRoute = (format: 'html' | 'pdf') =>
+  createRoute({
+    method: 'get',
+    path: format === 'html' ? '/regions/{region}/reports/skm' : '/regions/{region}/reports/skm.pdf',
+    tags: ['Admin'],
+    summary:
+      format === 'html'
+        ? 'The official SKM report of a unit or region (A4 HTML, print CSS)'
+        : 'The official SKM report of a unit or region (PDF)',
+    description:
+      'The report in the template of PermenPANRB 14/2017: organizer, method, timing and sample (Krejcie–Morgan), respondents’ characteristics, NRR per element, IKM and grade per service (or unit), strengths and weaknesses, monthly trend and the previous period, follow-up of this and the previous period, and annexes (questionnaire, recapitulation). Unsuppressed: for the agency’s own staff. A unit’s report carries its signed SKP evidence link and QR code.',
+    security: ADMIN_SECURITY,
+    request: { params: RegionParams, query: ReportQuerySchema },
+    responses: {
+      200:
+        format === 'html'
+          ? { description: 'Open in a browser and print on A4', content: { 'text/html': { schema: z.string() } } }
+          : {
+              description: 'A4 PDF',
+              content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+            },
+      ...problemResponses(400, 401, 404),
+    },
+  });
+
+const issueRoute = createRoute({
+  method: 'post',
+  path: '/regions/{region}/units/{unit}/evidence',
+  tags: ['Admin'],
+  summary: 'Issue the signed SKP evidence link of a unit’s IKM for a period',
+  security: ADMIN_SECURITY,
+  request: {
+    params: UnitParams,
+    body: { required: true, content: { 'application/json': { schema: z.object({ period: PeriodSchema }) } } },
+  },
+  responses: {
+    201: { description: 'Issued (audited)', content: { 'application/json': { schema: EvidenceSchema } } },
+    ...problemResponses(400, 401, 403, 404, 409),
+  },
+});
+
+const qrRoute = createRoute({
+  method: 'get',
+  path: '/regions/{region}/units/{unit}/evidence.svg',
+  tags: ['Admin'],
+  summary: 'The QR code of the unit’s SKP evidence link for a period (SVG)',
+  security: ADMIN_SECURITY,
+  request: { params: UnitParams, query: EvidenceQuerySchema },
+  responses: {
+    200: { description: 'QR code of the evidence URL', content: { 'image/svg+xml': { schema: z.string() } } },
+    ...problemResponses(400, 401, 404, 409),
+  },
+});
+
+/** A period that has not begun has nothing to report: 400, like a malformed one. */
+function reportablePeriod(id: string, region: Region, now: number): Period {
+  const period = parsePeriod(id);
+  if (!period) throw new ProblemError(400, PERIOD_MESSAGE);
+  if (period.start > localDate(now, region.timezone)) {
+    throw new ProblemError(400, `The period ${id} has not started yet in ${region.timezone}.`);
+  }
+  return period;
+}
+
+async function report(
+  env: AdminEnv['Bindings'],
+  requestUrl: string,
+  params: { region: string },
+  query: { period: string; unit?: string | undefined },
+) {
+  const db = database(env.DB);
+  const region = await requireRegion(db, params.region);
+  const now = Date.now();
+  const period = reportablePeriod(query.period, region, now);
+  let unit: Unit | null = null;
+  if (query.unit) {
+    unit = (await findUnit(db, region.id, query.unit)) ?? null;
+    if (!unit) throw new ProblemError(404, `No unit '${query.unit}' in region '${region.slug}'.`);
+  }
+  const units = unit ? [unit] : await listUnits(db, region.id);
+  const config = readConfig(env);
+  const loaded = await loadSkmReport(env.DB, {
+    region,
+    unit,
+    units,
+    period,
+    now,
+    evidence: {
+      origin: config.publicOrigin ?? new URL(requestUrl).origin,
+      key: () => config.evidenceSigningKey,
+    },
+  });
+  const filename = `laporan-skm-${region.slug}-${unit?.slug ?? 'semua-unit'}-${period.id}`;
+  return { ...loaded, filename, now };
+}
+
+/** The unit's evidence for a period from today's unsuppressed figures; 409 without responses. */
+async function evidenceOf(
+  env: AdminEnv['Bindings'],
+  requestUrl: string,
+  regionSlug: string,
+  unitSlug: string,
+  id: string,
+) {
+  const { region, unit } = await requireUnit(database(env.DB), regionSlug, unitSlug);
+  const now = Date.now();
+  const period = reportablePeriod(id, region, now);
+  const score = await unitScore(env.DB, region, unit, period, 'agency');
+  const config = readConfig(env);
+  const evidence = await issueEvidence(
+    config.evidenceSigningKey,
+    config.publicOrigin ?? new URL(requestUrl).origin,
+    region,
+    unit,
+    period,
+    score,
+    localDate(now, region.timezone),
+  );
+  if (!evidence)
+    throw new ProblemError(409, `No responses for ${unit.slug} in ${period.id}: there is no IKM to attest.`);
+  return { region, unit, evidence };
+}
+
+export const adminReportsRouter = createRouter<AdminEnv>();
+
+adminReportsRouter
+  .openapi(reportRoute('html'), async (c) => {
+    const { report: model } = await report(c.env, c.req.url, c.req.valid('param'), c.req.valid('query'));
+    return c.html(await skmReportHtml(model), 200);
+  })
+  .openapi(reportRoute('pdf'), async (c) => {
+    const loaded = await report(c.env, c.req.url, c.req.valid('param'), c.req.valid('query'));
+    const bytes = await skmReportPdf(loaded.report, new Date(loaded.now));
+    return c.body(bytes.slice().buffer, 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `inline; filename="${loaded.filename}.pdf"`,
+    });
+  })
+  .openapi(issueRoute, async (c) => {
+    const { region, unit } = c.req.valid('param');
+    const found = await evidenceOf(c.env, c.req.url, region, unit, c.req.valid('json').period);
+    const { claim, token, url } = found.evidence;
+    await auditStatement(c.env.DB, c.get('actor'), 'evidence.issue', `unit:${found.region.slug}/${found.unit.slug}`, {
+      period: claim.p,
+      responses: claim.n,
+      ikm: claim.ikm,
+      grade: claim.g,
+      issuedOn: claim.at,
+    }).run();
+    return c.json(
+      {
+        url,
+        token,
+        region: claim.r,
+        unit: claim.u,
+        period: claim.p,
+        responses: claim.n,
+        ikm: claim.ikm,
+        ikmLow: claim.lo,
+        ikmHigh: claim.hi,
+        grade: claim.g,
+        issuedOn: claim.at,
+      },
+      201,
+    );
+  })
+  .openapi(qrRoute, async (c) => {
+    const { region, unit } = c.req.valid('param');
+    const found = await evidenceOf(c.env, c.req.url, region, unit, c.req.valid('query').period);
+    return c.body(qrSvg(found.evidence.url), 200, {
+      'Content-Type': 'image/svg+xml; charset=utf-8',
+      'Content-Disposition': `inline; filename="bukti-skp-${found.unit.slug}-${found.evidence.claim.p}.svg"`,
+    });
+  });
