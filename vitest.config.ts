@@ -18,6 +18,8 @@ export default defineConfig(async () => {
             ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
             DEVICE_HASH_KEY: 'test-device-hash-key',
             KIOSK_SIGNING_KEY: 'test-kiosk-signing-key',
+            TOTP_ENCRYPTION_KEY: 'test-totp-encryption-key',
+            RATE_LIMIT_PER_API_KEY_MINUTE: '120',
             PUBLIC_ORIGIN: 'https://suara.test',
             // Explicit, so a developer's own .dev.vars (which wrangler also loads) cannot change the tests.
             TURNSTILE_SECRET_KEY: '',

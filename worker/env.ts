@@ -21,6 +21,10 @@ export interface Bindings {
   DEVICE_HASH_KEY?: string;
   /** Secret: HMAC key for the kiosk's rotating QR tokens. */
   KIOSK_SIGNING_KEY?: string;
+  /** Secret: encrypts staff TOTP secrets at rest (worker/security/secret-box.ts). */
+  TOTP_ENCRYPTION_KEY?: string;
+  /** Agency API requests per key per minute (default 120). */
+  RATE_LIMIT_PER_API_KEY_MINUTE?: string;
   RATE_LIMIT_PER_DEVICE_COUNTER_HOUR?: string;
   RATE_LIMIT_PER_DEVICE_MINUTE?: string;
 }
@@ -44,7 +48,8 @@ export interface Config {
   turnstile: { secretKey: string | null; siteKey: string | null };
   deviceHashKey: string;
   kioskSigningKey: string;
-  limits: { perDeviceCounterHour: number; perDeviceMinute: number };
+  totpEncryptionKey: string;
+  limits: { perDeviceCounterHour: number; perDeviceMinute: number; perApiKeyMinute: number };
 }
 
 /** Development fallback key: production must set real secrets (README, "Deploy"), or ratings are refused. */
@@ -72,7 +77,7 @@ function nonEmpty(value: string | undefined): string | null {
 export function readConfig(env: Bindings): Config {
   const development = env.ENVIRONMENT === 'development';
   // Read lazily: only the code paths that need a secret fail when it is missing.
-  const secret = (name: 'DEVICE_HASH_KEY' | 'KIOSK_SIGNING_KEY') => () => {
+  const secret = (name: 'DEVICE_HASH_KEY' | 'KIOSK_SIGNING_KEY' | 'TOTP_ENCRYPTION_KEY') => () => {
     const value = nonEmpty(env[name]);
     if (value) return value;
     if (development) return DEVELOPMENT_KEY;
@@ -80,6 +85,7 @@ export function readConfig(env: Bindings): Config {
   };
   const deviceHashKey = secret('DEVICE_HASH_KEY');
   const kioskSigningKey = secret('KIOSK_SIGNING_KEY');
+  const totpEncryptionKey = secret('TOTP_ENCRYPTION_KEY');
   return {
     development,
     publicOrigin: nonEmpty(env.PUBLIC_ORIGIN),
@@ -91,9 +97,13 @@ export function readConfig(env: Bindings): Config {
     get kioskSigningKey() {
       return kioskSigningKey();
     },
+    get totpEncryptionKey() {
+      return totpEncryptionKey();
+    },
     limits: {
       perDeviceCounterHour: positiveInteger(env.RATE_LIMIT_PER_DEVICE_COUNTER_HOUR, 3),
       perDeviceMinute: positiveInteger(env.RATE_LIMIT_PER_DEVICE_MINUTE, 30),
+      perApiKeyMinute: positiveInteger(env.RATE_LIMIT_PER_API_KEY_MINUTE, 120),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { policyOf } from '../../worker/security/policy';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Operation = {
@@ -118,9 +119,13 @@ describe('GET /api/v1/openapi.json (SPEC §5: OpenAPI 3.1 from the validating sc
     });
     expect(doc.paths['/api/v1/agency/scores']?.get?.security).toEqual([{ agencyKey: [] }]);
     for (const [path, item] of Object.entries(doc.paths)) {
-      if (!path.startsWith('/api/v1/admin/') || path === '/api/v1/admin/session') continue;
+      if (!path.startsWith('/api/v1/admin/')) continue;
       for (const [method, operation] of Object.entries(item)) {
-        expect(operation.security, `${method} ${path}`).toEqual([{ adminToken: [] }, { adminSession: [] }]);
+        // Public admin routes (signing in, accepting an invitation) document no scheme; every other one both.
+        const scope = policyOf(method, path.replace(/\{(\w+)\}/g, ':$1'))?.scope;
+        expect(operation.security, `${method} ${path}`).toEqual(
+          scope === 'public' ? undefined : [{ adminToken: [] }, { adminSession: [] }],
+        );
       }
     }
     expect(doc.paths['/api/v1/regions/{region}/scores']?.get?.security).toBeUndefined();
