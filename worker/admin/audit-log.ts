@@ -41,13 +41,13 @@ export async function readAuditLog(
   const prefix = action?.endsWith('.') ? `${action}%` : null;
   const { results } = await d1
     .prepare(
-      `SELECT a.id, a.at, a.actor, a.action, a.target, a.detail, r.slug AS region, u.email AS actorEmail
+      `SELECT a.id, a.created_at AS at, a.actor, a.action, a.target, a.detail, r.slug AS region, u.email AS actorEmail
        FROM audit_log a LEFT JOIN regions r ON r.id = a.region_id
        LEFT JOIN users u ON a.actor = 'user:' || u.id
        WHERE (?1 IS NULL OR a.region_id = ?1)
          AND (?2 IS NULL OR a.actor = ?2 OR u.email = ?2)
          AND (?3 IS NULL OR a.action = ?3 OR (?4 IS NOT NULL AND a.action LIKE ?4))
-         AND (?5 IS NULL OR a.at >= ?5) AND (?6 IS NULL OR a.at < ?6)
+         AND (?5 IS NULL OR a.created_at >= ?5) AND (?6 IS NULL OR a.created_at < ?6)
          AND (?7 IS NULL OR a.id < ?7)
        ORDER BY a.id DESC LIMIT ?8`,
     )

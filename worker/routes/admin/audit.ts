@@ -40,11 +40,18 @@ const auditRoute = createRoute({
       from: Instant.optional().openapi(q('from', 'ISO date or date-time, inclusive')),
       to: Instant.optional().openapi(q('to', 'ISO date or date-time, exclusive')),
       cursor: z.coerce.number().int().positive().optional().openapi(q('cursor', 'The previous page’s nextCursor')),
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(200)
+        .default(AUDIT_PAGE_SIZE)
+        .openapi(q('limit', `Entries per page (default ${AUDIT_PAGE_SIZE})`)),
     }),
   },
   responses: {
     200: {
-      description: `At most ${AUDIT_PAGE_SIZE} entries`,
+      description: '`limit` entries at most; `nextCursor` is null on the last page',
       content: {
         'application/json': {
           schema: z
