@@ -232,5 +232,11 @@ describe('TOTP for staff accounts (RFC 6238, docs/accounts.md)', () => {
     expect((await signedIn.call('POST', '/session/totp/disable', { code: next })).status).toBe(400);
     expect((await asBootstrap('POST', '/session/totp')).status).toBe(403);
     expect(await actions(`user:${person.id}`)).toEqual(expect.arrayContaining(['totp.enrol', 'totp.confirm']));
+
+    // A lost phone: the admin's reset link can remove the authenticator; a plain one keeps it.
+    expect((await asBootstrap('POST', `/users/${person.id}/reset-link`)).status).toBe(201);
+    expect((await signInRequest({ email: person.email, password: PASSWORD })).status).toBe(401);
+    expect((await asBootstrap('POST', `/users/${person.id}/reset-link`, { resetTotp: true })).status).toBe(201);
+    expect((await signIn(person.email)).session).toMatchObject({ user: { totp: false } });
   });
 });

@@ -173,22 +173,35 @@ async function manageableUser(d1: D1Database, principal: Principal, userId: stri
   return user;
 }
 
-/** A one-time password-reset link for an account (it also serves to re-send an invitation). */
+/**
+ * A one-time password-reset link for an account (it also serves to re-send an invitation). With `resetTotp`
+ * the account's authenticator is removed at once, for a person who lost the phone; otherwise a stolen link
+ * alone does not get past it.
+ */
 export async function issueResetLink(
   d1: D1Database,
   principal: Principal,
   userId: string,
   origin: string,
+  options: { resetTotp?: boolean } = {},
   now = Date.now(),
 ): Promise<{ url: string; expiresAt: number }> {
   const user = await manageableUser(d1, principal, userId);
   if (user.disabledAt !== null) throw new ProblemError(409, 'The account is disabled: enable it first.');
   const token = randomCode(LINK_TOKEN_LENGTH);
   const purpose: LinkPurpose = user.passwordIterations === 0 ? 'invitation' : 'reset';
+  const resetTotp = options.resetTotp === true && user.totpSecret !== null;
   await d1.batch([
     retireLinks(d1, user.id, now),
     linkStatement(d1, await sha256Hex(token), user.id, purpose, principal.actor, now),
-    auditStatement(d1, principal.actor, 'user.reset-link', `user:${user.id}`, { purpose }, user.regionId),
+    ...(resetTotp
+      ? [
+          d1
+            .prepare('UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = ?')
+            .bind(user.id),
+        ]
+      : []),
+    auditStatement(d1, principal.actor, 'user.reset-link', `user:${user.id}`, { purpose, resetTotp }, user.regionId),
   ]);
   const ttl = purpose === 'invitation' ? INVITATION_TTL_MS : RESET_TTL_MS;
   return { url: accountLinkUrl(origin, token), expiresAt: now + ttl };

@@ -108,7 +108,19 @@ const resetRoute = createRoute({
   tags: ['Admin'],
   summary: 'A one-time link to set a new password (24 h; a new invitation if none was accepted)',
   security: ADMIN_SECURITY,
-  request: { params: IdParams },
+  request: {
+    params: IdParams,
+    body: {
+      required: false,
+      ...json(
+        z
+          .object({
+            resetTotp: z.boolean().optional().openapi({ description: 'Also remove the authenticator (a lost phone)' }),
+          })
+          .openapi('ResetLinkOptions'),
+      ),
+    },
+  },
   responses: { 201: { description: 'Issued', ...json(LinkSchema) }, ...problemResponses(401, 403, 404, 409) },
 });
 
@@ -172,7 +184,10 @@ adminUsersRouter
     c.json(await createAccount(c.env.DB, c.get('principal'), c.req.valid('json'), origin(c)), 201),
   )
   .openapi(resetRoute, async (c) =>
-    c.json(await issueResetLink(c.env.DB, c.get('principal'), c.req.valid('param').id, origin(c)), 201),
+    c.json(
+      await issueResetLink(c.env.DB, c.get('principal'), c.req.valid('param').id, origin(c), c.req.valid('json') ?? {}),
+      201,
+    ),
   )
   .openapi(stateRoute('disable'), async (c) => {
     await setAccountDisabled(c.env.DB, c.get('principal'), c.req.valid('param').id, true);
