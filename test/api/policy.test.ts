@@ -147,6 +147,11 @@ describe('roles and regions enforced on every admin route (SPEC §5 Admin)', () 
         const other = await callers.otherAdmin.call(route.method, path, body);
         expect([403, 404], `${label} from another region`).toContain(other.status);
       }
+      if (found.scope === 'global' && route.path.includes('/users/:id')) {
+        // Global paths naming another region's account by id: the account is out of reach (404).
+        const other = await callers.otherAdmin.call(route.method, path, body);
+        expect([403, 404], `${label} from another region`).toContain(other.status);
+      }
       if (found.scope === 'unit' && atLeast('unit_operator', found.role)) {
         // An operator of region A's other unit, on disdukcapil's path.
         const otherUnit = await callers.otherUnitOperator.call(route.method, path, body);

@@ -45,6 +45,11 @@ async function acceptAndSignIn(context: BrowserContext, url: string, email: stri
   return page;
 }
 
+/** Nothing wider than the phone: a page that scrolls sideways is zoomed out and hard to use. */
+async function fitsWidth(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+}
+
 describe.skipIf(!browserAvailable)('staff accounts in Chromium: invitation to poster and reply (SPEC §5 Admin)', () => {
   let browser: Browser;
   const stamp = Date.now().toString(36);
@@ -91,6 +96,8 @@ describe.skipIf(!browserAvailable)('staff accounts in Chromium: invitation to po
     expect(await operatorPage.locator('nav.account').textContent()).toContain('Operator unit');
     await adminPage.reload();
     expect(await adminPage.locator('tr', { hasText: operatorEmail }).textContent()).toContain('Aktif');
+    expect(await fitsWidth(adminPage)).toBe(true);
+    expect(await seriousAxeViolations(adminPage)).toEqual([]);
   });
 
   it('the operator prints its counter’s A4 poster and publishes a reply to a comment of its own unit', async () => {
