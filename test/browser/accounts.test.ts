@@ -98,6 +98,14 @@ describe.skipIf(!browserAvailable)('staff accounts in Chromium: invitation to po
     expect(await adminPage.locator('tr', { hasText: operatorEmail }).textContent()).toContain('Aktif');
     expect(await fitsWidth(adminPage)).toBe(true);
     expect(await seriousAxeViolations(adminPage)).toEqual([]);
+
+    // The audit log shows the invitation, filtered by what; a filter that matches nothing shows the empty state.
+    await adminPage.goto(`${inject('origin')}/admin/audit?action=user.create`);
+    expect(await adminPage.locator('main tbody tr').count()).toBeGreaterThan(0);
+    expect(await adminPage.locator('main tbody').textContent()).toContain(adminEmail);
+    expect(await seriousAxeViolations(adminPage)).toEqual([]);
+    await adminPage.goto(`${inject('origin')}/admin/audit?from=2999-01-01`);
+    expect(await adminPage.locator('main .notice').textContent()).toBe('Tidak ada catatan untuk saringan ini.');
   });
 
   it('the operator prints its counter’s A4 poster and publishes a reply to a comment of its own unit', async () => {
