@@ -37,6 +37,15 @@ const SPEC_PATHS: Record<string, string[]> = {
   '/api/v1/admin/regions/{region}/units/{unit}/counters/{code}/poster': ['get'],
   '/api/v1/admin/regions/{region}/units/{unit}/responses/import': ['post'],
   '/api/v1/admin/regions/{region}/api-keys': ['post'],
+  '/api/v1/admin/users': ['get', 'post'],
+  '/api/v1/admin/users/{id}/reset-link': ['post'],
+  '/api/v1/admin/users/{id}/disable': ['post'],
+  '/api/v1/admin/users/{id}/sign-out-everywhere': ['post'],
+  '/api/v1/admin/invitations/accept': ['post'],
+  '/api/v1/admin/session': ['post', 'get', 'delete'],
+  '/api/v1/admin/session/totp': ['post'],
+  '/api/v1/admin/session/totp/confirm': ['post'],
+  '/api/v1/admin/audit': ['get'],
 };
 
 async function document(): Promise<Document> {
