@@ -19,6 +19,9 @@ export default defineConfig(async () => {
             DEVICE_HASH_KEY: 'test-device-hash-key',
             KIOSK_SIGNING_KEY: 'test-kiosk-signing-key',
             EVIDENCE_SIGNING_KEY: 'test-evidence-signing-key',
+            TOTP_ENCRYPTION_KEY: 'test-totp-encryption-key',
+            // The property tests read one key thousands of times a minute; test/api/throttles.test.ts sets its own limit.
+            RATE_LIMIT_PER_API_KEY_MINUTE: '1000000',
             PUBLIC_ORIGIN: 'https://suara.test',
             // Explicit, so a developer's own .dev.vars (which wrangler also loads) cannot change the tests.
             TURNSTILE_SECRET_KEY: '',

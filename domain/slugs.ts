@@ -9,6 +9,11 @@ export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){1,62}$/;
  */
 export const RESERVED_REGION_SLUGS: ReadonlySet<string> = new Set([
   'r',
+  // Console pages beside /admin/{region}: a region with one of these names would be hidden behind them.
+  'akun',
+  'audit',
+  'keamanan',
+  'undangan',
   'data',
   'api',
   'admin',

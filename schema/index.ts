@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ROLES } from '../domain/roles';
 import { ELEMENT_CODES } from '../domain/survey';
 
 const createdAt = () => integer('created_at', { mode: 'number' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
@@ -188,21 +189,35 @@ export const apiKeys = sqliteTable(
   (t) => [index('api_keys_region').on(t.regionId)],
 );
 
-export const USER_ROLES = ['super', 'region_admin', 'moderator'] as const;
+/** Staff roles, least first (domain/roles.ts); `moderator` of the first schema was never used and is gone. */
+export const USER_ROLES = ROLES;
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
+  /** Stored lower-case: the sign-in name. */
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   role: text('role', { enum: USER_ROLES }).notNull(),
   /** Null for super admins, who see every region. */
   regionId: integer('region_id'),
+  /**
+   * PBKDF2-SHA256 (base64url). Empty, with 0 iterations, until the invitation is accepted: no password matches
+   * it. (Kept NOT NULL as first created, so the migration adds columns instead of rebuilding the table.)
+   */
   passwordHash: text('password_hash').notNull(),
   passwordSalt: text('password_salt').notNull(),
   /** Stored per hash: production Workers cap PBKDF2 at 100,000 iterations. */
   passwordIterations: integer('password_iterations').notNull(),
   createdAt: createdAt(),
   disabledAt: integer('disabled_at'),
+  /** The TOTP secret (RFC 6238), encrypted with TOTP_ENCRYPTION_KEY; null when not enrolled. */
+  totpSecret: text('totp_secret'),
+  /** Set once the first code has been confirmed: only then does sign-in ask for a code. */
+  totpEnabledAt: integer('totp_enabled_at'),
+  /** The last accepted 30-second step, so a code cannot be replayed within its window. */
+  totpLastStep: integer('totp_last_step'),
+  /** Who created the account (audit actor). */
+  createdBy: text('created_by'),
 });
 
 export const sessions = sqliteTable(
@@ -228,8 +243,10 @@ export const auditLog = sqliteTable(
     action: text('action').notNull(),
     target: text('target').notNull(),
     detail: text('detail', { mode: 'json' }),
+    /** The region the change belongs to (null for global changes): region admins see their region's rows. */
+    regionId: integer('region_id'),
   },
-  (t) => [index('audit_log_at').on(t.at)],
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_region').on(t.regionId, t.id)],
 );
 
 /** The day's random salt for device hashes; yesterday's is deleted, so old hashes cannot be linked. */
@@ -262,5 +279,6 @@ export const snapshots = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.file] })],
 );
+export * from './accounts';
 export * from './follow-up';
 export * from './security';

@@ -23,6 +23,10 @@ export interface Bindings {
   KIOSK_SIGNING_KEY?: string;
   /** Secret: HMAC key of the signed SKP evidence links (`/bukti/{token}`). */
   EVIDENCE_SIGNING_KEY?: string;
+  /** Secret: encrypts staff TOTP secrets at rest (worker/security/secret-box.ts). */
+  TOTP_ENCRYPTION_KEY?: string;
+  /** Agency API requests per key per minute (default 120). */
+  RATE_LIMIT_PER_API_KEY_MINUTE?: string;
   RATE_LIMIT_PER_DEVICE_COUNTER_HOUR?: string;
   RATE_LIMIT_PER_DEVICE_MINUTE?: string;
   RATE_LIMIT_PER_NETWORK_COUNTER_HOUR?: string;
@@ -49,12 +53,14 @@ export interface Config {
   deviceHashKey: string;
   kioskSigningKey: string;
   evidenceSigningKey: string;
+  totpEncryptionKey: string;
   limits: {
     perDeviceCounterHour: number;
     perDeviceMinute: number;
     /** Per client network (IPv4 /24, IPv6 /64): what rotating the user agent cannot reset. */
     perNetworkCounterHour: number;
     perNetworkMinute: number;
+    perApiKeyMinute: number;
   };
 }
 
@@ -83,15 +89,17 @@ function nonEmpty(value: string | undefined): string | null {
 export function readConfig(env: Bindings): Config {
   const development = env.ENVIRONMENT === 'development';
   // Read lazily: only the code paths that need a secret fail when it is missing.
-  const secret = (name: 'DEVICE_HASH_KEY' | 'KIOSK_SIGNING_KEY' | 'EVIDENCE_SIGNING_KEY') => () => {
-    const value = nonEmpty(env[name]);
-    if (value) return value;
-    if (development) return DEVELOPMENT_KEY;
-    throw new MissingSecretError(name);
-  };
+  const secret =
+    (name: 'DEVICE_HASH_KEY' | 'KIOSK_SIGNING_KEY' | 'EVIDENCE_SIGNING_KEY' | 'TOTP_ENCRYPTION_KEY') => () => {
+      const value = nonEmpty(env[name]);
+      if (value) return value;
+      if (development) return DEVELOPMENT_KEY;
+      throw new MissingSecretError(name);
+    };
   const deviceHashKey = secret('DEVICE_HASH_KEY');
   const kioskSigningKey = secret('KIOSK_SIGNING_KEY');
   const evidenceSigningKey = secret('EVIDENCE_SIGNING_KEY');
+  const totpEncryptionKey = secret('TOTP_ENCRYPTION_KEY');
   return {
     development,
     publicOrigin: nonEmpty(env.PUBLIC_ORIGIN),
@@ -106,12 +114,16 @@ export function readConfig(env: Bindings): Config {
     get evidenceSigningKey() {
       return evidenceSigningKey();
     },
+    get totpEncryptionKey() {
+      return totpEncryptionKey();
+    },
     limits: {
       perDeviceCounterHour: positiveInteger(env.RATE_LIMIT_PER_DEVICE_COUNTER_HOUR, 3),
       perDeviceMinute: positiveInteger(env.RATE_LIMIT_PER_DEVICE_MINUTE, 30),
       // A network is shared (an office's Wi-Fi, a carrier's NAT): a few devices' worth of the device limits.
       perNetworkCounterHour: positiveInteger(env.RATE_LIMIT_PER_NETWORK_COUNTER_HOUR, 20),
       perNetworkMinute: positiveInteger(env.RATE_LIMIT_PER_NETWORK_MINUTE, 120),
+      perApiKeyMinute: positiveInteger(env.RATE_LIMIT_PER_API_KEY_MINUTE, 120),
     },
   };
 }

@@ -8,9 +8,115 @@ const WORDS = {
   console: { id: 'Konsol admin', en: 'Admin console' },
   signInHeading: { id: 'Masuk ke konsol admin', en: 'Sign in to the admin console' },
   signInHelp: {
-    id: 'Masukkan token admin (ADMIN_TOKEN). Sesi berlaku 8 jam.',
-    en: 'Enter the admin token (ADMIN_TOKEN). A session lasts 8 hours.',
+    id: 'Masuk dengan e-mail dan kata sandi akun Anda. Sesi berlaku 8 jam.',
+    en: 'Sign in with your account’s e-mail and password. A session lasts 8 hours.',
   },
+  email: { id: 'E-mail', en: 'E-mail' },
+  password: { id: 'Kata sandi', en: 'Password' },
+  totpCode: { id: 'Kode autentikator (jika diaktifkan)', en: 'Authenticator code (if enabled)' },
+  bootstrapHeading: {
+    id: 'Masuk dengan token admin (penyiapan awal)',
+    en: 'Sign in with the admin token (first setup)',
+  },
+  bootstrapHelp: {
+    id: 'Hanya untuk penyiapan awal: token ADMIN_TOKEN dari konfigurasi. Sesudah itu gunakan akun pribadi.',
+    en: 'For first setup only: the ADMIN_TOKEN from the configuration. Afterwards, use personal accounts.',
+  },
+  signedInAs: { id: 'Masuk sebagai', en: 'Signed in as' },
+  bootstrapActor: { id: 'token admin (super admin)', en: 'admin token (super admin)' },
+  role_super: { id: 'Super admin', en: 'Super admin' },
+  role_region_admin: { id: 'Admin daerah', en: 'Region admin' },
+  role_unit_operator: { id: 'Operator unit', en: 'Unit operator' },
+  role_viewer: { id: 'Pemantau (baca saja)', en: 'Viewer (read-only)' },
+  accounts: { id: 'Akun petugas', en: 'Staff accounts' },
+  accountsHelp: {
+    id: 'Undang petugas dengan tautan sekali pakai (berlaku 7 hari). Tautan hanya ditampilkan sekali: kirimkan lewat saluran resmi.',
+    en: 'Invite staff with a one-time link (valid 7 days). The link is shown once: send it through an official channel.',
+  },
+  noAccounts: { id: 'Belum ada akun petugas.', en: 'No staff account yet.' },
+  invite: { id: 'Undang petugas', en: 'Invite a staff member' },
+  createInvite: { id: 'Buat undangan', en: 'Create invitation' },
+  role: { id: 'Peran', en: 'Role' },
+  region: { id: 'Daerah', en: 'Region' },
+  unitsOptional: {
+    id: 'Unit layanan (wajib untuk operator; opsional untuk pemantau)',
+    en: 'Service units (required for operators; optional for viewers)',
+  },
+  allRegions: { id: 'Semua daerah', en: 'All regions' },
+  chooseRegionHelp: {
+    id: 'Pilih daerah untuk mengundang petugas daerah itu. Tanpa daerah, hanya super admin yang dapat diundang.',
+    en: 'Choose a region to invite its staff. Without a region, only super admins can be invited.',
+  },
+  status_invited: { id: 'Diundang', en: 'Invited' },
+  status_active: { id: 'Aktif', en: 'Active' },
+  status_disabled: { id: 'Dinonaktifkan', en: 'Disabled' },
+  newInvitation: {
+    id: 'Tautan undangan (salin sekarang, tidak akan ditampilkan lagi):',
+    en: 'Invitation link (copy it now; it will not be shown again):',
+  },
+  resetLink: { id: 'Tautan atur ulang kata sandi', en: 'Password reset link' },
+  resetLinkTotp: { id: 'Tautan + hapus autentikator', en: 'Link + remove authenticator' },
+  newResetLink: {
+    id: 'Tautan sekali pakai (salin sekarang, berlaku 24 jam):',
+    en: 'One-time link (copy it now; valid 24 hours):',
+  },
+  disable: { id: 'Nonaktifkan', en: 'Disable' },
+  enable: { id: 'Aktifkan', en: 'Enable' },
+  signOutEverywhere: { id: 'Keluar dari semua perangkat', en: 'Sign out everywhere' },
+  acceptHeading: { id: 'Atur kata sandi', en: 'Set your password' },
+  acceptHelp: {
+    id: 'Minimal 12 karakter dan bukan alamat e-mail Anda. Kalimat pendek yang mudah diingat lebih baik daripada kata yang rumit.',
+    en: 'At least 12 characters and not your e-mail address. A short sentence you remember beats a complicated word.',
+  },
+  newPassword: { id: 'Kata sandi baru', en: 'New password' },
+  repeatPassword: { id: 'Ulangi kata sandi', en: 'Repeat the password' },
+  passwordsDiffer: { id: 'Kedua kata sandi tidak sama.', en: 'The two passwords differ.' },
+  missingToken: {
+    id: 'Tautan ini tidak lengkap. Buka tautan dari undangan persis seperti yang diterima.',
+    en: 'This link is incomplete. Open the link from the invitation exactly as received.',
+  },
+  passwordSet: { id: 'Kata sandi tersimpan. Silakan masuk.', en: 'Password saved. Please sign in.' },
+  security: { id: 'Keamanan akun', en: 'Account security' },
+  totpHeading: { id: 'Autentikator (TOTP)', en: 'Authenticator (TOTP)' },
+  totpOff: {
+    id: 'Belum aktif. Dengan autentikator, masuk memerlukan kode 6 angka dari aplikasi di ponsel Anda.',
+    en: 'Not enabled. With an authenticator, signing in needs a 6-digit code from an app on your phone.',
+  },
+  totpOn: {
+    id: 'Aktif: masuk memerlukan kode dari aplikasi autentikator.',
+    en: 'Enabled: signing in needs a code from the authenticator app.',
+  },
+  totpEnrol: { id: 'Aktifkan autentikator', en: 'Enable an authenticator' },
+  totpScan: {
+    id: 'Pindai kode QR dengan aplikasi autentikator (atau ketik kunci rahasia), lalu masukkan kode pertama di bawah.',
+    en: 'Scan the QR code with an authenticator app (or type the secret key), then enter the first code below.',
+  },
+  totpQrAlt: { id: 'Kode QR untuk aplikasi autentikator', en: 'QR code for the authenticator app' },
+  totpConfirm: { id: 'Konfirmasi kode', en: 'Confirm code' },
+  totpDisable: { id: 'Matikan autentikator', en: 'Turn off the authenticator' },
+  code: { id: 'Kode 6 angka', en: '6-digit code' },
+  bootstrapNoAccount: {
+    id: 'Sesi token admin tidak punya akun pribadi. Buat akun super admin untuk diri Anda di halaman Akun petugas.',
+    en: 'A token session has no personal account. Create a super admin account for yourself under Staff accounts.',
+  },
+  audit: { id: 'Log audit', en: 'Audit log' },
+  auditHelp: {
+    id: 'Siapa mengubah apa, dan kapan. Setiap perubahan oleh admin tercatat di sini.',
+    en: 'Who changed what, and when. Every admin change is recorded here.',
+  },
+  who: { id: 'Siapa', en: 'Who' },
+  what: { id: 'Apa', en: 'What' },
+  when: { id: 'Kapan', en: 'When' },
+  auditTarget: { id: 'Sasaran', en: 'Target' },
+  from: { id: 'Dari tanggal', en: 'From date' },
+  to: { id: 'Sampai tanggal (tidak termasuk)', en: 'To date (exclusive)' },
+  anyone: { id: 'Siapa saja', en: 'Anyone' },
+  anything: { id: 'Apa saja', en: 'Anything' },
+  filter: { id: 'Saring', en: 'Filter' },
+  noAudit: { id: 'Tidak ada catatan untuk saringan ini.', en: 'No entries for this filter.' },
+  olderEntries: { id: 'Catatan lebih lama →', en: 'Older entries →' },
+  newestEntries: { id: '← Catatan terbaru', en: '← Newest entries' },
+  forbiddenHere: { id: 'Akun ini tidak bekerja di sini.', en: 'This account does not work here.' },
   token: { id: 'Token admin', en: 'Admin token' },
   signIn: { id: 'Masuk', en: 'Sign in' },
   signOut: { id: 'Keluar', en: 'Sign out' },
@@ -255,4 +361,8 @@ export type AdminWord = keyof typeof WORDS;
 
 export function adminWord(locale: Locale, key: AdminWord): string {
   return WORDS[key][locale];
+}
+
+export function roleWord(locale: Locale, role: 'super' | 'region_admin' | 'unit_operator' | 'viewer'): string {
+  return WORDS[`role_${role}`][locale];
 }

@@ -2,6 +2,9 @@
  * The admin console's only script: forms marked `data-endpoint` are sent to the admin API as JSON (or
  * CSV), with the session's CSRF token, and the answer (or the problem+json errors) is shown in the
  * form's status region. The API stays the one place where changes are validated and audited.
+ * Checkboxes marked `data-array` collect their checked values into one array; an input marked
+ * `data-from-hash` takes the page's URL fragment (an invitation token, never sent to the server by the
+ * browser on its own); `data-must-match="<id>"` refuses to send when two password fields differ.
  */
 
 interface Problem {
@@ -24,7 +27,11 @@ function formJson(form: HTMLFormElement): Record<string, unknown> {
     )
       continue;
     if (!element.name || element.type === 'file') continue;
-    if (element instanceof HTMLInputElement && element.type === 'checkbox') {
+    if (element instanceof HTMLInputElement && element.type === 'checkbox' && element.dataset.array !== undefined) {
+      const list = Array.isArray(body[element.name]) ? (body[element.name] as string[]) : [];
+      if (element.checked) list.push(element.value);
+      body[element.name] = list;
+    } else if (element instanceof HTMLInputElement && element.type === 'checkbox') {
       body[element.name] = element.checked;
     } else if (element.dataset.boolean !== undefined) {
       body[element.name] = element.value === 'true';
@@ -63,12 +70,26 @@ function showProblem(status: HTMLElement, problem: Problem, fallback: string) {
   status.dataset.state = 'error';
 }
 
+for (const input of Array.from(document.querySelectorAll<HTMLInputElement>('input[data-from-hash]'))) {
+  input.value = decodeURIComponent(window.location.hash.slice(1));
+  // Out of the address bar (and so out of history and screenshots) once read.
+  if (input.value) window.history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+
 document.addEventListener('submit', async (event) => {
   const form = event.target;
   if (!(form instanceof HTMLFormElement) || !form.dataset.endpoint) return;
   event.preventDefault();
   if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
   const status = form.querySelector<HTMLElement>('[role="status"]') ?? document.createElement('div');
+  for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[data-must-match]'))) {
+    const other = document.getElementById(input.dataset.mustMatch ?? '');
+    if (other instanceof HTMLInputElement && other.value !== input.value) {
+      showProblem(status, { detail: input.dataset.mismatch ?? 'Mismatch' }, 'Mismatch');
+      input.focus();
+      return;
+    }
+  }
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"], button:not([type])');
   status.dataset.state = 'working';
   status.textContent = form.dataset.working ?? '…';
@@ -90,6 +111,25 @@ document.addEventListener('submit', async (event) => {
     }
     const result =
       response.status === 204 ? {} : ((await response.json().catch(() => ({}))) as Record<string, unknown>);
+    if (form.dataset.revealQr && typeof result[form.dataset.revealQr] === 'string') {
+      // The authenticator's QR code, as an image (never inserted as markup), with the key to type instead.
+      const image = document.createElement('img');
+      image.src = `data:image/svg+xml;base64,${btoa(String(result[form.dataset.revealQr]))}`;
+      image.alt = form.dataset.revealQrAlt ?? '';
+      image.width = 220;
+      image.height = 220;
+      const secret = document.createElement('output');
+      secret.textContent = String(result[form.dataset.reveal ?? ''] ?? '');
+      status.replaceChildren(
+        document.createTextNode(form.dataset.revealLabel ?? ''),
+        document.createElement('br'),
+        image,
+        document.createElement('br'),
+        secret,
+      );
+      status.dataset.state = 'done';
+      return;
+    }
     if (form.dataset.reveal && typeof result[form.dataset.reveal] === 'string') {
       // A secret shown once (a new API key): leave it on screen instead of reloading.
       const output = document.createElement('output');
@@ -104,7 +144,8 @@ document.addEventListener('submit', async (event) => {
     }
     status.textContent = form.dataset.done ?? 'OK';
     status.dataset.state = 'done';
-    if (form.dataset.reload !== undefined) window.location.reload();
+    if (form.dataset.redirect) window.location.assign(form.dataset.redirect);
+    else if (form.dataset.reload !== undefined) window.location.reload();
   } catch (error) {
     showProblem(status, {}, error instanceof Error ? error.message : String(error));
   } finally {

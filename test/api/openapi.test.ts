@@ -1,5 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { policyOf } from '../../worker/security/policy';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Operation = {
@@ -51,6 +52,15 @@ const SPEC_PATHS: Record<string, string[]> = {
   '/api/v1/admin/regions/{region}/units/{unit}/evidence': ['post'],
   '/api/v1/admin/regions/{region}/units/{unit}/evidence.svg': ['get'],
   '/bukti/{token}': ['get'],
+  '/api/v1/admin/users': ['get', 'post'],
+  '/api/v1/admin/users/{id}/reset-link': ['post'],
+  '/api/v1/admin/users/{id}/disable': ['post'],
+  '/api/v1/admin/users/{id}/sign-out-everywhere': ['post'],
+  '/api/v1/admin/invitations/accept': ['post'],
+  '/api/v1/admin/session': ['post', 'get', 'delete'],
+  '/api/v1/admin/session/totp': ['post'],
+  '/api/v1/admin/session/totp/confirm': ['post'],
+  '/api/v1/admin/audit': ['get'],
 };
 
 async function document(): Promise<Document> {
@@ -133,9 +143,13 @@ describe('GET /api/v1/openapi.json (SPEC §5: OpenAPI 3.1 from the validating sc
     });
     expect(doc.paths['/api/v1/agency/scores']?.get?.security).toEqual([{ agencyKey: [] }]);
     for (const [path, item] of Object.entries(doc.paths)) {
-      if (!path.startsWith('/api/v1/admin/') || path === '/api/v1/admin/session') continue;
+      if (!path.startsWith('/api/v1/admin/')) continue;
       for (const [method, operation] of Object.entries(item)) {
-        expect(operation.security, `${method} ${path}`).toEqual([{ adminToken: [] }, { adminSession: [] }]);
+        // Public admin routes (signing in, accepting an invitation) document no scheme; every other one both.
+        const scope = policyOf(method, path.replace(/\{(\w+)\}/g, ':$1'))?.scope;
+        expect(operation.security, `${method} ${path}`).toEqual(
+          scope === 'public' ? undefined : [{ adminToken: [] }, { adminSession: [] }],
+        );
       }
     }
     expect(doc.paths['/api/v1/regions/{region}/scores']?.get?.security).toBeUndefined();

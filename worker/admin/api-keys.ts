@@ -36,7 +36,7 @@ export async function createApiKey(
     d1
       .prepare('INSERT INTO api_keys (id, region_id, label, prefix, hash) VALUES (?, ?, ?, ?, ?)')
       .bind(id, region.id, label, prefix, await sha256Hex(key)),
-    auditStatement(d1, actor, 'api-key.create', `region:${region.slug}`, { id, label, prefix }),
+    auditStatement(d1, actor, 'api-key.create', `region:${region.slug}`, { id, label, prefix }, region.id),
   ]);
   return { id, key, prefix };
 }
@@ -67,7 +67,7 @@ export async function revokeApiKey(
   if (!existing) return false;
   await d1.batch([
     d1.prepare('UPDATE api_keys SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?').bind(now, id),
-    auditStatement(d1, actor, 'api-key.revoke', `region:${region.slug}`, { id }),
+    auditStatement(d1, actor, 'api-key.revoke', `region:${region.slug}`, { id }, region.id),
   ]);
   return true;
 }

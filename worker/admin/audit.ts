@@ -1,11 +1,15 @@
 /**
  * @module
  * The audit log: every admin change writes one row, in the same D1 batch as the change itself, so a
- * change without its audit row (or the reverse) cannot exist.
+ * change without its audit row (or the reverse) cannot exist. A row names the region it belongs to, so a
+ * region admin reads only their own region's history (GET /api/v1/admin/audit); global changes have none.
  */
 
 /** Who acted: 'admin-token' for the bootstrap token, `user:<id>` for a signed-in console user. */
 export type Actor = string;
+
+/** The region of a change: its id, or its slug when the region is created in the same batch. */
+export type AuditRegion = number | { slug: string } | null;
 
 /** The INSERT of one audit row, to be placed in the batch that makes the change. */
 export function auditStatement(
@@ -14,26 +18,34 @@ export function auditStatement(
   action: string,
   target: string,
   detail: Record<string, unknown> = {},
+  region: AuditRegion = null,
 ): D1PreparedStatement {
+  const regionId = typeof region === 'number' ? region : null;
+  const regionSlug = region !== null && typeof region === 'object' ? region.slug : null;
   return d1
-    .prepare('INSERT INTO audit_log (actor, action, target, detail) VALUES (?, ?, ?, ?)')
-    .bind(actor, action, target, JSON.stringify(detail));
+    .prepare(
+      `INSERT INTO audit_log (actor, action, target, detail, region_id)
+       VALUES (?, ?, ?, ?, coalesce(?, (SELECT id FROM regions WHERE slug = ?)))`,
+    )
+    .bind(actor, action, target, JSON.stringify(detail), regionId, regionSlug);
 }
 
 /**
- * An audit row written only if `condition` (SQL, with its own `?` bindings) holds when the batch reaches it: for
- * batches whose change is guarded (an idempotent insert, a delete allowed only to its author), so a change that did
- * not happen leaves no audit row.
+ * An audit row written only when `condition` (SQL) holds when the batch reaches it: for changes guarded by a
+ * condition in the same batch (a one-time link used twice at once), so the loser writes no row either.
  */
-export function auditStatementIf(
+export function auditStatementWhen(
   d1: D1Database,
-  condition: { sql: string; params: readonly unknown[] },
+  condition: { sql: string; binds: unknown[] },
   actor: Actor,
   action: string,
   target: string,
   detail: Record<string, unknown> = {},
+  regionId: number | null = null,
 ): D1PreparedStatement {
   return d1
-    .prepare(`INSERT INTO audit_log (actor, action, target, detail) SELECT ?, ?, ?, ? WHERE ${condition.sql}`)
-    .bind(actor, action, target, JSON.stringify(detail), ...condition.params);
+    .prepare(
+      `INSERT INTO audit_log (actor, action, target, detail, region_id) SELECT ?, ?, ?, ?, ? WHERE ${condition.sql}`,
+    )
+    .bind(actor, action, target, JSON.stringify(detail), regionId, ...condition.binds);
 }

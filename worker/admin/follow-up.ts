@@ -9,7 +9,7 @@ import { redactPersonalData } from '../../domain/redaction';
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../schema';
 import { type FollowUpAction, findFollowUpAction } from '../db/follow-up';
 import type { Region, Unit } from '../db/regions';
-import { type Actor, auditStatement, auditStatementIf } from './audit';
+import { type Actor, auditStatement, auditStatementWhen } from './audit';
 
 export { FOLLOW_UP_STATUSES };
 
@@ -88,11 +88,18 @@ export async function createFollowUpAction(
         now,
         input.status === 'done' ? now : null,
       ),
-    auditStatement(d1, actor, 'follow-up.create', target(region, unit, id), {
-      period: input.period,
-      elementCode: input.elementCode,
-      status: input.status,
-    }),
+    auditStatement(
+      d1,
+      actor,
+      'follow-up.create',
+      target(region, unit, id),
+      {
+        period: input.period,
+        elementCode: input.elementCode,
+        status: input.status,
+      },
+      region.id,
+    ),
   ]);
   return (await findFollowUpAction(d1, unit.id, id)) as FollowUpAction;
 }
@@ -101,7 +108,7 @@ export async function createFollowUpAction(
 export async function updateFollowUpAction(
   d1: D1Database,
   actor: Actor,
-  region: Pick<Region, 'slug'>,
+  region: Pick<Region, 'id' | 'slug'>,
   unit: Pick<Unit, 'id' | 'slug'>,
   id: string,
   changes: FollowUpChanges,
@@ -119,12 +126,20 @@ export async function updateFollowUpAction(
   }
   const exists = {
     sql: 'EXISTS (SELECT 1 FROM follow_up_actions WHERE id = ? AND unit_id = ?)',
-    params: [id, unit.id],
+    binds: [id, unit.id],
   };
   await d1.batch([
-    auditStatementIf(d1, exists, actor, 'follow-up.update', target(region, unit, id), {
-      changes: Object.fromEntries(fields.map((key) => [key, changes[key]])),
-    }),
+    auditStatementWhen(
+      d1,
+      exists,
+      actor,
+      'follow-up.update',
+      target(region, unit, id),
+      {
+        changes: Object.fromEntries(fields.map((key) => [key, changes[key]])),
+      },
+      region.id,
+    ),
     d1
       .prepare(`UPDATE follow_up_actions SET ${sets.join(', ')} WHERE id = ? AND unit_id = ?`)
       .bind(...values, id, unit.id),
@@ -136,7 +151,7 @@ export async function updateFollowUpAction(
 export async function deleteFollowUpAction(
   d1: D1Database,
   actor: Actor,
-  region: Pick<Region, 'slug'>,
+  region: Pick<Region, 'id' | 'slug'>,
   unit: Pick<Unit, 'id' | 'slug'>,
   id: string,
 ): Promise<boolean> {
@@ -144,8 +159,8 @@ export async function deleteFollowUpAction(
     // The audit row keeps what was deleted: it is the only trace left of a published commitment.
     d1
       .prepare(
-        `INSERT INTO audit_log (actor, action, target, detail)
-         SELECT ?, 'follow-up.delete', ?, json_object('period', period, 'issue', issue, 'action', action, 'status', status)
+        `INSERT INTO audit_log (actor, action, target, detail, region_id)
+         SELECT ?, 'follow-up.delete', ?, json_object('period', period, 'issue', issue, 'action', action, 'status', status), region_id
          FROM follow_up_actions WHERE id = ? AND unit_id = ?`,
       )
       .bind(actor, target(region, unit, id), id, unit.id),

@@ -23,6 +23,8 @@ export interface KioskListing {
 interface CounterRef {
   id: number;
   code: string;
+  /** The counter's region, recorded with the audit row so that region's admins see it. */
+  regionId: number;
 }
 
 const target = (counter: CounterRef) => `counter:${counter.code}`;
@@ -44,7 +46,7 @@ export async function createKiosk(
         'INSERT INTO kiosks (id, counter_id, label, enrolment_hash, enrolment_expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
       .bind(id, counter.id, label, await sha256Hex(enrolmentCode), enrolmentExpiresAt, now),
-    auditStatement(d1, actor, 'kiosk.create', target(counter), { id, label }),
+    auditStatement(d1, actor, 'kiosk.create', target(counter), { id, label }, counter.regionId),
   ]);
   return { id, enrolmentCode, enrolmentExpiresAt };
 }
@@ -87,7 +89,7 @@ export async function revokeKiosk(
     d1
       .prepare('UPDATE kiosks SET revoked_at = coalesce(revoked_at, ?), enrolment_hash = NULL WHERE id = ?')
       .bind(now, id),
-    auditStatement(d1, actor, 'kiosk.revoke', target(counter), { id }),
+    auditStatement(d1, actor, 'kiosk.revoke', target(counter), { id }, counter.regionId),
   ]);
   return true;
 }

@@ -32,6 +32,16 @@ const COMMENT_COLUMNS = `c.id, c.body, c.status, c.local_date AS localDate, c.cr
   c.moderated_at AS moderatedAt, c.moderated_by AS moderatedBy, c.reply, c.replied_at AS repliedAt,
   u.slug AS unitSlug, u.name AS unitName`;
 
+/**
+ * The units a unit-scoped moderator may see (null: every unit of the region), as SQL and its two bindings.
+ * Rows of other units then look exactly like rows that do not exist.
+ */
+export type UnitLimit = readonly number[] | null;
+function unitClause(column: string, units: UnitLimit): [string, string | null, string | null] {
+  const json = units === null ? null : JSON.stringify(units);
+  return [`(? IS NULL OR ${column} IN (SELECT value FROM json_each(?)))`, json, json];
+}
+
 function commentOf({ unitSlug, unitName, ...row }: CommentRow): ModeratedComment {
   return { ...row, unit: { slug: unitSlug, name: unitName } };
 }
@@ -42,13 +52,15 @@ export async function listComments(
   regionId: number,
   status: CommentStatus,
   limit = 200,
+  units: UnitLimit = null,
 ): Promise<ModeratedComment[]> {
+  const [clause, ...unitBinds] = unitClause('c.unit_id', units);
   const { results } = await d1
     .prepare(
       `SELECT ${COMMENT_COLUMNS} FROM comments c JOIN units u ON u.id = c.unit_id
-       WHERE c.region_id = ? AND c.status = ? ORDER BY c.created_at, c.id LIMIT ?`,
+       WHERE c.region_id = ? AND c.status = ? AND ${clause} ORDER BY c.created_at, c.id LIMIT ?`,
     )
-    .bind(regionId, status, limit)
+    .bind(regionId, status, ...unitBinds, limit)
     .all<CommentRow>();
   return results.map(commentOf);
 }
@@ -67,10 +79,12 @@ export async function moderateComment(
   id: string,
   decision: CommentDecision,
   now = Date.now(),
+  units: UnitLimit = null,
 ): Promise<ModeratedComment | null> {
+  const [clause, ...unitBinds] = unitClause('unit_id', units);
   const existing = await d1
-    .prepare('SELECT status, reply FROM comments WHERE id = ? AND region_id = ?')
-    .bind(id, region.id)
+    .prepare(`SELECT status, reply FROM comments WHERE id = ? AND region_id = ? AND ${clause}`)
+    .bind(id, region.id, ...unitBinds)
     .first<{ status: CommentStatus; reply: string | null }>();
   if (!existing) return null;
   const statements = [];
@@ -89,11 +103,18 @@ export async function moderateComment(
     );
   }
   statements.push(
-    auditStatement(d1, actor, 'comment.moderate', `comment:${id}`, {
-      region: region.slug,
-      before: existing,
-      ...decision,
-    }),
+    auditStatement(
+      d1,
+      actor,
+      'comment.moderate',
+      `comment:${id}`,
+      {
+        region: region.slug,
+        before: existing,
+        ...decision,
+      },
+      region.id,
+    ),
   );
   await d1.batch(statements);
   const row = await d1
@@ -127,16 +148,19 @@ export async function listFlaggedResponses(
   regionId: number,
   status: FlaggedStatus,
   limit = 200,
+  units: UnitLimit = null,
 ): Promise<FlaggedResponse[]> {
   const rejected = `coalesce(r.flag_reason, '') LIKE '${REJECTED_PREFIX}%'`;
+  const [clause, ...unitBinds] = unitClause('r.unit_id', units);
   const { results } = await d1
     .prepare(
       `SELECT r.*, u.slug AS unit_slug, u.name AS unit_name, k.code AS counter_code
        FROM responses r JOIN units u ON u.id = r.unit_id LEFT JOIN counters k ON k.id = r.counter_id
        WHERE r.flagged = 1 AND r.region_id = ? AND ${status === 'rejected' ? rejected : `NOT ${rejected}`}
+         AND ${clause}
        ORDER BY r.submitted_at, r.id LIMIT ?`,
     )
-    .bind(regionId, limit)
+    .bind(regionId, ...unitBinds, limit)
     .all<FlaggedRow>();
   return results.map((row) => {
     const reason = row.flag_reason === null ? null : String(row.flag_reason);
@@ -154,10 +178,11 @@ export async function listFlaggedResponses(
 }
 
 /** A flagged response of the region, with its flag reason; null when there is none. */
-function flaggedResponse(d1: D1Database, region: Pick<Region, 'id'>, id: string) {
+function flaggedResponse(d1: D1Database, region: Pick<Region, 'id'>, id: string, units: UnitLimit) {
+  const [clause, ...unitBinds] = unitClause('unit_id', units);
   return d1
-    .prepare('SELECT flag_reason AS reason FROM responses WHERE id = ? AND region_id = ? AND flagged = 1')
-    .bind(id, region.id)
+    .prepare(`SELECT flag_reason AS reason FROM responses WHERE id = ? AND region_id = ? AND flagged = 1 AND ${clause}`)
+    .bind(id, region.id, ...unitBinds)
     .first<{ reason: string | null }>();
 }
 
@@ -172,8 +197,9 @@ export async function acceptFlaggedResponse(
   actor: Actor,
   region: Pick<Region, 'id' | 'slug'>,
   id: string,
+  units: UnitLimit = null,
 ): Promise<boolean> {
-  const existing = await flaggedResponse(d1, region, id);
+  const existing = await flaggedResponse(d1, region, id, units);
   if (!existing) return false;
   const marker = `accepting:${randomCode(16)}`;
   const results = await d1.batch([
@@ -182,7 +208,14 @@ export async function acceptFlaggedResponse(
       .bind(marker, id, region.id),
     d1.prepare(rollupUpsertSql('id = ? AND flag_reason = ?')).bind(id, marker),
     d1.prepare('UPDATE responses SET flag_reason = NULL WHERE id = ? AND flag_reason = ?').bind(id, marker),
-    auditStatement(d1, actor, 'response.accept', `response:${id}`, { region: region.slug, reason: existing.reason }),
+    auditStatement(
+      d1,
+      actor,
+      'response.accept',
+      `response:${id}`,
+      { region: region.slug, reason: existing.reason },
+      region.id,
+    ),
   ]);
   return (results[0]?.meta.changes ?? 0) > 0;
 }
@@ -193,8 +226,9 @@ export async function rejectFlaggedResponse(
   actor: Actor,
   region: Pick<Region, 'id' | 'slug'>,
   id: string,
+  units: UnitLimit = null,
 ): Promise<boolean> {
-  const existing = await flaggedResponse(d1, region, id);
+  const existing = await flaggedResponse(d1, region, id, units);
   if (!existing) return false;
   if (existing.reason?.startsWith(REJECTED_PREFIX)) return true; // already decided
   await d1.batch([
@@ -203,7 +237,14 @@ export async function rejectFlaggedResponse(
         `UPDATE responses SET flag_reason = '${REJECTED_PREFIX}' || coalesce(flag_reason, '') WHERE id = ? AND flagged = 1`,
       )
       .bind(id),
-    auditStatement(d1, actor, 'response.reject', `response:${id}`, { region: region.slug, reason: existing.reason }),
+    auditStatement(
+      d1,
+      actor,
+      'response.reject',
+      `response:${id}`,
+      { region: region.slug, reason: existing.reason },
+      region.id,
+    ),
   ]);
   return true;
 }

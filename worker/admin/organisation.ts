@@ -53,7 +53,7 @@ export async function createRegion(
         d1
           .prepare('INSERT INTO regions (slug, name, timezone) VALUES (?, ?, ?) RETURNING *')
           .bind(input.slug, input.name, input.timezone),
-        auditStatement(d1, actor, 'region.create', `region:${input.slug}`, input),
+        auditStatement(d1, actor, 'region.create', `region:${input.slug}`, input, { slug: input.slug }),
       ]),
     conflict,
   );
@@ -78,7 +78,7 @@ export async function createUnit(
             'INSERT INTO units (region_id, slug, name, population, ikm_target) VALUES (?, ?, ?, ?, ?) RETURNING *',
           )
           .bind(region.id, input.slug, input.name, input.population ?? null, input.ikmTarget ?? null),
-        auditStatement(d1, actor, 'unit.create', `unit:${region.slug}/${input.slug}`, input),
+        auditStatement(d1, actor, 'unit.create', `unit:${region.slug}/${input.slug}`, input, region.id),
       ]),
     conflict,
   );
@@ -111,7 +111,14 @@ export async function createService(
         d1
           .prepare('INSERT INTO services (unit_id, slug, name) VALUES (?, ?, ?) RETURNING *')
           .bind(unit.id, input.slug, input.name),
-        auditStatement(d1, actor, 'service.create', `service:${region.slug}/${unit.slug}/${input.slug}`, input),
+        auditStatement(
+          d1,
+          actor,
+          'service.create',
+          `service:${region.slug}/${unit.slug}/${input.slug}`,
+          input,
+          region.id,
+        ),
       ]),
     conflict,
   );
@@ -146,11 +153,18 @@ export async function createCounter(
         d1
           .prepare('INSERT INTO counters (unit_id, code, name) VALUES (?, ?, ?) RETURNING *')
           .bind(unit.id, code, input.name),
-        auditStatement(d1, actor, 'counter.create', `counter:${code}`, {
-          region: region.slug,
-          unit: unit.slug,
-          name: input.name,
-        }),
+        auditStatement(
+          d1,
+          actor,
+          'counter.create',
+          `counter:${code}`,
+          {
+            region: region.slug,
+            unit: unit.slug,
+            name: input.name,
+          },
+          region.id,
+        ),
       ]);
       return counterOf(inserted!.results[0]!);
     } catch (error) {
@@ -171,6 +185,7 @@ export async function updateCounter(
   actor: Actor,
   counter: Counter,
   changes: CounterChanges,
+  regionId: number,
 ): Promise<Counter> {
   const [updated] = await d1.batch<Row>([
     d1
@@ -184,10 +199,17 @@ export async function updateCounter(
         changes.kioskExpiredPolicy ?? null,
         counter.id,
       ),
-    auditStatement(d1, actor, 'counter.update', `counter:${counter.code}`, {
-      before: { name: counter.name, active: counter.active, kioskExpiredPolicy: counter.kioskExpiredPolicy },
-      changes,
-    }),
+    auditStatement(
+      d1,
+      actor,
+      'counter.update',
+      `counter:${counter.code}`,
+      {
+        before: { name: counter.name, active: counter.active, kioskExpiredPolicy: counter.kioskExpiredPolicy },
+        changes,
+      },
+      regionId,
+    ),
   ]);
   return counterOf(updated!.results[0]!);
 }

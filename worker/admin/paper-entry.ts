@@ -8,7 +8,7 @@
  */
 import type { Region, Unit } from '../db/regions';
 import { rollupUpsertSql } from '../db/rollup-sql';
-import { type Actor, auditStatementIf } from './audit';
+import { type Actor, auditStatementWhen } from './audit';
 import { importTarget, type PaperDateRange, type PaperQuestionnaire, paperInsertStatements } from './paper-import';
 
 /** How long the operator who keyed in a questionnaire may take it back. */
@@ -54,13 +54,14 @@ export async function enterPaperResponse(
     );
   }
   statements.push(
-    auditStatementIf(
+    auditStatementWhen(
       d1,
-      { sql: 'EXISTS (SELECT 1 FROM responses WHERE id = ?)', params: [id] },
+      { sql: 'EXISTS (SELECT 1 FROM responses WHERE id = ?)', binds: [id] },
       actor,
       'responses.enter',
       importTarget(region, unit),
       { id, date: entry.date },
+      region.id,
     ),
   );
   statements.push(
@@ -82,7 +83,7 @@ export type UndoOutcome = 'undone' | 'not-found' | 'not-yours' | 'too-late';
 export async function undoPaperResponse(
   d1: D1Database,
   actor: Actor,
-  region: Pick<Region, 'slug'>,
+  region: Pick<Region, 'id' | 'slug'>,
   unit: Pick<Unit, 'id' | 'slug'>,
   id: string,
   now = Date.now(),
@@ -103,13 +104,14 @@ export async function undoPaperResponse(
   const results = await d1.batch([
     // Out of the rollups first, while the row is still there to select (and only if it still counts).
     d1.prepare(rollupUpsertSql(guard, -1)).bind(...params),
-    auditStatementIf(
+    auditStatementWhen(
       d1,
-      { sql: `EXISTS (SELECT 1 FROM responses WHERE ${guard})`, params },
+      { sql: `EXISTS (SELECT 1 FROM responses WHERE ${guard})`, binds: params },
       actor,
       'responses.undo',
       importTarget(region, unit),
       { id },
+      region.id,
     ),
     d1.prepare(`DELETE FROM comments WHERE response_id IN (SELECT id FROM responses WHERE ${guard})`).bind(...params),
     d1.prepare(`DELETE FROM responses WHERE ${guard}`).bind(...params),

@@ -329,12 +329,19 @@ export async function storePaperRows(
   ];
   const dates = rows.map((row) => row.date).sort();
   statements.push(
-    auditStatement(d1, actor, 'responses.import', importTarget(region, unit), {
-      rows: rows.length,
-      sha256: digest,
-      from: dates[0],
-      to: dates.at(-1),
-    }),
+    auditStatement(
+      d1,
+      actor,
+      'responses.import',
+      importTarget(region, unit),
+      {
+        rows: rows.length,
+        sha256: digest,
+        from: dates[0],
+        to: dates.at(-1),
+      },
+      region.id,
+    ),
   );
   try {
     await d1.batch(statements);

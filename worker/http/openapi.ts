@@ -28,11 +28,12 @@ export const ProblemSchema = z
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (problem+json with `errors` per field)',
   401: 'Missing, invalid or revoked credentials (problem+json; `WWW-Authenticate: Bearer`)',
-  403: 'Refused (e.g. a cross-site request with a session cookie)',
+  403: 'Refused: a role below the route’s, another region or unit, or a cross-site request with a session cookie',
   404: 'Not found, or not visible to these credentials',
   409: 'Conflicts with an existing resource (e.g. a duplicate slug)',
   413: 'Request body too large',
   415: 'Unsupported media type',
+  429: 'Too many requests (problem+json; `Retry-After` says how many seconds to wait)',
 };
 
 /** The documented error responses of a route, all `application/problem+json`. */

@@ -5,9 +5,12 @@
  * own, so a session request with an unsafe method must also come from our own origin and carry the
  * session's CSRF token in `X-CSRF-Token` (the console reads it from `POST /api/v1/admin/session`).
  * Bearer requests need no CSRF defence: browsers never attach that header by themselves.
+ * It sets the caller's {@link Principal} (role, region, units); what a principal may do per route is decided
+ * by worker/security/policy.ts.
  */
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import type { Grant } from '../../domain/roles';
 import type { Actor } from '../admin/audit';
 import { type AppEnv, readConfig } from '../env';
 import { ProblemError } from '../http/problem';
@@ -28,8 +31,27 @@ export interface AdminSession {
   expiresAt: number;
 }
 
+/** Who is calling the admin API: the audit actor and the role, region and units it reaches. */
+export interface Principal extends Grant {
+  actor: Actor;
+  /** Null for the bootstrap ADMIN_TOKEN, which is a super admin without an account. */
+  userId: string | null;
+  email: string | null;
+  name: string | null;
+}
+
+export const BOOTSTRAP_PRINCIPAL: Principal = {
+  actor: ADMIN_TOKEN_ACTOR,
+  userId: null,
+  email: null,
+  name: null,
+  role: 'super',
+  regionId: null,
+  unitIds: null,
+};
+
 export type AdminEnv = AppEnv & {
-  Variables: { actor: Actor; session: AdminSession | null };
+  Variables: { actor: Actor; principal: Principal; session: AdminSession | null };
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -58,17 +80,37 @@ export async function findSession(d1: D1Database, cookie: string, now = Date.now
     .first<AdminSession>();
 }
 
-/** The audit actor of a session; user sessions must belong to an enabled super admin. */
-export async function sessionActor(d1: D1Database, session: AdminSession): Promise<Actor> {
-  if (session.userId === ADMIN_TOKEN_ACTOR) return ADMIN_TOKEN_ACTOR;
-  const user = await d1
-    .prepare('SELECT role FROM users WHERE id = ? AND disabled_at IS NULL')
-    .bind(session.userId)
-    .first<{ role: string }>();
-  if (!user) throw unauthorized('The session’s user no longer exists or is disabled.');
-  // Region-scoped roles (region_admin, moderator) need per-route checks that do not exist yet: refuse.
-  if (user.role !== 'super') throw new ProblemError(403, 'This account may not use the admin API.');
-  return `user:${session.userId}`;
+/** The principal of a user id: its role, region and units; null when the account is missing or disabled. */
+export async function userPrincipal(d1: D1Database, userId: string): Promise<Principal | null> {
+  const [user, units] = await d1.batch<Record<string, unknown>>([
+    d1
+      .prepare('SELECT id, email, name, role, region_id AS regionId FROM users WHERE id = ? AND disabled_at IS NULL')
+      .bind(userId),
+    d1.prepare('SELECT unit_id AS unitId FROM user_units WHERE user_id = ? ORDER BY unit_id').bind(userId),
+  ]);
+  const row = user?.results[0] as
+    | { id: string; email: string; name: string; role: Principal['role']; regionId: number | null }
+    | undefined;
+  if (!row) return null;
+  const unitIds = (units?.results ?? []).map((u) => Number(u.unitId));
+  return {
+    actor: `user:${row.id}`,
+    userId: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    regionId: row.role === 'super' ? null : row.regionId,
+    // Operators reach their units only (none if none are left); a viewer without units sees the whole region.
+    unitIds: row.role === 'unit_operator' || (row.role === 'viewer' && unitIds.length > 0) ? unitIds : null,
+  };
+}
+
+/** The principal of a session; a session whose user is gone or disabled is refused (401). */
+export async function sessionPrincipal(d1: D1Database, session: AdminSession): Promise<Principal> {
+  if (session.userId === ADMIN_TOKEN_ACTOR) return BOOTSTRAP_PRINCIPAL;
+  const principal = await userPrincipal(d1, session.userId);
+  if (!principal) throw unauthorized('The session’s user no longer exists or is disabled.');
+  return principal;
 }
 
 export const adminAuth = createMiddleware<AdminEnv>(async (c, next) => {
@@ -80,6 +122,7 @@ export const adminAuth = createMiddleware<AdminEnv>(async (c, next) => {
       throw unauthorized('The admin token is not valid.', 'invalid_token');
     }
     c.set('actor', ADMIN_TOKEN_ACTOR);
+    c.set('principal', BOOTSTRAP_PRINCIPAL);
     c.set('session', null);
     return next();
   }
@@ -96,7 +139,9 @@ export const adminAuth = createMiddleware<AdminEnv>(async (c, next) => {
         throw new ProblemError(403, `Missing or wrong ${CSRF_HEADER} header.`);
       }
     }
-    c.set('actor', await sessionActor(c.env.DB, session));
+    const principal = await sessionPrincipal(c.env.DB, session);
+    c.set('actor', principal.actor);
+    c.set('principal', principal);
     c.set('session', session);
     return next();
   }

@@ -3,10 +3,14 @@
  * `agencyAuth`: the Bearer API-key check of the agency API (SPEC §5). The key is looked up by its
  * SHA-256 digest (an equality lookup on a hash leaks nothing useful through timing); a missing,
  * unknown or revoked key is a 401 problem+json with `WWW-Authenticate: Bearer`. The key's last-used
- * time is refreshed at most once a minute, after the response, so reads stay cheap.
+ * time is refreshed at most once a minute, after the response, so reads stay cheap. Each key may make
+ * `RATE_LIMIT_PER_API_KEY_MINUTE` requests a minute (default 120); beyond that, 429 with `Retry-After`, so
+ * one agency's runaway script cannot load the database for everyone.
  */
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../env';
+import { type AppEnv, readConfig } from '../env';
+import { ProblemError } from '../http/problem';
+import { apiKeyMinuteWindow, MINUTE_MS, retryAfterSeconds } from './rate-limit';
 import { bearerToken, bearerUnauthorized, sha256Hex } from './tokens';
 
 /** How stale `last_used_at` may get before a request refreshes it. */
@@ -31,8 +35,20 @@ export const agencyAuth = createMiddleware<AgencyEnv>(async (c, next) => {
     .bind(await sha256Hex(token))
     .first<AgencyKey>();
   if (!key) throw unauthorized('The API key is unknown or has been revoked.', 'invalid_token');
-  c.set('agencyKey', key);
   const now = Date.now();
+  const window = apiKeyMinuteWindow(key.id, now);
+  const counted = await c.env.DB.prepare(
+    `INSERT INTO rate_counters (key, window_start, count) VALUES (?, ?, 1)
+     ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count`,
+  )
+    .bind(window.key, window.windowStart)
+    .first<{ count: number }>();
+  if ((counted?.count ?? 0) > readConfig(c.env).limits.perApiKeyMinute) {
+    throw new ProblemError(429, 'Too many requests with this API key: wait a minute.', {
+      headers: { 'retry-after': String(retryAfterSeconds(window.windowStart + MINUTE_MS, now)) },
+    });
+  }
+  c.set('agencyKey', key);
   if (key.lastUsedAt === null || now - key.lastUsedAt >= LAST_USED_RESOLUTION_MS) {
     // The condition repeats the check so concurrent requests write at most once per minute.
     const touch = c.env.DB.prepare(

@@ -22,3 +22,26 @@ export function networkMinuteWindow(networkHash: string, now: number): { key: st
 export function retryAfterSeconds(until: number, now: number): number {
   return Math.max(1, Math.ceil((until - now) / 1000));
 }
+
+/**
+ * Sign-in throttles (docs/accounts.md): failed attempts counted in fixed 15-minute windows, per account (a keyed
+ * hash of the e-mail, so guessing one person's password stops after a few tries from anywhere) and per device
+ * (the device hash, so one machine cannot sweep many accounts). At the limit, sign-in answers 429 until the
+ * window ends, also for the right password: a lockout the attacker cannot test through.
+ */
+export const SIGN_IN_WINDOW_MS = 15 * MINUTE_MS;
+export const SIGN_IN_LIMITS = { account: 5, device: 20 } as const;
+
+export function signInWindowStart(now: number): number {
+  return Math.floor(now / SIGN_IN_WINDOW_MS) * SIGN_IN_WINDOW_MS;
+}
+
+/** Whether counted failures lock sign-in: the per-account or the per-device limit reached. */
+export function signInLocked(failures: { account: number; device: number }): boolean {
+  return failures.account >= SIGN_IN_LIMITS.account || failures.device >= SIGN_IN_LIMITS.device;
+}
+
+/** The `rate_counters` key and window of an agency API key's requests in the minute of `now`. */
+export function apiKeyMinuteWindow(keyId: string, now: number): { key: string; windowStart: number } {
+  return { key: `api-key:${keyId}`, windowStart: Math.floor(now / MINUTE_MS) * MINUTE_MS };
+}

@@ -5,6 +5,7 @@ export const BROWSER_TEST_VARS = {
   DEVICE_HASH_KEY: 'browser-test-device-key',
   KIOSK_SIGNING_KEY: 'browser-test-kiosk-key',
   EVIDENCE_SIGNING_KEY: 'browser-test-evidence-key',
+  TOTP_ENCRYPTION_KEY: 'browser-test-totp-key',
   // No Turnstile secret: the local-development path (dummy token, no widget), SPEC §5.
   TURNSTILE_SECRET_KEY: '',
   TURNSTILE_SITE_KEY: '',

@@ -139,7 +139,7 @@ adminCountersRouter
   .openapi(patchRoute, async (c) => {
     const { region, unit, code } = c.req.valid('param');
     const found = await requireCounter(database(c.env.DB), region, unit, code);
-    const updated = await updateCounter(c.env.DB, c.get('actor'), found.counter, c.req.valid('json'));
+    const updated = await updateCounter(c.env.DB, c.get('actor'), found.counter, c.req.valid('json'), found.region.id);
     return c.json(view(updated, origin(c)), 200);
   })
   .openapi(qrRoute, async (c) => {

@@ -7,6 +7,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SEVERITIES } from '../../../domain/alerts';
 import { parsePeriod } from '../../../domain/periods';
+import { unitLimit } from '../../../domain/roles';
 import { ELEMENT_CODES } from '../../../domain/survey';
 import { database } from '../../db/client';
 import { listServices, listUnits } from '../../db/regions';
@@ -188,7 +189,9 @@ export const adminDashboardRouter = createRouter<AdminEnv>()
     const db = database(c.env.DB);
     const region = await requireRegion(db, c.req.valid('param').region);
     const resolved = monthOrProblem(month, region);
-    const units = await listUnits(db, region.id);
+    // A unit-scoped account sees its own units' entries and alerts only.
+    const limit = unitLimit(c.get('principal'));
+    const units = (await listUnits(db, region.id)).filter((unit) => limit === null || limit.includes(unit.id));
     return c.json(await regionDashboard(c.env.DB, region, units, resolved, Date.now(), lang), 200);
   })
   .openapi(unitDashboardRoute, async (c) => {

@@ -1,15 +1,18 @@
 /**
  * @module
- * The admin API under `/api/v1/admin` (SPEC §5): every route needs the admin token or a console
- * session (worker/security/admin-auth.ts), except signing in itself; nothing is ever cached.
+ * The admin API under `/api/v1/admin` (SPEC §5): every route has an access policy (worker/security/policy.ts)
+ * that authenticates the caller (admin token or console session) and checks its role, region and unit before
+ * the route runs; only signing in and accepting an invitation are public. Nothing is ever cached.
  */
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { noStore } from '../../http/cache';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
-import { type AdminEnv, adminAuth } from '../../security/admin-auth';
+import type { AdminEnv } from '../../security/admin-auth';
+import { enforcePolicy } from '../../security/policy';
 import { adminApiKeysRouter } from './api-keys';
+import { adminAuditRouter } from './audit';
 import { adminCountersRouter } from './counters';
 import { adminDashboardRouter } from './dashboard';
 import { adminFollowUpRouter } from './follow-up';
@@ -20,12 +23,12 @@ import { adminPaperEntryRouter } from './paper-entry';
 import { adminRegionsRouter } from './regions';
 import { adminReportsRouter } from './reports';
 import { sessionRouter } from './session';
+import { adminUsersRouter } from './users';
 
 export const ADMIN_BASE = '/api/v1/admin';
 /** JSON bodies of the admin API are small; CSV imports set their own, larger limit. */
 const JSON_BODY_LIMIT = 64 * 1024;
 
-const isSessionPath = (c: { req: { path: string } }) => c.req.path.replace(/\/+$/, '') === `${ADMIN_BASE}/session`;
 const isImportPath = (c: { req: { path: string } }) => c.req.path.endsWith('/responses/import');
 
 export const adminRouter = createRouter<AdminEnv>();
@@ -42,7 +45,7 @@ adminRouter.use(
     }),
   ),
 );
-adminRouter.use('*', except(isSessionPath, adminAuth));
+adminRouter.use('*', enforcePolicy);
 adminRouter.route('/session', sessionRouter);
 adminRouter.route('/', adminRegionsRouter);
 adminRouter.route('/', adminCountersRouter);
@@ -54,3 +57,5 @@ adminRouter.route('/', adminPaperEntryRouter);
 adminRouter.route('/', adminFollowUpRouter);
 adminRouter.route('/', adminDashboardRouter);
 adminRouter.route('/', adminReportsRouter);
+adminRouter.route('/', adminUsersRouter);
+adminRouter.route('/', adminAuditRouter);

@@ -93,8 +93,13 @@ const revokeKioskRoute = createRoute({
 export const adminKiosksRouter = createRouter<AdminEnv>()
   .openapi(createKioskRoute, async (c) => {
     const params = c.req.valid('param');
-    const { counter } = await requireCounter(database(c.env.DB), params.region, params.unit, params.code);
-    const created = await createKiosk(c.env.DB, c.get('actor'), counter, c.req.valid('json').label);
+    const { region, counter } = await requireCounter(database(c.env.DB), params.region, params.unit, params.code);
+    const created = await createKiosk(
+      c.env.DB,
+      c.get('actor'),
+      { ...counter, regionId: region.id },
+      c.req.valid('json').label,
+    );
     const origin = (readConfig(c.env).publicOrigin ?? new URL(c.req.url).origin).replace(/\/+$/, '');
     const enrolmentUrl = `${origin}/r/${encodeURIComponent(counter.code)}/kiosk/daftar?kode=${created.enrolmentCode}`;
     return c.json({ id: created.id, enrolmentUrl, enrolmentExpiresAt: created.enrolmentExpiresAt }, 201);
@@ -106,8 +111,8 @@ export const adminKiosksRouter = createRouter<AdminEnv>()
   })
   .openapi(revokeKioskRoute, async (c) => {
     const params = c.req.valid('param');
-    const { counter } = await requireCounter(database(c.env.DB), params.region, params.unit, params.code);
-    if (!(await revokeKiosk(c.env.DB, c.get('actor'), counter, params.id))) {
+    const { region, counter } = await requireCounter(database(c.env.DB), params.region, params.unit, params.code);
+    if (!(await revokeKiosk(c.env.DB, c.get('actor'), { ...counter, regionId: region.id }, params.id))) {
       throw new ProblemError(404, `Counter '${params.code}' has no kiosk '${params.id}'.`);
     }
     return c.body(null, 204);

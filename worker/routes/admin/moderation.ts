@@ -4,6 +4,7 @@
  * flagged responses (accept into the figures, or reject).
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { unitLimit } from '../../../domain/roles';
 import { COMMENT_STATES } from '../../../schema';
 import {
   acceptFlaggedResponse,
@@ -133,23 +134,37 @@ const decisionRoute = (decision: 'accept' | 'reject') =>
 export const adminModerationRouter = createRouter<AdminEnv>()
   .openapi(listCommentsRoute, async (c) => {
     const region = await requireRegion(database(c.env.DB), c.req.valid('param').region);
-    return c.json(await listComments(c.env.DB, region.id, c.req.valid('query').status), 200);
+    return c.json(
+      await listComments(c.env.DB, region.id, c.req.valid('query').status, 200, unitLimit(c.get('principal'))),
+      200,
+    );
   })
   .openapi(moderateCommentRoute, async (c) => {
     const { region: slug, id } = c.req.valid('param');
     const region = await requireRegion(database(c.env.DB), slug);
-    const comment = await moderateComment(c.env.DB, c.get('actor'), region, id, c.req.valid('json'));
+    const comment = await moderateComment(
+      c.env.DB,
+      c.get('actor'),
+      region,
+      id,
+      c.req.valid('json'),
+      Date.now(),
+      unitLimit(c.get('principal')),
+    );
     if (!comment) throw new ProblemError(404, `Region '${slug}' has no comment '${id}'.`);
     return c.json(comment, 200);
   })
   .openapi(listFlaggedRoute, async (c) => {
     const region = await requireRegion(database(c.env.DB), c.req.valid('param').region);
-    return c.json(await listFlaggedResponses(c.env.DB, region.id, c.req.valid('query').status), 200);
+    return c.json(
+      await listFlaggedResponses(c.env.DB, region.id, c.req.valid('query').status, 200, unitLimit(c.get('principal'))),
+      200,
+    );
   })
   .openapi(decisionRoute('accept'), async (c) => {
     const { region: slug, id } = c.req.valid('param');
     const region = await requireRegion(database(c.env.DB), slug);
-    if (!(await acceptFlaggedResponse(c.env.DB, c.get('actor'), region, id))) {
+    if (!(await acceptFlaggedResponse(c.env.DB, c.get('actor'), region, id, unitLimit(c.get('principal'))))) {
       throw new ProblemError(404, `Region '${slug}' has no flagged response '${id}'.`);
     }
     return c.body(null, 204);
@@ -157,7 +172,7 @@ export const adminModerationRouter = createRouter<AdminEnv>()
   .openapi(decisionRoute('reject'), async (c) => {
     const { region: slug, id } = c.req.valid('param');
     const region = await requireRegion(database(c.env.DB), slug);
-    if (!(await rejectFlaggedResponse(c.env.DB, c.get('actor'), region, id))) {
+    if (!(await rejectFlaggedResponse(c.env.DB, c.get('actor'), region, id, unitLimit(c.get('principal'))))) {
       throw new ProblemError(404, `Region '${slug}' has no flagged response '${id}'.`);
     }
     return c.body(null, 204);

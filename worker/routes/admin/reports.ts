@@ -6,6 +6,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { localDate, type Period, parsePeriod } from '../../../domain/periods';
+import { reachesUnit, unitLimit } from '../../../domain/roles';
 import { SLUG_PATTERN } from '../../../domain/slugs';
 import { auditStatement } from '../../admin/audit';
 import { qrSvg } from '../../admin/counter-print';
@@ -21,7 +22,7 @@ import { issueEvidence } from '../../report/evidence';
 import { loadSkmReport } from '../../report/skm-report-data';
 import { skmReportHtml } from '../../report/skm-report-html';
 import { skmReportPdf } from '../../report/skm-report-pdf';
-import type { AdminEnv } from '../../security/admin-auth';
+import type { AdminEnv, Principal } from '../../security/admin-auth';
 import { RegionParams, UnitParams } from './params';
 
 const PERIOD_MESSAGE =
@@ -132,6 +133,7 @@ function reportablePeriod(id: string, region: Region, now: number): Period {
 
 async function report(
   env: AdminEnv['Bindings'],
+  principal: Principal,
   requestUrl: string,
   params: { region: string },
   query: { period: string; unit?: string | undefined },
@@ -144,6 +146,12 @@ async function report(
   if (query.unit) {
     unit = (await findUnit(db, region.id, query.unit)) ?? null;
     if (!unit) throw new ProblemError(404, `No unit '${query.unit}' in region '${region.slug}'.`);
+    if (!reachesUnit(principal, region.id, unit.id)) {
+      throw new ProblemError(403, `This account does not work in unit '${unit.slug}'.`);
+    }
+  } else if (unitLimit(principal) !== null) {
+    // The region's report holds every unit's figures: only accounts that reach the whole region may read it.
+    throw new ProblemError(403, 'The whole region’s report needs an account for the whole region; choose a unit.');
   }
   const units = unit ? [unit] : await listUnits(db, region.id);
   const config = readConfig(env);
@@ -193,11 +201,17 @@ export const adminReportsRouter = createRouter<AdminEnv>();
 
 adminReportsRouter
   .openapi(reportRoute('html'), async (c) => {
-    const { report: model } = await report(c.env, c.req.url, c.req.valid('param'), c.req.valid('query'));
+    const { report: model } = await report(
+      c.env,
+      c.get('principal'),
+      c.req.url,
+      c.req.valid('param'),
+      c.req.valid('query'),
+    );
     return c.html(await skmReportHtml(model), 200);
   })
   .openapi(reportRoute('pdf'), async (c) => {
-    const loaded = await report(c.env, c.req.url, c.req.valid('param'), c.req.valid('query'));
+    const loaded = await report(c.env, c.get('principal'), c.req.url, c.req.valid('param'), c.req.valid('query'));
     const bytes = await skmReportPdf(loaded.report, new Date(loaded.now));
     return c.body(bytes.slice().buffer, 200, {
       'Content-Type': 'application/pdf',
@@ -208,13 +222,20 @@ adminReportsRouter
     const { region, unit } = c.req.valid('param');
     const found = await evidenceOf(c.env, c.req.url, region, unit, c.req.valid('json').period);
     const { claim, token, url } = found.evidence;
-    await auditStatement(c.env.DB, c.get('actor'), 'evidence.issue', `unit:${found.region.slug}/${found.unit.slug}`, {
-      period: claim.p,
-      responses: claim.n,
-      ikm: claim.ikm,
-      grade: claim.g,
-      issuedOn: claim.at,
-    }).run();
+    await auditStatement(
+      c.env.DB,
+      c.get('actor'),
+      'evidence.issue',
+      `unit:${found.region.slug}/${found.unit.slug}`,
+      {
+        period: claim.p,
+        responses: claim.n,
+        ikm: claim.ikm,
+        grade: claim.g,
+        issuedOn: claim.at,
+      },
+      found.region.id,
+    ).run();
     return c.json(
       {
         url,

@@ -1,52 +1,83 @@
 /**
  * @module
- * Console sign-in with the bootstrap token (SPEC §5): `POST /api/v1/admin/session` `{ token }` sets an
- * HttpOnly, Secure, SameSite=Strict `__Host-` cookie and returns the session's CSRF token, which the
- * console sends as `X-CSRF-Token` on every change; `GET` returns it again (after a page reload);
- * `DELETE` signs out. The cookie holds a random token; D1 stores only its SHA-256.
+ * Console sign-in (SPEC §5, docs/accounts.md): `POST /api/v1/admin/session` with `{ email, password, totp? }`
+ * (a staff account) or `{ token }` (the bootstrap ADMIN_TOKEN) sets an HttpOnly, Secure, SameSite=Strict
+ * `__Host-` cookie and returns the session's CSRF token, which the console sends as `X-CSRF-Token` on every
+ * change; `GET` returns it again with the account's role, region and units; `DELETE` signs out. The cookie holds
+ * a random token; D1 stores only its SHA-256. Failed sign-ins are throttled per account and per device (429).
+ * Also here: signing out everywhere, and enrolling, confirming and disabling one's own authenticator (TOTP).
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
+import { confirmTotp, disableTotp, enrolTotp } from '../../admin/account-totp';
+import { normalizeEmail, passwordSignIn, principalView, signOutEverywhere } from '../../admin/accounts';
 import { auditStatement } from '../../admin/audit';
 import { readConfig } from '../../env';
-import { problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
 import {
   ADMIN_SESSION_COOKIE,
   ADMIN_TOKEN_ACTOR,
   type AdminEnv,
-  adminAuth,
   CSRF_HEADER,
   findSession,
   isOwnOrigin,
   SESSION_TTL_MS,
+  sessionPrincipal,
   unauthorized,
+  userPrincipal,
 } from '../../security/admin-auth';
+import { assertSignInAllowed, recordSignInFailure, signInKeys } from '../../security/sign-in-throttle';
 import { randomCode, secretsEqual, sha256Hex } from '../../security/tokens';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const NamedSchema = z.object({ slug: z.string(), name: z.string() });
 
 const SessionSchema = z
   .object({
-    actor: z.string().openapi({ example: 'admin-token' }),
+    actor: z.string().openapi({ example: 'user:usr_3kq8m2x9ab7cdefg' }),
+    role: z.enum(['super', 'region_admin', 'unit_operator', 'viewer']),
+    user: z
+      .object({ id: z.string(), email: z.string(), name: z.string(), totp: z.boolean() })
+      .nullable()
+      .openapi({ description: 'Null for a session opened with the bootstrap token' }),
+    region: NamedSchema.nullable().openapi({ description: 'The account’s region; null for super admins' }),
+    units: z.array(NamedSchema).openapi({ description: 'The units a unit-scoped account works in; empty otherwise' }),
     csrfToken: z.string().openapi({ description: `Send as the ${CSRF_HEADER} header on POST, PATCH and DELETE` }),
     expiresAt: z.number().int().openapi({ description: 'Milliseconds since the epoch' }),
   })
   .openapi('AdminSession');
 
+const SignInSchema = z
+  .object({
+    token: z.string().min(1).max(512).optional().openapi({ description: 'The bootstrap ADMIN_TOKEN' }),
+    email: z.string().trim().max(254).optional().openapi({ example: 'operator@tanjungpinangkota.go.id' }),
+    password: z.string().min(1).max(1024).optional(),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/, 'Six digits.')
+      .optional()
+      .openapi({ description: 'The current code, for accounts with an authenticator' }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.token !== undefined) return;
+    if (!body.email) ctx.addIssue({ code: 'custom', path: ['email'], message: 'Enter the e-mail address.' });
+    if (!body.password) ctx.addIssue({ code: 'custom', path: ['password'], message: 'Enter the password.' });
+  })
+  .openapi('SignIn', { description: '`{ email, password, totp? }` for a staff account, or `{ token }`' });
+
 const signIn = createRoute({
   method: 'post',
   path: '/',
   tags: ['Admin'],
-  summary: 'Sign in to the console with the admin token',
-  request: {
-    body: {
-      required: true,
-      content: { 'application/json': { schema: z.object({ token: z.string().min(1).max(512) }) } },
-    },
-  },
+  summary: 'Sign in to the console (staff account, or the bootstrap token)',
+  request: { body: { required: true, ...json(SignInSchema) } },
   responses: {
-    201: { description: 'Signed in; the cookie is set', content: { 'application/json': { schema: SessionSchema } } },
-    ...problemResponses(400, 401, 403),
+    201: { description: 'Signed in; the cookie is set', ...json(SessionSchema) },
+    ...problemResponses(400, 401, 403, 429),
   },
 });
 
@@ -54,11 +85,8 @@ const current = createRoute({
   method: 'get',
   path: '/',
   tags: ['Admin'],
-  summary: 'The current console session and its CSRF token',
-  responses: {
-    200: { description: 'Signed in', content: { 'application/json': { schema: SessionSchema } } },
-    ...problemResponses(401),
-  },
+  summary: 'The current console session: who, role, region, units, and the CSRF token',
+  responses: { 200: { description: 'Signed in', ...json(SessionSchema) }, ...problemResponses(401) },
 });
 
 const signOut = createRoute({
@@ -66,8 +94,60 @@ const signOut = createRoute({
   path: '/',
   tags: ['Admin'],
   summary: 'Sign out of the console',
+  security: ADMIN_SECURITY,
   responses: { 204: { description: 'Signed out; the cookie is cleared' }, ...problemResponses(401, 403) },
 });
+
+const everywhere = createRoute({
+  method: 'post',
+  path: '/sign-out-everywhere',
+  tags: ['Admin'],
+  summary: 'End every session of one’s own account (on every device)',
+  security: ADMIN_SECURITY,
+  responses: {
+    200: { description: 'Signed out everywhere', ...json(z.object({ sessions: z.number().int() })) },
+    ...problemResponses(401, 403),
+  },
+});
+
+const CodeSchema = z.object({ code: z.string().regex(/^\d{6}$/, 'Six digits.') }).openapi('TotpCode');
+
+const totpEnrol = createRoute({
+  method: 'post',
+  path: '/totp',
+  tags: ['Admin'],
+  summary: 'Start enrolling an authenticator app (TOTP): the secret is shown once',
+  security: ADMIN_SECURITY,
+  responses: {
+    201: {
+      description: 'Scan the QR code (or type the secret), then confirm with a code',
+      ...json(
+        z
+          .object({
+            secret: z.string().openapi({ description: 'Base32, for typing into the app' }),
+            uri: z.string().openapi({ example: 'otpauth://totp/Suara%20Layanan:a%40b.id?secret=…' }),
+            qrSvg: z.string().openapi({ description: 'The URI as a QR code (SVG markup)' }),
+          })
+          .openapi('TotpEnrolment'),
+      ),
+    },
+    ...problemResponses(401, 403, 409),
+  },
+});
+
+const totpRoute = (action: 'confirm' | 'disable') =>
+  createRoute({
+    method: 'post',
+    path: `/totp/${action}`,
+    tags: ['Admin'],
+    summary:
+      action === 'confirm'
+        ? 'Confirm the authenticator with its first code: from now on sign-in asks for a code'
+        : 'Remove the authenticator (needs a current code)',
+    security: ADMIN_SECURITY,
+    request: { body: { required: true, ...json(CodeSchema) } },
+    responses: { 204: { description: 'Done' }, ...problemResponses(400, 401, 403, 409) },
+  });
 
 export const sessionRouter = createRouter<AdminEnv>();
 // Sign-in is a state-changing request authenticated by its body, so it too must come from our origin.
@@ -76,59 +156,102 @@ sessionRouter.use('/', async (c, next) =>
     ? csrf({ origin: (origin) => isOwnOrigin(origin, c.req.url, readConfig(c.env).publicOrigin) })(c, next)
     : next(),
 );
-// Signing out changes state with the session cookie: the same origin and CSRF checks as every admin change.
-sessionRouter.use('/', async (c, next) => (c.req.method === 'DELETE' ? adminAuth(c, next) : next()));
+
+async function openSession(c: Context<AdminEnv>, userId: string, actor: string, regionId: number | null) {
+  const cookie = randomCode(52); // 260 bits
+  const csrfToken = randomCode(32);
+  const now = Date.now();
+  const expiresAt = now + SESSION_TTL_MS;
+  await c.env.DB.batch([
+    // Sign-in is rare: a good moment to forget sessions that have expired.
+    c.env.DB.prepare('DELETE FROM sessions WHERE expires_at <= ?').bind(now),
+    c.env.DB.prepare('INSERT INTO sessions (id, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)').bind(
+      await sha256Hex(cookie),
+      userId,
+      csrfToken,
+      expiresAt,
+    ),
+    auditStatement(c.env.DB, actor, 'session.create', 'session', { expiresAt }, regionId),
+  ]);
+  setCookie(c, ADMIN_SESSION_COOKIE, cookie, {
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Strict',
+    path: '/',
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+  return { csrfToken, expiresAt };
+}
 
 sessionRouter
   .openapi(signIn, async (c) => {
-    const { token } = c.req.valid('json');
+    const body = c.req.valid('json');
     const config = readConfig(c.env);
-    if (!config.adminToken || !(await secretsEqual(token, config.adminToken))) {
-      throw unauthorized('The admin token is not valid.', 'invalid_token');
-    }
-    const cookie = randomCode(52); // 260 bits
-    const csrfToken = randomCode(32);
     const now = Date.now();
-    const expiresAt = now + SESSION_TTL_MS;
-    await c.env.DB.batch([
-      // Sign-in is rare: a good moment to forget sessions that have expired.
-      c.env.DB.prepare('DELETE FROM sessions WHERE expires_at <= ?').bind(now),
-      c.env.DB.prepare('INSERT INTO sessions (id, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)').bind(
-        await sha256Hex(cookie),
-        ADMIN_TOKEN_ACTOR,
-        csrfToken,
-        expiresAt,
-      ),
-      auditStatement(c.env.DB, ADMIN_TOKEN_ACTOR, 'session.create', 'session', { expiresAt }),
-    ]);
-    setCookie(c, ADMIN_SESSION_COOKIE, cookie, {
-      httpOnly: true,
-      secure: true,
-      sameSite: 'Strict',
-      path: '/',
-      maxAge: SESSION_TTL_MS / 1000,
-    });
-    return c.json({ actor: ADMIN_TOKEN_ACTOR, csrfToken, expiresAt }, 201);
+    const email = body.token === undefined ? normalizeEmail(body.email ?? '') : null;
+    const keys = await signInKeys(c.env.DB, config.deviceHashKey, c.req.raw.headers, email, now);
+    await assertSignInAllowed(c.env.DB, keys, now);
+    if (body.token !== undefined) {
+      if (!config.adminToken || !(await secretsEqual(body.token, config.adminToken))) {
+        await recordSignInFailure(c.env.DB, keys, now);
+        throw unauthorized('The admin token is not valid.', 'invalid_token');
+      }
+      const opened = await openSession(c, ADMIN_TOKEN_ACTOR, ADMIN_TOKEN_ACTOR, null);
+      return c.json(
+        { actor: ADMIN_TOKEN_ACTOR, role: 'super' as const, user: null, region: null, units: [], ...opened },
+        201,
+      );
+    }
+    // A missing code (TotpRequiredError, 401) is not counted: the password was right. A wrong code is.
+    const account = await passwordSignIn(
+      c.env.DB,
+      () => config.totpEncryptionKey,
+      { email: email ?? '', password: body.password ?? '', totp: body.totp },
+      now,
+    );
+    const principal = account ? await userPrincipal(c.env.DB, account.id) : null;
+    if (!account || !principal) {
+      await recordSignInFailure(c.env.DB, keys, now);
+      throw unauthorized('The e-mail address, password or code is not right.');
+    }
+    const opened = await openSession(c, account.id, principal.actor, account.regionId);
+    return c.json({ ...(await principalView(c.env.DB, principal)), ...opened }, 201);
   })
   .openapi(current, async (c) => {
     const cookie = getCookie(c, ADMIN_SESSION_COOKIE);
     const session = cookie ? await findSession(c.env.DB, cookie) : null;
     if (!session) throw unauthorized('Not signed in.');
-    const actor = session.userId === ADMIN_TOKEN_ACTOR ? ADMIN_TOKEN_ACTOR : `user:${session.userId}`;
-    return c.json({ actor, csrfToken: session.csrfToken, expiresAt: session.expiresAt }, 200);
+    const principal = await sessionPrincipal(c.env.DB, session);
+    return c.json(
+      { ...(await principalView(c.env.DB, principal)), csrfToken: session.csrfToken, expiresAt: session.expiresAt },
+      200,
+    );
   })
   .openapi(signOut, async (c) => {
     const session = c.get('session');
     if (!session) throw unauthorized('Not signed in.');
+    const principal = c.get('principal');
     await c.env.DB.batch([
       c.env.DB.prepare('DELETE FROM sessions WHERE id = ?').bind(session.id),
-      auditStatement(
-        c.env.DB,
-        session.userId === ADMIN_TOKEN_ACTOR ? ADMIN_TOKEN_ACTOR : `user:${session.userId}`,
-        'session.delete',
-        'session',
-      ),
+      auditStatement(c.env.DB, principal.actor, 'session.delete', 'session', {}, principal.regionId),
     ]);
     deleteCookie(c, ADMIN_SESSION_COOKIE, { path: '/', secure: true });
+    return c.body(null, 204);
+  })
+  .openapi(everywhere, async (c) => {
+    const principal = c.get('principal');
+    const result = await signOutEverywhere(c.env.DB, principal, 'self');
+    if (c.get('session')) deleteCookie(c, ADMIN_SESSION_COOKIE, { path: '/', secure: true });
+    return c.json(result, 200);
+  })
+  .openapi(totpEnrol, async (c) => {
+    return c.json(await enrolTotp(c.env.DB, readConfig(c.env).totpEncryptionKey, c.get('principal')), 201);
+  })
+  .openapi(totpRoute('confirm'), async (c) => {
+    await confirmTotp(c.env.DB, readConfig(c.env).totpEncryptionKey, c.get('principal'), c.req.valid('json').code);
+    return c.body(null, 204);
+  })
+  .openapi(totpRoute('disable'), async (c) => {
+    await disableTotp(c.env.DB, readConfig(c.env).totpEncryptionKey, c.get('principal'), c.req.valid('json').code);
     return c.body(null, 204);
   });

@@ -1,0 +1,242 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { base32Decode, hotp, totpStep } from '../../worker/security/totp';
+import { acceptLink, api, asBootstrap, PASSWORD, signIn, signInRequest, staff, tokenOf } from '../support/accounts';
+import { ADMIN_TOKEN } from '../support/admin';
+import { createOrganisation } from '../support/fixtures';
+
+async function actions(target: string): Promise<string[]> {
+  const { results } = await env.DB.prepare('SELECT action FROM audit_log WHERE target = ? ORDER BY id')
+    .bind(target)
+    .all<{ action: string }>();
+  return results.map((r) => r.action);
+}
+
+const regionOf = async (id: number) =>
+  (await env.DB.prepare('SELECT slug FROM regions WHERE id = ?').bind(id).first<{ slug: string }>())!.slug;
+
+describe('staff accounts: invitation, password, session (SPEC §5 Admin, docs/accounts.md)', () => {
+  it('invites a region admin with a one-time link, stores only its SHA-256, and signs in with e-mail and password', async () => {
+    const org = await createOrganisation();
+    const region = await regionOf(org.regionId);
+    const created = await asBootstrap('POST', '/users', {
+      email: 'Kepala.Bagian@Kota.go.id',
+      name: 'Kepala Bagian Organisasi',
+      role: 'region_admin',
+      region,
+    });
+    expect(created.status).toBe(201);
+    const { id, invitationUrl } = await created.json<{ id: string; invitationUrl: string }>();
+    expect(invitationUrl).toMatch(/^https:\/\/suara\.test\/admin\/undangan#[0-9a-z]{52}$/);
+    const token = tokenOf(invitationUrl);
+    const links = await env.DB.prepare('SELECT id FROM account_links WHERE user_id = ?').bind(id).all<{ id: string }>();
+    expect(links.results).toHaveLength(1);
+    expect(links.results[0]!.id).not.toContain(token);
+
+    // No password yet: signing in fails like a wrong password.
+    expect((await signInRequest({ email: 'kepala.bagian@kota.go.id', password: PASSWORD })).status).toBe(401);
+    expect((await acceptLink(token)).status).toBe(201);
+    const stored = await env.DB.prepare(
+      'SELECT email, password_hash AS hash, password_iterations AS iterations FROM users WHERE id = ?',
+    )
+      .bind(id)
+      .first<{ email: string; hash: string; iterations: number }>();
+    expect(stored).toMatchObject({ email: 'kepala.bagian@kota.go.id', iterations: 100_000 });
+    expect(stored!.hash).not.toContain(PASSWORD);
+
+    // The e-mail address is matched without regard to case.
+    const signedIn = await signIn('KEPALA.BAGIAN@kota.go.id');
+    expect(signedIn.session).toMatchObject({
+      actor: `user:${id}`,
+      role: 'region_admin',
+      region: { slug: region },
+      units: [],
+      user: { email: 'kepala.bagian@kota.go.id', totp: false },
+    });
+    const current = await api('/session', { headers: { Cookie: signedIn.cookie } });
+    expect(await current.json()).toMatchObject({ role: 'region_admin', region: { slug: region } });
+    expect(await actions(`user:${id}`)).toEqual(['user.create', 'user.accept-invitation']);
+
+    // The link works once.
+    const again = await acceptLink(token, 'another-long-password');
+    expect(again.status).toBe(400);
+    expect(await again.json()).toMatchObject({ errors: [{ field: 'token' }] });
+  });
+
+  it('refuses a short password, the e-mail as password, and an expired link, storing nothing', async () => {
+    const org = await createOrganisation();
+    const created = await asBootstrap('POST', '/users', {
+      email: 'operator.a@kota.go.id',
+      name: 'Operator A',
+      role: 'unit_operator',
+      region: await regionOf(org.regionId),
+      units: ['disdukcapil'],
+    });
+    const { id, invitationUrl } = await created.json<{ id: string; invitationUrl: string }>();
+    const token = tokenOf(invitationUrl);
+    const short = await acceptLink(token, 'pendek');
+    expect(short.status).toBe(400);
+    expect(await short.json()).toMatchObject({ errors: [{ field: 'password' }] });
+    const email = await acceptLink(token, 'operator.a@kota.go.id');
+    expect(email.status).toBe(400);
+    await env.DB.prepare('UPDATE account_links SET expires_at = 1 WHERE user_id = ?').bind(id).run();
+    expect((await acceptLink(token)).status).toBe(400);
+    const row = await env.DB.prepare('SELECT password_iterations AS n FROM users WHERE id = ?').bind(id).first();
+    expect(row).toEqual({ n: 0 });
+  });
+
+  it('lets a region admin create operators in its own region only, never a super admin or another region', async () => {
+    const own = await createOrganisation();
+    const other = await createOrganisation();
+    const [ownSlug, otherSlug] = [await regionOf(own.regionId), await regionOf(other.regionId)];
+    const regionAdmin = await staff('region_admin', ownSlug);
+    const before = await env.DB.prepare('SELECT count(*) AS n FROM users').first<{ n: number }>();
+
+    const elsewhere = await regionAdmin.call('POST', '/users', {
+      email: 'x1@kota.go.id',
+      name: 'Orang Lain',
+      role: 'unit_operator',
+      region: otherSlug,
+      units: ['disdukcapil'],
+    });
+    expect(elsewhere.status).toBe(403);
+    const higher = await regionAdmin.call('POST', '/users', { email: 'x2@kota.go.id', name: 'Super', role: 'super' });
+    expect(higher.status).toBe(403);
+    const noUnits = await regionAdmin.call('POST', '/users', {
+      email: 'x3@kota.go.id',
+      name: 'Tanpa Unit',
+      role: 'unit_operator',
+      region: ownSlug,
+    });
+    expect(noUnits.status).toBe(400);
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM users').first()).toEqual(before);
+
+    const operator = await staff('unit_operator', ownSlug, ['disdukcapil'], regionAdmin.call);
+    expect(operator.session).toMatchObject({ role: 'unit_operator', units: [{ slug: 'disdukcapil' }] });
+    // An operator manages no accounts.
+    expect(
+      (
+        await operator.call('POST', '/users', {
+          email: 'x4@kota.go.id',
+          name: 'Orang',
+          role: 'viewer',
+          region: ownSlug,
+        })
+      ).status,
+    ).toBe(403);
+
+    // A duplicate e-mail is a conflict.
+    const duplicate = await regionAdmin.call('POST', '/users', {
+      email: operator.email.toUpperCase(),
+      name: 'Sama',
+      role: 'viewer',
+      region: ownSlug,
+    });
+    expect(duplicate.status).toBe(409);
+
+    // Listing: the region admin sees its region's accounts only; asking for another region is refused.
+    const listed = await (await regionAdmin.call('GET', '/users')).json<
+      { email: string; region: { slug: string } }[]
+    >();
+    expect(listed.map((u) => u.email)).toEqual(expect.arrayContaining([regionAdmin.email, operator.email]));
+    expect(listed.every((u) => u.region.slug === ownSlug)).toBe(true);
+    expect((await regionAdmin.call('GET', `/users?region=${otherSlug}`)).status).toBe(403);
+    const all = await (await asBootstrap('GET', '/users')).json<unknown[]>();
+    expect(all.length).toBeGreaterThan(listed.length);
+  });
+
+  it('issues a one-time reset link: the new password works, the old one and every old session do not', async () => {
+    const org = await createOrganisation();
+    const person = await staff('viewer', await regionOf(org.regionId));
+    const second = await signIn(person.email);
+    const reset = await asBootstrap('POST', `/users/${person.id}/reset-link`);
+    expect(reset.status).toBe(201);
+    const { url } = await reset.json<{ url: string }>();
+    // Until it is used, nothing changes.
+    expect((await api('/session', { headers: { Cookie: person.cookie } })).status).toBe(200);
+    expect((await acceptLink(tokenOf(url), 'kata-sandi-baru-yang-panjang')).status).toBe(201);
+    for (const s of [person, second])
+      expect((await api('/session', { headers: { Cookie: s.cookie } })).status).toBe(401);
+    expect((await signInRequest({ email: person.email, password: PASSWORD })).status).toBe(401);
+    await signIn(person.email, 'kata-sandi-baru-yang-panjang');
+    expect(await actions(`user:${person.id}`)).toEqual(
+      expect.arrayContaining(['user.reset-link', 'user.reset-password']),
+    );
+  });
+
+  it('disables an account (signed out, cannot sign in) and enables it again; signs out everywhere', async () => {
+    const org = await createOrganisation();
+    const region = await regionOf(org.regionId);
+    const regionAdmin = await staff('region_admin', region);
+    const person = await staff('viewer', region, [], regionAdmin.call);
+    expect((await regionAdmin.call('POST', `/users/${regionAdmin.id}/disable`)).status).toBe(409);
+    expect((await regionAdmin.call('POST', `/users/${person.id}/disable`)).status).toBe(204);
+    expect((await api('/session', { headers: { Cookie: person.cookie } })).status).toBe(401);
+    expect((await signInRequest({ email: person.email, password: PASSWORD })).status).toBe(401);
+    expect((await regionAdmin.call('POST', `/users/${person.id}/enable`)).status).toBe(204);
+    const one = await signIn(person.email);
+    const two = await signIn(person.email);
+    const everywhere = await one.call('POST', '/session/sign-out-everywhere');
+    expect(await everywhere.json()).toEqual({ sessions: 2 });
+    for (const s of [one, two]) expect((await api('/session', { headers: { Cookie: s.cookie } })).status).toBe(401);
+    // An admin can end them too.
+    const three = await signIn(person.email);
+    expect((await regionAdmin.call('POST', `/users/${person.id}/sign-out-everywhere`)).status).toBe(204);
+    expect((await api('/session', { headers: { Cookie: three.cookie } })).status).toBe(401);
+    expect(await actions(`user:${person.id}`)).toEqual(
+      expect.arrayContaining(['user.disable', 'user.enable', 'session.delete-all']),
+    );
+  });
+
+  it('keeps the bootstrap { token } sign-in', async () => {
+    const response = await signInRequest({ token: ADMIN_TOKEN });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ actor: 'admin-token', role: 'super', user: null });
+  });
+});
+
+describe('TOTP for staff accounts (RFC 6238, docs/accounts.md)', () => {
+  it('enrols with a shown-once otpauth URI and QR, asks for a code once confirmed, refuses a replayed code', async () => {
+    const org = await createOrganisation();
+    const person = await staff('region_admin', await regionOf(org.regionId));
+    const enrol = await person.call('POST', '/session/totp');
+    expect(enrol.status).toBe(201);
+    const { secret, uri, qrSvg } = await enrol.json<{ secret: string; uri: string; qrSvg: string }>();
+    expect(uri).toMatch(/^otpauth:\/\/totp\//);
+    expect(qrSvg).toMatch(/^<svg/);
+    const stored = await env.DB.prepare('SELECT totp_secret AS s FROM users WHERE id = ?')
+      .bind(person.id)
+      .first<{ s: string }>();
+    expect(stored!.s).not.toContain(secret);
+
+    // Not confirmed yet: sign-in needs no code.
+    await signIn(person.email);
+    // One step fixed up front: if the clock crosses into the next step mid-test, this one is still in the window.
+    const step = totpStep(Date.now());
+    const code = (offset = 0) => hotp(base32Decode(secret), step + offset);
+    const wrong = await person.call('POST', '/session/totp/confirm', { code: await code(5) });
+    expect(wrong.status).toBe(400);
+    expect((await person.call('POST', '/session/totp/confirm', { code: await code() })).status).toBe(204);
+
+    const withoutCode = await signInRequest({ email: person.email, password: PASSWORD });
+    expect(withoutCode.status).toBe(401);
+    expect(await withoutCode.json()).toMatchObject({ totpRequired: true });
+    // The code used to confirm cannot be used again; the next step's (within the drift window) can.
+    expect((await signInRequest({ email: person.email, password: PASSWORD, totp: await code() })).status).toBe(401);
+    const next = await code(1);
+    const signedIn = await signIn(person.email, PASSWORD, next);
+    expect(signedIn.session).toMatchObject({ user: { totp: true } });
+    expect((await signInRequest({ email: person.email, password: PASSWORD, totp: next })).status).toBe(401);
+
+    // Disabling needs a current, unused code; the bootstrap token has no account to protect.
+    expect((await signedIn.call('POST', '/session/totp/disable', { code: next })).status).toBe(400);
+    expect((await asBootstrap('POST', '/session/totp')).status).toBe(403);
+    expect(await actions(`user:${person.id}`)).toEqual(expect.arrayContaining(['totp.enrol', 'totp.confirm']));
+
+    // A lost phone: the admin's reset link can remove the authenticator; a plain one keeps it.
+    expect((await asBootstrap('POST', `/users/${person.id}/reset-link`)).status).toBe(201);
+    expect((await signInRequest({ email: person.email, password: PASSWORD })).status).toBe(401);
+    expect((await asBootstrap('POST', `/users/${person.id}/reset-link`, { resetTotp: true })).status).toBe(201);
+    expect((await signIn(person.email)).session).toMatchObject({ user: { totp: false } });
+  });
+});

@@ -1,0 +1,119 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { app } from '../../worker/app';
+import { MINUTE_MS, SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS } from '../../worker/security/rate-limit';
+import { PASSWORD, signInRequest, staff } from '../support/accounts';
+import { admin } from '../support/admin';
+import { createOrganisation } from '../support/fixtures';
+
+/** Copies every counter into the next window, so a window boundary during the test cannot reset a count. */
+async function carryIntoNextWindow(prefix: string, windowMs: number) {
+  await env.DB.prepare(
+    `INSERT INTO rate_counters (key, window_start, count)
+     SELECT key, window_start + ?, count FROM rate_counters WHERE key LIKE ? || '%'
+     ON CONFLICT (key, window_start) DO UPDATE SET count = max(count, excluded.count)`,
+  )
+    .bind(windowMs, prefix)
+    .run();
+}
+
+async function counted(prefix: string): Promise<{ key: string; count: number }[]> {
+  const { results } = await env.DB.prepare(
+    "SELECT key, max(count) AS count FROM rate_counters WHERE key LIKE ? || '%' GROUP BY key",
+  )
+    .bind(prefix)
+    .all<{ key: string; count: number }>();
+  return results;
+}
+
+describe('sign-in throttles (docs/accounts.md)', () => {
+  it('locks an account after 5 failed sign-ins with 429 and Retry-After, even for the right password; other accounts still sign in', async () => {
+    const org = await createOrganisation();
+    const region = (await env.DB.prepare('SELECT slug FROM regions WHERE id = ?')
+      .bind(org.regionId)
+      .first<{ slug: string }>())!.slug;
+    const target = await staff('viewer', region);
+    const bystander = await staff('viewer', region);
+    for (let i = 0; i < SIGN_IN_LIMITS.account; i += 1) {
+      const wrong = await signInRequest(
+        { email: target.email, password: `salah-${i}-kata-sandi` },
+        { 'CF-Connecting-IP': `198.51.100.${i}` },
+      );
+      expect(wrong.status).toBe(401);
+    }
+    // Keyed hashes only: neither the e-mail nor an IP address is stored.
+    const accounts = await counted('sign-in-account:');
+    expect(accounts).toEqual([{ key: expect.any(String), count: SIGN_IN_LIMITS.account }]);
+    const stored = JSON.stringify(await env.DB.prepare('SELECT key FROM rate_counters').all());
+    expect(stored).not.toContain(target.email);
+    expect(stored).not.toContain('198.51.100');
+
+    await carryIntoNextWindow('sign-in-account:', SIGN_IN_WINDOW_MS);
+    const locked = await signInRequest(
+      { email: target.email, password: PASSWORD },
+      { 'CF-Connecting-IP': '198.51.100.77' },
+    );
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const retryAfter = Number(locked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual((2 * SIGN_IN_WINDOW_MS) / 1000);
+    expect(locked.headers.get('set-cookie')).toBeNull();
+    expect((await signInRequest({ email: bystander.email, password: PASSWORD })).status).toBe(201);
+  });
+
+  it('locks a device after 20 failed sign-ins across accounts, while other devices still sign in', async () => {
+    const org = await createOrganisation();
+    const region = (await env.DB.prepare('SELECT slug FROM regions WHERE id = ?')
+      .bind(org.regionId)
+      .first<{ slug: string }>())!.slug;
+    const person = await staff('viewer', region);
+    const device = { 'CF-Connecting-IP': '203.0.113.9', 'User-Agent': 'Penebak/1.0' };
+    const before = await counted('sign-in-device:');
+    for (let i = 0; i < SIGN_IN_LIMITS.device; i += 1) {
+      expect(
+        (await signInRequest({ email: `tebak-${i}@kota.go.id`, password: 'tebakan-yang-salah' }, device)).status,
+      ).toBe(401);
+    }
+    const after = await counted('sign-in-device:');
+    expect(after.filter((row) => !before.some((b) => b.key === row.key))).toEqual([
+      { key: expect.any(String), count: SIGN_IN_LIMITS.device },
+    ]);
+    await carryIntoNextWindow('sign-in-device:', SIGN_IN_WINDOW_MS);
+    const locked = await signInRequest({ email: person.email, password: PASSWORD }, device);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(
+      (await signInRequest({ email: person.email, password: PASSWORD }, { 'CF-Connecting-IP': '203.0.113.10' })).status,
+    ).toBe(201);
+  });
+});
+
+describe('agency API keys are rate-limited per key (SPEC §5 Agency)', () => {
+  it('counts each request against its key and answers 429 with Retry-After beyond the limit; other keys are unaffected', async () => {
+    const org = await createOrganisation();
+    const region = (await env.DB.prepare('SELECT slug FROM regions WHERE id = ?')
+      .bind(org.regionId)
+      .first<{ slug: string }>())!.slug;
+    const keyOf = async (label: string) =>
+      await (await admin('POST', `/regions/${region}/api-keys`, { label })).json<{ id: string; key: string }>();
+    const busy = await keyOf('Skrip yang sibuk');
+    const calm = await keyOf('Laporan bulanan');
+    const limited = { ...env, RATE_LIMIT_PER_API_KEY_MINUTE: '3' };
+    const call = (key: string) =>
+      app.request('https://suara.test/api/v1/agency/scores', { headers: { Authorization: `Bearer ${key}` } }, limited);
+
+    for (let i = 0; i < 3; i += 1) expect((await call(busy.key)).status).toBe(200);
+    const counts = await counted(`api-key:${busy.id}`);
+    expect(counts.reduce((sum, row) => sum + row.count, 0)).toBeGreaterThanOrEqual(3);
+    await carryIntoNextWindow(`api-key:${busy.id}`, MINUTE_MS);
+    // The current window (and the next, carried over) is full: whichever this request lands in refuses it.
+    await env.DB.prepare('UPDATE rate_counters SET count = 3 WHERE key = ?').bind(`api-key:${busy.id}`).run();
+    const refused = await call(busy.key);
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect((await call(calm.key)).status).toBe(200);
+  });
+});
