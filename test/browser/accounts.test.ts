@@ -1,6 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, DESKTOP, launchBrowser, newPhoneContext, seriousAxeViolations } from './support/browser';
+import {
+  browserAvailable,
+  DESKTOP,
+  launchBrowser,
+  newPhoneContext,
+  seriousAxeViolations,
+  signInWithAdminToken,
+} from './support/browser';
 import { BROWSER_TEST_VARS } from './support/vars';
 
 /**
@@ -67,10 +74,7 @@ describe.skipIf(!browserAvailable)('staff accounts in Chromium: invitation to po
 
   it('a super admin invites a region admin, who accepts, signs in and sees its own region only', async () => {
     const superPage = await (await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' })).newPage();
-    await superPage.goto(`${inject('origin')}/admin`);
-    await superPage.locator('details summary').click();
-    await superPage.fill('#token', BROWSER_TEST_VARS.ADMIN_TOKEN);
-    await Promise.all([superPage.waitForNavigation(), superPage.click('details button[type="submit"]')]);
+    await signInWithAdminToken(superPage, inject('origin'), BROWSER_TEST_VARS.ADMIN_TOKEN);
     await superPage.goto(`${inject('origin')}/admin/akun?region=${REGION}`);
     expect(await superPage.locator('h1').textContent()).toBe('Akun petugas · Kota Langsa');
     expect(await seriousAxeViolations(superPage)).toEqual([]);

@@ -3,7 +3,14 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addMonths, localMonth } from '../../domain/periods';
-import { browserAvailable, DESKTOP, launchBrowser, newPhoneContext, seriousAxeViolations } from './support/browser';
+import {
+  browserAvailable,
+  DESKTOP,
+  launchBrowser,
+  newPhoneContext,
+  seriousAxeViolations,
+  signInWithAdminToken,
+} from './support/browser';
 import { BROWSER_TEST_VARS } from './support/vars';
 
 /**
@@ -16,9 +23,7 @@ const screenshots = process.env.UPDATE_SCREENSHOTS ? path.resolve('docs/screensh
 
 async function signIn(context: BrowserContext) {
   const page = await context.newPage();
-  await page.goto(`${inject('origin')}/admin`);
-  await page.fill('#token', BROWSER_TEST_VARS.ADMIN_TOKEN);
-  await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+  await signInWithAdminToken(page, inject('origin'), BROWSER_TEST_VARS.ADMIN_TOKEN);
   return page;
 }
 

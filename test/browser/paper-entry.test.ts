@@ -1,7 +1,14 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, DESKTOP, launchBrowser, newPhoneContext, seriousAxeViolations } from './support/browser';
+import {
+  browserAvailable,
+  DESKTOP,
+  launchBrowser,
+  newPhoneContext,
+  seriousAxeViolations,
+  signInWithAdminToken,
+} from './support/browser';
 import { BROWSER_TEST_VARS } from './support/vars';
 
 // A demo unit no other page test writes to (WITA, so "today" is the region's own date).
@@ -32,9 +39,7 @@ describe.skipIf(!browserAvailable)(
       browser = await launchBrowser();
       context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' });
       page = await context.newPage();
-      await page.goto(`${inject('origin')}/admin`);
-      await page.fill('#token', BROWSER_TEST_VARS.ADMIN_TOKEN);
-      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      await signInWithAdminToken(page, inject('origin'), BROWSER_TEST_VARS.ADMIN_TOKEN);
     });
     afterAll(async () => {
       await browser?.close();

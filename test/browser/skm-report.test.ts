@@ -5,7 +5,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { currentPeriod, previousPeriod } from '../../domain/periods';
 import { CHAPTER_HEADINGS, formatNumber, SECTION_HEADINGS } from '../../domain/skm-report';
-import { browserAvailable, DESKTOP, launchBrowser, PHONE, seriousAxeViolations } from './support/browser';
+import {
+  browserAvailable,
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  seriousAxeViolations,
+  signInWithAdminToken,
+} from './support/browser';
 import { BROWSER_TEST_VARS } from './support/vars';
 
 /** pdftotext and pdftoppm (poppler-utils) read the PDF back; zbarimg (zbar-tools) decodes its QR code. CI installs them. */
@@ -126,9 +133,7 @@ describe.skipIf(!browserAvailable)('the report and the evidence in Chromium (SPE
     const browser = await launchBrowser();
     try {
       const page = await (await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' })).newPage();
-      await page.goto(`${inject('origin')}/admin`);
-      await page.fill('#token', BROWSER_TEST_VARS.ADMIN_TOKEN);
-      await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+      await signInWithAdminToken(page, inject('origin'), BROWSER_TEST_VARS.ADMIN_TOKEN);
       await page.goto(`${inject('origin')}/admin/${region}`);
       await page.selectOption('#report-unit', unit);
       await page.fill('#report-period', period);

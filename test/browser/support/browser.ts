@@ -75,3 +75,14 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((n) => ({ target: n.target })) }));
 }
+
+/**
+ * Signs `page` in to the console with the bootstrap token (the form under its own `<details>`, below the
+ * e-mail and password form) and waits for the console to load.
+ */
+export async function signInWithAdminToken(page: Page, origin: string, token: string): Promise<void> {
+  await page.goto(`${origin}/admin`);
+  await page.locator('details summary').click();
+  await page.fill('#token', token);
+  await Promise.all([page.waitForNavigation(), page.click('details button[type="submit"]')]);
+}
