@@ -78,6 +78,20 @@ export function revealsSuppressedParts(partCounts: readonly number[]): boolean {
   return hidden > 0 && isSuppressed(hidden);
 }
 
+/** A withheld figure: its count and nothing that could reveal its answers (SPEC §4). */
+export function suppressedSummary(responses: number): PublicSummary {
+  return {
+    responses,
+    suppressed: true,
+    ikm: null,
+    ikmLow: null,
+    ikmHigh: null,
+    grade: null,
+    elements: null,
+    distribution: null,
+  };
+}
+
 /**
  * {@link summarize} for public output: when suppressed only `responses` is given, every figure is null. A total is
  * also suppressed when one of the given partitions into published parts would reveal a suppressed part by
@@ -88,18 +102,7 @@ export function publicSummary(
   locale: Locale = 'id',
   partitions: readonly (readonly number[])[] = [],
 ): PublicSummary {
-  if (isSuppressed(agg.n) || partitions.some(revealsSuppressedParts)) {
-    return {
-      responses: agg.n,
-      suppressed: true,
-      ikm: null,
-      ikmLow: null,
-      ikmHigh: null,
-      grade: null,
-      elements: null,
-      distribution: null,
-    };
-  }
+  if (isSuppressed(agg.n) || partitions.some(revealsSuppressedParts)) return suppressedSummary(agg.n);
   return { ...summarize(agg, locale), suppressed: false };
 }
 

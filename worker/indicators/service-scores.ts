@@ -12,6 +12,7 @@ import {
   type PublicSummary,
   revealsSuppressedParts,
   summarize,
+  suppressedSummary,
   withheldParts,
 } from '../../domain/summary';
 import type { Locale } from '../../domain/survey';
@@ -69,19 +70,7 @@ export function buildServiceScores(
       : rows.map(() => false);
   return rows.map((row, i) => {
     const aggregate = aggregates[i] ?? emptyAggregate();
-    if (withheld[i]) {
-      return {
-        service: row.service,
-        responses: aggregate.n,
-        suppressed: true,
-        ikm: null,
-        ikmLow: null,
-        ikmHigh: null,
-        grade: null,
-        elements: null,
-        distribution: null,
-      };
-    }
+    if (withheld[i]) return { service: row.service, ...suppressedSummary(aggregate.n) };
     return { service: row.service, ...summarize(aggregate, locale), suppressed: false };
   });
 }

@@ -21,6 +21,21 @@ export interface IssuedEvidence {
   claim: EvidenceClaim;
 }
 
+/** The signed figures of a claim, as the API answers them (issue and verification alike). */
+export function claimFigures(claim: EvidenceClaim) {
+  return {
+    region: claim.r,
+    unit: claim.u,
+    period: claim.p,
+    responses: claim.n,
+    ikm: claim.ikm,
+    ikmLow: claim.lo,
+    ikmHigh: claim.hi,
+    grade: claim.g,
+    issuedOn: claim.at,
+  };
+}
+
 export function evidenceUrl(origin: string, token: string): string {
   return `${origin.replace(/\/+$/, '')}${EVIDENCE_PATH}/${token}`;
 }

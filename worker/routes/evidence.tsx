@@ -10,7 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { readConfig } from '../env';
 import { problemResponses } from '../http/openapi';
 import { createRouter } from '../http/router';
-import { verifyEvidenceToken } from '../report/evidence';
+import { claimFigures, verifyEvidenceToken } from '../report/evidence';
 import { EvidencePage } from '../views/evidence-page';
 import { documentOf } from '../views/layout';
 
@@ -96,15 +96,7 @@ evidenceRouter.openapi(verifyRoute, async (c) => {
     return c.json(
       {
         valid: true,
-        region: claim.r,
-        unit: claim.u,
-        period: claim.p,
-        responses: claim.n,
-        ikm: claim.ikm,
-        ikmLow: claim.lo,
-        ikmHigh: claim.hi,
-        grade: claim.g,
-        issuedOn: claim.at,
+        ...claimFigures(claim),
         matchesCurrentData: result.matches,
       },
       status,

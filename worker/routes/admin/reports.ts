@@ -18,7 +18,7 @@ import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import { unitScore } from '../../indicators/scores';
-import { issueEvidence } from '../../report/evidence';
+import { claimFigures, issueEvidence } from '../../report/evidence';
 import { loadSkmReport } from '../../report/skm-report-data';
 import { skmReportHtml } from '../../report/skm-report-html';
 import { skmReportPdf } from '../../report/skm-report-pdf';
@@ -240,15 +240,7 @@ adminReportsRouter
       {
         url,
         token,
-        region: claim.r,
-        unit: claim.u,
-        period: claim.p,
-        responses: claim.n,
-        ikm: claim.ikm,
-        ikmLow: claim.lo,
-        ikmHigh: claim.hi,
-        grade: claim.g,
-        issuedOn: claim.at,
+        ...claimFigures(claim),
       },
       201,
     );
