@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { officialArea } from '../../domain/region-codes';
 import { buildDemoSeed } from '../../scripts/seed/demo-data';
 
 const UNTIL = Date.parse('2026-11-20T00:00:00Z');
@@ -39,12 +40,27 @@ describe('demo seed (SPEC §6)', () => {
     ).first<{ months: number; latest: number }>();
     expect(months).toEqual({ months: 12, latest: expect.any(Number) });
     expect(months!.latest).toBeLessThanOrEqual(UNTIL);
-    const regions = await env.DB.prepare('SELECT slug, timezone FROM regions ORDER BY slug').all();
+    const regions = await env.DB.prepare('SELECT slug, timezone, code FROM regions ORDER BY slug').all<{
+      slug: string;
+      timezone: string;
+      code: string;
+    }>();
     expect(regions.results).toEqual([
-      { slug: 'gorontalo', timezone: 'Asia/Makassar' },
-      { slug: 'langsa', timezone: 'Asia/Jakarta' },
-      { slug: 'pariaman', timezone: 'Asia/Jakarta' },
-      { slug: 'tanjungpinang', timezone: 'Asia/Jakarta' },
+      { slug: 'gorontalo', timezone: 'Asia/Makassar', code: '75.71' },
+      { slug: 'langsa', timezone: 'Asia/Jakarta', code: '11.74' },
+      { slug: 'pariaman', timezone: 'Asia/Jakarta', code: '13.77' },
+      { slug: 'tanjungpinang', timezone: 'Asia/Jakarta', code: '21.72' },
     ]);
+    // Each demo city's code is the official one for that city (SPEC §1).
+    for (const region of regions.results) {
+      expect(officialArea(region.code)?.name.replace(/\s/g, '').toLowerCase(), region.code).toBe(`kota${region.slug}`);
+    }
+  });
+
+  it('gives the regions of a database seeded before codes existed their Kemendagri codes', async () => {
+    await env.DB.prepare('UPDATE regions SET code = NULL').run();
+    await applySeed(buildDemoSeed('2026-11', UNTIL).statements);
+    const { results } = await env.DB.prepare('SELECT code FROM regions ORDER BY code').all<{ code: string }>();
+    expect(results.map((r) => r.code)).toEqual(['11.74', '13.77', '21.72', '75.71']);
   });
 });
