@@ -39,7 +39,7 @@ describe.skipIf(!browserAvailable)('home page: the national directory in Chromiu
   });
 
   it('finds a region with the search form, without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'id-ID' });
     const page = await context.newPage();
     await page.goto(`${inject('origin')}/`);
     await page.getByLabel(/Cari daerah/).fill('kepulauan riau');

@@ -4,6 +4,7 @@
  * the Frictionless Table Schemas in datapackage.json and the data dictionary all come from here.
  */
 import { AGE_BANDS, CHANNELS, EDUCATIONS, ELEMENTS, GENDERS, OCCUPATIONS } from '../../domain/survey';
+import { REGION_CODE_FIELDS } from './region-columns';
 
 /** Frictionless Table Schema field types used here. */
 export type FieldType = 'string' | 'integer' | 'number' | 'yearmonth';
@@ -17,6 +18,8 @@ export interface Field {
   enum?: readonly string[];
   /** True when the field is never empty. */
   required?: boolean;
+  /** A regular expression every non-empty value matches. */
+  pattern?: string;
 }
 
 export type ResourceName = 'scores' | 'responses' | 'comments';
@@ -105,6 +108,7 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
         enum: ['A', 'B', 'C', 'D'],
       },
       ...elementFields('nrr'),
+      ...REGION_CODE_FIELDS,
     ],
   },
   responses: {
@@ -150,6 +154,7 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
       },
       { name: 'education', type: 'string', title: 'Education', description: 'Highest education.', enum: EDUCATIONS },
       { name: 'occupation', type: 'string', title: 'Occupation', description: 'Occupation.', enum: OCCUPATIONS },
+      ...REGION_CODE_FIELDS,
     ],
   },
   comments: {
@@ -170,6 +175,7 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
         required: true,
       },
       { name: 'reply', type: 'string', title: 'Reply', description: 'The unit’s public reply, if any.' },
+      ...REGION_CODE_FIELDS,
     ],
   },
 };
