@@ -209,6 +209,7 @@ const WORDS = {
   regionsCount: { id: 'daerah', en: 'regions' },
   noRegionCode: { id: 'Tanpa kode wilayah', en: 'Without a region code' },
   regionCode: { id: 'Kode wilayah', en: 'Region code' },
+  provinceLabel: { id: 'Provinsi', en: 'Province' },
   emptyProvinces: {
     id: 'Belum ada daerah dari provinsi berikut:',
     en: 'No region yet from these provinces:',

@@ -55,12 +55,13 @@ describe('demo seed (SPEC §6)', () => {
     for (const region of regions.results) {
       expect(officialArea(region.code)?.name.replace(/\s/g, '').toLowerCase(), region.code).toBe(`kota${region.slug}`);
     }
-  });
+    // Seeding ~12,000 ratings twice takes a few seconds alone, more on a loaded machine.
+  }, 60_000);
 
   it('gives the regions of a database seeded before codes existed their Kemendagri codes', async () => {
     await env.DB.prepare('UPDATE regions SET code = NULL').run();
     await applySeed(buildDemoSeed('2026-11', UNTIL).statements);
     const { results } = await env.DB.prepare('SELECT code FROM regions ORDER BY code').all<{ code: string }>();
     expect(results.map((r) => r.code)).toEqual(['11.74', '13.77', '21.72', '75.71']);
-  });
+  }, 60_000);
 });

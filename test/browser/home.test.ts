@@ -56,6 +56,19 @@ describe.skipIf(!browserAvailable)('home page: the national directory in Chromiu
     await context.close();
   });
 
+  it('a region page names its province and Kemendagri code, linking back to the province in the directory', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${inject('origin')}/tanjungpinang`);
+    expect(await page.locator('main .region-code').textContent()).toMatch(
+      /Provinsi Kepulauan Riau · Kode wilayah 21\.72/,
+    );
+    await page.locator('main .region-code a').click();
+    expect(new URL(page.url()).hash).toBe('#provinsi-21');
+    expect(await page.locator('#provinsi-21').textContent()).toContain('Kepulauan Riau');
+    await context.close();
+  });
+
   it('switches to English with ?lang=en', async () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
