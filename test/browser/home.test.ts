@@ -52,6 +52,15 @@ describe.skipIf(!browserAvailable)('home page: the national directory in Chromiu
 
     await page.goto(`${inject('origin')}/?q=atlantis`);
     expect(await page.locator('main .notice').textContent()).toContain('Tidak ada daerah yang cocok');
+    await context.close();
+  });
+
+  it('a search result has no serious accessibility violations', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${inject('origin')}/?q=riau`);
+    expect(await page.locator('main section.province').count()).toBe(1);
+    expect(await page.locator('#q').inputValue()).toBe('riau');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });
