@@ -11,14 +11,23 @@ import { ELEMENT_CODES } from '../domain/survey';
 
 const createdAt = () => integer('created_at', { mode: 'number' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
-export const regions = sqliteTable('regions', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  slug: text('slug').notNull().unique(),
-  name: text('name').notNull(),
-  /** IANA zone (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura WIT): periods are local calendar periods. */
-  timezone: text('timezone').notNull(),
-  createdAt: createdAt(),
-});
+export const regions = sqliteTable(
+  'regions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    /** IANA zone (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura WIT): periods are local calendar periods. */
+    timezone: text('timezone').notNull(),
+    /**
+     * Official Kemendagri code (kode wilayah, domain/region-codes.ts): '21.72' a kabupaten/kota, '21' a province's own
+     * government. Its first two digits are the province. Null only for regions created before codes existed.
+     */
+    code: text('code'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('regions_code').on(t.code)],
+);
 
 export const units = sqliteTable(
   'units',

@@ -27,8 +27,14 @@ function tableField(field: Field) {
     type: field.type,
     ...(field.type === 'yearmonth' ? { format: 'default' } : {}),
     description: field.description,
-    ...(field.required || enumValues
-      ? { constraints: { ...(field.required ? { required: true } : {}), ...(enumValues ? { enum: enumValues } : {}) } }
+    ...(field.required || enumValues || field.pattern
+      ? {
+          constraints: {
+            ...(field.required ? { required: true } : {}),
+            ...(enumValues ? { enum: enumValues } : {}),
+            ...(field.pattern ? { pattern: field.pattern } : {}),
+          },
+        }
       : {}),
   };
 }

@@ -13,7 +13,7 @@ import type { PreparedExport } from './export';
 import type { ResourceName } from './resources';
 
 /** Bump when the layout of any file changes, so caches do not keep an old layout under the same data. */
-export const FILE_FORMAT_VERSION = '1';
+export const FILE_FORMAT_VERSION = '2';
 
 interface Fingerprint {
   parts: (string | number | null)[];
@@ -31,6 +31,7 @@ async function fingerprint(
   const tree = await d1
     .prepare(
       `SELECT (SELECT count(*) FROM regions) AS regions, (SELECT max(created_at) FROM regions) AS regions_at,
+         (SELECT count(code) FROM regions) AS coded,
          (SELECT count(*) FROM units) AS units, (SELECT max(created_at) FROM units) AS units_at,
          (SELECT count(*) FROM services) AS services, (SELECT max(created_at) FROM services) AS services_at`,
     )

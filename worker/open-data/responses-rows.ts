@@ -19,6 +19,7 @@ import {
 import { monthPeriod } from '../../domain/periods';
 import { ELEMENT_CODES } from '../../domain/survey';
 import type { OpenDataFilter } from './filters';
+import { regionCodeCells } from './region-columns';
 import { monthsWithData, type Row, type Scope } from './rows';
 
 /** Rows per D1 query: large enough to stay well under D1's 1,000 queries per invocation, small enough for memory. */
@@ -51,6 +52,7 @@ export async function* responsesRows(
 ) {
   for (const { region, units } of scope.regions) {
     if (units.length === 0) continue;
+    const codeCells = regionCodeCells(region);
     // The running month is still growing: publishing it would let two downloads be diffed (SPEC §4).
     const closed = lastClosedMonthEnd(now, region.timezone);
     // Local dates compare as text, so the earlier of the two sorts first.
@@ -120,6 +122,7 @@ export async function* responsesRows(
             row.channel,
             ...ELEMENT_CODES.map((code) => Number(row[`u${code.slice(1)}` as `u${number}`])),
             ...(blank ? [null, null, null, null] : [row.gender, row.age_band, row.education, row.occupation]),
+            ...codeCells,
           ] satisfies Row;
         }
         const last = page[page.length - 1];
