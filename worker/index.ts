@@ -1,17 +1,18 @@
 /**
  * @module
  * The Worker entry: API-owned paths go to the Hono app, every other request to the Astro site.
- * (Static assets are served by Cloudflare before this code runs.)
+ * (Static assets are served by Cloudflare before this code runs.) Public reads of both are answered from the
+ * edge cache first (worker/http/edge-cache.ts), so a hit skips Hono, Astro and D1.
  */
 import { handle } from '@astrojs/cloudflare/handler';
 import { app, isApiPath } from './app';
 import type { Bindings } from './env';
+import { withEdgeCache } from './http/edge-cache';
 import { scheduled } from './jobs/snapshot';
 
 export default {
-  fetch(request, env, ctx) {
-    const { pathname } = new URL(request.url);
-    return isApiPath(pathname) ? app.fetch(request, env, ctx) : handle(request, env, ctx);
-  },
+  fetch: withEdgeCache<Bindings>((request, env, ctx) =>
+    isApiPath(new URL(request.url).pathname) ? app.fetch(request, env, ctx) : handle(request, env, ctx),
+  ),
   scheduled,
 } satisfies ExportedHandler<Bindings>;
