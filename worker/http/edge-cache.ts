@@ -86,7 +86,7 @@ export function cacheRule(pathname: string): CacheRule | null {
 type Plan =
   | { kind: 'pass' }
   | { kind: 'bypass'; rule: CacheRule }
-  | { kind: 'cache'; rule: CacheRule; key: Request; origin: Request };
+  | { kind: 'cache'; rule: CacheRule; key: Request; canonical: string };
 
 /** Decides what the cache does with a request: pass it on untouched, bypass the cache, or look it up under a key. */
 export function planOf(request: Request): Plan {
@@ -111,10 +111,14 @@ export function planOf(request: Request): Plan {
   if (rule.negotiatesLocale) keyParams.set(LOCALE_KEY, negotiateLocale(url, request.headers.get('accept-language')));
   const keyQuery = keyParams.toString();
   const key = new Request(`${url.origin}${url.pathname}${keyQuery ? `?${keyQuery}` : ''}`);
-  // The handler renders the canonical URL in full: no conditional or range request, so the answer can be stored.
+  return { kind: 'cache', rule, key, canonical };
+}
+
+/** What the handler renders on a miss: the canonical URL in full, no conditional or range request, so it can be stored. */
+function originRequest(request: Request, canonical: string): Request {
   const headers = new Headers(request.headers);
   for (const name of ['if-none-match', 'if-modified-since', 'if-range', 'range']) headers.delete(name);
-  return { kind: 'cache', rule, key, origin: new Request(canonical, { method: 'GET', headers }) };
+  return new Request(canonical, { method: 'GET', headers });
 }
 
 function hasCredentials(request: Request): boolean {
@@ -148,7 +152,7 @@ export function withEdgeCache<Env>(fetch: FetchHandler<Env>): FetchHandler<Env> 
     const cached = await cache.match(plan.key).catch(() => undefined);
     if (cached) return finish(request, cached, plan.rule, 'HIT');
 
-    const response = await fetch(plan.origin, env, ctx);
+    const response = await fetch(originRequest(request, plan.canonical), env, ctx);
     if (!isStorable(response)) return finish(request, response, plan.rule, 'MISS');
     const headers = new Headers(response.headers);
     headers.set(STORED_AT, String(Date.now()));
