@@ -155,6 +155,15 @@ describe('edge cache of public reads (issue 10; SPEC §5 caching)', () => {
     expect(unfiltered.headers.get('x-cache')).toBe('MISS');
   });
 
+  it('caches the region list, but not the API’s unknown paths', async () => {
+    await get('/api/v1/regions');
+    const list = await get('/api/v1/regions');
+    const unknown = await get('/api/v1/regions/a/b/c');
+
+    expect([list.status, list.headers.get('x-cache')]).toEqual([200, 'HIT']);
+    expect([unknown.status, unknown.headers.get('x-cache')]).toEqual([404, null]);
+  });
+
   it('never stores errors: an unknown region or a malformed period is asked again', async () => {
     await createOrganisation({ region: 'cache-salah' });
     for (const [path, status] of [

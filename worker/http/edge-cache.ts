@@ -45,7 +45,6 @@ const NEVER = /^\/(admin|r|api\/v1\/admin|api\/v1\/agency)(\/|$)/;
 
 const FIXED: ReadonlyMap<string, CacheRule> = new Map([
   ['/api/v1/regions', api()],
-  ['/api/v1/openapi.json', api()],
   ['/data/datapackage.json', api()],
   ...RESOURCE_NAMES.flatMap((name) =>
     ['csv', 'json'].map((format): [string, CacheRule] => [

@@ -1,10 +1,11 @@
 /**
  * @module
- * `GET /api/v1/regions` (SPEC §5): the regions of this deployment.
+ * `GET /api/v1/regions` (SPEC §5): the regions of this deployment, cacheable by a CDN for a minute.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { database } from '../db/client';
 import { listRegions } from '../db/regions';
+import { publicCache } from '../http/cache';
 import { createRouter } from '../http/router';
 
 export const RegionSchema = z
@@ -28,7 +29,10 @@ const listRegionsRoute = createRoute({
   },
 });
 
-export const regionsRouter = createRouter().openapi(listRegionsRoute, async (c) => {
+export const regionsRouter = createRouter();
+// The same for everyone, like the scores: a shared cache may keep it for a minute.
+regionsRouter.use('/', publicCache);
+regionsRouter.openapi(listRegionsRoute, async (c) => {
   const rows = await listRegions(database(c.env.DB));
   return c.json(
     rows.map(({ slug, name, timezone }) => ({ slug, name, timezone })),
