@@ -12,7 +12,7 @@
  * const result = await compareThroughput({ bare: bare.origin, ours: portal.origin, paths: [{ name: 'home', path: '/' }] });
  * writeResults('cache', result);
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -200,5 +200,7 @@ export function writeResults(name, result) {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  // In the project's format, so `npm run lint` stays clean after a run.
+  spawnSync(path.join(BIN, 'biome'), ['format', '--write', file], { cwd: ROOT, stdio: 'ignore' });
   console.log(`Results: ${path.relative(ROOT, file)}`);
 }
