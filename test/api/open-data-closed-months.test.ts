@@ -8,6 +8,7 @@ import { dateRange } from '../../worker/open-data/filters';
 import { responsesRows } from '../../worker/open-data/responses-rows';
 import { resolveScope } from '../../worker/open-data/rows';
 import { createOrganisation, db, type Organisation } from '../support/fixtures';
+import { fromOrigin } from '../support/origin';
 
 const get = (path: string, init?: RequestInit) => exports.default.fetch(`https://suara.test${path}`, init);
 
@@ -82,11 +83,11 @@ describe('microdata only for closed months (SPEC §4: never the day or time, k =
 
     // A new rating today changes nothing a downloader can see…
     await rate(live, localDate(now, ZONE), 1, now);
-    const today = await get('/data/responses.csv?region=kota-timur', { headers: { 'if-none-match': etag } });
+    const today = await fromOrigin('/data/responses.csv?region=kota-timur', { headers: { 'if-none-match': etag } });
     expect(today.status).toBe(304);
     // …a paper questionnaire keyed in for the closed month changes that month's block, and the ETag.
     await rate(live, lastMonth.start, 1);
-    const paper = await get('/data/responses.csv?region=kota-timur', { headers: { 'if-none-match': etag } });
+    const paper = await fromOrigin('/data/responses.csv?region=kota-timur', { headers: { 'if-none-match': etag } });
     expect(paper.status).toBe(200);
     expect(paper.headers.get('etag')).not.toBe(etag);
     expect(csvRows(await paper.text())).toHaveLength(11);

@@ -18,6 +18,8 @@ describe('GET /api/v1/regions (SPEC §5)', () => {
 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    // The same for everyone: the edge cache and CDNs may keep it for a minute.
+    expect(response.headers.get('cache-control')).toMatch(/^public, max-age=60\b/);
     expect(await response.json()).toEqual([
       {
         slug: 'gorontalo',

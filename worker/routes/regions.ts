@@ -1,11 +1,13 @@
 /**
  * @module
- * `GET /api/v1/regions` (SPEC §5): the regions of this deployment, with their Kemendagri code and province.
+ * `GET /api/v1/regions` (SPEC §5): the regions of this deployment, with their Kemendagri code and province,
+ * cacheable by a CDN for a minute.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { provinceOfCode } from '../../domain/region-codes';
 import { database } from '../db/client';
 import { listRegions, type Region } from '../db/regions';
+import { publicCache } from '../http/cache';
 import { createRouter } from '../http/router';
 
 export const ProvinceSchema = z
@@ -53,7 +55,10 @@ const listRegionsRoute = createRoute({
   },
 });
 
-export const regionsRouter = createRouter().openapi(listRegionsRoute, async (c) => {
+export const regionsRouter = createRouter();
+// The same for everyone, like the scores: a shared cache may keep it for a minute.
+regionsRouter.use('/', publicCache);
+regionsRouter.openapi(listRegionsRoute, async (c) => {
   const rows = await listRegions(database(c.env.DB));
   return c.json(rows.map(regionView), 200);
 });
