@@ -8,14 +8,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { database } from '../db/client';
+import { QUERY_BUDGET, withQueryBudget } from '../db/query-budget';
+import { readDatabase } from '../db/read';
 import type { AppEnv } from '../env';
 import { readConfig } from '../env';
 import { ProblemError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { SNAPSHOT_FILES, snapshotKey } from '../jobs/snapshot';
 import { dataPackage } from '../open-data/datapackage';
-import { exportStream, fileName, prepareExport } from '../open-data/export';
-import { OpenDataQuerySchema } from '../open-data/filters';
+import { exportStream, fileName, planExport, prepareExport } from '../open-data/export';
+import type { OpenDataQuery } from '../open-data/filters';
+import { OpenDataQuerySchema, ResponsesQuerySchema } from '../open-data/filters';
 import { matchesEtag, validatorsOf } from '../open-data/freshness';
 import { RESOURCE_NAMES, RESOURCES, type ResourceName } from '../open-data/resources';
 import type { Format } from '../open-data/writers';
@@ -34,6 +37,9 @@ const COMMON_HEADERS = {
   'x-content-type-options': 'nosniff',
   link: '</data/datapackage.json>; rel="describedby"; type="application/json"',
 };
+
+/** Queries kept free beside the planned blocks (the plan query itself, one spare). */
+const PLAN_MARGIN = 2;
 
 export function originOf(c: Context<AppEnv>): string {
   return readConfig(c.env).publicOrigin?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
@@ -61,7 +67,7 @@ for (const resource of RESOURCE_NAMES) {
         tags: ['Open data'],
         summary: `${RESOURCES[resource].title} (${format.toUpperCase()}, streamed)`,
         description: RESOURCES[resource].description,
-        request: { query: OpenDataQuerySchema },
+        request: { query: resource === 'responses' ? ResponsesQuerySchema : OpenDataQuerySchema },
         responses: {
           200: {
             description: `${resource}.${format}`,
@@ -73,9 +79,13 @@ for (const resource of RESOURCE_NAMES) {
         },
       }),
       async (c) => {
-        const query = c.req.valid('query');
-        const prepared = await prepareExport(database(c.env.DB), query);
-        const { etag, lastModified } = await validatorsOf(c.env.DB, resource as ResourceName, format, prepared);
+        const query: OpenDataQuery = c.req.valid('query');
+        // Public files read from the nearest replica, and every query of this invocation counts against one
+        // budget below D1's 1,000 (docs/scale.md, "Exports").
+        const budget = withQueryBudget(readDatabase(c.env), QUERY_BUDGET);
+        const d1 = budget.db;
+        const prepared = await prepareExport(database(d1), query);
+        const { etag, lastModified } = await validatorsOf(d1, resource as ResourceName, format, prepared);
         const headers: Record<string, string> = {
           ...COMMON_HEADERS,
           'cache-control': LIVE_CACHE,
@@ -83,7 +93,16 @@ for (const resource of RESOURCE_NAMES) {
           ...(lastModified ? { 'last-modified': lastModified } : {}),
         };
         if (matchesEtag(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });
-        return new Response(exportStream(c.env.DB, resource, format, prepared), {
+        // A margin of a few queries for the plan itself.
+        const planned = await planExport(d1, resource, prepared, QUERY_BUDGET - budget.used - PLAN_MARGIN);
+        const next = planned.responses?.next;
+        if (next) {
+          const url = new URL(c.req.url);
+          url.searchParams.set('cursor', next);
+          headers.link = `${COMMON_HEADERS.link}, <${url.pathname}${url.search}>; rel="next"`;
+          headers['x-continuation'] = next;
+        }
+        return new Response(exportStream(d1, resource, format, planned), {
           status: 200,
           headers: {
             ...headers,

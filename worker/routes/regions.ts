@@ -4,6 +4,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { database } from '../db/client';
+import { readDatabase } from '../db/read';
 import { listRegions } from '../db/regions';
 import { createRouter } from '../http/router';
 
@@ -29,7 +30,7 @@ const listRegionsRoute = createRoute({
 });
 
 export const regionsRouter = createRouter().openapi(listRegionsRoute, async (c) => {
-  const rows = await listRegions(database(c.env.DB));
+  const rows = await listRegions(database(readDatabase(c.env)));
   return c.json(
     rows.map(({ slug, name, timezone }) => ({ slug, name, timezone })),
     200,
