@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark in this folder, one after another (they share the machine's two
- * cores, so running them in parallel would measure each other). Each writes bench/results/<name>.json.
+ * cores, so running them in parallel would measure each other): exports.mjs, scores.mjs, submit.mjs. Each
+ * writes bench/results/<name>.json. Shared helpers live in bench/support/ and are not run.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

@@ -8,6 +8,8 @@ export interface Bindings {
   DB: D1Database;
   /** Nightly open-data snapshots (optional: absent locally unless configured). */
   SNAPSHOTS?: R2Bucket;
+  /** The nightly snapshot's partitions, one message each (worker/jobs/snapshot.ts; optional like SNAPSHOTS). */
+  SNAPSHOT_QUEUE?: Queue<import('./jobs/snapshot').SnapshotMessage>;
   ASSETS?: Fetcher;
   PUBLIC_ORIGIN?: string;
   /** `production` (wrangler.toml) or `development` (.dev.vars, tests): only development may run without secrets. */

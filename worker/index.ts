@@ -6,7 +6,7 @@
 import { handle } from '@astrojs/cloudflare/handler';
 import { app, isApiPath } from './app';
 import type { Bindings } from './env';
-import { scheduled } from './jobs/snapshot';
+import { type SnapshotMessage, scheduled, snapshotQueue } from './jobs/snapshot';
 
 export default {
   fetch(request, env, ctx) {
@@ -14,4 +14,5 @@ export default {
     return isApiPath(pathname) ? app.fetch(request, env, ctx) : handle(request, env, ctx);
   },
   scheduled,
-} satisfies ExportedHandler<Bindings>;
+  queue: snapshotQueue,
+} satisfies ExportedHandler<Bindings, SnapshotMessage>;

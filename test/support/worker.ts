@@ -4,9 +4,10 @@
  */
 import { app } from '../../worker/app';
 import type { Bindings } from '../../worker/env';
-import { scheduled } from '../../worker/jobs/snapshot';
+import { type SnapshotMessage, scheduled, snapshotQueue } from '../../worker/jobs/snapshot';
 
 export default {
   fetch: app.fetch,
   scheduled,
-} satisfies ExportedHandler<Bindings>;
+  queue: snapshotQueue,
+} satisfies ExportedHandler<Bindings, SnapshotMessage>;

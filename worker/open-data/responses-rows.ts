@@ -15,7 +15,6 @@ import {
   type CellPlan,
   DEFAULT_K,
   lastClosedMonthEnd,
-  type Profile,
   type ProfileGroup,
   planCell,
   profileKey,
@@ -36,14 +35,18 @@ export const RESPONSE_PAGE_SIZE = 5000;
 export const AGE_BAND_SQL = `CASE WHEN r.age IS NULL THEN NULL WHEN r.age < 20 THEN '<20' WHEN r.age < 30 THEN '20-29'
   WHEN r.age < 40 THEN '30-39' WHEN r.age < 50 THEN '40-49' WHEN r.age < 60 THEN '50-59' ELSE '60+' END`;
 
-const SCORE_COLUMNS = ELEMENT_CODES.map((code) => `r.${code.toLowerCase()}`).join(', ');
+/**
+ * The nine answers (each 1–4, never null) as one text of nine digits: D1 hands over a row value by value, and one
+ * value instead of nine makes a page markedly cheaper to read (bench/README.md, "Exports").
+ */
+const PACKED_SCORES = ELEMENT_CODES.map((code) => `r.${code.toLowerCase()}`).join(' || ');
 
 /**
  * One page of a unit's month, in file order, as raw arrays (no per-row objects). The WHERE clause matches the
  * partial index `responses_unit_month` (unit, the virtual `month` column, id; unflagged rows only), so SQLite walks
  * it from the cursor and stops after LIMIT rows.
  */
-const PAGE_SQL = `SELECT r.id, s.slug, r.channel, ${SCORE_COLUMNS}, r.gender, ${AGE_BAND_SQL}, r.education, r.occupation
+const PAGE_SQL = `SELECT r.id, s.slug, r.channel, ${PACKED_SCORES}, r.gender, ${AGE_BAND_SQL}, r.education, r.occupation
   FROM responses r LEFT JOIN services s ON s.id = r.service_id
   WHERE r.unit_id = ? AND r.month = ? AND r.flagged = 0 AND r.id > ?
   ORDER BY r.id LIMIT ?`;
@@ -51,8 +54,10 @@ const PAGE_SQL = `SELECT r.id, s.slug, r.channel, ${SCORE_COLUMNS}, r.gender, ${
 const ID = 0;
 const SERVICE = 1;
 const CHANNEL = 2;
-const FIRST_SCORE = 3;
-const GENDER = FIRST_SCORE + ELEMENT_CODES.length;
+const SCORES = 3;
+const GENDER = 4;
+/** Character code of '0': a packed answer digit minus this is the answer. */
+const ZERO = 48;
 
 type PageRow = (string | number | null)[];
 
@@ -169,21 +174,21 @@ export async function* responsesPages(
     const { region, units } = entry;
     const { start, end } = monthPeriod(month);
     const unitId = units.length === 1 ? units[0]?.id : undefined;
-    const { results: groups } = await d1
+    // Raw arrays: a block of a large region has thousands of groups.
+    const groups = await d1
       .prepare(
-        `SELECT r.unit_id AS unit_id, r.gender AS gender, ${AGE_BAND_SQL} AS age_band, r.education AS education,
-           r.occupation AS occupation, count(*) AS size
+        `SELECT r.unit_id, r.gender, ${AGE_BAND_SQL} AS age_band, r.education, r.occupation, count(*)
          FROM responses r WHERE r.region_id = ? AND r.local_date BETWEEN ? AND ? AND r.flagged = 0${unitId === undefined ? '' : ' AND r.unit_id = ?'}
          GROUP BY r.unit_id, r.gender, age_band, r.education, r.occupation`,
       )
       .bind(region.id, start, end, ...(unitId === undefined ? [] : [unitId]))
-      .all<Profile & { unit_id: number; size: number }>();
+      .raw<[number, string | null, string | null, string | null, string | null, number]>();
     const cells = new Map<number, { groups: ProfileGroup[]; rows: number }>();
-    for (const group of groups) {
-      const cell = cells.get(group.unit_id) ?? { groups: [], rows: 0 };
-      cell.groups.push({ key: profileKey(group), size: group.size });
-      cell.rows += group.size;
-      cells.set(group.unit_id, cell);
+    for (const [id, gender, age_band, education, occupation, size] of groups) {
+      const cell = cells.get(id) ?? { groups: [], rows: 0 };
+      cell.groups.push({ key: profileKey({ gender, age_band, education, occupation }), size });
+      cell.rows += size;
+      cells.set(id, cell);
     }
     // Units in slug order (the scope's order), which is the file's order within a block.
     for (const unit of units) {
@@ -200,13 +205,14 @@ export async function* responsesPages(
         const rows: Row[] = new Array(page.length);
         for (let i = 0; i < page.length; i += 1) {
           const source = page[i] as PageRow;
-          const row: Row = new Array(GENDER + 5 - 1);
+          const row: Row = new Array(9 + ELEMENT_CODES.length);
           row[0] = region.slug;
           row[1] = unit.slug;
           row[2] = source[SERVICE] ?? null;
           row[3] = month;
           row[4] = source[CHANNEL] ?? null;
-          for (let e = 0; e < ELEMENT_CODES.length; e += 1) row[5 + e] = Number(source[FIRST_SCORE + e]);
+          const scores = String(source[SCORES]);
+          for (let e = 0; e < ELEMENT_CODES.length; e += 1) row[5 + e] = scores.charCodeAt(e) - ZERO;
           let blank = false;
           if (blanked) {
             const key = profileKey({

@@ -14,7 +14,7 @@ import type { AppEnv } from '../env';
 import { readConfig } from '../env';
 import { ProblemError } from '../http/problem';
 import { createRouter } from '../http/router';
-import { SNAPSHOT_FILES, snapshotKey } from '../jobs/snapshot';
+import { INDEX_FILES, PARTITION_FILES, partitionPath, snapshotKey } from '../jobs/snapshot';
 import { dataPackage } from '../open-data/datapackage';
 import { exportStream, fileName, planExport, prepareExport } from '../open-data/export';
 import type { OpenDataQuery } from '../open-data/filters';
@@ -115,50 +115,79 @@ for (const resource of RESOURCE_NAMES) {
   }
 }
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day 'YYYY-MM-DD'");
+const snapshotResponses = {
+  200: {
+    description: 'The file as written that night',
+    content: { 'application/octet-stream': { schema: z.any() } },
+  },
+  404: { description: 'No such snapshot' },
+} as const;
+
+/** A stored snapshot object, immutable: cached for a year, answered 304 on a matching ETag. */
+async function snapshotResponse(c: Context<AppEnv>, path: string, downloadName: string): Promise<Response> {
+  const object = await c.env.SNAPSHOTS?.get(snapshotKey(c.req.param('day') ?? '', path));
+  if (!object) throw new ProblemError(404, `No snapshot file ${c.req.param('day')}/${path}.`);
+  const etag = object.httpEtag;
+  const headers = {
+    ...COMMON_HEADERS,
+    'cache-control': IMMUTABLE_CACHE,
+    etag,
+    'last-modified': object.uploaded.toUTCString(),
+  };
+  if (matchesEtag(c.req.header('if-none-match'), etag)) {
+    await object.body.cancel();
+    return new Response(null, { status: 304, headers });
+  }
+  const type = path.endsWith('.csv')
+    ? MEDIA_TYPES.csv
+    : path.endsWith('.json')
+      ? MEDIA_TYPES.json
+      : 'text/plain; charset=utf-8';
+  return new Response(object.body, {
+    status: 200,
+    headers: {
+      ...headers,
+      'content-type': type,
+      'content-length': String(object.size),
+      'content-disposition': `${path.endsWith('.csv') ? 'attachment' : 'inline'}; filename="${downloadName}"`,
+    },
+  });
+}
+
 openDataRouter.openapi(
   createRoute({
     method: 'get',
     path: '/snapshots/{day}/{file}',
     tags: ['Open data'],
-    summary: 'A nightly, immutable snapshot file (cite this URL)',
+    summary: "A nightly snapshot's index: SHA256SUMS of every part, or its datapackage.json (cite this URL)",
+    request: { params: z.object({ day, file: z.enum(INDEX_FILES) }) },
+    responses: snapshotResponses,
+  }),
+  (c) => {
+    const { day, file } = c.req.valid('param');
+    return snapshotResponse(c, file, `suara-layanan_${day}_${file}`);
+  },
+);
+
+openDataRouter.openapi(
+  createRoute({
+    method: 'get',
+    path: '/snapshots/{day}/{region}/{month}/{file}',
+    tags: ['Open data'],
+    summary: 'One region × month part of a nightly snapshot: the live file filtered to that region and month',
     request: {
       params: z.object({
-        day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day 'YYYY-MM-DD'"),
-        file: z.enum(SNAPSHOT_FILES),
+        day,
+        region: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a region slug'),
+        month: z.string().regex(/^\d{4}-\d{2}$/, "a month 'YYYY-MM'"),
+        file: z.enum(PARTITION_FILES),
       }),
     },
-    responses: {
-      200: {
-        description: 'The file as written that night',
-        content: { 'application/octet-stream': { schema: z.any() } },
-      },
-      404: { description: 'No such snapshot' },
-    },
+    responses: snapshotResponses,
   }),
-  async (c) => {
-    const { day, file } = c.req.valid('param');
-    const object = await c.env.SNAPSHOTS?.get(snapshotKey(day, file));
-    if (!object) throw new ProblemError(404, `No snapshot file ${day}/${file}.`);
-    const format: Format = file.endsWith('.csv') ? 'csv' : 'json';
-    const etag = object.httpEtag;
-    const headers = {
-      ...COMMON_HEADERS,
-      'cache-control': IMMUTABLE_CACHE,
-      etag,
-      'last-modified': object.uploaded.toUTCString(),
-    };
-    if (matchesEtag(c.req.header('if-none-match'), etag)) {
-      await object.body.cancel();
-      return new Response(null, { status: 304, headers });
-    }
-    return new Response(object.body, {
-      status: 200,
-      headers: {
-        ...headers,
-        'content-type': MEDIA_TYPES[format],
-        'content-length': String(object.size),
-        'content-disposition': `${format === 'csv' ? 'attachment' : 'inline'}; filename="suara-layanan_${day}_${file}"`,
-      },
-    });
+  (c) => {
+    const { day, region, month, file } = c.req.valid('param');
+    return snapshotResponse(c, partitionPath(region, month, file), `suara-layanan_${day}_${region}_${month}_${file}`);
   },
 );
