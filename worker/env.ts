@@ -2,6 +2,7 @@
  * @module
  * The Worker's bindings and the one place that turns them into typed configuration.
  */
+import { QUERY_BUDGET } from './db/query-budget';
 
 /** Bindings and variables from wrangler.toml, secrets from `wrangler secret put` (locally: .dev.vars). */
 export interface Bindings {
@@ -25,6 +26,8 @@ export interface Bindings {
   KIOSK_SIGNING_KEY?: string;
   RATE_LIMIT_PER_DEVICE_COUNTER_HOUR?: string;
   RATE_LIMIT_PER_DEVICE_MINUTE?: string;
+  /** D1 queries one long read (a download, a snapshot partition) may spend: 900 (Workers Paid allows 1,000). */
+  D1_QUERY_BUDGET?: string;
 }
 
 declare global {
@@ -47,6 +50,8 @@ export interface Config {
   deviceHashKey: string;
   kioskSigningKey: string;
   limits: { perDeviceCounterHour: number; perDeviceMinute: number };
+  /** D1 queries per invocation for downloads and snapshot partitions (docs/scale.md, "Exports"). */
+  queryBudget: number;
 }
 
 /** Development fallback key: production must set real secrets (README, "Deploy"), or ratings are refused. */
@@ -97,5 +102,7 @@ export function readConfig(env: Bindings): Config {
       perDeviceCounterHour: positiveInteger(env.RATE_LIMIT_PER_DEVICE_COUNTER_HOUR, 3),
       perDeviceMinute: positiveInteger(env.RATE_LIMIT_PER_DEVICE_MINUTE, 30),
     },
+    // Workers Paid allows 1,000 queries per invocation (Free: 50, so set e.g. 45 there).
+    queryBudget: positiveInteger(env.D1_QUERY_BUDGET, QUERY_BUDGET),
   };
 }

@@ -3,10 +3,12 @@
  * `Link: rel="next"` parts; the fast writers write exactly what the reference CSV and JSON encoders write; public
  * reads go through a D1 read session.
  */
+import { createExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvRow } from '../../domain/csv';
+import { app } from '../../worker/app';
 import { QueryBudgetError, withQueryBudget } from '../../worker/db/query-budget';
 import { readDatabase } from '../../worker/db/read';
 import { prepareExport } from '../../worker/open-data/export';
@@ -61,6 +63,27 @@ describe('downloads within a query budget (issue 10: D1 allows 1,000 queries per
     expect(secondRows).toEqual(rows.slice(21));
     // A complete file names no next part.
     expect((await get('/data/responses.csv')).headers.get('link')).not.toContain('rel="next"');
+  });
+
+  it('a download past the budget ends at a block boundary and links the next part; the parts make the whole file', async () => {
+    const whole = (await (await get('/data/responses.csv')).text()).split('\r\n').filter(Boolean);
+    const tight = { ...env, D1_QUERY_BUDGET: '11' };
+    const rows: string[] = [];
+    let next: string | null = '/data/responses.csv';
+    let parts = 0;
+    while (next) {
+      const response = await app.request(`https://suara.test${next}`, {}, tight, createExecutionContext());
+      expect(response.status).toBe(200);
+      const [header, ...body] = (await response.text()).split('\r\n').filter(Boolean);
+      expect(header).toBe(whole[0]);
+      rows.push(...body);
+      parts += 1;
+      next = /<([^>]+)>; rel="next"/.exec(response.headers.get('link') ?? '')?.[1] ?? null;
+      if (next)
+        expect(response.headers.get('x-continuation')).toBe(new URL(next, 'https://x').searchParams.get('cursor'));
+    }
+    expect(parts).toBeGreaterThan(1);
+    expect(rows).toEqual(whole.slice(1));
   });
 
   it('refuses a malformed cursor with a 400 problem', async () => {

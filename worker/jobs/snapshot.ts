@@ -18,7 +18,7 @@
 import { localDate } from '../../domain/periods';
 import { snapshots } from '../../schema';
 import { database } from '../db/client';
-import { QUERY_BUDGET, withQueryBudget } from '../db/query-budget';
+import { withQueryBudget } from '../db/query-budget';
 import { type Bindings, readConfig } from '../env';
 import { ProblemError } from '../http/problem';
 import { dataPackage } from '../open-data/datapackage';
@@ -177,7 +177,7 @@ export async function writePartition(
 ): Promise<PartitionResult> {
   const bucket = env.SNAPSHOTS;
   if (!bucket) throw new Error('no SNAPSHOTS bucket');
-  const budget = withQueryBudget(env.DB, QUERY_BUDGET);
+  const budget = withQueryBudget(env.DB, readConfig(env).queryBudget);
   const d1 = budget.db;
   const { day, now, region, month } = message;
   const { results: recorded } = await d1

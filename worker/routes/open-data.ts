@@ -8,7 +8,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { database } from '../db/client';
-import { QUERY_BUDGET, withQueryBudget } from '../db/query-budget';
+import { withQueryBudget } from '../db/query-budget';
 import { readDatabase } from '../db/read';
 import type { AppEnv } from '../env';
 import { readConfig } from '../env';
@@ -82,7 +82,8 @@ for (const resource of RESOURCE_NAMES) {
         const query: OpenDataQuery = c.req.valid('query');
         // Public files read from the nearest replica, and every query of this invocation counts against one
         // budget below D1's 1,000 (docs/scale.md, "Exports").
-        const budget = withQueryBudget(readDatabase(c.env), QUERY_BUDGET);
+        const limit = readConfig(c.env).queryBudget;
+        const budget = withQueryBudget(readDatabase(c.env), limit);
         const d1 = budget.db;
         const prepared = await prepareExport(database(d1), query);
         const { etag, lastModified } = await validatorsOf(d1, resource as ResourceName, format, prepared);
@@ -94,13 +95,15 @@ for (const resource of RESOURCE_NAMES) {
         };
         if (matchesEtag(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });
         // A margin of a few queries for the plan itself.
-        const planned = await planExport(d1, resource, prepared, QUERY_BUDGET - budget.used - PLAN_MARGIN);
+        const planned = await planExport(d1, resource, prepared, limit - budget.used - PLAN_MARGIN);
         const next = planned.responses?.next;
         if (next) {
           const url = new URL(c.req.url);
           url.searchParams.set('cursor', next);
           headers.link = `${COMMON_HEADERS.link}, <${url.pathname}${url.search}>; rel="next"`;
           headers['x-continuation'] = next;
+          // Let notebooks and pages on other origins (CORS) read where the next part is.
+          headers['access-control-expose-headers'] = 'link, x-continuation';
         }
         return new Response(exportStream(d1, resource, format, planned), {
           status: 200,
