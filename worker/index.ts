@@ -10,7 +10,7 @@ import { app, isApiPath } from './app';
 import type { Bindings } from './env';
 import { withEdgeCache } from './http/edge-cache';
 import { withSecurityHeaders } from './http/security-headers';
-import { scheduled } from './jobs/snapshot';
+import { type SnapshotMessage, scheduled, snapshotQueue } from './jobs/snapshot';
 
 const cachedFetch = withEdgeCache<Bindings>((request, env, ctx) =>
   isApiPath(new URL(request.url).pathname) ? app.fetch(request, env, ctx) : handle(request, env, ctx),
@@ -21,4 +21,5 @@ export default {
     return withSecurityHeaders(request, await cachedFetch(request, env, ctx));
   },
   scheduled,
-} satisfies ExportedHandler<Bindings>;
+  queue: snapshotQueue,
+} satisfies ExportedHandler<Bindings, SnapshotMessage>;

@@ -203,8 +203,8 @@ const WORDS = {
   apiDocs: { id: 'Dokumentasi API', en: 'API documentation' },
   snapshotsHeading: { id: 'Arsip harian untuk kutipan', en: 'Daily snapshots for citation' },
   snapshotsText: {
-    id: 'Setiap malam salinan semua berkas disimpan dan tidak pernah diubah. Kutip alamat arsip beserta tanggalnya; periksa berkas dengan checksum SHA-256.',
-    en: 'Every night a copy of every file is stored and never changed. Cite the snapshot URL with its date; check a file with its SHA-256 checksum.',
+    id: 'Setiap malam salinan semua berkas disimpan per daerah dan bulan, dan tidak pernah diubah. Kutip alamat arsip beserta tanggalnya; datapackage.json mendaftar setiap bagian, dan SHA256SUMS memuat checksum SHA-256 setiap bagian (periksa dengan sha256sum -c SHA256SUMS).',
+    en: 'Every night a copy of every file is stored per region and month, and never changed. Cite the snapshot URL with its date; datapackage.json lists every part, and SHA256SUMS holds the SHA-256 checksum of each part (check with sha256sum -c SHA256SUMS).',
   },
   noSnapshots: {
     id: 'Belum ada arsip. Arsip pertama dibuat malam ini (00.30 WIB).',

@@ -5,6 +5,7 @@
 import { env } from 'cloudflare:workers';
 import type { APIRoute } from 'astro';
 import { database } from '../../worker/db/client';
+import { readDatabase } from '../../worker/db/read';
 import { listAllUnits, listRegions } from '../../worker/db/regions';
 import { readConfig } from '../../worker/env';
 
@@ -12,7 +13,9 @@ const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<'
 
 export const GET: APIRoute = async ({ url }) => {
   const origin = readConfig(env).publicOrigin?.replace(/\/$/, '') ?? url.origin;
-  const db = database(env.DB);
+  // Public page: read from the nearest replica (worker/db/read.ts).
+  const read = readDatabase(env);
+  const db = database(read);
   const paths = ['/', '/tentang', '/data'];
   // Two queries whatever the number of regions (D1 allows 1,000 per invocation; Indonesia has about 550 regions).
   const [regions, units] = await Promise.all([listRegions(db), listAllUnits(db)]);

@@ -7,7 +7,7 @@ import { app } from '../../worker/app';
 import type { Bindings } from '../../worker/env';
 import { withEdgeCache } from '../../worker/http/edge-cache';
 import { withSecurityHeaders } from '../../worker/http/security-headers';
-import { scheduled } from '../../worker/jobs/snapshot';
+import { type SnapshotMessage, scheduled, snapshotQueue } from '../../worker/jobs/snapshot';
 
 const cachedFetch = withEdgeCache<Bindings>((request, env, ctx) => app.fetch(request, env, ctx));
 
@@ -16,4 +16,5 @@ export default {
     return withSecurityHeaders(request, await cachedFetch(request, env, ctx));
   },
   scheduled,
-} satisfies ExportedHandler<Bindings>;
+  queue: snapshotQueue,
+} satisfies ExportedHandler<Bindings, SnapshotMessage>;

@@ -52,7 +52,8 @@ const FIXED: ReadonlyMap<string, CacheRule> = new Map([
   ...RESOURCE_NAMES.flatMap((name) =>
     ['csv', 'json'].map((format): [string, CacheRule] => [
       `/data/${name}.${format}`,
-      api('from', 'region', 'to', 'unit'),
+      // responses.* also reads the continuation `cursor` of a download split into parts (docs/scale.md, "Exports").
+      name === 'responses' ? api('cursor', 'from', 'region', 'to', 'unit') : api('from', 'region', 'to', 'unit'),
     ]),
   ),
   ['/robots.txt', api()],

@@ -100,7 +100,14 @@ export async function validatorsOf(
   prepared: PreparedExport,
 ): Promise<Validators> {
   const { parts, lastModified } = await fingerprint(d1, resource, prepared);
-  const text = JSON.stringify([FILE_FORMAT_VERSION, resource, format, prepared.filter, parts]);
+  const text = JSON.stringify([
+    FILE_FORMAT_VERSION,
+    resource,
+    format,
+    prepared.filter,
+    parts,
+    ...(prepared.cursor ? [prepared.cursor] : []),
+  ]);
   const hex = (await sha256Hex(text)).slice(0, 32);
   return { etag: `"${hex}"`, lastModified: lastModified ? new Date(lastModified).toUTCString() : null };
 }

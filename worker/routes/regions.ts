@@ -6,6 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { provinceOfCode } from '../../domain/region-codes';
 import { database } from '../db/client';
+import { readDatabase } from '../db/read';
 import { listRegions, type Region } from '../db/regions';
 import { publicCache } from '../http/cache';
 import { createRouter } from '../http/router';
@@ -59,6 +60,6 @@ export const regionsRouter = createRouter();
 // The same for everyone, like the scores: a shared cache may keep it for a minute.
 regionsRouter.use('/', publicCache);
 regionsRouter.openapi(listRegionsRoute, async (c) => {
-  const rows = await listRegions(database(c.env.DB));
+  const rows = await listRegions(database(readDatabase(c.env)));
   return c.json(rows.map(regionView), 200);
 });
