@@ -302,6 +302,8 @@ describe('edge cache of the site’s pages (keys by negotiated language)', () =>
     expect(key('/api/v1/regions/kota-a/units/unit-b/follow-up?period=2026&lang=en')).toBe(
       `${ORIGIN}/api/v1/regions/kota-a/units/unit-b/follow-up?lang=en&period=2026`,
     );
+    // The home page's search is a different page per query (SPEC §6).
+    expect(key('/?q=riau&utm=x')).toBe(`${ORIGIN}/?q=riau&edge-locale=id`);
     // A repeated parameter is the handler's to judge: passed on uncached, never guessed at.
     expect(planOf(new Request(`${ORIGIN}/kota-a?period=2026&period=2025`)).kind).toBe('bypass');
   });

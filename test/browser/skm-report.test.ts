@@ -127,6 +127,8 @@ describe.skipIf(!browserAvailable)('the report and the evidence in Chromium (SPE
     try {
       const page = await (await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' })).newPage();
       await page.goto(`${inject('origin')}/admin`);
+      // The bootstrap token form is folded under its own heading (details).
+      await page.locator('details summary').click();
       await page.fill('#token', BROWSER_TEST_VARS.ADMIN_TOKEN);
       await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
       await page.goto(`${inject('origin')}/admin/${region}`);

@@ -58,7 +58,8 @@ const FIXED: ReadonlyMap<string, CacheRule> = new Map([
   ),
   ['/robots.txt', api()],
   ['/sitemap.xml', api()],
-  ['/', page()],
+  // The national directory's server-side search (`?q=`) is part of the page.
+  ['/', page('q')],
   ['/tentang', page()],
   ['/data', page('from', 'region', 'to')],
 ]);
