@@ -20,7 +20,7 @@ async function signIn(context: BrowserContext) {
   // The bootstrap token form is folded under its own heading (details).
   await page.locator('details summary').click();
   await page.fill('#token', BROWSER_TEST_VARS.ADMIN_TOKEN);
-  await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+  await Promise.all([page.waitForNavigation(), page.click('details button[type="submit"]')]);
   return page;
 }
 

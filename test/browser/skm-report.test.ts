@@ -130,7 +130,7 @@ describe.skipIf(!browserAvailable)('the report and the evidence in Chromium (SPE
       // The bootstrap token form is folded under its own heading (details).
       await page.locator('details summary').click();
       await page.fill('#token', BROWSER_TEST_VARS.ADMIN_TOKEN);
-      await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+      await Promise.all([page.waitForNavigation(), page.click('details button[type="submit"]')]);
       await page.goto(`${inject('origin')}/admin/${region}`);
       await page.selectOption('#report-unit', unit);
       await page.fill('#report-period', period);
