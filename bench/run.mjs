@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: every benchmark in this folder, one after another (they share the machine's two
- * cores, so running them in parallel would measure each other). Each writes bench/results/<name>.json.
+ * `npm run bench`: every benchmark in this folder (`cache.mjs`, `scores.mjs`, `submit.mjs`, …), one after another
+ * (they share the machine's two cores, so running them in parallel would measure each other). Each writes
+ * bench/results/<name>.json. Subfolders hold the shared harness (`support/`) and fixtures, not benchmarks.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

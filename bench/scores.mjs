@@ -8,11 +8,10 @@
  *
  * Usage: npm run bench:scores [-- --requests 200 --skip-build]
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, freePort, ROOT, serve } from '../scripts/local-portal.mjs';
+import { prepareBenchDatabase, YEAR } from './support/bench-database.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -22,102 +21,6 @@ const option = (name, fallback) => {
 const REQUESTS = Number(option('requests', 200));
 const WARMUP = 20;
 const SIZES = [1_000, 1_000_000];
-const UNITS = 20;
-const COUNTERS_PER_UNIT = 3;
-const SERVICES_PER_UNIT = 2;
-const YEAR = 2025;
-const BIN = path.join(ROOT, 'node_modules', '.bin');
-const ENV = {
-  ...process.env,
-  PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`,
-  WRANGLER_SEND_METRICS: 'false',
-};
-
-function wrangler(persistTo, ...rest) {
-  const result = spawnSync(path.join(BIN, 'wrangler'), ['d1', ...rest, '--local', '--persist-to', persistTo], {
-    cwd: ROOT,
-    env: ENV,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`wrangler d1 ${rest.join(' ')}:\n${result.stdout}${result.stderr}`);
-  return result.stdout;
-}
-
-/** The organisation (one region, 20 units with services and counters) and `n` responses of one year, plus rollups. */
-function fillSql(n) {
-  const lines = [`INSERT INTO regions (id, slug, name, timezone) VALUES (1, 'bench', 'Kota Bench', 'Asia/Jakarta')`];
-  for (let u = 1; u <= UNITS; u += 1) {
-    lines.push(
-      `INSERT INTO units (id, region_id, slug, name, population, ikm_target) VALUES (${u}, 1, 'unit-${u}', 'Unit ${u}', 10000, 80)`,
-    );
-    for (let s = 1; s <= SERVICES_PER_UNIT; s += 1) {
-      const id = (u - 1) * SERVICES_PER_UNIT + s;
-      lines.push(`INSERT INTO services (id, unit_id, slug, name) VALUES (${id}, ${u}, 'layanan-${s}', 'Layanan ${s}')`);
-    }
-    for (let k = 1; k <= COUNTERS_PER_UNIT; k += 1) {
-      const id = (u - 1) * COUNTERS_PER_UNIT + k;
-      lines.push(
-        `INSERT INTO counters (id, unit_id, code, name) VALUES (${id}, ${u}, 'bench${String(id).padStart(5, '0')}', 'Loket ${k}')`,
-      );
-    }
-  }
-  // Units get different sizes (unit u draws with weight ~u) and different quality (bias by unit).
-  const score = (e) => `min(4, max(1, 1 + (abs(random()) % 4) + ((unit + ${e}) % 3 = 0)))`;
-  const chunk = 100_000;
-  for (let start = 0; start < n; start += chunk) {
-    const count = Math.min(chunk, n - start);
-    lines.push(`INSERT INTO responses (id, submission_id, region_id, unit_id, counter_id, service_id, channel,
-  u1, u2, u3, u4, u5, u6, u7, u8, u9, submitted_at, local_date)
-WITH RECURSIVE seq(i) AS (SELECT ${start + 1} UNION ALL SELECT i + 1 FROM seq WHERE i < ${start + count}),
--- Deterministic hashes of i, not random(): SQLite may evaluate a CTE column once per reference, and a unit
--- drawn twice would give a response a counter of another unit.
-draws AS (SELECT i, 1 + CAST(sqrt(((i * 1103515245 + 12345) % 2147483648) % ${UNITS * UNITS}) AS INTEGER) AS unit,
-  (i * 2654435761) % 4294967296 AS r FROM seq)
-SELECT 'r' || i, 'b' || i, 1, unit, (unit - 1) * ${COUNTERS_PER_UNIT} + 1 + r % ${COUNTERS_PER_UNIT},
-  (unit - 1) * ${SERVICES_PER_UNIT} + 1 + r % ${SERVICES_PER_UNIT}, 'qr',
-  ${[1, 2, 3, 4, 5, 6, 7, 8, 9].map(score).join(', ')},
-  ${Date.UTC(YEAR, 0, 1)} + (r % 365) * 86400000, date('${YEAR}-01-01', '+' || (r % 365) || ' days')
-FROM draws`);
-  }
-  return lines;
-}
-
-async function prepare(n) {
-  const persistTo = mkdtempSync(path.join(tmpdir(), `suara-bench-${n}-`));
-  wrangler(persistTo, 'migrations', 'apply', 'DB');
-  const started = Date.now();
-  const file = path.join(persistTo, 'fill.sql');
-  writeFileSync(file, `${fillSql(n).join(';\n')};\n`);
-  wrangler(persistTo, 'execute', 'DB', '--file', file);
-  // The production rebuild statement (worker/db/rollup-sql.ts), written out by tsx.
-  const rebuild = spawnSync(
-    path.join(BIN, 'tsx'),
-    [
-      '-e',
-      "import('./worker/db/rollup-sql.ts').then((m) => process.stdout.write(m.REBUILD_ROLLUPS_SQL.join(';\\n') + ';\\n'))",
-    ],
-    { cwd: ROOT, env: ENV, encoding: 'utf8' },
-  );
-  if (rebuild.status !== 0) throw new Error(rebuild.stderr);
-  const rollupFile = path.join(persistTo, 'rollups.sql');
-  writeFileSync(rollupFile, rebuild.stdout);
-  wrangler(persistTo, 'execute', 'DB', '--file', rollupFile);
-  const counts = JSON.parse(
-    wrangler(
-      persistTo,
-      'execute',
-      'DB',
-      '--json',
-      '--command',
-      'SELECT (SELECT count(*) FROM responses) AS responses, (SELECT count(*) FROM daily_rollups) AS rollupRows, (SELECT sum(n) FROM daily_rollups) AS rolledUp',
-    ),
-  )[0].results[0];
-  console.log(
-    `  ${n.toLocaleString('en')} responses: ${JSON.stringify(counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-  return { persistTo, counts };
-}
 
 async function time(url) {
   const start = performance.now();
@@ -142,7 +45,7 @@ async function main() {
   }
   console.log('Preparing databases…');
   const databases = [];
-  for (const n of SIZES) databases.push({ n, ...(await prepare(n)) });
+  for (const n of SIZES) databases.push({ n, ...(await prepareBenchDatabase(n)) });
   const servers = [];
   try {
     for (const db of databases) {

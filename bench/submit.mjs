@@ -8,51 +8,16 @@
  *   npm run bench:submit            # N = 300
  *   npm run bench:submit -- 1000
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build, freePort, prepareDatabase, ROOT, serve } from '../scripts/local-portal.mjs';
+import { build, freePort, prepareDatabase, serve } from '../scripts/local-portal.mjs';
+import { serveBareWorker } from './support/bare-worker.mjs';
 
 const N = Number(process.argv[2] ?? 300);
 const WARMUP = 30;
 
-async function serveBareWorker(dir) {
-  const entry = path.join(dir, 'bare.mjs');
-  writeFileSync(
-    entry,
-    `export default { fetch: () => Response.json({ id: '00000000-0000-4000-8000-000000000000' }, { status: 201 }) };\n`,
-  );
-  const port = await freePort();
-  const child = spawn(
-    path.join(ROOT, 'node_modules', '.bin', 'wrangler'),
-    [
-      'dev',
-      entry,
-      '--port',
-      String(port),
-      '--ip',
-      '127.0.0.1',
-      '--compatibility-date',
-      '2026-10-01',
-      '--name',
-      'bare',
-      '--show-interactive-dev-session=false',
-    ],
-    { cwd: dir, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' }, stdio: 'ignore', detached: true },
-  );
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i += 1) {
-    try {
-      await fetch(origin, { method: 'POST' });
-      return { origin, stop: () => process.kill(-child.pid, 'SIGTERM') };
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  process.kill(-child.pid, 'SIGTERM');
-  throw new Error('bare worker did not start');
-}
+const BARE_WORKER = `export default { fetch: () => Response.json({ id: '00000000-0000-4000-8000-000000000000' }, { status: 201 }) };\n`;
 
 function ratingBody(counter, i, submissionId) {
   const s = (k) => ((i + k) % 4) + 1;
@@ -96,7 +61,7 @@ try {
     },
   });
   stops.push(portal.stop);
-  const bare = await serveBareWorker(dir);
+  const bare = await serveBareWorker(dir, BARE_WORKER);
   stops.push(bare.stop);
 
   const api = `${portal.origin}/api/v1/responses`;

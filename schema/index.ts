@@ -11,14 +11,23 @@ import { ELEMENT_CODES } from '../domain/survey';
 
 const createdAt = () => integer('created_at', { mode: 'number' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
-export const regions = sqliteTable('regions', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  slug: text('slug').notNull().unique(),
-  name: text('name').notNull(),
-  /** IANA zone (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura WIT): periods are local calendar periods. */
-  timezone: text('timezone').notNull(),
-  createdAt: createdAt(),
-});
+export const regions = sqliteTable(
+  'regions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    /** IANA zone (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura WIT): periods are local calendar periods. */
+    timezone: text('timezone').notNull(),
+    /**
+     * Official Kemendagri code (kode wilayah, domain/region-codes.ts): '21.72' a kabupaten/kota, '21' a province's own
+     * government. Its first two digits are the province. Null only for regions created before codes existed.
+     */
+    code: text('code'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('regions_code').on(t.code)],
+);
 
 export const units = sqliteTable(
   'units',
@@ -90,6 +99,8 @@ export const responses = sqliteTable(
     /** Instant received (ms since epoch) and its calendar date in the region's time zone. */
     submittedAt: integer('submitted_at').notNull(),
     localDate: text('local_date').notNull(),
+    /** The local month 'YYYY-MM', computed by SQLite (virtual: stored in no row, only in the index below). */
+    month: text('month').generatedAlwaysAs(sql`substr(local_date, 1, 7)`, { mode: 'virtual' }),
     /** Keyed hash of IP + user agent with a salt destroyed after its day (SPEC §4); null for paper. */
     deviceHash: text('device_hash'),
     /** Keyed hash of the client's network (IPv4 /24, IPv6 /64) with the same daily salt; cleared with device_hash. */
@@ -110,6 +121,9 @@ export const responses = sqliteTable(
     index('responses_counter_time').on(t.counterId, t.submittedAt),
     index('responses_region_date').on(t.regionId, t.localDate),
     index('responses_flagged').on(t.flagged),
+    // responses.csv reads a unit's month in id order page by page (worker/open-data/responses-rows.ts): with this
+    // index each page is a range walk, not a sort of the whole month.
+    index('responses_unit_month').on(t.unitId, t.month, t.id).where(sql`flagged = 0`),
     // Small by design: device hashes are cleared after a day, so this finds the few left to clear.
     index('responses_device_hash_time').on(t.submittedAt).where(sql`device_hash IS NOT NULL`),
   ],

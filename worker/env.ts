@@ -2,12 +2,15 @@
  * @module
  * The Worker's bindings and the one place that turns them into typed configuration.
  */
+import { QUERY_BUDGET } from './db/query-budget';
 
 /** Bindings and variables from wrangler.toml, secrets from `wrangler secret put` (locally: .dev.vars). */
 export interface Bindings {
   DB: D1Database;
   /** Nightly open-data snapshots (optional: absent locally unless configured). */
   SNAPSHOTS?: R2Bucket;
+  /** The nightly snapshot's partitions, one message each (worker/jobs/snapshot.ts; optional like SNAPSHOTS). */
+  SNAPSHOT_QUEUE?: Queue<import('./jobs/snapshot').SnapshotMessage>;
   ASSETS?: Fetcher;
   PUBLIC_ORIGIN?: string;
   /** `production` (wrangler.toml) or `development` (.dev.vars, tests): only development may run without secrets. */
@@ -31,6 +34,8 @@ export interface Bindings {
   RATE_LIMIT_PER_DEVICE_MINUTE?: string;
   RATE_LIMIT_PER_NETWORK_COUNTER_HOUR?: string;
   RATE_LIMIT_PER_NETWORK_MINUTE?: string;
+  /** D1 queries one long read (a download, a snapshot partition) may spend: 900 (Workers Paid allows 1,000). */
+  D1_QUERY_BUDGET?: string;
 }
 
 declare global {
@@ -62,6 +67,8 @@ export interface Config {
     perNetworkMinute: number;
     perApiKeyMinute: number;
   };
+  /** D1 queries per invocation for downloads and snapshot partitions (docs/scale.md, "Exports"). */
+  queryBudget: number;
 }
 
 /** Development fallback key: production must set real secrets (README, "Deploy"), or ratings are refused. */
@@ -125,5 +132,7 @@ export function readConfig(env: Bindings): Config {
       perNetworkMinute: positiveInteger(env.RATE_LIMIT_PER_NETWORK_MINUTE, 120),
       perApiKeyMinute: positiveInteger(env.RATE_LIMIT_PER_API_KEY_MINUTE, 120),
     },
+    // Workers Paid allows 1,000 queries per invocation (Free: 50, so set e.g. 45 there).
+    queryBudget: positiveInteger(env.D1_QUERY_BUDGET, QUERY_BUDGET),
   };
 }

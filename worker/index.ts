@@ -2,19 +2,24 @@
  * @module
  * The Worker entry: API-owned paths go to the Hono app, every other request to the Astro site, and every response
  * of either gets the security headers (`worker/http/security-headers.ts`).
- * (Static assets are served by Cloudflare before this code runs.)
+ * (Static assets are served by Cloudflare before this code runs.) Public reads of both are answered from the
+ * edge cache first (worker/http/edge-cache.ts), so a hit skips Hono, Astro and D1.
  */
 import { handle } from '@astrojs/cloudflare/handler';
 import { app, isApiPath } from './app';
 import type { Bindings } from './env';
+import { withEdgeCache } from './http/edge-cache';
 import { withSecurityHeaders } from './http/security-headers';
-import { scheduled } from './jobs/snapshot';
+import { type SnapshotMessage, scheduled, snapshotQueue } from './jobs/snapshot';
+
+const cachedFetch = withEdgeCache<Bindings>((request, env, ctx) =>
+  isApiPath(new URL(request.url).pathname) ? app.fetch(request, env, ctx) : handle(request, env, ctx),
+);
 
 export default {
   async fetch(request, env, ctx) {
-    const { pathname } = new URL(request.url);
-    const response = isApiPath(pathname) ? await app.fetch(request, env, ctx) : await handle(request, env, ctx);
-    return withSecurityHeaders(request, response);
+    return withSecurityHeaders(request, await cachedFetch(request, env, ctx));
   },
   scheduled,
-} satisfies ExportedHandler<Bindings>;
+  queue: snapshotQueue,
+} satisfies ExportedHandler<Bindings, SnapshotMessage>;

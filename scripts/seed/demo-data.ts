@@ -29,6 +29,8 @@ interface UnitPlan {
 interface RegionPlan {
   slug: string;
   name: string;
+  /** Kemendagri code (kode wilayah), checked against the official list by test/api/demo-seed.test.ts. */
+  code: string;
   timezone: string;
   utcOffsetHours: number;
   units: UnitPlan[];
@@ -102,6 +104,7 @@ const ARSIP: Omit<UnitPlan, 'base' | 'drift' | 'monthly'> = {
 const REGIONS: RegionPlan[] = [
   {
     slug: 'tanjungpinang',
+    code: '21.72',
     name: 'Kota Tanjungpinang',
     timezone: 'Asia/Jakarta',
     utcOffsetHours: 7,
@@ -116,6 +119,7 @@ const REGIONS: RegionPlan[] = [
   },
   {
     slug: 'langsa',
+    code: '11.74',
     name: 'Kota Langsa',
     timezone: 'Asia/Jakarta',
     utcOffsetHours: 7,
@@ -128,6 +132,7 @@ const REGIONS: RegionPlan[] = [
   },
   {
     slug: 'pariaman',
+    code: '13.77',
     name: 'Kota Pariaman',
     timezone: 'Asia/Jakarta',
     utcOffsetHours: 7,
@@ -140,6 +145,7 @@ const REGIONS: RegionPlan[] = [
   },
   {
     slug: 'gorontalo',
+    code: '75.71',
     name: 'Kota Gorontalo',
     timezone: 'Asia/Makassar',
     utcOffsetHours: 8,
@@ -268,7 +274,13 @@ export function buildDemoSeed(anchorMonth: string, until: number): DemoSeed {
   REGIONS.forEach((region, regionIndex) => {
     const regionId = regionIndex + 1;
     statements.push(
-      ...insert('regions', ['id', 'slug', 'name', 'timezone'], [[regionId, region.slug, region.name, region.timezone]]),
+      ...insert(
+        'regions',
+        ['id', 'slug', 'name', 'timezone', 'code'],
+        [[regionId, region.slug, region.name, region.timezone, region.code]],
+      ),
+      // A database seeded before regions had codes keeps its rows (INSERT OR IGNORE): give them their code once.
+      `UPDATE regions SET code = ${quote(region.code)} WHERE id = ${regionId} AND code IS NULL`,
     );
     const responseRows: (string | number | null)[][] = [];
     const commentRows: (string | number | null)[][] = [];

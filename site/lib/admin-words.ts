@@ -126,6 +126,12 @@ const WORDS = {
   slug: { id: 'Slug (huruf kecil, angka, tanda hubung)', en: 'Slug (lowercase letters, digits, hyphens)' },
   name: { id: 'Nama', en: 'Name' },
   timezone: { id: 'Zona waktu', en: 'Time zone' },
+  regionCode: { id: 'Kode wilayah Kemendagri', en: 'Kemendagri region code' },
+  regionCodeHint: {
+    id: 'NN.NN untuk kabupaten/kota (mis. 21.72), NN untuk provinsi. Nama, slug dan zona waktu diisi dari kode bila kosong.',
+    en: 'NN.NN for a kabupaten/kota (e.g. 21.72), NN for a province. Name, slug and time zone come from the code when left empty.',
+  },
+  timezoneFromProvince: { id: 'Sesuai provinsi (WIB, WITA atau WIT)', en: 'From the province (WIB, WITA or WIT)' },
   save: { id: 'Simpan', en: 'Save' },
   units: { id: 'Unit layanan', en: 'Service units' },
   noUnits: { id: 'Belum ada unit layanan.', en: 'No service unit yet.' },

@@ -203,8 +203,8 @@ const WORDS = {
   apiDocs: { id: 'Dokumentasi API', en: 'API documentation' },
   snapshotsHeading: { id: 'Arsip harian untuk kutipan', en: 'Daily snapshots for citation' },
   snapshotsText: {
-    id: 'Setiap malam salinan semua berkas disimpan dan tidak pernah diubah. Kutip alamat arsip beserta tanggalnya; periksa berkas dengan checksum SHA-256.',
-    en: 'Every night a copy of every file is stored and never changed. Cite the snapshot URL with its date; check a file with its SHA-256 checksum.',
+    id: 'Setiap malam salinan semua berkas disimpan per daerah dan bulan, dan tidak pernah diubah. Kutip alamat arsip beserta tanggalnya; datapackage.json mendaftar setiap bagian, dan SHA256SUMS memuat checksum SHA-256 setiap bagian (periksa dengan sha256sum -c SHA256SUMS).',
+    en: 'Every night a copy of every file is stored per region and month, and never changed. Cite the snapshot URL with its date; datapackage.json lists every part, and SHA256SUMS holds the SHA-256 checksum of each part (check with sha256sum -c SHA256SUMS).',
   },
   noSnapshots: {
     id: 'Belum ada arsip. Arsip pertama dibuat malam ini (00.30 WIB).',
@@ -217,6 +217,33 @@ const WORDS = {
   homeIntro: {
     id: 'Warga menilai layanan publik dengan memindai kode QR di loket. Di sini semua orang dapat melihat hasilnya: Indeks Kepuasan Masyarakat (IKM) tiap daerah dan unit layanan, tanpa data pribadi.',
     en: 'Citizens rate public services by scanning the QR code at the counter. Here everyone can see the results: the satisfaction index (IKM) of every region and service unit, without personal data.',
+  },
+  searchRegions: {
+    id: 'Cari daerah (nama, provinsi atau kode wilayah)',
+    en: 'Find a region (name, province or region code)',
+  },
+  search: { id: 'Cari', en: 'Search' },
+  clearSearch: { id: 'Tampilkan semua', en: 'Show all' },
+  directorySummary: {
+    id: '{regions} daerah di {provinces} provinsi.',
+    en: '{regions} regions in {provinces} provinces.',
+  },
+  directoryMatches: {
+    id: '{matched} dari {total} daerah cocok dengan “{q}”.',
+    en: '{matched} of {total} regions match “{q}”.',
+  },
+  noMatch: {
+    id: 'Tidak ada daerah yang cocok. Coba nama lain, nama provinsi, atau kode wilayah seperti 21.72.',
+    en: 'No region matches. Try another name, a province, or a region code such as 21.72.',
+  },
+  provinces: { id: 'Provinsi', en: 'Provinces' },
+  regionsCount: { id: 'daerah', en: 'regions' },
+  noRegionCode: { id: 'Tanpa kode wilayah', en: 'Without a region code' },
+  regionCode: { id: 'Kode wilayah', en: 'Region code' },
+  provinceLabel: { id: 'Provinsi', en: 'Province' },
+  emptyProvinces: {
+    id: 'Belum ada daerah dari provinsi berikut:',
+    en: 'No region yet from these provinces:',
   },
 } satisfies Record<string, Record<Locale, string>>;
 

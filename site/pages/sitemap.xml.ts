@@ -5,19 +5,22 @@
 import { env } from 'cloudflare:workers';
 import type { APIRoute } from 'astro';
 import { database } from '../../worker/db/client';
-import { listRegions, listUnits } from '../../worker/db/regions';
+import { readDatabase } from '../../worker/db/read';
+import { listAllUnits, listRegions } from '../../worker/db/regions';
 import { readConfig } from '../../worker/env';
 
 const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 export const GET: APIRoute = async ({ url }) => {
   const origin = readConfig(env).publicOrigin?.replace(/\/$/, '') ?? url.origin;
-  const db = database(env.DB);
+  // Public page: read from the nearest replica (worker/db/read.ts).
+  const read = readDatabase(env);
+  const db = database(read);
   const paths = ['/', '/tentang', '/data'];
-  for (const region of await listRegions(db)) {
-    paths.push(`/${region.slug}`);
-    for (const unit of await listUnits(db, region.id)) paths.push(`/${region.slug}/${unit.slug}`);
-  }
+  // Two queries whatever the number of regions (D1 allows 1,000 per invocation; Indonesia has about 550 regions).
+  const [regions, units] = await Promise.all([listRegions(db), listAllUnits(db)]);
+  for (const region of regions) paths.push(`/${region.slug}`);
+  for (const { region, unit } of units) paths.push(`/${region}/${unit}`);
   const entries = paths.map((path) => {
     const id = `${origin}${path}`;
     const en = `${origin}${path}?lang=en`;

@@ -23,7 +23,7 @@ describe('admin authentication (SPEC §5)', () => {
       const response = await fetchApi('/admin/regions', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', ...headers },
-        body: JSON.stringify({ slug: 'tidak-boleh', name: 'Tidak Boleh', timezone: 'Asia/Jakarta' }),
+        body: JSON.stringify({ code: '11.12', slug: 'tidak-boleh', name: 'Tidak Boleh', timezone: 'Asia/Jakarta' }),
       });
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -52,7 +52,7 @@ describe('admin authentication (SPEC §5)', () => {
     const stored = await env.DB.prepare('SELECT id FROM sessions').all<{ id: string }>();
     expect(stored.results.map((r) => r.id)).not.toContain(cookie.split('=')[1]);
 
-    const body = JSON.stringify({ slug: 'sesi', name: 'Kota Sesi', timezone: 'Asia/Jakarta' });
+    const body = JSON.stringify({ code: '11.13', slug: 'sesi', name: 'Kota Sesi', timezone: 'Asia/Jakarta' });
     const post = (headers: Record<string, string>) =>
       fetchApi('/admin/regions', {
         method: 'POST',
@@ -104,12 +104,19 @@ describe('admin authentication (SPEC §5)', () => {
 describe('POST /api/v1/admin/regions, units, services (SPEC §1, §5, §6)', () => {
   it('creates a region, a unit and a service, each with an audit row naming the actor', async () => {
     const region = await admin('POST', '/regions', {
+      code: '75.71',
       slug: 'gorontalo',
       name: 'Kota Gorontalo',
       timezone: 'Asia/Makassar',
     });
     expect(region.status).toBe(201);
-    expect(await region.json()).toEqual({ slug: 'gorontalo', name: 'Kota Gorontalo', timezone: 'Asia/Makassar' });
+    expect(await region.json()).toEqual({
+      slug: 'gorontalo',
+      name: 'Kota Gorontalo',
+      timezone: 'Asia/Makassar',
+      code: '75.71',
+      province: { code: '75', name: 'Gorontalo' },
+    });
     expect(region.headers.get('cache-control')).toBe('no-store');
 
     const unit = await admin('POST', '/regions/gorontalo/units', {
@@ -134,7 +141,7 @@ describe('POST /api/v1/admin/regions, units, services (SPEC §1, §5, §6)', () 
       actor: 'admin-token',
       action: 'region.create',
       target: 'region:gorontalo',
-      detail: { slug: 'gorontalo', name: 'Kota Gorontalo', timezone: 'Asia/Makassar' },
+      detail: { code: '75.71', slug: 'gorontalo', name: 'Kota Gorontalo', timezone: 'Asia/Makassar' },
     });
     expect(await auditRows('unit.create')).toContainEqual(expect.objectContaining({ target: 'unit:gorontalo/dinkes' }));
     expect(await auditRows('service.create')).toContainEqual(
@@ -145,7 +152,47 @@ describe('POST /api/v1/admin/regions, units, services (SPEC §1, §5, §6)', () 
       slug: 'gorontalo',
       name: 'Kota Gorontalo',
       timezone: 'Asia/Makassar',
+      code: '75.71',
+      province: { code: '75', name: 'Gorontalo' },
     });
+  });
+
+  it('takes the official name, a slug of it and the province’s time zone from the Kemendagri code alone', async () => {
+    const city = await admin('POST', '/regions', { code: '21.72' });
+    expect(city.status).toBe(201);
+    expect(await city.json()).toEqual({
+      slug: 'kota-tanjung-pinang',
+      name: 'Kota Tanjung Pinang',
+      timezone: 'Asia/Jakarta',
+      code: '21.72',
+      province: { code: '21', name: 'Kepulauan Riau' },
+    });
+    // East of the WITA line, a Papuan regency gets WIT; a province code names the provincial government.
+    expect(await (await admin('POST', '/regions', { code: '91.71' })).json()).toMatchObject({
+      timezone: 'Asia/Jayapura',
+      province: { code: '91', name: 'Papua' },
+    });
+    expect(await (await admin('POST', '/regions', { code: '51' })).json()).toMatchObject({
+      slug: 'provinsi-bali',
+      name: 'Provinsi Bali',
+      timezone: 'Asia/Makassar',
+      code: '51',
+      province: { code: '51', name: 'Bali' },
+    });
+  });
+
+  it('refuses a code that is malformed or not in the official list with 400, and a code already taken with 409', async () => {
+    for (const code of ['2172', '21.7', '21.99', '99', ' ']) {
+      const response = await admin('POST', '/regions', { code, slug: `kode-${code.replace(/\W/g, 'x') || 'kosong'}` });
+      expect(response.status, code).toBe(400);
+      expect(await response.json()).toMatchObject({ errors: [{ field: 'code' }] });
+    }
+    expect((await admin('POST', '/regions', { slug: 'tanpa-kode', name: 'Kota Tanpa Kode' })).status).toBe(400);
+    expect((await admin('POST', '/regions', { code: '13.77', slug: 'pariaman-kota' })).status).toBe(201);
+    const taken = await admin('POST', '/regions', { code: '13.77', slug: 'pariaman-lagi' });
+    expect(taken.status).toBe(409);
+    expect(await taken.json()).toMatchObject({ detail: expect.stringContaining('13.77') });
+    expect(await env.DB.prepare("SELECT 1 FROM regions WHERE slug = 'pariaman-lagi'").first()).toBeNull();
   });
 
   it('refuses reserved region slugs, malformed slugs and unknown time zones with 400 and field errors', async () => {
@@ -162,14 +209,25 @@ describe('POST /api/v1/admin/regions, units, services (SPEC §1, §5, §6)', () 
       'robots.txt',
       'sitemap.xml',
     ]) {
-      const response = await admin('POST', '/regions', { slug, name: 'Kota Cadangan', timezone: 'Asia/Jakarta' });
+      const response = await admin('POST', '/regions', {
+        code: '11.14',
+        slug,
+        name: 'Kota Cadangan',
+        timezone: 'Asia/Jakarta',
+      });
       expect(response.status, slug).toBe(400);
       expect(await response.json()).toMatchObject({ errors: [{ field: 'slug' }] });
     }
-    const badZone = await admin('POST', '/regions', { slug: 'zona', name: 'Kota Zona', timezone: 'Asia/Bandung' });
+    const badZone = await admin('POST', '/regions', {
+      code: '11.01',
+      slug: 'zona',
+      name: 'Kota Zona',
+      timezone: 'Asia/Bandung',
+    });
     expect(await badZone.json()).toMatchObject({ status: 400, errors: [{ field: 'timezone' }] });
-    const several = await admin('POST', '/regions', { slug: 'Bad Slug', timezone: 'WIB' });
+    const several = await admin('POST', '/regions', { slug: 'Bad Slug', name: 'X', timezone: 'WIB' });
     expect((await several.json<{ errors: { field: string }[] }>()).errors.map((e) => e.field).sort()).toEqual([
+      'code',
       'name',
       'slug',
       'timezone',
@@ -178,11 +236,16 @@ describe('POST /api/v1/admin/regions, units, services (SPEC §1, §5, §6)', () 
 
   it('refuses names and labels with text-direction overrides or invisible characters (400 on the field)', async () => {
     for (const name of ['Kota \u202Egnalap\u202C', 'Kota\u2066 Isolasi\u2069', 'Kota\u200BTersembunyi']) {
-      const response = await admin('POST', '/regions', { slug: 'kota-bidi', name, timezone: 'Asia/Jakarta' });
+      const response = await admin('POST', '/regions', {
+        code: '32.01',
+        slug: 'kota-bidi',
+        name,
+        timezone: 'Asia/Jakarta',
+      });
       expect(response.status, JSON.stringify(name)).toBe(400);
       expect(await response.json()).toMatchObject({ errors: [{ field: 'name' }] });
     }
-    await admin('POST', '/regions', { slug: 'kota-bidi', name: 'Kota Bidi', timezone: 'Asia/Jakarta' });
+    await admin('POST', '/regions', { code: '32.01', slug: 'kota-bidi', name: 'Kota Bidi', timezone: 'Asia/Jakarta' });
     const unit = await admin('POST', '/regions/kota-bidi/units', { slug: 'dinas', name: 'Dinas \u202DTerbalik' });
     expect(unit.status).toBe(400);
     const key = await admin('POST', '/regions/kota-bidi/api-keys', { label: 'Bagian \u202Eorganisasi' });
@@ -190,10 +253,11 @@ describe('POST /api/v1/admin/regions, units, services (SPEC §1, §5, §6)', () 
   });
 
   it('answers 409 for a duplicate region, unit or service slug, and 404 for an unknown parent', async () => {
-    await admin('POST', '/regions', { slug: 'langsa', name: 'Kota Langsa', timezone: 'Asia/Jakarta' });
-    expect((await admin('POST', '/regions', { slug: 'langsa', name: 'Lagi', timezone: 'Asia/Jakarta' })).status).toBe(
-      409,
-    );
+    await admin('POST', '/regions', { code: '11.03', slug: 'langsa', name: 'Kota Langsa', timezone: 'Asia/Jakarta' });
+    expect(
+      (await admin('POST', '/regions', { code: '11.04', slug: 'langsa', name: 'Lagi', timezone: 'Asia/Jakarta' }))
+        .status,
+    ).toBe(409);
     await admin('POST', '/regions/langsa/units', { slug: 'dpmptsp', name: 'DPMPTSP' });
     expect((await admin('POST', '/regions/langsa/units', { slug: 'dpmptsp', name: 'Lagi' })).status).toBe(409);
     await admin('POST', '/regions/langsa/units/dpmptsp/services', { slug: 'izin', name: 'Perizinan' });
@@ -207,7 +271,7 @@ describe('POST /api/v1/admin/regions, units, services (SPEC §1, §5, §6)', () 
   });
 
   it('accepts an SKP target only between 25 and 100', async () => {
-    await admin('POST', '/regions', { slug: 'target', name: 'Kota Target', timezone: 'Asia/Jakarta' });
+    await admin('POST', '/regions', { code: '11.05', slug: 'target', name: 'Kota Target', timezone: 'Asia/Jakarta' });
     for (const ikmTarget of [24.99, 100.01, 'delapan puluh']) {
       const response = await admin('POST', '/regions/target/units', { slug: 'unit-a', name: 'Unit A', ikmTarget });
       expect(response.status, String(ikmTarget)).toBe(400);
@@ -230,7 +294,12 @@ describe('POST /api/v1/admin/regions, units, services (SPEC §1, §5, §6)', () 
 
 describe('counters (SPEC §1, §5)', () => {
   it('creates counters with unguessable 10-character codes and the rating form URL; lists, deactivates and reactivates them', async () => {
-    await admin('POST', '/regions', { slug: 'pariaman', name: 'Kota Pariaman', timezone: 'Asia/Jakarta' });
+    await admin('POST', '/regions', {
+      code: '11.06',
+      slug: 'pariaman',
+      name: 'Kota Pariaman',
+      timezone: 'Asia/Jakarta',
+    });
     await admin('POST', '/regions/pariaman/units', { slug: 'disdukcapil', name: 'Disdukcapil' });
     const codes = new Set<string>();
     for (const name of ['Loket 1', 'Loket 2', 'Loket 3']) {
@@ -260,7 +329,7 @@ describe('counters (SPEC §1, §5)', () => {
   });
 
   it('serves the QR code as SVG and an A4 print poster with the unit and counter names escaped', async () => {
-    await admin('POST', '/regions', { slug: 'poster', name: 'Kota Poster', timezone: 'Asia/Jakarta' });
+    await admin('POST', '/regions', { code: '11.07', slug: 'poster', name: 'Kota Poster', timezone: 'Asia/Jakarta' });
     await admin('POST', '/regions/poster/units', { slug: 'dinsos', name: 'Dinas Sosial <Bidang & Rehabilitasi>' });
     const { code, url } = await (
       await admin('POST', '/regions/poster/units/dinsos/counters', { name: 'Loket "A"' })
@@ -287,7 +356,7 @@ describe('counters (SPEC §1, §5)', () => {
   });
 
   it('does not reach a counter through another unit’s path', async () => {
-    await admin('POST', '/regions', { slug: 'silang', name: 'Kota Silang', timezone: 'Asia/Jakarta' });
+    await admin('POST', '/regions', { code: '11.08', slug: 'silang', name: 'Kota Silang', timezone: 'Asia/Jakarta' });
     await admin('POST', '/regions/silang/units', { slug: 'satu', name: 'Unit Satu' });
     await admin('POST', '/regions/silang/units', { slug: 'dua', name: 'Unit Dua' });
     const { code } = await (await admin('POST', '/regions/silang/units/satu/counters', { name: 'Loket 1' })).json<{
@@ -300,7 +369,12 @@ describe('counters (SPEC §1, §5)', () => {
 
 describe('API keys (SPEC §5)', () => {
   it('creates a key shown once, lists keys without secrets, and revokes them', async () => {
-    await admin('POST', '/regions', { slug: 'kunci-admin', name: 'Kota Kunci', timezone: 'Asia/Jakarta' });
+    await admin('POST', '/regions', {
+      code: '11.09',
+      slug: 'kunci-admin',
+      name: 'Kota Kunci',
+      timezone: 'Asia/Jakarta',
+    });
     const created = await admin('POST', '/regions/kunci-admin/api-keys', { label: 'Bagian Organisasi' });
     expect(created.status).toBe(201);
     const { id, key } = await created.json<{ id: string; key: string }>();
@@ -321,8 +395,8 @@ describe('API keys (SPEC §5)', () => {
   });
 
   it('does not revoke another region’s key through this region’s path', async () => {
-    await admin('POST', '/regions', { slug: 'kunci-a', name: 'Kota A', timezone: 'Asia/Jakarta' });
-    await admin('POST', '/regions', { slug: 'kunci-b', name: 'Kota B', timezone: 'Asia/Jakarta' });
+    await admin('POST', '/regions', { code: '11.10', slug: 'kunci-a', name: 'Kota A', timezone: 'Asia/Jakarta' });
+    await admin('POST', '/regions', { code: '11.11', slug: 'kunci-b', name: 'Kota B', timezone: 'Asia/Jakarta' });
     const { id } = await (await admin('POST', '/regions/kunci-a/api-keys', { label: 'A' })).json<{ id: string }>();
     expect((await admin('DELETE', `/regions/kunci-b/api-keys/${id}`)).status).toBe(404);
   });

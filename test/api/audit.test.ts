@@ -9,8 +9,8 @@ interface Page {
 
 describe('GET /api/v1/admin/audit (docs/accounts.md: who changed what, when)', () => {
   it('filters by who, what and when, pages by keyset, and shows a region admin its own region only', async () => {
-    await admin('POST', '/regions', { slug: 'audit-a', name: 'Kota Audit A', timezone: 'Asia/Jakarta' });
-    await admin('POST', '/regions', { slug: 'audit-b', name: 'Kota Audit B', timezone: 'Asia/Jakarta' });
+    await admin('POST', '/regions', { code: '33.05', slug: 'audit-a', name: 'Kota Audit A', timezone: 'Asia/Jakarta' });
+    await admin('POST', '/regions', { code: '33.06', slug: 'audit-b', name: 'Kota Audit B', timezone: 'Asia/Jakarta' });
     const regionAdmin = await staff('region_admin', 'audit-a');
     for (const slug of ['satu', 'dua', 'tiga']) {
       expect((await regionAdmin.call('POST', '/regions/audit-a/units', { slug, name: `Dinas ${slug}` })).status).toBe(

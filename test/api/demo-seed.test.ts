@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { officialArea } from '../../domain/region-codes';
 import { buildDemoSeed } from '../../scripts/seed/demo-data';
 import { RegionDashboardSchema } from '../../worker/routes/admin/dashboard';
 import { admin } from '../support/admin';
@@ -41,14 +42,23 @@ describe('demo seed (SPEC §6)', () => {
     ).first<{ months: number; latest: number }>();
     expect(months).toEqual({ months: 12, latest: expect.any(Number) });
     expect(months!.latest).toBeLessThanOrEqual(UNTIL);
-    const regions = await env.DB.prepare('SELECT slug, timezone FROM regions ORDER BY slug').all();
+    const regions = await env.DB.prepare('SELECT slug, timezone, code FROM regions ORDER BY slug').all<{
+      slug: string;
+      timezone: string;
+      code: string;
+    }>();
     expect(regions.results).toEqual([
-      { slug: 'gorontalo', timezone: 'Asia/Makassar' },
-      { slug: 'langsa', timezone: 'Asia/Jakarta' },
-      { slug: 'pariaman', timezone: 'Asia/Jakarta' },
-      { slug: 'tanjungpinang', timezone: 'Asia/Jakarta' },
+      { slug: 'gorontalo', timezone: 'Asia/Makassar', code: '75.71' },
+      { slug: 'langsa', timezone: 'Asia/Jakarta', code: '11.74' },
+      { slug: 'pariaman', timezone: 'Asia/Jakarta', code: '13.77' },
+      { slug: 'tanjungpinang', timezone: 'Asia/Jakarta', code: '21.72' },
     ]);
-  });
+    // Each demo city's code is the official one for that city (SPEC §1).
+    for (const region of regions.results) {
+      expect(officialArea(region.code)?.name.replace(/\s/g, '').toLowerCase(), region.code).toBe(`kota${region.slug}`);
+    }
+    // Seeding ~12,000 ratings twice takes a few seconds alone, more on a loaded machine.
+  }, 60_000);
 
   it('has a unit whose IKM fell 5 points or more in the last complete month, for the dashboard to flag (SPEC §3)', async () => {
     // The seed of the test above is already applied (storage is per file).
@@ -62,4 +72,11 @@ describe('demo seed (SPEC §6)', () => {
     );
     expect(drops).toContain('pariaman/dpmptsp');
   });
+
+  it('gives the regions of a database seeded before codes existed their Kemendagri codes', async () => {
+    await env.DB.prepare('UPDATE regions SET code = NULL').run();
+    await applySeed(buildDemoSeed('2026-11', UNTIL).statements);
+    const { results } = await env.DB.prepare('SELECT code FROM regions ORDER BY code').all<{ code: string }>();
+    expect(results.map((r) => r.code)).toEqual(['11.74', '13.77', '21.72', '75.71']);
+  }, 60_000);
 });

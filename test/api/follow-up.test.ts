@@ -27,10 +27,10 @@ interface Action {
 }
 
 beforeAll(async () => {
-  await admin('POST', '/regions', { slug: 'tindak', name: 'Kota Tindak', timezone: 'Asia/Jakarta' });
+  await admin('POST', '/regions', { code: '33.08', slug: 'tindak', name: 'Kota Tindak', timezone: 'Asia/Jakarta' });
   await admin('POST', '/regions/tindak/units', { slug: 'disdukcapil', name: 'Disdukcapil' });
   await admin('POST', '/regions/tindak/units', { slug: 'dinkes', name: 'Dinas Kesehatan' });
-  await admin('POST', '/regions', { slug: 'lain', name: 'Kota Lain', timezone: 'Asia/Jakarta' });
+  await admin('POST', '/regions', { code: '33.09', slug: 'lain', name: 'Kota Lain', timezone: 'Asia/Jakarta' });
   await admin('POST', '/regions/lain/units', { slug: 'disdukcapil', name: 'Disdukcapil' });
 });
 

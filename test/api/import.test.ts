@@ -23,7 +23,7 @@ async function count(sql: string, ...bindings: unknown[]) {
 }
 
 beforeAll(async () => {
-  await admin('POST', '/regions', { slug: 'kertas', name: 'Kota Kertas', timezone: 'Asia/Makassar' });
+  await admin('POST', '/regions', { code: '11.01', slug: 'kertas', name: 'Kota Kertas', timezone: 'Asia/Makassar' });
   await admin('POST', '/regions/kertas/units', { slug: 'disdukcapil', name: 'Disdukcapil' });
   await admin('POST', '/regions/kertas/units/disdukcapil/services', { slug: 'ktp-el', name: 'Penerbitan KTP-el' });
 });
@@ -216,7 +216,12 @@ describe('every period answers exactly the SPEC §3 indicators of its rows (prop
   let agencyKey = '';
   let sequence = 0;
   beforeAll(async () => {
-    await admin('POST', '/regions', { slug: 'properti', name: 'Kota Properti', timezone: 'Asia/Jayapura' });
+    await admin('POST', '/regions', {
+      code: '11.02',
+      slug: 'properti',
+      name: 'Kota Properti',
+      timezone: 'Asia/Jayapura',
+    });
     agencyKey = (await (await admin('POST', '/regions/properti/api-keys', { label: 'uji' })).json<{ key: string }>())
       .key;
   });

@@ -55,7 +55,7 @@ function rate(code: string, device: { ip: string; userAgent: string }, cookie?: 
 }
 
 beforeAll(async () => {
-  await admin('POST', '/regions', { slug: 'kota-kios', name: 'Kota Kios', timezone: 'Asia/Jakarta' });
+  await admin('POST', '/regions', { code: '33.04', slug: 'kota-kios', name: 'Kota Kios', timezone: 'Asia/Jakarta' });
   await admin('POST', '/regions/kota-kios/units', { slug: 'dinas-kios', name: 'Dinas Kios' });
 });
 

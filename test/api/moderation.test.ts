@@ -1,9 +1,10 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { aggregateOf } from '../../domain/aggregate';
 import { summarize } from '../../domain/summary';
 import { admin } from '../support/admin';
 import { createOrganisation } from '../support/fixtures';
+import { fromOrigin } from '../support/origin';
 import { insertRatings, same } from '../support/ratings';
 
 async function addComment(org: { regionId: number; unitId: number }, id: string, body: string) {
@@ -14,10 +15,9 @@ async function addComment(org: { regionId: number; unitId: number }, id: string,
     .run();
 }
 
+// From the handler itself: the figures must change at once; the edge cache may show the old ones for a minute.
 const score = async (region: string) =>
-  (
-    await exports.default.fetch(`https://suara.test/api/v1/regions/${region}/units/disdukcapil/scores?period=2026-06`)
-  ).json<{
+  (await fromOrigin(`/api/v1/regions/${region}/units/disdukcapil/scores?period=2026-06`)).json<{
     responses: number;
     ikm: number | null;
   }>();

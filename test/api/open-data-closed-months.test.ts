@@ -3,11 +3,12 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { currentPeriod, localDate, previousPeriod } from '../../domain/periods';
 import { REBUILD_ROLLUPS_SQL } from '../../worker/db/rollup-sql';
-import { writeSnapshot } from '../../worker/jobs/snapshot';
 import { dateRange } from '../../worker/open-data/filters';
 import { responsesRows } from '../../worker/open-data/responses-rows';
 import { resolveScope } from '../../worker/open-data/rows';
 import { createOrganisation, db, type Organisation } from '../support/fixtures';
+import { fromOrigin } from '../support/origin';
+import { runNight } from '../support/snapshots';
 
 const get = (path: string, init?: RequestInit) => exports.default.fetch(`https://suara.test${path}`, init);
 
@@ -82,11 +83,11 @@ describe('microdata only for closed months (SPEC §4: never the day or time, k =
 
     // A new rating today changes nothing a downloader can see…
     await rate(live, localDate(now, ZONE), 1, now);
-    const today = await get('/data/responses.csv?region=kota-timur', { headers: { 'if-none-match': etag } });
+    const today = await fromOrigin('/data/responses.csv?region=kota-timur', { headers: { 'if-none-match': etag } });
     expect(today.status).toBe(304);
     // …a paper questionnaire keyed in for the closed month changes that month's block, and the ETag.
     await rate(live, lastMonth.start, 1);
-    const paper = await get('/data/responses.csv?region=kota-timur', { headers: { 'if-none-match': etag } });
+    const paper = await fromOrigin('/data/responses.csv?region=kota-timur', { headers: { 'if-none-match': etag } });
     expect(paper.status).toBe(200);
     expect(paper.headers.get('etag')).not.toBe(etag);
     expect(csvRows(await paper.text())).toHaveLength(11);
@@ -111,13 +112,12 @@ describe('microdata only for closed months (SPEC §4: never the day or time, k =
     await rate(archive, '2024-04-15', 10);
     await rate(archive, '2024-05-04', 10);
     // 17:30 UTC on 2024-05-20 is 00:30 WIB on 2024-05-21: May is still running.
-    const result = await writeSnapshot(env, Date.parse('2024-05-20T17:30:00Z'));
-    expect(result.status).toBe('written');
-    const file = async (name: string) =>
-      csvRows(await (await env.SNAPSHOTS!.get(`snapshots/2024-05-21/${name}`))!.text()).filter(
-        (r) => r[0] === 'kota-arsip-bulan',
-      );
-    expect((await file('responses.csv')).map((r) => r[3])).toEqual(Array(10).fill('2024-04'));
-    expect((await file('scores.csv')).map((r) => r[4])).toEqual(['2024-04', '2024-05']);
+    await runNight(Date.parse('2024-05-20T17:30:00Z'));
+    const file = async (month: string, name: string) =>
+      csvRows(await (await env.SNAPSHOTS!.get(`snapshots/2024-05-21/kota-arsip-bulan/${month}/${name}`))!.text());
+    expect((await file('2024-04', 'responses.csv')).map((r) => r[3])).toEqual(Array(10).fill('2024-04'));
+    expect(await file('2024-05', 'responses.csv')).toEqual([]);
+    expect((await file('2024-04', 'scores.csv')).map((r) => r[4])).toEqual(['2024-04']);
+    expect((await file('2024-05', 'scores.csv')).map((r) => r[4])).toEqual(['2024-05']);
   });
 });

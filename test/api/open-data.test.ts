@@ -13,6 +13,7 @@ import { columnsOf } from '../../worker/open-data/resources';
 import { AGE_BAND_SQL, responsesRows } from '../../worker/open-data/responses-rows';
 import { resolveScope } from '../../worker/open-data/rows';
 import { createOrganisation, db, type Organisation } from '../support/fixtures';
+import { fromOrigin } from '../support/origin';
 
 const BASE = 'https://suara.test';
 const get = (path: string, init?: RequestInit) => exports.default.fetch(`${BASE}${path}`, init);
@@ -78,7 +79,12 @@ let big: Organisation;
 let tiny: Organisation;
 
 beforeAll(async () => {
-  big = await createOrganisation({ region: 'kota-terbuka', regionName: 'Kota Terbuka', unit: 'disdukcapil' });
+  big = await createOrganisation({
+    region: 'kota-terbuka',
+    regionName: 'Kota Terbuka',
+    regionCode: '21.72',
+    unit: 'disdukcapil',
+  });
   // A second, small unit in the same region.
   const unit = await env.DB.prepare(
     `INSERT INTO units (region_id, slug, name) VALUES (?, 'dispusip', 'Dinas Perpustakaan') RETURNING id`,
@@ -163,6 +169,10 @@ describe('GET /data/scores.csv and .json (SPEC §5)', () => {
       'u7',
       'u8',
       'u9',
+      // Appended, so that existing columns keep their positions (docs/open-data.md).
+      'region_code',
+      'province_code',
+      'province_name',
     ]);
     expect(rows.map((r) => [r[0], r[2], r[4], r[5]])).toEqual([
       ['kota-terbuka', 'disdukcapil', '2026-03', '22'],
@@ -184,7 +194,8 @@ describe('GET /data/scores.csv and .json (SPEC §5)', () => {
     const row = csv.find((r) => r[2] === 'disdukcapil')!;
     expect(Number(row[6])).toBe(score.ikm);
     expect(row[7]).toBe(score.grade);
-    expect(row.slice(8).map(Number)).toEqual(score.elements!.map((e) => e.nrr));
+    expect(row.slice(8, 17).map(Number)).toEqual(score.elements!.map((e) => e.nrr));
+    expect(row.slice(17)).toEqual(['21.72', '21', 'Kepulauan Riau']);
     expect(json.find((r) => r.unit === 'disdukcapil')).toEqual({
       region: 'kota-terbuka',
       region_name: 'Kota Terbuka',
@@ -195,6 +206,9 @@ describe('GET /data/scores.csv and .json (SPEC §5)', () => {
       ikm: score.ikm,
       grade: score.grade,
       ...Object.fromEntries(score.elements!.map((e) => [e.code.toLowerCase(), e.nrr])),
+      region_code: '21.72',
+      province_code: '21',
+      province_name: 'Kepulauan Riau',
     });
   });
 
@@ -210,6 +224,9 @@ describe('GET /data/scores.csv and .json (SPEC §5)', () => {
       '2026-03',
       '4',
       ...Array(11).fill(''),
+      '21.72',
+      '21',
+      'Kepulauan Riau',
     ]);
     const [json] = (await (
       await get('/data/scores.json?region=kota-terbuka&unit=dispusip&from=2026-03&to=2026-03')
@@ -222,6 +239,13 @@ describe('GET /data/scores.csv and .json (SPEC §5)', () => {
     expect(new Set(all.map((r) => r[0]))).toEqual(new Set(['kota-terbuka', 'kota-lain']));
     const one = parseCsv(await (await get('/data/scores.csv?region=kota-lain')).text()).slice(1);
     expect(one.map((r) => r[0])).toEqual(['kota-lain']);
+  });
+
+  it('leaves the region-code cells empty for a region registered before codes existed (SPEC §1)', async () => {
+    const [row] = parseCsv(await (await get('/data/scores.csv?region=kota-lain')).text()).slice(1);
+    expect(row?.slice(-3)).toEqual(['', '', '']);
+    const [json] = (await (await get('/data/scores.json?region=kota-lain')).json()) as Record<string, unknown>[];
+    expect(json).toMatchObject({ region_code: null, province_code: null, province_name: null });
   });
 });
 
@@ -265,7 +289,8 @@ describe('filters and validators of the open-data files (SPEC §5)', () => {
       { date: '2026-03-11', scores: SCORES(1) },
     ]);
     await env.DB.batch(REBUILD_ROLLUPS_SQL.map((sql) => env.DB.prepare(sql)));
-    const changed = await get('/data/scores.csv?region=kota-lain', { headers: { 'if-none-match': etag } });
+    // What the edge cache fetches once its five minutes are over.
+    const changed = await fromOrigin('/data/scores.csv?region=kota-lain', { headers: { 'if-none-match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
     await changed.body?.cancel();
@@ -295,6 +320,9 @@ describe('GET /data/responses.csv: k-anonymous microdata (SPEC §4)', () => {
       'age_band',
       'education',
       'occupation',
+      'region_code',
+      'province_code',
+      'province_name',
     ]);
     expect(text).not.toMatch(/2026-\d\d-\d\d/);
     expect(text).not.toMatch(/\d\d:\d\d/);
@@ -347,6 +375,9 @@ describe('GET /data/responses.csv: k-anonymous microdata (SPEC §4)', () => {
       month: '2026-04',
       service: 'ktp-el',
       gender: null,
+      region_code: '21.72',
+      province_code: '21',
+      province_name: 'Kepulauan Riau',
     });
   });
 });
@@ -355,8 +386,17 @@ describe('GET /data/comments.csv (SPEC §4)', () => {
   it('lists published comments only, redacted, with the month and no day', async () => {
     const rows = parseCsv(await (await get('/data/comments.csv?region=kota-terbuka')).text());
     expect(rows).toEqual([
-      ['region', 'unit', 'month', 'comment', 'reply'],
-      ['kota-terbuka', 'disdukcapil', '2026-03', 'Pelayanan cepat, hubungi [disamarkan].', ''],
+      ['region', 'unit', 'month', 'comment', 'reply', 'region_code', 'province_code', 'province_name'],
+      [
+        'kota-terbuka',
+        'disdukcapil',
+        '2026-03',
+        'Pelayanan cepat, hubungi [disamarkan].',
+        '',
+        '21.72',
+        '21',
+        'Kepulauan Riau',
+      ],
     ]);
   });
 });
@@ -382,6 +422,17 @@ describe('GET /data/datapackage.json (SPEC §5)', () => {
       const [header] = parseCsv(await (await get(`/data/${resource.name}.csv`)).text());
       expect(resource.schema.fields.map((f) => f.name)).toEqual(header);
       for (const field of resource.schema.fields) expect(field.description.length).toBeGreaterThan(5);
+      // Every region-keyed file ends with the same three region-code columns, described and constrained.
+      expect(resource.schema.fields.slice(-3)).toEqual([
+        expect.objectContaining({
+          name: 'region_code',
+          type: 'string',
+          constraints: { pattern: '^\\d{2}(\\.\\d{2})?$' },
+        }),
+        expect.objectContaining({ name: 'province_code', type: 'string', constraints: { pattern: '^\\d{2}$' } }),
+        expect.objectContaining({ name: 'province_name', type: 'string' }),
+      ]);
+      expect(resource.schema.fields.at(-3)?.description).toMatch(/BPS/);
     }
   });
 });

@@ -21,12 +21,17 @@ const rollupN = async () => (await first<{ n: number }>('SELECT coalesce(sum(n),
 const responseCount = async () => (await first<{ n: number }>('SELECT count(*) AS n FROM responses'))?.n ?? -1;
 
 beforeAll(async () => {
-  await admin('POST', '/regions', { slug: 'kertas-satu', name: 'Kota Kertas', timezone: 'Asia/Makassar' });
+  await admin('POST', '/regions', {
+    code: '73.71',
+    slug: 'kertas-satu',
+    name: 'Kota Kertas',
+    timezone: 'Asia/Makassar',
+  });
   await admin('POST', '/regions/kertas-satu/units', { slug: 'disdukcapil', name: 'Disdukcapil' });
   await admin('POST', '/regions/kertas-satu/units', { slug: 'dpmptsp', name: 'DPMPTSP' });
   await admin('POST', '/regions/kertas-satu/units/disdukcapil/services', { slug: 'ktp-el', name: 'KTP-el' });
   await admin('POST', '/regions/kertas-satu/units/dpmptsp/services', { slug: 'izin', name: 'Izin usaha' });
-  await admin('POST', '/regions', { slug: 'kertas-dua', name: 'Kota Lain', timezone: 'Asia/Jakarta' });
+  await admin('POST', '/regions', { code: '33.07', slug: 'kertas-dua', name: 'Kota Lain', timezone: 'Asia/Jakarta' });
 });
 
 describe('POST /api/v1/admin/regions/{region}/units/{unit}/responses: one paper questionnaire (SPEC §5)', () => {

@@ -191,8 +191,14 @@ describe('roles and regions enforced on every admin route (SPEC §5 Admin)', () 
     expect((await regionAdmin.call('POST', `${base}/api-keys`, { label: 'BKPSDM' })).status).toBe(201);
     expect((await regionAdmin.call('POST', '/regions/wilayah-b/api-keys', { label: 'BKPSDM' })).status).toBe(403);
     expect(
-      (await regionAdmin.call('POST', '/regions', { slug: 'wilayah-c', name: 'Kota C', timezone: 'Asia/Jakarta' }))
-        .status,
+      (
+        await regionAdmin.call('POST', '/regions', {
+          code: '33.03',
+          slug: 'wilayah-c',
+          name: 'Kota C',
+          timezone: 'Asia/Jakarta',
+        })
+      ).status,
     ).toBe(403);
     // The audit rows of these changes carry region A, so region B's admin does not see them.
     const audit = await (await callers.otherAdmin.call('GET', '/audit')).json<{

@@ -79,7 +79,12 @@ describe('rollups agree with the raw responses (SPEC §3, README architecture)',
 
 describe('rollups agree with the raw responses after keyed-in paper entries and undos (SPEC §5)', () => {
   it('concurrent entries, repeats and undos leave every rollup equal to its raw rows', async () => {
-    await admin('POST', '/regions', { slug: 'kertas-invarian', name: 'Kota Invarian', timezone: 'Asia/Jayapura' });
+    await admin('POST', '/regions', {
+      code: '91.03',
+      slug: 'kertas-invarian',
+      name: 'Kota Invarian',
+      timezone: 'Asia/Jayapura',
+    });
     await admin('POST', '/regions/kertas-invarian/units', { slug: 'dukcapil', name: 'Dukcapil' });
     await admin('POST', '/regions/kertas-invarian/units/dukcapil/services', { slug: 'kk', name: 'Kartu Keluarga' });
     const path = '/regions/kertas-invarian/units/dukcapil/responses';

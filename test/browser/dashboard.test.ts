@@ -77,7 +77,7 @@ describe.skipIf(!browserAvailable)('operator dashboard in Chromium (SPEC §3 ope
     const created = await fetch(`${inject('origin')}/api/v1/admin/regions`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${BROWSER_TEST_VARS.ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ slug: 'kota-tenang', name: 'Kota Tenang', timezone: 'Asia/Jayapura' }),
+      body: JSON.stringify({ code: '91.05', slug: 'kota-tenang', name: 'Kota Tenang', timezone: 'Asia/Jayapura' }),
     });
     expect(created.status).toBe(201);
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' });

@@ -122,7 +122,7 @@ describe.skipIf(!browserAvailable)('public pages in Chromium (SPEC §6)', () => 
       await fetch(`${origin()}/data/scores.csv?region=tanjungpinang&unit=dispusip&from=${row.period}&to=${row.period}`)
     ).text();
     expect(csv.split('\r\n')[1]).toBe(
-      `tanjungpinang,Kota Tanjungpinang,dispusip,Dinas Perpustakaan dan Kearsipan,${row.period},${row.responses},,,,,,,,,,,`,
+      `tanjungpinang,Kota Tanjungpinang,dispusip,Dinas Perpustakaan dan Kearsipan,${row.period},${row.responses},,,,,,,,,,,,21.72,21,Kepulauan Riau`,
     );
     await page.close();
   });
@@ -162,7 +162,11 @@ describe.skipIf(!browserAvailable)('public pages in Chromium (SPEC §6)', () => 
       'u7',
       'u8',
       'u9',
+      'region_code',
+      'province_code',
+      'province_name',
     ]);
+    expect(rows[0]).toMatchObject({ region_code: '21.72', province_code: '21', province_name: 'Kepulauan Riau' });
     const fromJson = monthly.filter((r) => r.unit === 'disdukcapil' && rows.some((c) => c.period === r.period));
     expect(rows.length).toBe(fromJson.length);
     for (const [i, csvRow] of rows.entries()) {

@@ -20,7 +20,15 @@ let sequence = 0;
 
 /** A region with one unit, one service and one active counter. */
 export async function createOrganisation(
-  overrides: { region?: string; regionName?: string; timezone?: string; unit?: string; counterCode?: string } = {},
+  overrides: {
+    region?: string;
+    regionName?: string;
+    /** Kemendagri code; none by default, like a region created before codes existed. */
+    regionCode?: string;
+    timezone?: string;
+    unit?: string;
+    counterCode?: string;
+  } = {},
 ): Promise<Organisation> {
   // Read once, before any await: parallel calls must not share a number.
   sequence += 1;
@@ -32,6 +40,7 @@ export async function createOrganisation(
       slug: regionSlug,
       name: overrides.regionName ?? `Kota Uji ${n}`,
       timezone: overrides.timezone ?? 'Asia/Jakarta',
+      code: overrides.regionCode ?? null,
     })
     .returning()
     .get();

@@ -1,16 +1,20 @@
 /**
  * @module
- * The Worker under test: the Hono app alone, since Astro's handler exists only in Astro's build, with the same
- * security headers as the real entry (worker/index.ts).
+ * The Worker under test: the Hono app alone, since Astro's handler exists only in Astro's build, behind the same
+ * edge cache and with the same security headers as the real entry (worker/index.ts).
  */
 import { app } from '../../worker/app';
 import type { Bindings } from '../../worker/env';
+import { withEdgeCache } from '../../worker/http/edge-cache';
 import { withSecurityHeaders } from '../../worker/http/security-headers';
-import { scheduled } from '../../worker/jobs/snapshot';
+import { type SnapshotMessage, scheduled, snapshotQueue } from '../../worker/jobs/snapshot';
+
+const cachedFetch = withEdgeCache<Bindings>((request, env, ctx) => app.fetch(request, env, ctx));
 
 export default {
-  async fetch(request, env, ctx) {
-    return withSecurityHeaders(request, await app.fetch(request, env, ctx));
+  async fetch(request: Request, env: Bindings, ctx: ExecutionContext) {
+    return withSecurityHeaders(request, await cachedFetch(request, env, ctx));
   },
   scheduled,
-} satisfies ExportedHandler<Bindings>;
+  queue: snapshotQueue,
+} satisfies ExportedHandler<Bindings, SnapshotMessage>;

@@ -4,6 +4,7 @@
  * row in the same batch. Shared by the admin API and, later, the admin console.
  */
 
+import { officialArea, provinceTimeZone, slugFromName } from '../../domain/region-codes';
 import type { Counter, Region, Service, Unit } from '../db/regions';
 import { ProblemError } from '../http/problem';
 import { randomCode } from '../security/tokens';
@@ -34,28 +35,46 @@ function regionOf(row: Row): Region {
     slug: String(row.slug),
     name: String(row.name),
     timezone: String(row.timezone),
+    code: row.code === null || row.code === undefined ? null : String(row.code),
     createdAt: Number(row.created_at),
   };
 }
 
+/**
+ * A region of the official list (SPEC §1): `code` must be a Kemendagri code (validated by the route); the name, the
+ * slug and the time zone default to the official name, its slug and the province's legal time zone.
+ */
 export async function createRegion(
   d1: D1Database,
   actor: Actor,
-  input: { slug: string; name: string; timezone: string },
+  input: { code: string; slug?: string; name?: string; timezone?: string },
 ): Promise<Region> {
-  const conflict = `A region '${input.slug}' already exists.`;
-  if (await d1.prepare('SELECT 1 FROM regions WHERE slug = ?').bind(input.slug).first()) {
-    throw new ProblemError(409, conflict);
-  }
+  const area = officialArea(input.code);
+  if (!area) throw new ProblemError(400, `'${input.code}' is not in the official list of Kemendagri region codes.`);
+  const region = {
+    code: area.code,
+    slug: input.slug ?? slugFromName(area.name),
+    name: input.name ?? area.name,
+    timezone: input.timezone ?? provinceTimeZone(area.province.code),
+  };
+  const existing = await d1
+    .prepare('SELECT slug, code FROM regions WHERE slug = ? OR code = ?')
+    .bind(region.slug, region.code)
+    .first<{ slug: string; code: string | null }>();
+  const conflict =
+    existing && existing.code === region.code
+      ? `Region '${existing.slug}' already has the code ${region.code}.`
+      : `A region '${region.slug}' already exists.`;
+  if (existing) throw new ProblemError(409, conflict);
   const [inserted] = await insertOrConflict(
     () =>
       d1.batch<Row>([
         d1
-          .prepare('INSERT INTO regions (slug, name, timezone) VALUES (?, ?, ?) RETURNING *')
-          .bind(input.slug, input.name, input.timezone),
-        auditStatement(d1, actor, 'region.create', `region:${input.slug}`, input, { slug: input.slug }),
+          .prepare('INSERT INTO regions (slug, name, timezone, code) VALUES (?, ?, ?, ?) RETURNING *')
+          .bind(region.slug, region.name, region.timezone, region.code),
+        auditStatement(d1, actor, 'region.create', `region:${region.slug}`, region, { slug: region.slug }),
       ]),
-    conflict,
+    `A region '${region.slug}' or with the code ${region.code} already exists.`,
   );
   return regionOf(inserted!.results[0]!);
 }

@@ -27,6 +27,15 @@ export function listUnits(db: Database, regionId: number): Promise<Unit[]> {
   return db.select().from(units).where(eq(units.regionId, regionId)).orderBy(asc(units.name));
 }
 
+/** Every unit of every region, by region then unit slug: one query for national listings (the sitemap). */
+export function listAllUnits(db: Database): Promise<{ region: string; unit: string }[]> {
+  return db
+    .select({ region: regions.slug, unit: units.slug })
+    .from(units)
+    .innerJoin(regions, eq(regions.id, units.regionId))
+    .orderBy(asc(regions.slug), asc(units.slug));
+}
+
 export async function findUnit(db: Database, regionId: number, slug: string): Promise<Unit | undefined> {
   return db
     .select()

@@ -51,12 +51,7 @@ function toAggregate(row: RollupRow): Aggregate {
   };
 }
 
-/** Sums rollups matching `filter`, one aggregate per combination of `groupBy` (or one in all). */
-export async function aggregateRollups(
-  d1: D1Database,
-  filter: RollupFilter,
-  groupBy: readonly RollupGrouping[] = [],
-): Promise<GroupedAggregate[]> {
+function whereOf(filter: RollupFilter): { where: string; bindings: (string | number)[] } {
   const conditions = ['local_date BETWEEN ? AND ?'];
   const bindings: (string | number)[] = [filter.from, filter.to];
   if (filter.regionId !== undefined) {
@@ -67,20 +62,51 @@ export async function aggregateRollups(
     conditions.push('unit_id = ?');
     bindings.push(filter.unitId);
   }
+  return { where: conditions.join(' AND '), bindings };
+}
+
+async function groupedRows(
+  d1: D1Database,
+  filter: RollupFilter,
+  groupBy: readonly RollupGrouping[],
+  sums: string,
+): Promise<RollupRow[]> {
+  const { where, bindings } = whereOf(filter);
   const keys = groupBy.map((g) => `${GROUP_EXPRESSIONS[g]} AS k_${g}`);
-  const query = `SELECT ${[...keys, SUMS].join(', ')} FROM daily_rollups WHERE ${conditions.join(' AND ')}${
+  const query = `SELECT ${[...keys, sums].join(', ')} FROM daily_rollups WHERE ${where}${
     groupBy.length ? ` GROUP BY ${groupBy.map((g) => GROUP_EXPRESSIONS[g]).join(', ')}` : ''
   }`;
   const { results } = await d1
     .prepare(query)
     .bind(...bindings)
     .all<RollupRow>();
-  return results
-    .filter((row) => Number(row.n ?? 0) > 0)
-    .map((row) => ({
-      key: Object.fromEntries(groupBy.map((g) => [g, row[`k_${g}`] as number | string])),
-      aggregate: toAggregate(row),
-    }));
+  return results.filter((row) => Number(row.n ?? 0) > 0);
+}
+
+const keyOf = (groupBy: readonly RollupGrouping[], row: RollupRow) =>
+  Object.fromEntries(groupBy.map((g) => [g, row[`k_${g}`] as number | string]));
+
+/** Sums rollups matching `filter`, one aggregate per combination of `groupBy` (or one in all). */
+export async function aggregateRollups(
+  d1: D1Database,
+  filter: RollupFilter,
+  groupBy: readonly RollupGrouping[] = [],
+): Promise<GroupedAggregate[]> {
+  const rows = await groupedRows(d1, filter, groupBy, SUMS);
+  return rows.map((row) => ({ key: keyOf(groupBy, row), aggregate: toAggregate(row) }));
+}
+
+/**
+ * Only the number of responses per combination of `groupBy`: what suppression needs of the finer groups (SPEC §4),
+ * at a fraction of {@link aggregateRollups}' columns. Groups without responses are left out.
+ */
+export async function countRollups(
+  d1: D1Database,
+  filter: RollupFilter,
+  groupBy: readonly RollupGrouping[],
+): Promise<{ key: GroupedAggregate['key']; n: number }[]> {
+  const rows = await groupedRows(d1, filter, groupBy, 'sum(n) AS n');
+  return rows.map((row) => ({ key: keyOf(groupBy, row), n: Number(row.n) }));
 }
 
 /** The latest local date with any rollup, per region: "how fresh is this figure". */

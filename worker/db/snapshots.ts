@@ -1,8 +1,8 @@
 /**
  * @module
- * The list of nightly open-data snapshots, newest first, for the `/data` catalogue.
+ * The list of nightly open-data snapshots (their index files), newest first, for the `/data` catalogue.
  */
-import { desc } from 'drizzle-orm';
+import { desc, notLike } from 'drizzle-orm';
 import { snapshots } from '../../schema';
 import type { Database } from './client';
 
@@ -12,6 +12,8 @@ export async function listSnapshots(db: Database, days = 30): Promise<{ day: str
   const rows = await db
     .select()
     .from(snapshots)
+    // The day's index files only: the parts (`{region}/{month}/{file}`) are listed, with checksums, in SHA256SUMS.
+    .where(notLike(snapshots.file, '%/%'))
     .orderBy(desc(snapshots.day), snapshots.file)
     .limit(days * 10);
   const byDay = new Map<string, SnapshotFileRow[]>();

@@ -83,7 +83,7 @@ export async function regionScores(
       rank,
     })),
     aggregates,
-    pooled: pooledSummary(cells, locale),
+    pooled: pooledOfCells(cells, locale),
   };
 }
 
@@ -115,9 +115,20 @@ function regionCells(d1: D1Database, region: Region, period: Period) {
 
 /**
  * The whole region as one public figure (all its units' responses pooled). Suppressed also when subtracting the
- * published units, or the published months, would reveal a suppressed one (SPEC §4).
+ * published units, or the published months, would reveal a suppressed one (SPEC §4): `unitCounts` and `monthCounts`
+ * are the responses of each of its units and each month of the period.
  */
-function pooledSummary(cells: readonly GroupedAggregate[], locale: Locale): PublicSummary {
+export function pooledSummary(
+  total: Aggregate,
+  unitCounts: readonly number[],
+  monthCounts: readonly number[],
+  locale: Locale,
+): PublicSummary {
+  return publicSummary(total, locale, [unitCounts, monthCounts]);
+}
+
+/** {@link pooledSummary} from a region's unit × month cells. */
+function pooledOfCells(cells: readonly GroupedAggregate[], locale: Locale): PublicSummary {
   const total = cells.reduce((sum, cell) => mergeAggregates(sum, cell.aggregate), emptyAggregate());
   const countsBy = (dimension: 'unit' | 'month') => {
     const counts = new Map<string, number>();
@@ -126,17 +137,17 @@ function pooledSummary(cells: readonly GroupedAggregate[], locale: Locale): Publ
     }
     return [...counts.values()];
   };
-  return publicSummary(total, locale, [countsBy('unit'), countsBy('month')]);
+  return pooledSummary(total, countsBy('unit'), countsBy('month'), locale);
 }
 
-/** {@link pooledSummary} of a region on its own (the home page); `regionScores` returns it with the units. */
+/** {@link pooledSummary} of a region on its own; `regionScores` returns it with the units, the home page has its own. */
 export async function regionSummary(
   d1: D1Database,
   region: Region,
   period: Period,
   locale: Locale = 'id',
 ): Promise<PublicSummary> {
-  return pooledSummary(await regionCells(d1, region, period), locale);
+  return pooledOfCells(await regionCells(d1, region, period), locale);
 }
 
 /** Monthly aggregates of one unit (or a whole region) over a period, every month present (empty when none). */

@@ -1,24 +1,37 @@
 /**
  * @module
- * The nightly snapshot (Cron Trigger, wrangler.toml): every open-data file written once to R2 under
- * `snapshots/{day}/{file}`, never overwritten, with its size and SHA-256 recorded in `snapshots` so `/data` can list
- * citable, checkable versions. Files are streamed into R2 multipart uploads and hashed on the way, so a large file
- * is never held in memory. Without the SNAPSHOTS binding (local development) the job logs and does nothing.
+ * The nightly snapshot (Cron Trigger, wrangler.toml), partitioned so that no invocation does more than a bounded
+ * amount of work, whatever the size of the deployment:
+ *
+ * 1. the cron (`scheduleSnapshot`) lists the region × month partitions that have data and enqueues one message per
+ *    partition plus one for the day's index on the `SNAPSHOT_QUEUE` (Cloudflare Queues);
+ * 2. the queue consumer (`snapshotQueue`, one message per invocation: `max_batch_size = 1`) writes a partition's
+ *    files to R2 under `snapshots/{day}/{region}/{month}/{file}`: each is the live file filtered to that region
+ *    and month, at the cron's moment, so re-delivery writes the same bytes; files already recorded are skipped;
+ * 3. the index message waits (retries) until every partition is recorded, then writes `SHA256SUMS` and
+ *    `datapackage.json` beside them.
+ *
+ * Files are streamed into R2 multipart uploads and hashed on the way, so a large file is never held in memory;
+ * sizes and SHA-256 are recorded in `snapshots` so `/data` can list citable, checkable versions. Without the
+ * SNAPSHOTS bucket or the queue (local development without them) the cron logs and does nothing.
  */
 import { localDate } from '../../domain/periods';
 import { snapshots } from '../../schema';
 import { database } from '../db/client';
+import { withQueryBudget } from '../db/query-budget';
 import { type Bindings, readConfig } from '../env';
+import { ProblemError } from '../http/problem';
 import { dataPackage } from '../open-data/datapackage';
 import { exportStream, prepareExport } from '../open-data/export';
-import { RESOURCE_NAMES } from '../open-data/resources';
+import { RESOURCE_NAMES, type ResourceName } from '../open-data/resources';
 
-/** Data files first; datapackage.json last, since it carries the others' sizes and hashes. */
-export const SNAPSHOT_FILES = [
-  ...RESOURCE_NAMES.flatMap((name) => [`${name}.csv`, `${name}.json`] as const),
-  'datapackage.json',
-] as const satisfies readonly string[];
-export type SnapshotFile = (typeof SNAPSHOT_FILES)[number];
+/** The files of one partition: every open-data file, as CSV and JSON. */
+export const PARTITION_FILES = RESOURCE_NAMES.flatMap((name) => [`${name}.csv`, `${name}.json`] as const);
+export type PartitionFile = (typeof PARTITION_FILES)[number];
+
+/** The day's index, written once every partition is: checksums of every part, and the data package. */
+export const INDEX_FILES = ['SHA256SUMS', 'datapackage.json'] as const;
+export type IndexFile = (typeof INDEX_FILES)[number];
 
 /** The snapshot's day is the date in Jakarta (WIB) when it is taken: the cron runs at 00:30 WIB. */
 export const SNAPSHOT_TIME_ZONE = 'Asia/Jakarta';
@@ -26,14 +39,62 @@ export const SNAPSHOT_TIME_ZONE = 'Asia/Jakarta';
 /** R2 multipart parts must be at least 5 MiB, except the last. */
 const PART_BYTES = 8 * 1024 * 1024;
 
+/** Queues take at most 100 messages per `sendBatch`. */
+const SEND_BATCH = 100;
+
+/** How long the index waits before looking again whether every partition is written. */
+const INDEX_RETRY_SECONDS = 60;
+
+export type SnapshotMessage =
+  | { kind: 'partition'; day: string; now: number; region: string; month: string }
+  | { kind: 'index'; day: string; now: number; partitions: number };
+
 export function snapshotKey(day: string, file: string): string {
   return `snapshots/${day}/${file}`;
 }
 
-export interface SnapshotResult {
+/** A partition file's path within its day: `{region}/{month}/{file}`. */
+export function partitionPath(region: string, month: string, file: PartitionFile): string {
+  return `${region}/${month}/${file}`;
+}
+
+export interface ScheduleResult {
   day: string;
-  status: 'written' | 'exists' | 'skipped';
-  files: { file: string; bytes: number; sha256: string }[];
+  status: 'scheduled' | 'exists' | 'skipped';
+  partitions: number;
+}
+
+/** The cron's part: enqueue the night's partitions and its index (unless that day's index is already written). */
+export async function scheduleSnapshot(env: Bindings, now = Date.now()): Promise<ScheduleResult> {
+  const day = localDate(now, SNAPSHOT_TIME_ZONE);
+  if (!env.SNAPSHOTS || !env.SNAPSHOT_QUEUE) {
+    console.log(JSON.stringify({ level: 'info', message: 'snapshot skipped: no SNAPSHOTS or SNAPSHOT_QUEUE', day }));
+    return { day, status: 'skipped', partitions: 0 };
+  }
+  const done = await env.DB.prepare(`SELECT count(*) AS n FROM snapshots WHERE day = ? AND file = 'datapackage.json'`)
+    .bind(day)
+    .first<{ n: number }>();
+  if ((done?.n ?? 0) > 0) return { day, status: 'exists', partitions: 0 };
+  // Every region × month with a counted response or a published comment (the same months the files show).
+  const { results } = await env.DB.prepare(
+    `SELECT g.slug AS region, p.month AS month FROM (
+       SELECT DISTINCT region_id, substr(local_date, 1, 7) AS month FROM daily_rollups WHERE n > 0
+       UNION SELECT DISTINCT region_id, substr(local_date, 1, 7) FROM comments WHERE status = 'published'
+     ) p JOIN regions g ON g.id = p.region_id ORDER BY g.slug, p.month`,
+  ).all<{ region: string; month: string }>();
+  const messages: SnapshotMessage[] = results.map(({ region, month }) => ({
+    kind: 'partition',
+    day,
+    now,
+    region,
+    month,
+  }));
+  messages.push({ kind: 'index', day, now, partitions: results.length });
+  for (let i = 0; i < messages.length; i += SEND_BATCH) {
+    await env.SNAPSHOT_QUEUE.sendBatch(messages.slice(i, i + SEND_BATCH).map((body) => ({ body })));
+  }
+  console.log(JSON.stringify({ level: 'info', message: 'snapshot scheduled', day, partitions: results.length }));
+  return { day, status: 'scheduled', partitions: results.length };
 }
 
 /** Streams `body` into R2 as `key`, returning its size and SHA-256. */
@@ -78,61 +139,135 @@ async function putStream(bucket: R2Bucket, key: string, body: ReadableStream<Uin
     throw error;
   }
   await hashWriter.close();
-  const sha256 = [...new Uint8Array(await digest.digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return { bytes, sha256 };
+  return { bytes, sha256: hex(await digest.digest) };
 }
 
-/** Writes the snapshot of `now`'s day unless it already exists (snapshots are immutable). */
-export async function writeSnapshot(env: Bindings, now = Date.now()): Promise<SnapshotResult> {
-  const day = localDate(now, SNAPSHOT_TIME_ZONE);
-  const bucket = env.SNAPSHOTS;
-  if (!bucket) {
-    console.log(JSON.stringify({ level: 'info', message: 'snapshot skipped: no SNAPSHOTS binding', day }));
-    return { day, status: 'skipped', files: [] };
-  }
-  const db = database(env.DB);
-  const existing = await env.DB.prepare('SELECT count(*) AS n FROM snapshots WHERE day = ?')
-    .bind(day)
-    .first<{ n: number }>();
-  if ((existing?.n ?? 0) >= SNAPSHOT_FILES.length) return { day, status: 'exists', files: [] };
+function hex(buffer: ArrayBuffer): string {
+  return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
 
-  const prepared = await prepareExport(db, {}, now);
-  const origin = readConfig(env).publicOrigin?.replace(/\/$/, '') ?? '';
-  const files: SnapshotResult['files'] = [];
-  for (const file of SNAPSHOT_FILES) {
-    const key = snapshotKey(day, file);
-    const [name, format] = file.split('.') as [string, 'csv' | 'json'];
-    const body =
-      file === 'datapackage.json'
-        ? new Blob([
-            `${JSON.stringify(
-              dataPackage({ origin, snapshot: { day, files: Object.fromEntries(files.map((f) => [f.file, f])) } }),
-              null,
-              2,
-            )}\n`,
-          ]).stream()
-        : exportStream(env.DB, name as (typeof RESOURCE_NAMES)[number], format, prepared);
+const contentTypeOf = (file: string) =>
+  file.endsWith('.csv')
+    ? 'text/csv; charset=utf-8'
+    : file.endsWith('.json')
+      ? 'application/json; charset=utf-8'
+      : 'text/plain; charset=utf-8';
+
+async function record(d1: D1Database, day: string, file: string, stats: { bytes: number; sha256: string }) {
+  await database(d1)
+    .insert(snapshots)
+    .values({ day, file, r2Key: snapshotKey(day, file), ...stats })
+    .onConflictDoUpdate({ target: [snapshots.day, snapshots.file], set: stats });
+}
+
+export interface PartitionResult {
+  written: string[];
+  /** Queries this invocation spent (bounded by QUERY_BUDGET). */
+  queries: number;
+}
+
+/**
+ * Writes the files of one region × month partition that are not yet recorded. Each file is the live file with
+ * `?region={region}&from={month}&to={month}` at the cron's moment `now`, so a re-delivered message writes the
+ * same bytes again, and a file already recorded is left alone.
+ */
+export async function writePartition(
+  env: Bindings,
+  message: Extract<SnapshotMessage, { kind: 'partition' }>,
+): Promise<PartitionResult> {
+  const bucket = env.SNAPSHOTS;
+  if (!bucket) throw new Error('no SNAPSHOTS bucket');
+  const budget = withQueryBudget(env.DB, readConfig(env).queryBudget);
+  const d1 = budget.db;
+  const { day, now, region, month } = message;
+  const { results: recorded } = await d1
+    .prepare('SELECT file FROM snapshots WHERE day = ? AND file LIKE ?')
+    .bind(day, `${region}/${month}/%`)
+    .all<{ file: string }>();
+  const have = new Set(recorded.map((r) => r.file));
+  const missing = PARTITION_FILES.filter((file) => !have.has(partitionPath(region, month, file)));
+  if (missing.length === 0) return { written: [], queries: budget.used };
+  const prepared = await prepareExport(database(d1), { region, from: month, to: month }, now);
+  const written: string[] = [];
+  for (const file of missing) {
+    const [name, format] = file.split('.') as [ResourceName, 'csv' | 'json'];
+    const path = partitionPath(region, month, file);
     const stats = await putStream(
       bucket,
-      key,
-      body,
-      format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      snapshotKey(day, path),
+      exportStream(d1, name, format, prepared),
+      contentTypeOf(file),
     );
-    files.push({ file, ...stats });
-    // A half-finished night (e.g. a crash) is completed by the next run: rows are keyed by (day, file).
-    await db
-      .insert(snapshots)
-      .values({ day, file, r2Key: key, bytes: stats.bytes, sha256: stats.sha256 })
-      .onConflictDoUpdate({
-        target: [snapshots.day, snapshots.file],
-        set: { bytes: stats.bytes, sha256: stats.sha256 },
-      });
+    await record(d1, day, path, stats);
+    written.push(path);
+  }
+  return { written, queries: budget.used };
+}
+
+/** Thrown while partitions are still missing: the index message is retried later. */
+export class PartitionsPendingError extends Error {}
+
+/**
+ * Writes the day's `SHA256SUMS` (one `{sha256}  {path}` line per partition file, `sha256sum -c` checks them) and
+ * `datapackage.json` (each resource's `path` lists its parts) once all `partitions` are recorded.
+ */
+export async function writeIndex(env: Bindings, message: Extract<SnapshotMessage, { kind: 'index' }>) {
+  const bucket = env.SNAPSHOTS;
+  if (!bucket) throw new Error('no SNAPSHOTS bucket');
+  const { day } = message;
+  const written = await env.DB.prepare(
+    `SELECT count(*) AS n FROM snapshots WHERE day = ? AND file IN ('SHA256SUMS', 'datapackage.json')`,
+  )
+    .bind(day)
+    .first<{ n: number }>();
+  if ((written?.n ?? 0) >= INDEX_FILES.length) return;
+  const { results: files } = await env.DB.prepare(
+    `SELECT file, bytes, sha256 FROM snapshots WHERE day = ? AND file LIKE '%/%' ORDER BY file`,
+  )
+    .bind(day)
+    .all<{ file: string; bytes: number; sha256: string }>();
+  if (files.length < message.partitions * PARTITION_FILES.length) {
+    throw new PartitionsPendingError(`${files.length} of ${message.partitions * PARTITION_FILES.length} files`);
+  }
+  const sums = files.map((f) => `${f.sha256}  ${f.file}\n`).join('');
+  const origin = readConfig(env).publicOrigin?.replace(/\/$/, '') ?? '';
+  const pkg = `${JSON.stringify(dataPackage({ origin, snapshot: { day, parts: files } }), null, 2)}\n`;
+  for (const [file, text] of [
+    ['SHA256SUMS', sums],
+    ['datapackage.json', pkg],
+  ] as const) {
+    const bytes = new TextEncoder().encode(text);
+    const sha256 = hex(await crypto.subtle.digest('SHA-256', bytes));
+    await bucket.put(snapshotKey(day, file), bytes, { httpMetadata: { contentType: contentTypeOf(file) } });
+    await record(env.DB, day, file, { bytes: bytes.byteLength, sha256 });
   }
   console.log(JSON.stringify({ level: 'info', message: 'snapshot written', day, files: files.length }));
-  return { day, status: 'written', files };
 }
+
+/** Handles one message; true when it is done (ack), false when it should come back later (retry). */
+export async function handleSnapshotMessage(env: Bindings, body: SnapshotMessage): Promise<boolean> {
+  try {
+    if (body.kind === 'partition') await writePartition(env, body);
+    else await writeIndex(env, body);
+    return true;
+  } catch (error) {
+    if (error instanceof PartitionsPendingError) return false;
+    // A region deleted since the cron ran has nothing to write.
+    if (error instanceof ProblemError && error.status === 404) return true;
+    console.error(JSON.stringify({ level: 'error', message: 'snapshot message failed', body, error: String(error) }));
+    return false;
+  }
+}
+
+/** The Worker's `queue` handler: one snapshot message per invocation (wrangler.toml: max_batch_size = 1). */
+export const snapshotQueue: ExportedHandlerQueueHandler<Bindings, SnapshotMessage> = async (batch, env) => {
+  for (const message of batch.messages) {
+    if (await handleSnapshotMessage(env, message.body)) message.ack();
+    else message.retry({ delaySeconds: INDEX_RETRY_SECONDS });
+  }
+};
 
 /** The Worker's `scheduled` handler (shared by worker/index.ts and the test worker). */
 export const scheduled: ExportedHandlerScheduledHandler<Bindings> = async (controller, env) => {
-  await writeSnapshot(env, controller.scheduledTime);
+  await scheduleSnapshot(env, controller.scheduledTime);
 };

@@ -5,6 +5,7 @@
  */
 import { redactPersonalData } from '../../domain/redaction';
 import type { OpenDataFilter } from './filters';
+import { regionCodeCells } from './region-columns';
 import type { Row, Scope } from './rows';
 
 export const COMMENT_PAGE_SIZE = 1000;
@@ -25,6 +26,7 @@ export async function* commentsRows(
 ) {
   for (const { region, units } of scope.regions) {
     if (units.length === 0) continue;
+    const codeCells = regionCodeCells(region);
     const unitId = units.length === 1 ? units[0]?.id : undefined;
     const unitFilter = unitId === undefined ? '' : ' AND c.unit_id = ?';
     let after: [string, string, string] = ['', '', ''];
@@ -47,6 +49,7 @@ export async function* commentsRows(
           row.month,
           redactPersonalData(row.body),
           row.reply === null ? null : redactPersonalData(row.reply),
+          ...codeCells,
         ] satisfies Row;
       }
       const last = page[page.length - 1];

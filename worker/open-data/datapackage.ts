@@ -27,8 +27,14 @@ function tableField(field: Field) {
     type: field.type,
     ...(field.type === 'yearmonth' ? { format: 'default' } : {}),
     description: field.description,
-    ...(field.required || enumValues
-      ? { constraints: { ...(field.required ? { required: true } : {}), ...(enumValues ? { enum: enumValues } : {}) } }
+    ...(field.required || enumValues || field.pattern
+      ? {
+          constraints: {
+            ...(field.required ? { required: true } : {}),
+            ...(enumValues ? { enum: enumValues } : {}),
+            ...(field.pattern ? { pattern: field.pattern } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -36,24 +42,30 @@ function tableField(field: Field) {
 export interface PackageOptions {
   /** Absolute origin of the live portal, e.g. https://suara.example.go.id */
   origin: string;
-  /** For a snapshot: its day, and each file's size and SHA-256 (paths are then relative to the snapshot). */
-  snapshot?: { day: string; files: Partial<Record<string, { bytes: number; sha256: string }>> };
+  /**
+   * For a snapshot: its day and its partition files (`{region}/{month}/{file}`) with size and SHA-256; paths are
+   * then relative to the snapshot.
+   */
+  snapshot?: { day: string; parts: readonly { file: string; bytes: number; sha256: string }[] };
 }
 
 export function dataPackage({ origin, snapshot }: PackageOptions) {
   const resources = RESOURCE_NAMES.map((name: ResourceName) => {
     const resource = RESOURCES[name];
     const file = `${name}.csv`;
-    const stats = snapshot?.files[file];
+    // A snapshot's resource is multipart: one file per region × month, each a complete CSV with its header row.
+    const parts = snapshot?.parts.filter((part) => part.file.endsWith(`/${file}`)) ?? [];
     return {
       name,
       title: resource.title,
       description: resource.description,
-      path: snapshot ? file : `${origin}/data/${file}`,
+      path: snapshot ? parts.map((part) => part.file) : `${origin}/data/${file}`,
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
-      ...(stats ? { bytes: stats.bytes, hash: `sha256:${stats.sha256}` } : {}),
+      ...(snapshot
+        ? { 'x-parts': parts.map((part) => ({ path: part.file, bytes: part.bytes, hash: `sha256:${part.sha256}` })) }
+        : {}),
       dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
       schema: {
         fields: resource.fields.map(tableField),
@@ -61,7 +73,7 @@ export function dataPackage({ origin, snapshot }: PackageOptions) {
         missingValues: [''],
       },
       // Same rows as JSON (an array of objects with these field names; empty cells are null).
-      'x-json': snapshot ? `${name}.json` : `${origin}/data/${name}.json`,
+      'x-json': snapshot ? parts.map((part) => part.file.replace(/\.csv$/, '.json')) : `${origin}/data/${name}.json`,
     };
   });
   return {

@@ -7,8 +7,8 @@ import type { Database } from '../db/client';
 import { commentsRows } from './comments-rows';
 import { dateRange, type OpenDataFilter, type OpenDataQuery } from './filters';
 import { columnsOf, type ResourceName } from './resources';
-import { responsesRows } from './responses-rows';
-import { resolveScope, type Scope } from './rows';
+import { planResponses, type ResponseBlock, type ResponsesCursor, responsesPages } from './responses-rows';
+import { RowPage, resolveScope, type Scope } from './rows';
 import { scoresRows } from './scores-rows';
 import { serviceScoresRows } from './service-scores-rows';
 import { type Format, serialize } from './writers';
@@ -18,6 +18,9 @@ export interface PreparedExport {
   filter: OpenDataFilter;
   /** The moment the file describes: microdata stop at the last month closed by then (SPEC §4). */
   now: number;
+  /** `responses.*` only: where this part starts (`cursor`), and its planned blocks once `planExport` ran. */
+  cursor?: ResponsesCursor;
+  responses?: { blocks: ResponseBlock[]; next: ResponsesCursor | null };
 }
 
 /** Resolves the filters (404 problem for an unknown region or unit). */
@@ -27,6 +30,7 @@ export async function prepareExport(db: Database, query: OpenDataQuery, now = Da
   return {
     scope,
     now,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
     filter: {
       ...dateRange(query),
       ...(only ? { regionId: only.region.id } : {}),
@@ -35,25 +39,61 @@ export async function prepareExport(db: Database, query: OpenDataQuery, now = Da
   };
 }
 
+/**
+ * Plans a `responses.*` file within `budget` queries (the rest of the invocation's): the blocks that fit, and
+ * the cursor of the next part when not all do. Other files need no plan.
+ */
+export async function planExport(
+  d1: D1Database,
+  resource: ResourceName,
+  prepared: PreparedExport,
+  budget: number,
+): Promise<PreparedExport> {
+  if (resource !== 'responses') return prepared;
+  const plan = await planResponses(
+    d1,
+    prepared.scope,
+    prepared.filter,
+    { now: prepared.now },
+    { budget, ...(prepared.cursor ? { cursor: prepared.cursor } : {}) },
+  );
+  return { ...prepared, responses: plan };
+}
+
+async function* responsePages(d1: D1Database, prepared: PreparedExport) {
+  const { blocks } =
+    prepared.responses ?? (await planResponses(d1, prepared.scope, prepared.filter, { now: prepared.now }));
+  for await (const page of responsesPages(d1, prepared.scope, blocks)) yield new RowPage(page);
+}
+
 export function exportStream(
   d1: D1Database,
   resource: ResourceName,
   format: Format,
-  { scope, filter, now }: PreparedExport,
+  prepared: PreparedExport,
 ): ReadableStream<Uint8Array> {
+  const { scope, filter } = prepared;
   const rows =
     resource === 'scores'
       ? scoresRows(d1, scope, filter)
       : resource === 'service-scores'
         ? serviceScoresRows(d1, scope, filter)
         : resource === 'responses'
-          ? responsesRows(d1, scope, filter, { now })
+          ? responsePages(d1, prepared)
           : commentsRows(d1, scope, filter);
   return serialize(format, columnsOf(resource), rows);
 }
 
 /** The download's file name, naming its filters so saved files stay distinguishable. */
 export function fileName(resource: ResourceName, format: Format, query: OpenDataQuery): string {
-  const parts = ['suara-layanan', resource, query.region, query.unit, query.from, query.to].filter(Boolean);
+  const parts = [
+    'suara-layanan',
+    resource,
+    query.region,
+    query.unit,
+    query.from,
+    query.to,
+    query.cursor?.replace(':', '-'),
+  ].filter(Boolean);
   return `${parts.join('_')}.${format}`;
 }

@@ -12,23 +12,43 @@ const month = z
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a slug (lowercase letters, digits and dashes)');
 
-export const OpenDataQuerySchema = z
-  .object({
-    region: slug.optional().openapi({ description: 'Only this region (slug).', example: 'tanjungpinang' }),
-    unit: slug.optional().openapi({ description: 'Only this unit of `region` (slug).', example: 'disdukcapil' }),
-    from: month.optional().openapi({ description: "First month, 'YYYY-MM' (inclusive).", example: '2026-01' }),
-    to: month.optional().openapi({ description: "Last month, 'YYYY-MM' (inclusive).", example: '2026-12' }),
-  })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
-    message: '`from` must not be after `to`',
-    path: ['from'],
-  })
-  .refine((q) => q.unit === undefined || q.region !== undefined, {
-    message: '`unit` needs `region`',
-    path: ['unit'],
-  });
+const filters = {
+  region: slug.optional().openapi({ description: 'Only this region (slug).', example: 'tanjungpinang' }),
+  unit: slug.optional().openapi({ description: 'Only this unit of `region` (slug).', example: 'disdukcapil' }),
+  from: month.optional().openapi({ description: "First month, 'YYYY-MM' (inclusive).", example: '2026-01' }),
+  to: month.optional().openapi({ description: "Last month, 'YYYY-MM' (inclusive).", example: '2026-12' }),
+};
 
-export type OpenDataQuery = z.infer<typeof OpenDataQuerySchema>;
+/** The rules between the filters, shared by every file's query schema. */
+const withRules = <T extends z.ZodType<{ from?: string; to?: string; unit?: string; region?: string }>>(schema: T) =>
+  schema
+    .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+      message: '`from` must not be after `to`',
+      path: ['from'],
+    })
+    .refine((q) => q.unit === undefined || q.region !== undefined, {
+      message: '`unit` needs `region`',
+      path: ['unit'],
+    });
+
+export const OpenDataQuerySchema = withRules(z.object(filters));
+
+export type OpenDataQuery = z.infer<typeof OpenDataQuerySchema> & { cursor?: string };
+
+/**
+ * `responses.*` also takes `cursor`: a download too large for one Worker invocation ends at a block boundary and
+ * names the next part in `Link: <…&cursor=…>; rel="next"` (docs/scale.md, "Exports").
+ */
+export const ResponsesQuerySchema = withRules(
+  z.object({
+    ...filters,
+    cursor: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}:\d{4}-\d{2}$/, "a continuation '{region}:{YYYY-MM}' from a Link header")
+      .optional()
+      .openapi({ description: 'Where the next part of a large download starts (from its `Link: rel="next"`).' }),
+  }),
+);
 
 /** Filters resolved for queries: inclusive local dates. */
 export interface OpenDataFilter {

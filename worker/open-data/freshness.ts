@@ -13,7 +13,7 @@ import type { PreparedExport } from './export';
 import type { ResourceName } from './resources';
 
 /** Bump when the layout of any file changes, so caches do not keep an old layout under the same data. */
-export const FILE_FORMAT_VERSION = '1';
+export const FILE_FORMAT_VERSION = '2';
 
 interface Fingerprint {
   parts: (string | number | null)[];
@@ -31,6 +31,7 @@ async function fingerprint(
   const tree = await d1
     .prepare(
       `SELECT (SELECT count(*) FROM regions) AS regions, (SELECT max(created_at) FROM regions) AS regions_at,
+         (SELECT count(code) FROM regions) AS coded,
          (SELECT count(*) FROM units) AS units, (SELECT max(created_at) FROM units) AS units_at,
          (SELECT count(*) FROM services) AS services, (SELECT max(created_at) FROM services) AS services_at`,
     )
@@ -99,7 +100,14 @@ export async function validatorsOf(
   prepared: PreparedExport,
 ): Promise<Validators> {
   const { parts, lastModified } = await fingerprint(d1, resource, prepared);
-  const text = JSON.stringify([FILE_FORMAT_VERSION, resource, format, prepared.filter, parts]);
+  const text = JSON.stringify([
+    FILE_FORMAT_VERSION,
+    resource,
+    format,
+    prepared.filter,
+    parts,
+    ...(prepared.cursor ? [prepared.cursor] : []),
+  ]);
   const hex = (await sha256Hex(text)).slice(0, 32);
   return { etag: `"${hex}"`, lastModified: lastModified ? new Date(lastModified).toUTCString() : null };
 }
@@ -108,5 +116,6 @@ export async function validatorsOf(
 export function matchesEtag(ifNoneMatch: string | null | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === '*') return true;
-  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  const opaque = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === opaque);
 }

@@ -4,6 +4,7 @@
  * the Frictionless Table Schemas in datapackage.json and the data dictionary all come from here.
  */
 import { AGE_BANDS, CHANNELS, EDUCATIONS, ELEMENTS, GENDERS, OCCUPATIONS } from '../../domain/survey';
+import { REGION_CODE_FIELDS } from './region-columns';
 
 /** Frictionless Table Schema field types used here. */
 export type FieldType = 'string' | 'integer' | 'number' | 'yearmonth';
@@ -17,6 +18,8 @@ export interface Field {
   enum?: readonly string[];
   /** True when the field is never empty. */
   required?: boolean;
+  /** A regular expression every non-empty value matches. */
+  pattern?: string;
 }
 
 export type ResourceName = 'scores' | 'service-scores' | 'responses' | 'comments';
@@ -113,7 +116,7 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
       'One row per region × unit × month with the number of responses, the IKM (25–100), its grade and the nine element scores (NRR). ' +
       'Figures of a unit × month with fewer than 10 responses are suppressed: the count is given, every figure is empty (SPEC §4). ' +
       'A region has a row for every unit and every month in which any of its units received a response.',
-    fields: [region, regionName, unit, unitName, ...figureFields],
+    fields: [region, regionName, unit, unitName, ...figureFields, ...REGION_CODE_FIELDS],
   },
   'service-scores': {
     name: 'service-scores',
@@ -140,6 +143,7 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
         description: 'Name of the service. Empty for responses given without a service.',
       },
       ...figureFields,
+      ...REGION_CODE_FIELDS,
     ],
   },
   responses: {
@@ -185,6 +189,7 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
       },
       { name: 'education', type: 'string', title: 'Education', description: 'Highest education.', enum: EDUCATIONS },
       { name: 'occupation', type: 'string', title: 'Occupation', description: 'Occupation.', enum: OCCUPATIONS },
+      ...REGION_CODE_FIELDS,
     ],
   },
   comments: {
@@ -205,6 +210,7 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
         required: true,
       },
       { name: 'reply', type: 'string', title: 'Reply', description: 'The unit’s public reply, if any.' },
+      ...REGION_CODE_FIELDS,
     ],
   },
 };

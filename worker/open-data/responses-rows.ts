@@ -2,130 +2,262 @@
  * @module
  * Rows of `responses.csv|json`, the microdata (SPEC §4): month only (never day, time, counter, device or comment),
  * age in bands, k-anonymous profiles, flagged responses out. Streamed block by block (region × month): first a SQL
- * GROUP BY gives the block's quasi-identifier group sizes, then its rows are read in keyset-paginated chunks and
- * blanked as planned, so memory holds one block's group sizes and one chunk of rows, whatever the table size.
+ * GROUP BY gives the block's quasi-identifier group sizes, then each published unit's rows are read in
+ * keyset-paginated pages through the `responses_unit_month` index (already in output order: no sort), and blanked
+ * as planned, so memory holds one block's group sizes and one page of rows, whatever the table size.
  * Only months that have closed in the region's own time zone are published (`lastClosedMonthEnd`): a later `to`
  * is capped, never an error.
+ *
+ * The blocks are planned up front from the rollups (`planResponses`), with the number of queries each costs, so a
+ * download can stop at a block boundary before D1's per-invocation query limit and name where the next part starts.
  */
 import {
   type CellPlan,
   DEFAULT_K,
   lastClosedMonthEnd,
-  type Profile,
   type ProfileGroup,
   planCell,
   profileKey,
 } from '../../domain/microdata';
 import { monthPeriod } from '../../domain/periods';
+import { MIN_PUBLIC_RESPONSES } from '../../domain/summary';
 import { ELEMENT_CODES } from '../../domain/survey';
 import type { OpenDataFilter } from './filters';
-import { monthsWithData, type Row, type Scope } from './rows';
+import { regionCodeCells } from './region-columns';
+import type { Row, Scope } from './rows';
 
-/** Rows per D1 query: large enough to stay well under D1's 1,000 queries per invocation, small enough for memory. */
-export const RESPONSE_PAGE_SIZE = 2000;
+/**
+ * Rows per D1 query: 5,000 rows of 18 short fields are well under a megabyte, and a unit's month (the largest
+ * seen: a few thousand ratings) mostly fits in one query.
+ */
+export const RESPONSE_PAGE_SIZE = 5000;
 
 /** The age band of `age` in SQL, identical to domain/survey.ts `ageBand` (tested). */
 export const AGE_BAND_SQL = `CASE WHEN r.age IS NULL THEN NULL WHEN r.age < 20 THEN '<20' WHEN r.age < 30 THEN '20-29'
   WHEN r.age < 40 THEN '30-39' WHEN r.age < 50 THEN '40-49' WHEN r.age < 60 THEN '50-59' ELSE '60+' END`;
 
-const SCORE_COLUMNS = ELEMENT_CODES.map((code) => `r.${code.toLowerCase()}`).join(', ');
+/**
+ * The nine answers (each 1–4, never null) as one text of nine digits: D1 hands over a row value by value, and one
+ * value instead of nine makes a page markedly cheaper to read (bench/README.md, "Exports").
+ */
+const PACKED_SCORES = ELEMENT_CODES.map((code) => `r.${code.toLowerCase()}`).join(' || ');
 
-interface ResponseRow extends Profile {
-  id: string;
-  unit_id: number;
-  unit_slug: string;
-  service: string | null;
-  channel: string;
-  [score: `u${number}`]: number;
+/**
+ * One page of a unit's month, in file order, as raw arrays (no per-row objects). The WHERE clause matches the
+ * partial index `responses_unit_month` (unit, the virtual `month` column, id; unflagged rows only), so SQLite walks
+ * it from the cursor and stops after LIMIT rows.
+ */
+const PAGE_SQL = `SELECT r.id, s.slug, r.channel, ${PACKED_SCORES}, r.gender, ${AGE_BAND_SQL}, r.education, r.occupation
+  FROM responses r LEFT JOIN services s ON s.id = r.service_id
+  WHERE r.unit_id = ? AND r.month = ? AND r.flagged = 0 AND r.id > ?
+  ORDER BY r.id LIMIT ?`;
+/** Positions in a PAGE_SQL row. */
+const ID = 0;
+const SERVICE = 1;
+const CHANNEL = 2;
+const SCORES = 3;
+const GENDER = 4;
+/** Character code of '0': a packed answer digit minus this is the answer. */
+const ZERO = 48;
+
+type PageRow = (string | number | null)[];
+
+/** One region × month of the file, with the units that publish rows in it and what reading them costs. */
+export interface ResponseBlock {
+  /** Index into `scope.regions`. */
+  region: number;
+  month: string;
+  /** Queries the block costs: its GROUP BY plus one per page of each published unit. */
+  queries: number;
 }
 
+/** Where a download resumes: a region slug and a month, `{region}:{YYYY-MM}` (the first block not yet sent). */
+export type ResponsesCursor = string;
+
+export interface ResponsesPlan {
+  blocks: ResponseBlock[];
+  /** The first block left out because the query budget was spent, or null when the file is complete. */
+  next: ResponsesCursor | null;
+}
+
+export interface ResponsesOptions {
+  k?: number;
+  pageSize?: number;
+  now?: number;
+}
+
+/**
+ * Plans the blocks of a download in file order (region slug, then month) from the rollups in one query, starting at
+ * `cursor` and keeping blocks while their queries fit in `budget`. At least one block is always kept, so a
+ * download makes progress.
+ */
+export async function planResponses(
+  d1: D1Database,
+  scope: Scope,
+  filter: Pick<OpenDataFilter, 'from' | 'to'>,
+  { k = DEFAULT_K, pageSize = RESPONSE_PAGE_SIZE, now = Date.now() }: ResponsesOptions = {},
+  { budget = Number.POSITIVE_INFINITY, cursor }: { budget?: number; cursor?: ResponsesCursor } = {},
+): Promise<ResponsesPlan> {
+  const regions = scope.regions.filter(({ units }) => units.length > 0);
+  if (regions.length === 0) return { blocks: [], next: null };
+  const one = scope.regions.length === 1 ? scope.regions[0] : undefined;
+  const unitId = one && one.units.length === 1 ? one.units[0]?.id : undefined;
+  const where = [
+    'local_date BETWEEN ? AND ?',
+    ...(one ? ['region_id = ?'] : []),
+    ...(unitId === undefined ? [] : ['unit_id = ?']),
+  ].join(' AND ');
+  const pages = Math.max(1, Math.trunc(pageSize));
+  // Per region × month: the units whose cell is published (SPEC §4: at least 10 responses) and their pages.
+  const { results } = await d1
+    .prepare(
+      // Both numbers come from code, not from the request.
+      `SELECT region_id, month, sum((n + ${pages} - 1) / ${pages}) AS pages FROM (
+         SELECT region_id, unit_id, substr(local_date, 1, 7) AS month, sum(n) AS n FROM daily_rollups
+         WHERE ${where} GROUP BY region_id, unit_id, month HAVING sum(n) >= ${Math.max(k, MIN_PUBLIC_RESPONSES)}
+       ) GROUP BY region_id, month`,
+    )
+    .bind(filter.from, filter.to, ...(one ? [one.region.id] : []), ...(unitId === undefined ? [] : [unitId]))
+    .all<{ region_id: number; month: string; pages: number }>();
+  const byRegion = new Map<number, { month: string; pages: number }[]>();
+  for (const row of results) {
+    const list = byRegion.get(row.region_id) ?? [];
+    list.push({ month: row.month, pages: row.pages });
+    byRegion.set(row.region_id, list);
+  }
+  const blocks: ResponseBlock[] = [];
+  let spent = 0;
+  for (const [index, { region, units }] of scope.regions.entries()) {
+    if (units.length === 0) continue;
+    // The running month is still growing: publishing it would let two downloads be diffed (SPEC §4).
+    const closed = lastClosedMonthEnd(now, region.timezone).slice(0, 7);
+    const months = (byRegion.get(region.id) ?? []).filter((b) => b.month <= closed).sort(byMonth);
+    for (const { month, pages } of months) {
+      if (cursor && isBefore(cursor, region.slug, month)) continue;
+      const queries = 1 + Number(pages);
+      if (blocks.length > 0 && spent + queries > budget) return { blocks, next: `${region.slug}:${month}` };
+      spent += queries;
+      blocks.push({ region: index, month, queries });
+    }
+  }
+  return { blocks, next: null };
+}
+
+function byMonth(a: { month: string }, b: { month: string }): number {
+  return a.month < b.month ? -1 : a.month > b.month ? 1 : 0;
+}
+
+/**
+ * Whether the block (region, month) comes at or after `cursor` in file order. Regions are ordered by slug, but a
+ * slug may be a prefix of another ('kota' < 'kota-baru'), so compare the parts, not the joined text.
+ */
+function startsAfter(cursor: ResponsesCursor, region: string, month: string): boolean {
+  const split = cursor.lastIndexOf(':');
+  const [cursorRegion, cursorMonth] = [cursor.slice(0, split), cursor.slice(split + 1)];
+  return region > cursorRegion || (region === cursorRegion && month >= cursorMonth);
+}
+
+/** Whether block (region, month) comes before `cursor` in file order (already sent in an earlier part). */
+function isBefore(cursor: ResponsesCursor, region: string, month: string): boolean {
+  return !startsAfter(cursor, region, month);
+}
+
+/** The rows of the planned blocks, one page (array of rows) at a time: the writers serialize a page per await. */
+export async function* responsesPages(
+  d1: D1Database,
+  scope: Scope,
+  blocks: readonly ResponseBlock[],
+  { k = DEFAULT_K, pageSize = RESPONSE_PAGE_SIZE }: ResponsesOptions = {},
+): AsyncGenerator<Row[]> {
+  for (const { region: index, month } of blocks) {
+    const entry = scope.regions[index];
+    if (!entry) continue;
+    const { region, units } = entry;
+    const codeCells = regionCodeCells(region);
+    const { start, end } = monthPeriod(month);
+    const unitId = units.length === 1 ? units[0]?.id : undefined;
+    // Raw arrays: a block of a large region has thousands of groups.
+    const groups = await d1
+      .prepare(
+        `SELECT r.unit_id, r.gender, ${AGE_BAND_SQL} AS age_band, r.education, r.occupation, count(*)
+         FROM responses r WHERE r.region_id = ? AND r.local_date BETWEEN ? AND ? AND r.flagged = 0${unitId === undefined ? '' : ' AND r.unit_id = ?'}
+         GROUP BY r.unit_id, r.gender, age_band, r.education, r.occupation`,
+      )
+      .bind(region.id, start, end, ...(unitId === undefined ? [] : [unitId]))
+      .raw<[number, string | null, string | null, string | null, string | null, number]>();
+    const cells = new Map<number, { groups: ProfileGroup[]; rows: number }>();
+    for (const [id, gender, age_band, education, occupation, size] of groups) {
+      const cell = cells.get(id) ?? { groups: [], rows: 0 };
+      cell.groups.push({ key: profileKey({ gender, age_band, education, occupation }), size });
+      cell.rows += size;
+      cells.set(id, cell);
+    }
+    // Units in slug order (the scope's order), which is the file's order within a block.
+    for (const unit of units) {
+      const cell = cells.get(unit.id);
+      if (!cell) continue;
+      const plan: CellPlan = planCell(cell.groups, k);
+      if (!plan.publish) continue;
+      // How many rows of each profile group have been blanked so far in this cell.
+      const blanked = plan.blank.size === 0 ? null : new Map<string, number>();
+      let after = '';
+      let seen = 0;
+      for (;;) {
+        const page = await d1.prepare(PAGE_SQL).bind(unit.id, month, after, pageSize).raw<PageRow>();
+        const rows: Row[] = new Array(page.length);
+        for (let i = 0; i < page.length; i += 1) {
+          const source = page[i] as PageRow;
+          const row: Row = new Array(9 + ELEMENT_CODES.length + codeCells.length);
+          row[0] = region.slug;
+          row[1] = unit.slug;
+          row[2] = source[SERVICE] ?? null;
+          row[3] = month;
+          row[4] = source[CHANNEL] ?? null;
+          const scores = String(source[SCORES]);
+          for (let e = 0; e < ELEMENT_CODES.length; e += 1) row[5 + e] = scores.charCodeAt(e) - ZERO;
+          let blank = false;
+          if (blanked) {
+            const key = profileKey({
+              gender: source[GENDER] as string | null,
+              age_band: source[GENDER + 1] as string | null,
+              education: source[GENDER + 2] as string | null,
+              occupation: source[GENDER + 3] as string | null,
+            });
+            if (key !== null) {
+              const quota = plan.blank.get(key) ?? 0;
+              const done = blanked.get(key) ?? 0;
+              if (done < quota) {
+                blank = true;
+                blanked.set(key, done + 1);
+              }
+            }
+          }
+          for (let p = 0; p < 4; p += 1)
+            row[5 + ELEMENT_CODES.length + p] = blank ? null : (source[GENDER + p] ?? null);
+          for (let c = 0; c < codeCells.length; c += 1) row[9 + ELEMENT_CODES.length + c] = codeCells[c] ?? null;
+          rows[i] = row;
+        }
+        if (rows.length > 0) yield rows;
+        seen += page.length;
+        const last = page[page.length - 1];
+        // The group sizes said how many rows the cell has: no extra query to learn that the last page was full.
+        if (!last || page.length < pageSize || seen >= cell.rows) break;
+        after = String(last[ID]);
+      }
+    }
+  }
+}
+
+/**
+ * The rows of `responses.*` for `scope` and `filter`, one at a time (tests and small callers; the file writer
+ * uses `planResponses` + `responsesPages`).
+ */
 export async function* responsesRows(
   d1: D1Database,
   scope: Scope,
   filter: Pick<OpenDataFilter, 'from' | 'to'>,
-  {
-    k = DEFAULT_K,
-    pageSize = RESPONSE_PAGE_SIZE,
-    now = Date.now(),
-  }: { k?: number; pageSize?: number; now?: number } = {},
-) {
-  for (const { region, units } of scope.regions) {
-    if (units.length === 0) continue;
-    // The running month is still growing: publishing it would let two downloads be diffed (SPEC §4).
-    const closed = lastClosedMonthEnd(now, region.timezone);
-    // Local dates compare as text, so the earlier of the two sorts first.
-    const [to = closed] = [filter.to, closed].sort();
-    const range = { from: filter.from, to };
-    if (range.from > range.to) continue;
-    const unitId = units.length === 1 ? units[0]?.id : undefined;
-    const unitFilter = unitId === undefined ? '' : ' AND r.unit_id = ?';
-    const unitBinding = unitId === undefined ? [] : [unitId];
-    for (const month of await monthsWithData(d1, { regionId: region.id, unitId, ...range })) {
-      const { start, end } = monthPeriod(month);
-      const block = [region.id, start, end, ...unitBinding];
-      const where = `r.region_id = ? AND r.local_date BETWEEN ? AND ? AND r.flagged = 0${unitFilter}`;
-
-      const { results: groups } = await d1
-        .prepare(
-          `SELECT r.unit_id AS unit_id, r.gender AS gender, ${AGE_BAND_SQL} AS age_band, r.education AS education,
-             r.occupation AS occupation, count(*) AS size
-           FROM responses r WHERE ${where}
-           GROUP BY r.unit_id, r.gender, age_band, r.education, r.occupation`,
-        )
-        .bind(...block)
-        .all<Profile & { unit_id: number; size: number }>();
-      const plans = new Map<number, CellPlan>();
-      const byUnit = new Map<number, ProfileGroup[]>();
-      for (const group of groups) {
-        const cell = byUnit.get(group.unit_id) ?? [];
-        cell.push({ key: profileKey(group), size: group.size });
-        byUnit.set(group.unit_id, cell);
-      }
-      for (const [id, cell] of byUnit) plans.set(id, planCell(cell, k));
-      // How many rows of each (unit, profile) group have been blanked so far in this block.
-      const blanked = new Map<string, number>();
-
-      let after: [string, string] = ['', ''];
-      for (;;) {
-        const { results: page } = await d1
-          .prepare(
-            `SELECT r.id AS id, r.unit_id AS unit_id, u.slug AS unit_slug, s.slug AS service, r.channel AS channel,
-               ${SCORE_COLUMNS}, r.gender AS gender, ${AGE_BAND_SQL} AS age_band, r.education AS education,
-               r.occupation AS occupation
-             FROM responses r JOIN units u ON u.id = r.unit_id LEFT JOIN services s ON s.id = r.service_id
-             WHERE ${where} AND (u.slug, r.id) > (?, ?)
-             ORDER BY u.slug, r.id LIMIT ?`,
-          )
-          .bind(...block, ...after, pageSize)
-          .all<ResponseRow>();
-        for (const row of page) {
-          const plan = plans.get(row.unit_id);
-          if (!plan?.publish) continue;
-          const key = profileKey(row);
-          let blank = false;
-          if (key !== null) {
-            const quota = plan.blank.get(key) ?? 0;
-            const counter = `${row.unit_id}|${key}`;
-            const done = blanked.get(counter) ?? 0;
-            if (done < quota) {
-              blank = true;
-              blanked.set(counter, done + 1);
-            }
-          }
-          yield [
-            region.slug,
-            row.unit_slug,
-            row.service,
-            month,
-            row.channel,
-            ...ELEMENT_CODES.map((code) => Number(row[`u${code.slice(1)}` as `u${number}`])),
-            ...(blank ? [null, null, null, null] : [row.gender, row.age_band, row.education, row.occupation]),
-          ] satisfies Row;
-        }
-        const last = page[page.length - 1];
-        if (!last || page.length < pageSize) break;
-        after = [last.unit_slug, last.id];
-      }
-    }
-  }
+  options: ResponsesOptions = {},
+): AsyncGenerator<Row> {
+  const { blocks } = await planResponses(d1, scope, filter, options);
+  for await (const page of responsesPages(d1, scope, blocks, options)) yield* page;
 }

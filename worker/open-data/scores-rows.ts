@@ -5,13 +5,15 @@
  * leave every figure empty (SPEC §4).
  */
 import { ELEMENT_CODES } from '../../domain/survey';
+import type { Region } from '../db/regions';
 import type { Score } from '../indicators/scores';
 import { regionMonthlyScores } from '../indicators/trends';
 import type { OpenDataFilter } from './filters';
+import { regionCodeCells } from './region-columns';
 import { monthsWithData, type Row, type Scope } from './rows';
 
-/** The CSV/JSON row of one score. */
-export function scoreRow(score: Score): Row {
+/** The CSV/JSON row of one score of `region`. */
+export function scoreRow(score: Score, region: Pick<Region, 'code'>): Row {
   const nrr = new Map((score.elements ?? []).map((element) => [element.code, element.nrr]));
   return [
     score.region.slug,
@@ -23,6 +25,7 @@ export function scoreRow(score: Score): Row {
     score.ikm,
     score.grade,
     ...ELEMENT_CODES.map((code) => nrr.get(code) ?? null),
+    ...regionCodeCells(region),
   ];
 }
 
@@ -36,7 +39,7 @@ export async function* scoresRows(d1: D1Database, scope: Scope, filter: Pick<Ope
     const months = await monthsWithData(d1, { regionId: region.id, from: filter.from, to: filter.to });
     const scores = await regionMonthlyScores(d1, region, units, months);
     for (const unit of units) {
-      for (const score of scores.get(unit.id) ?? []) yield scoreRow(score);
+      for (const score of scores.get(unit.id) ?? []) yield scoreRow(score, region);
     }
   }
 }

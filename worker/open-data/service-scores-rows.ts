@@ -11,6 +11,7 @@ import { listRegionServices, type Region, type Unit } from '../db/regions';
 import { aggregateRollups, type GroupedAggregate } from '../db/rollups';
 import { buildServiceScores, type ServiceScore } from '../indicators/service-scores';
 import type { OpenDataFilter } from './filters';
+import { regionCodeCells } from './region-columns';
 import type { Row, Scope } from './rows';
 
 /** The CSV/JSON row of one service score of a unit in a month. */
@@ -28,6 +29,7 @@ export function serviceScoreRow(region: Region, unit: Unit, month: string, score
     score.ikm,
     score.grade,
     ...ELEMENT_CODES.map((code) => nrr.get(code) ?? null),
+    ...regionCodeCells(region),
   ];
 }
 

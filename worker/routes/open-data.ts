@@ -8,14 +8,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { database } from '../db/client';
+import { withQueryBudget } from '../db/query-budget';
+import { readDatabase } from '../db/read';
 import type { AppEnv } from '../env';
 import { readConfig } from '../env';
 import { ProblemError } from '../http/problem';
 import { createRouter } from '../http/router';
-import { SNAPSHOT_FILES, snapshotKey } from '../jobs/snapshot';
+import { INDEX_FILES, PARTITION_FILES, partitionPath, snapshotKey } from '../jobs/snapshot';
 import { dataPackage } from '../open-data/datapackage';
-import { exportStream, fileName, prepareExport } from '../open-data/export';
-import { OpenDataQuerySchema } from '../open-data/filters';
+import { exportStream, fileName, planExport, prepareExport } from '../open-data/export';
+import type { OpenDataQuery } from '../open-data/filters';
+import { OpenDataQuerySchema, ResponsesQuerySchema } from '../open-data/filters';
 import { matchesEtag, validatorsOf } from '../open-data/freshness';
 import { RESOURCE_NAMES, RESOURCES, type ResourceName } from '../open-data/resources';
 import type { Format } from '../open-data/writers';
@@ -34,6 +37,9 @@ const COMMON_HEADERS = {
   'x-content-type-options': 'nosniff',
   link: '</data/datapackage.json>; rel="describedby"; type="application/json"',
 };
+
+/** Queries kept free beside the planned blocks (the plan query itself, one spare). */
+const PLAN_MARGIN = 2;
 
 export function originOf(c: Context<AppEnv>): string {
   return readConfig(c.env).publicOrigin?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
@@ -61,7 +67,7 @@ for (const resource of RESOURCE_NAMES) {
         tags: ['Open data'],
         summary: `${RESOURCES[resource].title} (${format.toUpperCase()}, streamed)`,
         description: RESOURCES[resource].description,
-        request: { query: OpenDataQuerySchema },
+        request: { query: resource === 'responses' ? ResponsesQuerySchema : OpenDataQuerySchema },
         responses: {
           200: {
             description: `${resource}.${format}`,
@@ -73,9 +79,14 @@ for (const resource of RESOURCE_NAMES) {
         },
       }),
       async (c) => {
-        const query = c.req.valid('query');
-        const prepared = await prepareExport(database(c.env.DB), query);
-        const { etag, lastModified } = await validatorsOf(c.env.DB, resource as ResourceName, format, prepared);
+        const query: OpenDataQuery = c.req.valid('query');
+        // Public files read from the nearest replica, and every query of this invocation counts against one
+        // budget below D1's 1,000 (docs/scale.md, "Exports").
+        const limit = readConfig(c.env).queryBudget;
+        const budget = withQueryBudget(readDatabase(c.env), limit);
+        const d1 = budget.db;
+        const prepared = await prepareExport(database(d1), query);
+        const { etag, lastModified } = await validatorsOf(d1, resource as ResourceName, format, prepared);
         const headers: Record<string, string> = {
           ...COMMON_HEADERS,
           'cache-control': LIVE_CACHE,
@@ -83,7 +94,18 @@ for (const resource of RESOURCE_NAMES) {
           ...(lastModified ? { 'last-modified': lastModified } : {}),
         };
         if (matchesEtag(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });
-        return new Response(exportStream(c.env.DB, resource, format, prepared), {
+        // A margin of a few queries for the plan itself.
+        const planned = await planExport(d1, resource, prepared, limit - budget.used - PLAN_MARGIN);
+        const next = planned.responses?.next;
+        if (next) {
+          const url = new URL(c.req.url);
+          url.searchParams.set('cursor', next);
+          headers.link = `${COMMON_HEADERS.link}, <${url.pathname}${url.search}>; rel="next"`;
+          headers['x-continuation'] = next;
+          // Let notebooks and pages on other origins (CORS) read where the next part is.
+          headers['access-control-expose-headers'] = 'link, x-continuation';
+        }
+        return new Response(exportStream(d1, resource, format, planned), {
           status: 200,
           headers: {
             ...headers,
@@ -96,50 +118,79 @@ for (const resource of RESOURCE_NAMES) {
   }
 }
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day 'YYYY-MM-DD'");
+const snapshotResponses = {
+  200: {
+    description: 'The file as written that night',
+    content: { 'application/octet-stream': { schema: z.any() } },
+  },
+  404: { description: 'No such snapshot' },
+} as const;
+
+/** A stored snapshot object, immutable: cached for a year, answered 304 on a matching ETag. */
+async function snapshotResponse(c: Context<AppEnv>, path: string, downloadName: string): Promise<Response> {
+  const object = await c.env.SNAPSHOTS?.get(snapshotKey(c.req.param('day') ?? '', path));
+  if (!object) throw new ProblemError(404, `No snapshot file ${c.req.param('day')}/${path}.`);
+  const etag = object.httpEtag;
+  const headers = {
+    ...COMMON_HEADERS,
+    'cache-control': IMMUTABLE_CACHE,
+    etag,
+    'last-modified': object.uploaded.toUTCString(),
+  };
+  if (matchesEtag(c.req.header('if-none-match'), etag)) {
+    await object.body.cancel();
+    return new Response(null, { status: 304, headers });
+  }
+  const type = path.endsWith('.csv')
+    ? MEDIA_TYPES.csv
+    : path.endsWith('.json')
+      ? MEDIA_TYPES.json
+      : 'text/plain; charset=utf-8';
+  return new Response(object.body, {
+    status: 200,
+    headers: {
+      ...headers,
+      'content-type': type,
+      'content-length': String(object.size),
+      'content-disposition': `${path.endsWith('.csv') ? 'attachment' : 'inline'}; filename="${downloadName}"`,
+    },
+  });
+}
+
 openDataRouter.openapi(
   createRoute({
     method: 'get',
     path: '/snapshots/{day}/{file}',
     tags: ['Open data'],
-    summary: 'A nightly, immutable snapshot file (cite this URL)',
+    summary: "A nightly snapshot's index: SHA256SUMS of every part, or its datapackage.json (cite this URL)",
+    request: { params: z.object({ day, file: z.enum(INDEX_FILES) }) },
+    responses: snapshotResponses,
+  }),
+  (c) => {
+    const { day, file } = c.req.valid('param');
+    return snapshotResponse(c, file, `suara-layanan_${day}_${file}`);
+  },
+);
+
+openDataRouter.openapi(
+  createRoute({
+    method: 'get',
+    path: '/snapshots/{day}/{region}/{month}/{file}',
+    tags: ['Open data'],
+    summary: 'One region × month part of a nightly snapshot: the live file filtered to that region and month',
     request: {
       params: z.object({
-        day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day 'YYYY-MM-DD'"),
-        file: z.enum(SNAPSHOT_FILES),
+        day,
+        region: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a region slug'),
+        month: z.string().regex(/^\d{4}-\d{2}$/, "a month 'YYYY-MM'"),
+        file: z.enum(PARTITION_FILES),
       }),
     },
-    responses: {
-      200: {
-        description: 'The file as written that night',
-        content: { 'application/octet-stream': { schema: z.any() } },
-      },
-      404: { description: 'No such snapshot' },
-    },
+    responses: snapshotResponses,
   }),
-  async (c) => {
-    const { day, file } = c.req.valid('param');
-    const object = await c.env.SNAPSHOTS?.get(snapshotKey(day, file));
-    if (!object) throw new ProblemError(404, `No snapshot file ${day}/${file}.`);
-    const format: Format = file.endsWith('.csv') ? 'csv' : 'json';
-    const etag = object.httpEtag;
-    const headers = {
-      ...COMMON_HEADERS,
-      'cache-control': IMMUTABLE_CACHE,
-      etag,
-      'last-modified': object.uploaded.toUTCString(),
-    };
-    if (matchesEtag(c.req.header('if-none-match'), etag)) {
-      await object.body.cancel();
-      return new Response(null, { status: 304, headers });
-    }
-    return new Response(object.body, {
-      status: 200,
-      headers: {
-        ...headers,
-        'content-type': MEDIA_TYPES[format],
-        'content-length': String(object.size),
-        'content-disposition': `${format === 'csv' ? 'attachment' : 'inline'}; filename="suara-layanan_${day}_${file}"`,
-      },
-    });
+  (c) => {
+    const { day, region, month, file } = c.req.valid('param');
+    return snapshotResponse(c, partitionPath(region, month, file), `suara-layanan_${day}_${region}_${month}_${file}`);
   },
 );

@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { database } from '../db/client';
+import { readDatabase } from '../db/read';
 import { listUnits } from '../db/regions';
 import { publicCache } from '../http/cache';
 import { requireRegion, requireUnit } from '../http/lookups';
@@ -74,11 +75,12 @@ scoresRouter
   .openapi(regionScoresRoute, async (c) => {
     const { region: slug } = c.req.valid('param');
     const { period: periodId, lang } = c.req.valid('query');
-    const db = database(c.env.DB);
+    const read = readDatabase(c.env);
+    const db = database(read);
     const region = await requireRegion(db, slug);
     // Validated by the query schema, so never null here.
     const period = resolvePeriod(periodId, region)!;
-    const { scores } = await regionScores(c.env.DB, region, await listUnits(db, region.id), period, 'public', lang);
+    const { scores } = await regionScores(read, region, await listUnits(db, region.id), period, 'public', lang);
     return c.json(
       {
         region: { slug: region.slug, name: region.name },
@@ -91,21 +93,23 @@ scoresRouter
   .openapi(unitScoresRoute, async (c) => {
     const { region: regionSlug, unit: unitSlug } = c.req.valid('param');
     const { period: periodId, lang } = c.req.valid('query');
-    const { region, unit } = await requireUnit(database(c.env.DB), regionSlug, unitSlug);
+    const read = readDatabase(c.env);
+    const { region, unit } = await requireUnit(database(read), regionSlug, unitSlug);
     const period = resolvePeriod(periodId, region)!;
-    return c.json(await unitScore(c.env.DB, region, unit, period, 'public', lang), 200);
+    return c.json(await unitScore(read, region, unit, period, 'public', lang), 200);
   })
   .openapi(unitServicesRoute, async (c) => {
     const { region: regionSlug, unit: unitSlug } = c.req.valid('param');
     const { period: periodId, lang } = c.req.valid('query');
-    const { region, unit } = await requireUnit(database(c.env.DB), regionSlug, unitSlug);
+    const read = readDatabase(c.env);
+    const { region, unit } = await requireUnit(database(read), regionSlug, unitSlug);
     const period = resolvePeriod(periodId, region)!;
     return c.json(
       {
         region: { slug: region.slug, name: region.name },
         unit: { slug: unit.slug, name: unit.name },
         period: { id: period.id, start: period.start, end: period.end },
-        services: await unitServiceScores(c.env.DB, region, unit, period, 'public', lang),
+        services: await unitServiceScores(read, region, unit, period, 'public', lang),
       },
       200,
     );

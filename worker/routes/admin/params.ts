@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { isValidTimeZone } from '../../../domain/periods';
 import { hasHiddenCharacters } from '../../../domain/plain-text';
+import { officialArea, REGION_CODE_PATTERN } from '../../../domain/region-codes';
 import { isReservedRegionSlug, SLUG_PATTERN } from '../../../domain/slugs';
 
 export const RegionParams = z.object({
@@ -35,6 +36,29 @@ export const NameSchema = visibleText(z.string().trim().min(2).max(160));
 
 export const RegionCreateSchema = z
   .object({
+    code: z
+      .string()
+      .trim()
+      .superRefine((code, ctx) => {
+        if (!REGION_CODE_PATTERN.test(code)) {
+          ctx.addIssue({
+            code: 'custom',
+            message:
+              "Expected a Kemendagri region code: 'NN.NN' for a kabupaten/kota (e.g. 21.72), 'NN' for a province.",
+          });
+        } else if (!officialArea(code)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `'${code}' is not in the official list of Kemendagri region codes.`,
+          });
+        }
+      })
+      .openapi({
+        pattern: REGION_CODE_PATTERN.source,
+        example: '21.72',
+        description:
+          'Official Kemendagri code (kode wilayah) of the kabupaten/kota (NN.NN) or province (NN). The province comes from it.',
+      }),
     // One message per slug: a reserved word is named as such even when it is also malformed ('favicon.ico').
     slug: z
       .string()
@@ -49,14 +73,26 @@ export const RegionCreateSchema = z
           ctx.addIssue({ code: 'custom', message: SLUG_MESSAGE });
         }
       })
-      .openapi({ pattern: SLUG_PATTERN.source, example: 'tanjungpinang' }),
-    name: NameSchema.openapi({ example: 'Kota Tanjungpinang' }),
+      .optional()
+      .openapi({
+        pattern: SLUG_PATTERN.source,
+        example: 'tanjungpinang',
+        description: "Defaults to the official name as a slug ('kota-tanjung-pinang').",
+      }),
+    name: NameSchema.optional().openapi({
+      example: 'Kota Tanjungpinang',
+      description: 'Defaults to the official name of the code.',
+    }),
     timezone: z
       .string()
       .refine(isValidTimeZone, {
         message: 'Expected an IANA time zone such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura.',
       })
-      .openapi({ example: 'Asia/Jakarta' }),
+      .optional()
+      .openapi({
+        example: 'Asia/Jakarta',
+        description: "Defaults to the province's legal time zone (WIB, WITA or WIT).",
+      }),
   })
   .openapi('RegionCreate');
 

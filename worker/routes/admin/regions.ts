@@ -10,7 +10,7 @@ import { requireRegion, requireUnit } from '../../http/lookups';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
-import { RegionSchema } from '../regions';
+import { RegionSchema, regionView } from '../regions';
 import {
   RegionCreateSchema,
   RegionParams,
@@ -86,7 +86,7 @@ const unitView = (u: { slug: string; name: string; population: number | null; ik
 export const adminRegionsRouter = createRouter<AdminEnv>()
   .openapi(postRegion, async (c) => {
     const region = await createRegion(c.env.DB, c.get('actor'), c.req.valid('json'));
-    return c.json({ slug: region.slug, name: region.name, timezone: region.timezone }, 201);
+    return c.json(regionView(region), 201);
   })
   .openapi(getUnits, async (c) => {
     const db = database(c.env.DB);

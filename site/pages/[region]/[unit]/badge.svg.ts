@@ -7,6 +7,7 @@ import { env } from 'cloudflare:workers';
 import type { APIRoute } from 'astro';
 import { type Grade, gradeLabel } from '../../../../domain/ikm';
 import { database } from '../../../../worker/db/client';
+import { readDatabase } from '../../../../worker/db/read';
 import { findRegion, findUnit } from '../../../../worker/db/regions';
 import { negotiateLocale } from '../../../../worker/http/locale';
 import { resolvePeriod, unitScore } from '../../../../worker/indicators/scores';
@@ -22,13 +23,15 @@ const textWidth = (text: string) => Math.ceil(text.length * 6.6) + 12;
 
 export const GET: APIRoute = async ({ params, url, request }) => {
   const locale = negotiateLocale(url, request.headers.get('accept-language'));
-  const db = database(env.DB);
+  // Public page: read from the nearest replica (worker/db/read.ts).
+  const read = readDatabase(env);
+  const db = database(read);
   const region = await findRegion(db, params.region ?? '');
   const unit = region ? await findUnit(db, region.id, params.unit ?? '') : undefined;
   if (!region || !unit) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
   const period = resolvePeriod(url.searchParams.get('period') ?? undefined, region);
   if (!period) return new Response('Bad period', { status: 400, headers: { 'content-type': 'text/plain' } });
-  const score = await unitScore(env.DB, region, unit, period, 'public', locale);
+  const score = await unitScore(read, region, unit, period, 'public', locale);
 
   const left = `IKM ${period.id}`;
   const right =

@@ -1,0 +1,233 @@
+/**
+ * `npm run bench:exports`: how fast, and in how much memory, the open-data files stream. Two throw-away local D1
+ * databases (100,000 and 1,000,000 responses of one year, with respondent profiles; bench/support/bench-database.mjs)
+ * are served in turn by the built portal under `wrangler dev`; `responses.csv`, `responses.json` and `scores.csv`
+ * are downloaded in full (following `Link: rel="next"` parts, if any) while the workerd process's resident memory
+ * is sampled from /proc. Reported: rows per second, and the growth of workerd's RSS during each download over its
+ * RSS just before. Goals (issue 10): ≥ 100,000 rows/s for responses.csv at 1M rows, and flat memory: the growth at
+ * 1M rows at most 1.5× the growth at 100k rows (or under a fixed 64 MB).
+ *
+ * Usage: npm run bench:exports [-- --skip-build]
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { build, freePort, ROOT, serve } from '../scripts/local-portal.mjs';
+import { serveBareWorker } from './support/bare-worker.mjs';
+import { prepareBenchDatabase } from './support/bench-database.mjs';
+
+/**
+ * The yardstick: a Worker that streams `?rows=` synthetic rows of responses.csv's shape, 64 KB chunks, no D1.
+ * Its rows/s is what the runtime, the local proxy and this client manage on the machine right now.
+ */
+const BARE_EXPORT = `const encoder = new TextEncoder();
+export default {
+  fetch(request) {
+    const rows = Number(new URL(request.url).searchParams.get('rows') ?? 0);
+    let i = 0;
+    let text = 'region,unit,service,month,channel,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age_band,education,occupation\\r\\n';
+    return new Response(new ReadableStream({
+      pull(controller) {
+        while (text.length < 65536 && i < rows) {
+          text += 'bench,unit-' + (1 + (i % 20)) + ',layanan-1,2025-03,qr,' + (1 + (i % 4)) + ',3,4,2,3,4,1,2,3,L,20-29,SMA,SWASTA\\r\\n';
+          i += 1;
+        }
+        if (text) controller.enqueue(encoder.encode(text));
+        text = '';
+        if (i >= rows) controller.close();
+      },
+    }), { headers: { 'content-type': 'text/csv' } });
+  },
+};
+`;
+
+const args = process.argv.slice(2);
+const SIZES = [100_000, 1_000_000];
+const FILES = ['responses.csv', 'responses.json', 'scores.csv'];
+const GOAL_ROWS_PER_SECOND = 100_000;
+const FLAT_RATIO = 1.5;
+const FLAT_BOUND_MB = 64;
+/** Every download is cut off after this long: the bench must end by itself on a loaded machine. */
+const DOWNLOAD_TIMEOUT_MS = 300_000;
+
+/** Parent pid of every process, from /proc (Linux). */
+function processTree() {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name is in parentheses and may hold spaces: the ppid is the second field after it.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      children.set(Number(entry), { ppid, comm });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return children;
+}
+
+/** The workerd processes started by `wrangler dev` (pid `root`): the runtime that serves the Worker. */
+function workerdPids(root) {
+  const tree = processTree();
+  const below = new Set([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, { ppid }] of tree) {
+      if (below.has(ppid) && !below.has(pid)) {
+        below.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return [...below].filter((pid) => tree.get(pid)?.comm === 'workerd');
+}
+
+/** Resident memory of `pids` in MB (VmRSS). */
+function rssMb(pids) {
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      kb += match ? Number(match[1]) : 0;
+    } catch {
+      // gone
+    }
+  }
+  return kb / 1024;
+}
+
+/** Downloads `file` (and its `rel="next"` parts) counting data rows and bytes, sampling RSS meanwhile. */
+async function download(origin, file, pids, start = `/data/${file}`) {
+  const before = rssMb(pids);
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb(pids));
+  }, 50);
+  const started = performance.now();
+  let rows = 0;
+  let bytes = 0;
+  let parts = 0;
+  let next = start;
+  const deadline = AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS);
+  try {
+    while (next) {
+      const response = await fetch(`${origin}${next}`, { signal: deadline });
+      if (!response.ok) throw new Error(`${next}: ${response.status}`);
+      parts += 1;
+      let newlines = 0;
+      for await (const chunk of response.body) {
+        bytes += chunk.byteLength;
+        for (let i = 0; i < chunk.length; i += 1) if (chunk[i] === 10) newlines += 1;
+      }
+      // CSV: one line per row plus the header. JSON: '[', one line per row, ']'.
+      rows += Math.max(0, newlines - (file.endsWith('.csv') ? 1 : 2));
+      next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')?.[1] ?? null;
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  peak = Math.max(peak, rssMb(pids));
+  return {
+    file,
+    rows,
+    bytes,
+    parts,
+    seconds: Number(seconds.toFixed(2)),
+    rowsPerSecond: Math.round(rows / seconds),
+    rssBeforeMb: Number(before.toFixed(1)),
+    rssPeakMb: Number(peak.toFixed(1)),
+    rssGrowthMb: Number((peak - before).toFixed(1)),
+  };
+}
+
+async function main() {
+  if (!args.includes('--skip-build')) {
+    console.log('Building the portal…');
+    build({ quiet: true });
+  }
+  const results = [];
+  const bareDir = mkdtempSync(path.join(tmpdir(), 'suara-bare-'));
+  const bare = await serveBareWorker(bareDir, BARE_EXPORT);
+  const barePids = workerdPids(bare.child.pid);
+  try {
+    for (const n of SIZES) {
+      console.log(`Preparing ${n.toLocaleString('en')} responses…`);
+      const db = await prepareBenchDatabase(n, { profiles: true });
+      const server = await serve({ port: await freePort(), persistTo: db.persistTo, quiet: true });
+      try {
+        const pids = workerdPids(server.child.pid);
+        if (pids.length === 0) throw new Error('no workerd process found under wrangler dev');
+        // Warm-up: load the code and open the database with a small file of each kind.
+        for (const file of FILES)
+          await (await fetch(`${server.origin}/data/${file}?from=2025-01&to=2025-01`)).arrayBuffer();
+        const downloads = [];
+        for (const file of FILES) {
+          const result = await download(server.origin, file, pids);
+          console.log(`  ${n.toLocaleString('en')}: ${JSON.stringify(result)}`);
+          downloads.push(result);
+        }
+        // The yardstick just before and just after our responses.csv, alternating, so load drift hits both.
+        const csv = downloads[0];
+        const yardstick = [];
+        for (let i = 0; i < 2; i += 1) {
+          yardstick.push(await download(bare.origin, 'bare.csv', barePids, `/?rows=${csv.rows}`));
+          if (i === 0) downloads[0] = await download(server.origin, FILES[0], pids);
+        }
+        const bareRowsPerSecond = Math.round((yardstick[0].rowsPerSecond + yardstick[1].rowsPerSecond) / 2);
+        console.log(
+          `  ${n.toLocaleString('en')}: bare Worker ${bareRowsPerSecond.toLocaleString('en')} rows/s; responses.csv again ${downloads[0].rowsPerSecond.toLocaleString('en')} rows/s`,
+        );
+        results.push({
+          responses: n,
+          stored: db.counts.responses,
+          downloads,
+          bareRowsPerSecond,
+          ratioToBare: Number((downloads[0].rowsPerSecond / bareRowsPerSecond).toFixed(3)),
+          loadAverage: loadavg()[0],
+        });
+      } finally {
+        server.stop();
+        rmSync(db.persistTo, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    bare.stop();
+    rmSync(bareDir, { recursive: true, force: true });
+  }
+  const of = (size, file) => results.find((r) => r.responses === size)?.downloads.find((d) => d.file === file);
+  const large = of(1_000_000, 'responses.csv');
+  const small = of(100_000, 'responses.csv');
+  const speed = large.rowsPerSecond >= GOAL_ROWS_PER_SECOND;
+  const flat = FILES.every((file) => {
+    const growth = of(1_000_000, file).rssGrowthMb;
+    return growth <= FLAT_BOUND_MB || growth <= FLAT_RATIO * Math.max(1, of(100_000, file).rssGrowthMb);
+  });
+  const summary = {
+    date: new Date().toISOString(),
+    node: process.version,
+    results,
+    rowsPerSecondRatio: Number((large.rowsPerSecond / small.rowsPerSecond).toFixed(2)),
+    goalRowsPerSecond: speed ? 'PASS' : 'FAIL',
+    memoryFlat: flat ? 'PASS' : 'FAIL',
+  };
+  mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench', 'results', 'exports.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(
+    `\nresponses.csv at 1,000,000 rows: ${large.rowsPerSecond.toLocaleString('en')} rows/s (${large.seconds} s, ${large.parts} part(s)), workerd RSS +${large.rssGrowthMb} MB (+${small.rssGrowthMb} MB at 100,000 rows).`,
+  );
+  const big = results.find((r) => r.responses === 1_000_000);
+  console.log(
+    `responses.csv vs a bare Worker streaming the same rows: ${big.ratioToBare} at 1M rows (bare ${big.bareRowsPerSecond.toLocaleString('en')} rows/s; load average ${big.loadAverage.toFixed(1)} on ${navigator.hardwareConcurrency} cores).`,
+  );
+  console.log(`goal ≥ 100k rows/s: ${summary.goalRowsPerSecond}`);
+  console.log(
+    `memory flat: ${summary.memoryFlat} (RSS growth at 1M rows ≤ ${FLAT_RATIO}× the growth at 100k rows, or ≤ ${FLAT_BOUND_MB} MB, for every file)`,
+  );
+  if (!speed || !flat) process.exitCode = 1;
+}
+
+await main();

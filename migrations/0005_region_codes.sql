@@ -1,0 +1,2 @@
+ALTER TABLE `regions` ADD `code` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `regions_code` ON `regions` (`code`);

@@ -1,0 +1,2 @@
+ALTER TABLE `responses` ADD `month` text GENERATED ALWAYS AS (substr(local_date, 1, 7)) VIRTUAL;--> statement-breakpoint
+CREATE INDEX `responses_unit_month` ON `responses` (`unit_id`,`month`,`id`) WHERE flagged = 0;

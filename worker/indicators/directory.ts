@@ -1,0 +1,119 @@
+/**
+ * @module
+ * The national directory behind the home page (SPEC §6): every region with its IKM, grade and responses of the
+ * current year, grouped by province. A constant number of D1 queries whatever the number of regions (about 550 in
+ * Indonesia, against D1's 1,000 queries per invocation): one for the regions with their unit counts, and three
+ * national GROUP BY queries over the rollups per distinct current year (one, or two in the hours when the year has
+ * turned in WIT but not yet in WIB): at most seven.
+ */
+import { sql } from 'drizzle-orm';
+import { type Aggregate, emptyAggregate } from '../../domain/aggregate';
+import { groupByProvince, type ProvinceGroup, queryWords } from '../../domain/directory';
+import type { Period } from '../../domain/periods';
+import type { Province } from '../../domain/region-codes';
+import type { PublicSummary } from '../../domain/summary';
+import type { Locale } from '../../domain/survey';
+import { regions } from '../../schema';
+import { database } from '../db/client';
+import type { Region } from '../db/regions';
+import { aggregateRollups, countRollups } from '../db/rollups';
+import { pooledSummary, resolvePeriod } from './scores';
+
+export interface DirectoryRegion {
+  slug: string;
+  name: string;
+  code: string | null;
+  region: Region;
+  /** How many service units the region has. */
+  units: number;
+  /** The region's current year in its own time zone. */
+  period: Period;
+  /** The pooled public figure, suppressed as on the region page (SPEC §4). */
+  summary: PublicSummary;
+}
+
+export interface NationalDirectory {
+  groups: ProvinceGroup<DirectoryRegion>[];
+  /** Provinces without a (matching) region. */
+  emptyProvinces: Province[];
+  /** Regions in the deployment, and how many match the query. */
+  total: number;
+  matched: number;
+}
+
+/** Every region's pooled figures for one period, from three national rollup queries. */
+async function periodFigures(d1: D1Database, period: Period) {
+  const filter = { from: period.start, to: period.end };
+  const [totals, byUnit, byMonth] = await Promise.all([
+    aggregateRollups(d1, filter, ['region']),
+    countRollups(d1, filter, ['region', 'unit']),
+    countRollups(d1, filter, ['region', 'month']),
+  ]);
+  const counts = (rows: { key: { region?: number | string }; n: number }[]) => {
+    const map = new Map<number, number[]>();
+    for (const row of rows) {
+      const id = Number(row.key.region);
+      const list = map.get(id);
+      if (list) list.push(row.n);
+      else map.set(id, [row.n]);
+    }
+    return map;
+  };
+  return {
+    totals: new Map<number, Aggregate>(totals.map((row) => [Number(row.key.region), row.aggregate])),
+    unitCounts: counts(byUnit),
+    monthCounts: counts(byMonth),
+  };
+}
+
+/** The directory of regions matching `query` (`?q=`; every region when empty), with their current-year figures. */
+export async function nationalDirectory(
+  d1: D1Database,
+  { locale = 'id', query = '', now = Date.now() }: { locale?: Locale; query?: string | null; now?: number } = {},
+): Promise<NationalDirectory> {
+  const rows = await database(d1)
+    .select({
+      region: regions,
+      // Spelled out: inside a subquery drizzle would leave both columns unqualified.
+      units: sql<number>`(SELECT count(*) FROM units WHERE units.region_id = regions.id)`,
+    })
+    .from(regions);
+  const words = queryWords(query);
+  const entries = rows.map(({ region, units: unitCount }) => ({
+    slug: region.slug,
+    name: region.name,
+    code: region.code,
+    region,
+    units: Number(unitCount),
+    period: resolvePeriod(undefined, region, now)!,
+  }));
+  const { groups, emptyProvinces } = groupByProvince(entries, words);
+  const matched = groups.flatMap((group) => group.entries);
+
+  // One set of queries per distinct current year among the matching regions, not per region.
+  const periods = new Map(matched.map((entry) => [entry.period.id, entry.period]));
+  const figures = new Map(
+    await Promise.all(
+      [...periods.values()].map(async (period) => [period.id, await periodFigures(d1, period)] as const),
+    ),
+  );
+  const withSummary = (entry: (typeof entries)[number]): DirectoryRegion => {
+    const figure = figures.get(entry.period.id);
+    const id = entry.region.id;
+    return {
+      ...entry,
+      summary: pooledSummary(
+        figure?.totals.get(id) ?? emptyAggregate(),
+        figure?.unitCounts.get(id) ?? [],
+        figure?.monthCounts.get(id) ?? [],
+        locale,
+      ),
+    };
+  };
+  return {
+    groups: groups.map((group) => ({ province: group.province, entries: group.entries.map(withSummary) })),
+    emptyProvinces,
+    total: entries.length,
+    matched: matched.length,
+  };
+}
