@@ -24,6 +24,8 @@ export default defineConfig(async () => {
             TURNSTILE_SITE_KEY: '',
             RATE_LIMIT_PER_DEVICE_COUNTER_HOUR: '3',
             RATE_LIMIT_PER_DEVICE_MINUTE: '30',
+            RATE_LIMIT_PER_NETWORK_COUNTER_HOUR: '20',
+            RATE_LIMIT_PER_NETWORK_MINUTE: '120',
           },
         },
       }),

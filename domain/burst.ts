@@ -1,11 +1,12 @@
 /**
  * @module
- * Which ratings look stuffed rather than given (SPEC §5): many ratings within seconds at one counter, or the same
- * device sending the same answers again. Such ratings are stored flagged and kept out of every indicator until a
+ * Which ratings look stuffed rather than given (SPEC §5): many ratings within seconds at one counter from one client
+ * network, or the same device sending the same answers again. A burst is judged per network and holds only that
+ * network's ratings, so nobody can push other citizens' ratings into moderation by stuffing the counter. Such ratings are stored flagged and kept out of every indicator until a
  * moderator decides; they are never dropped. Pure: the caller supplies the counter's recent ratings.
  */
 
-/** A burst: this many ratings (the new one included) at one counter within {@link BURST_WINDOW_MS}. */
+/** A burst: this many ratings (the new one included) from one network at one counter within {@link BURST_WINDOW_MS}. */
 export const BURST_MIN_RATINGS = 5;
 /**
  * One minute. A counter serves one citizen every few minutes; even a queue finishing together does not put five
@@ -19,10 +20,12 @@ export const LOOKBACK_MS = Math.max(BURST_WINDOW_MS, IDENTICAL_WINDOW_MS);
 
 export type FlagReason = 'burst' | 'identical-repeat';
 
-/** A rating as the rule sees it: when, from which device (keyed hash), and what it answered. */
+/** A rating as the rule sees it: when, from which device and network (keyed hashes), and what it answered. */
 export interface RatingFingerprint {
   submittedAt: number;
   deviceHash: string | null;
+  /** Null for ratings stored before network hashes existed, or whose hashes were cleared: never part of a burst. */
+  networkHash: string | null;
   /** {@link answerSignature} of the answers and service. */
   signature: string;
 }
@@ -30,8 +33,9 @@ export interface RatingFingerprint {
 export interface Verdict {
   reason: FlagReason | null;
   /**
-   * For a burst, the start of its window: the counter's earlier unflagged ratings since then belong to the same
-   * burst and are flagged with it (otherwise the first four of every burst would count). Null otherwise.
+   * For a burst, the start of its window: the same network's earlier unflagged ratings at the counter since then
+   * belong to the same burst and are flagged with it (otherwise the first four of every burst would count); other
+   * networks' ratings are left alone. Null otherwise.
    */
   flagOthersSince: number | null;
 }
@@ -44,7 +48,9 @@ export function answerSignature(scores: readonly number[], serviceId: number | n
 /** Judges a new rating against the counter's ratings of the last {@link LOOKBACK_MS} (in any order). */
 export function judgeRating(candidate: RatingFingerprint, recent: readonly RatingFingerprint[]): Verdict {
   const burstSince = candidate.submittedAt - BURST_WINDOW_MS;
-  const inBurstWindow = recent.filter((r) => r.submittedAt > burstSince).length;
+  const network = candidate.networkHash;
+  const inBurstWindow =
+    network === null ? 0 : recent.filter((r) => r.submittedAt > burstSince && r.networkHash === network).length;
   if (inBurstWindow + 1 >= BURST_MIN_RATINGS) return { reason: 'burst', flagOthersSince: burstSince };
 
   const identicalSince = candidate.submittedAt - IDENTICAL_WINDOW_MS;

@@ -55,6 +55,17 @@ export function addMonths(month: string, count: number): string {
   return formatYearMonth(Math.floor(index / 12), (index % 12) + 1);
 }
 
+/**
+ * The `count` months ending with 'YYYY-MM', oldest first, never before January {@link MIN_YEAR} (the first month a
+ * period can name): a chart of 2000-03 has three months, not nine that no period, page or query could name.
+ */
+export function monthsEndingWith(last: string, count: number): string[] {
+  const [year, month] = yearMonth(monthPeriod(last).start);
+  const available = (year - MIN_YEAR) * 12 + month;
+  const length = Math.max(0, Math.min(count, available));
+  return Array.from({ length }, (_, i) => addMonths(last, i - (length - 1)));
+}
+
 /** The period of `kind` that contains a local date 'YYYY-MM-DD'. @throws RangeError on a malformed date. */
 export function periodContaining(kind: PeriodKind, localDate: string): Period {
   const match = LOCAL_DATE.exec(localDate);

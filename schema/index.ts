@@ -91,6 +91,10 @@ export const responses = sqliteTable(
     localDate: text('local_date').notNull(),
     /** Keyed hash of IP + user agent with a salt destroyed after its day (SPEC §4); null for paper. */
     deviceHash: text('device_hash'),
+    /** Keyed hash of the client's network (IPv4 /24, IPv6 /64) with the same daily salt; cleared with device_hash. */
+    networkHash: text('network_hash'),
+    /** The enrolled kiosk that submitted the rating (exempt from the hourly device and network limits). */
+    kioskId: text('kiosk_id'),
     /** Flagged responses stay out of every indicator until a moderator decides. */
     flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
     flagReason: text('flag_reason'),
@@ -101,6 +105,7 @@ export const responses = sqliteTable(
   },
   (t) => [
     index('responses_counter_device_time').on(t.counterId, t.deviceHash, t.submittedAt),
+    index('responses_counter_network_time').on(t.counterId, t.networkHash, t.submittedAt),
     index('responses_counter_time').on(t.counterId, t.submittedAt),
     index('responses_region_date').on(t.regionId, t.localDate),
     index('responses_flagged').on(t.flagged),
@@ -258,3 +263,4 @@ export const snapshots = sqliteTable(
   (t) => [primaryKey({ columns: [t.day, t.file] })],
 );
 export * from './follow-up';
+export * from './security';

@@ -3,7 +3,7 @@
  * The Hono app for every API-owned path: `/api/*`, the rating form `/r/*` and the open-data
  * files `/data/*`. `worker/index.ts` puts the Astro site behind it; tests drive this app directly.
  */
-import { Scalar } from '@scalar/hono-api-reference';
+import { apiDocs, apiDocsHeaders } from './http/api-docs';
 import { SECURITY } from './http/openapi';
 import { onError, problem, problemResponse } from './http/problem';
 import { createRouter } from './http/router';
@@ -55,7 +55,7 @@ app.openAPIRegistry.registerComponent('securitySchemes', SECURITY.adminSession, 
   description:
     'Console session from `POST /api/v1/admin/session`; unsafe methods also need the `X-CSRF-Token` header and a same-origin request.',
 });
-app.get('/api/docs', Scalar({ url: '/api/v1/openapi.json', pageTitle: 'Suara Layanan API' }));
+app.get('/api/docs', apiDocsHeaders, apiDocs);
 
 // Unknown API paths answer problem+json instead of falling through to the site's HTML 404.
 app.all('/api/*', () => problemResponse(problem(404, 'No such API endpoint.')));

@@ -23,6 +23,8 @@ export interface Bindings {
   KIOSK_SIGNING_KEY?: string;
   RATE_LIMIT_PER_DEVICE_COUNTER_HOUR?: string;
   RATE_LIMIT_PER_DEVICE_MINUTE?: string;
+  RATE_LIMIT_PER_NETWORK_COUNTER_HOUR?: string;
+  RATE_LIMIT_PER_NETWORK_MINUTE?: string;
 }
 
 declare global {
@@ -44,7 +46,13 @@ export interface Config {
   turnstile: { secretKey: string | null; siteKey: string | null };
   deviceHashKey: string;
   kioskSigningKey: string;
-  limits: { perDeviceCounterHour: number; perDeviceMinute: number };
+  limits: {
+    perDeviceCounterHour: number;
+    perDeviceMinute: number;
+    /** Per client network (IPv4 /24, IPv6 /64): what rotating the user agent cannot reset. */
+    perNetworkCounterHour: number;
+    perNetworkMinute: number;
+  };
 }
 
 /** Development fallback key: production must set real secrets (README, "Deploy"), or ratings are refused. */
@@ -94,6 +102,9 @@ export function readConfig(env: Bindings): Config {
     limits: {
       perDeviceCounterHour: positiveInteger(env.RATE_LIMIT_PER_DEVICE_COUNTER_HOUR, 3),
       perDeviceMinute: positiveInteger(env.RATE_LIMIT_PER_DEVICE_MINUTE, 30),
+      // A network is shared (an office's Wi-Fi, a carrier's NAT): a few devices' worth of the device limits.
+      perNetworkCounterHour: positiveInteger(env.RATE_LIMIT_PER_NETWORK_COUNTER_HOUR, 20),
+      perNetworkMinute: positiveInteger(env.RATE_LIMIT_PER_NETWORK_MINUTE, 120),
     },
   };
 }

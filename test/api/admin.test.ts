@@ -176,6 +176,19 @@ describe('POST /api/v1/admin/regions, units, services (SPEC §1, §5, §6)', () 
     ]);
   });
 
+  it('refuses names and labels with text-direction overrides or invisible characters (400 on the field)', async () => {
+    for (const name of ['Kota \u202Egnalap\u202C', 'Kota\u2066 Isolasi\u2069', 'Kota\u200BTersembunyi']) {
+      const response = await admin('POST', '/regions', { slug: 'kota-bidi', name, timezone: 'Asia/Jakarta' });
+      expect(response.status, JSON.stringify(name)).toBe(400);
+      expect(await response.json()).toMatchObject({ errors: [{ field: 'name' }] });
+    }
+    await admin('POST', '/regions', { slug: 'kota-bidi', name: 'Kota Bidi', timezone: 'Asia/Jakarta' });
+    const unit = await admin('POST', '/regions/kota-bidi/units', { slug: 'dinas', name: 'Dinas \u202DTerbalik' });
+    expect(unit.status).toBe(400);
+    const key = await admin('POST', '/regions/kota-bidi/api-keys', { label: 'Bagian \u202Eorganisasi' });
+    expect(key.status).toBe(400);
+  });
+
   it('answers 409 for a duplicate region, unit or service slug, and 404 for an unknown parent', async () => {
     await admin('POST', '/regions', { slug: 'langsa', name: 'Kota Langsa', timezone: 'Asia/Jakarta' });
     expect((await admin('POST', '/regions', { slug: 'langsa', name: 'Lagi', timezone: 'Asia/Jakarta' })).status).toBe(

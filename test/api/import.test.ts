@@ -160,6 +160,17 @@ describe('POST /api/v1/admin/regions/{region}/units/{unit}/responses/import (SPE
     expect((await importInto('disdukcapil', file, 'kertas', '?duplicate=allow')).status).toBe(201);
   });
 
+  it('stores a file sent twice at once exactly once: the second upload gets 409 and adds no row', async () => {
+    const file = csv('2026-06-02,ktp-el,2,3,4,3,2,3,4,3,2,,,,', '2026-06-02,,4,4,4,4,4,4,4,4,4,,,,');
+    const before = await count("SELECT count(*) AS n FROM responses WHERE channel = 'paper'");
+    const statuses = (await Promise.all([importInto('disdukcapil', file), importInto('disdukcapil', file)])).map(
+      (r) => r.status,
+    );
+    expect(statuses.sort()).toEqual([201, 409]);
+    expect(await count("SELECT count(*) AS n FROM responses WHERE channel = 'paper'")).toBe(before + 2);
+    expect(await count("SELECT sum(n) AS n FROM daily_rollups WHERE local_date = '2026-06-02'")).toBe(2);
+  });
+
   it('wants text/csv (415), within the size limit (413), for a known unit (404) and an admin (401)', async () => {
     const json = await admin('POST', '/regions/kertas/units/disdukcapil/responses/import', { rows: [] });
     expect(json.status).toBe(415);

@@ -157,4 +157,18 @@ describe('GET /api/v1/openapi.json (SPEC §5: OpenAPI 3.1 from the validating sc
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await response.text()).toContain('/api/v1/openapi.json');
   });
+
+  it('loads its script from our own origin only: no CDN, under a policy that allows no other origin', async () => {
+    const response = await exports.default.fetch('https://suara.test/api/docs');
+    const page = await response.text();
+    // Every URL in the page (src, href, imports, CSS url()) is same-origin: no scheme-qualified or protocol-relative one.
+    expect(page.match(/(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'<>)]*/gi) ?? []).toEqual([]);
+    expect(page).toContain('<script src="/vendor/scalar-api-reference.js"');
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toMatch(/script-src 'self' 'nonce-[^']+'(;|$)/);
+    expect(policy).not.toMatch(/https?:|\*/);
+    // The inline initialisation carries the policy's nonce.
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(page).toContain(`nonce="${nonce}"`);
+  });
 });

@@ -167,6 +167,20 @@ describe('POST /r/{code}: the form without JavaScript (SPEC §5)', () => {
     expect(page).toContain('Pemeriksaan keamanan gagal');
     expect(page).toMatch(/name="U9" value="3" checked=""/);
   });
+  it('answers a multipart body without a boundary with 400 and the form, never a 500', async () => {
+    const org = await createOrganisation();
+    const device = newDevice();
+    const response = await exports.default.fetch(`${ORIGIN}/r/${org.counterCode}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'multipart/form-data', 'cf-connecting-ip': device.ip, 'user-agent': device.userAgent },
+      body: 'U1=3&U2=4',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toContain('name="submissionId"');
+    expect(await responsesAt(org.counterId)).toEqual([]);
+  });
 });
 
 describe('the thanks page (SPEC §5)', () => {

@@ -194,7 +194,7 @@ describe('rate limits per device (SPEC §5)', () => {
     expect(keys).toContain(keyed);
     expect(keys).not.toContain(otherKey);
     for (const key of keys) {
-      expect(key).toMatch(/^minute:[A-Za-z0-9_-]{22}$/);
+      expect(key).toMatch(/^(network-)?minute:[A-Za-z0-9_-]{22}$/);
       expect(key).not.toContain(device.ip);
     }
     const salts = await rows<{ day: string }>('SELECT day FROM device_salts');
@@ -203,10 +203,11 @@ describe('rate limits per device (SPEC §5)', () => {
 });
 
 describe('suspicious ratings are stored flagged, out of the indicators (SPEC §5)', () => {
-  it('flags a burst of ratings within seconds at one counter, including the ones before it', async () => {
+  it('flags a burst of ratings within seconds from one network at one counter, including the ones before it', async () => {
     const org = await createOrganisation();
     for (let i = 0; i < 6; i += 1) {
-      expect((await postRating(ratingBody(org.counterCode, { answers: answersNo(i) }))).status).toBe(201);
+      const device = newDevice('192.0.2');
+      expect((await postRating(ratingBody(org.counterCode, { answers: answersNo(i) }), device)).status).toBe(201);
     }
     const stored = await rows<{ flagged: number; flag_reason: string }>(
       'SELECT flagged, flag_reason FROM responses WHERE counter_id = ?',
@@ -224,7 +225,9 @@ describe('suspicious ratings are stored flagged, out of the indicators (SPEC §5
   it('flags every rating of a burst that arrives all at once, and the rollups hold none of them', async () => {
     const org = await createOrganisation();
     const answers = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => postRating(ratingBody(org.counterCode, { answers: answersNo(i) }))),
+      Array.from({ length: 12 }, (_, i) =>
+        postRating(ratingBody(org.counterCode, { answers: answersNo(i) }), newDevice('198.51.100')),
+      ),
     );
     expect(answers.map((r) => r.status)).toEqual(Array(12).fill(201));
     const stored = await rows<{ flagged: number }>('SELECT flagged FROM responses WHERE counter_id = ?', org.counterId);
@@ -296,5 +299,94 @@ describe('kiosk tokens (docs/rating.md; extension of SPEC §5)', () => {
     const foreign = await signKioskToken(KEY, other.counterCode, Date.now());
     expect((await postRating(ratingBody(org.counterCode, { kioskToken: foreign }))).status).toBe(400);
     expect((await postRating(ratingBody(org.counterCode, { kioskToken: 'abc.0123456789abcdef' }))).status).toBe(400);
+  });
+});
+
+describe('limits per network: a new user agent is not a new device (SPEC §5, docs/rating.md)', () => {
+  it('counts a network’s ratings at a counter whatever the user agent or address in it; past the limit 429', async () => {
+    const limits = { RATE_LIMIT_PER_NETWORK_COUNTER_HOUR: '4' };
+    const org = await createOrganisation();
+    for (let i = 0; i < 4; i += 1) {
+      const device = { ip: `192.0.2.${10 + i}`, userAgent: `Rotating agent ${i}` };
+      expect(
+        (await postRatingWith(limits, ratingBody(org.counterCode, { answers: answersNo(i) }), device)).status,
+      ).toBe(201);
+    }
+
+    const fifth = await postRatingWith(limits, ratingBody(org.counterCode, { answers: answersNo(5) }), {
+      ip: '192.0.2.99',
+      userAgent: 'Yet another agent',
+    });
+
+    expect(fifth.status).toBe(429);
+    expect(Number(fifth.headers.get('retry-after'))).toBeGreaterThan(3500);
+    expect(await rows('SELECT id FROM responses WHERE counter_id = ?', org.counterId)).toHaveLength(4);
+    // Another network still rates at the same counter.
+    const other = { ip: '198.51.100.10', userAgent: 'Rotating agent 0' };
+    expect((await postRatingWith(limits, ratingBody(org.counterCode, { answers: answersNo(6) }), other)).status).toBe(
+      201,
+    );
+  });
+
+  it('counts requests per network per minute (an IPv6 /64 is one network), so rotating agents does not reset it', async () => {
+    const limits = { RATE_LIMIT_PER_NETWORK_MINUTE: '3' };
+    for (let i = 0; i < 3; i += 1) {
+      const org = await createOrganisation();
+      const device = { ip: `2001:db8:77:1::${i + 1}`, userAgent: `IPv6 agent ${i}` };
+      expect((await postRatingWith(limits, ratingBody(org.counterCode), device)).status).toBe(201);
+    }
+    const org = await createOrganisation();
+
+    const fourth = await postRatingWith(limits, ratingBody(org.counterCode), {
+      ip: '2001:0db8:0077:0001:ffff:0:0:9',
+      userAgent: 'IPv6 agent 9',
+    });
+
+    expect(fourth.status).toBe(429);
+    expect(await rows('SELECT id FROM responses WHERE counter_id = ?', org.counterId)).toEqual([]);
+  });
+
+  it('stores the network only as a keyed hash, never the address or its prefix', async () => {
+    const org = await createOrganisation();
+    const device = { ip: '198.51.100.201', userAgent: 'Privacy check agent' };
+    expect((await postRating(ratingBody(org.counterCode), device)).status).toBe(201);
+    const [row] = await rows<{ network_hash: string }>(
+      'SELECT network_hash FROM responses WHERE counter_id = ?',
+      org.counterId,
+    );
+    expect(row?.network_hash).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(row?.network_hash).not.toContain('198.51.100');
+  });
+});
+
+describe('a burst holds only the ratings of the network that made it (SPEC §5, docs/rating.md)', () => {
+  it('flags the stuffing network’s ratings and leaves another citizen’s rating of the same minute counted', async () => {
+    const org = await createOrganisation();
+    const citizen = { ip: '198.51.100.30', userAgent: 'A citizen phone' };
+    expect((await postRating(ratingBody(org.counterCode, { answers: answersNo(20) }), citizen)).status).toBe(201);
+    for (let i = 0; i < 5; i += 1) {
+      const stuffer = { ip: '192.0.2.200', userAgent: `Stuffing agent ${i}` };
+      expect((await postRating(ratingBody(org.counterCode, { answers: answersNo(i) }), stuffer)).status).toBe(201);
+    }
+
+    const stored = await rows<{ flagged: number; flag_reason: string | null }>(
+      'SELECT flagged, flag_reason FROM responses WHERE counter_id = ? ORDER BY submitted_at',
+      org.counterId,
+    );
+    expect(stored[0]).toEqual({ flagged: 0, flag_reason: null });
+    expect(stored.slice(1).every((r) => r.flagged === 1 && r.flag_reason === 'burst')).toBe(true);
+    const [rollup] = await rows<{ n: number }>(
+      'SELECT sum(n) AS n FROM daily_rollups WHERE counter_id = ?',
+      org.counterId,
+    );
+    expect(rollup?.n).toBe(1);
+    // The next citizen from elsewhere is counted too.
+    const next = { ip: '203.0.113.240', userAgent: 'Next citizen' };
+    expect((await postRating(ratingBody(org.counterCode, { answers: answersNo(21) }), next)).status).toBe(201);
+    const [after] = await rows<{ n: number }>(
+      'SELECT sum(n) AS n FROM daily_rollups WHERE counter_id = ?',
+      org.counterId,
+    );
+    expect(after?.n).toBe(2);
   });
 });

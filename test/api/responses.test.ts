@@ -73,6 +73,14 @@ describe('POST /api/v1/responses: a valid rating (SPEC §5)', () => {
     expect(comment?.body).toBe('Petugas ramah.\nHubungi saya di [disamarkan] atau [disamarkan], NIK [disamarkan]');
   });
 
+  it('stores a comment without text-direction overrides or invisible characters, so it reads as moderators saw it', async () => {
+    const org = await createOrganisation();
+    const raw = 'Pelayanan \u202Ekaburuk\u202C sekali \u2066ya\u2069\u200B';
+    const { id } = await (await postRating(ratingBody(org.counterCode, { comment: raw }))).json<{ id: string }>();
+    const [comment] = await rows<{ body: string }>('SELECT body FROM comments WHERE response_id = ?', id);
+    expect(comment?.body).toBe('Pelayanan kaburuk sekali ya');
+  });
+
   it('stores no comment row for an empty or blank comment', async () => {
     const org = await createOrganisation();
     const response = await postRating(ratingBody(org.counterCode, { comment: '   ' }));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ELEMENT_CODES } from '../../domain/survey';
 import { admin } from '../support/admin';
 import { createOrganisation } from '../support/fixtures';
-import { postRating, ratingBody } from '../support/ratings';
+import { newDevice, postRating, ratingBody } from '../support/ratings';
 
 const elements = ELEMENT_CODES.map((code) => code.slice(1));
 
@@ -18,18 +18,23 @@ describe('rollups agree with the raw responses (SPEC §3, README architecture)',
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return (seed % 4) + 1;
     };
-    const bodies = [
-      ...quiet.flatMap((org) => Array.from({ length: 4 }, () => org)),
-      ...busy.flatMap((org) => Array.from({ length: 8 }, () => org)),
-    ].map((org, i) =>
-      ratingBody(org.counterCode, {
+    // A burst is one network's (docs/rating.md): each busy counter's eight come from one Wi-Fi, each quiet rating
+    // from a network of its own; a repeat comes from the same device as its original.
+    const targets = [
+      ...quiet.flatMap((org) => Array.from({ length: 4 }, () => ({ org, device: newDevice() }))),
+      ...busy.flatMap((org, b) => Array.from({ length: 8 }, () => ({ org, device: newDevice(`192.0.${b + 2}`) }))),
+    ];
+    const sent = targets.map(({ org, device }, i) => ({
+      device,
+      body: ratingBody(org.counterCode, {
         answers: Object.fromEntries(ELEMENT_CODES.map((code) => [code, score()])),
         ...(i % 3 === 0 ? { service: 'ktp-el' } : {}),
       }),
-    );
-    const sends = [...bodies, ...bodies.filter((_, i) => i % 5 === 0)];
+    }));
+    const bodies = sent.map(({ body }) => body);
+    const sends = [...sent, ...sent.filter((_, i) => i % 5 === 0)];
 
-    const answers = await Promise.all(sends.map((body) => postRating(body)));
+    const answers = await Promise.all(sends.map(({ body, device }) => postRating(body, device)));
 
     const statuses = answers.map((r) => r.status);
     const problems = await Promise.all(answers.filter((r) => r.status >= 300).map((r) => r.text()));

@@ -189,6 +189,56 @@ describe.skipIf(!browserAvailable)('public pages in Chromium (SPEC §6)', () => 
     await page.close();
   });
 
+  it('the region and unit pages of periods near January 2000 render (fewer trend months), and 1999 is a 400 page', async () => {
+    const page = await browser.newPage({ locale: 'id-ID' });
+    for (const period of ['2000-03', '2000-Q1', '2000']) {
+      for (const url of ['/tanjungpinang', '/tanjungpinang/disdukcapil']) {
+        expect((await page.goto(`${origin()}${url}?period=${period}`))?.status(), `${url} ${period}`).toBe(200);
+      }
+    }
+    expect((await page.goto(`${origin()}/tanjungpinang?period=1999-12`))?.status()).toBe(400);
+    await page.close();
+  });
+
+  it('every page, asset and API answer carries the security headers, and pages run without CSP violations', async () => {
+    const context = await browser.newContext({ locale: 'id-ID' });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    for (const url of [...PAGES.map(([, path]) => path), '/tanjungpinang/disdukcapil/badge.svg', '/api/v1/regions']) {
+      const headers = (await fetch(`${origin()}${url}`)).headers;
+      expect(headers.get('content-security-policy'), url).toMatch(/frame-ancestors 'none'/);
+      expect(headers.get('x-content-type-options'), url).toBe('nosniff');
+      expect(headers.get('strict-transport-security'), url).toMatch(/^max-age=/);
+      expect(headers.get('referrer-policy'), url).toBeTruthy();
+      expect(headers.get('permissions-policy'), url).toMatch(/camera=\(\)/);
+      // The pages themselves, in the browser: nothing they need is refused by their policy.
+      await page.goto(`${origin()}${url}`);
+    }
+    const badge = await fetch(`${origin()}/tanjungpinang/disdukcapil/badge.svg`);
+    expect(badge.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    const asset = await fetch(`${origin()}/vendor/scalar-api-reference.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('the API reference renders from our own origin only', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(origin()) && !request.url().startsWith('data:')) foreign.push(request.url());
+    });
+    await page.goto(`${origin()}/api/docs`);
+    await page.getByText('Suara Layanan API').first().waitFor({ timeout: 20_000 });
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
   it('the data page lists every file with its columns, links the data package, and carries schema.org Dataset JSON-LD', async () => {
     const page = await browser.newPage({ locale: 'id-ID' });
     await page.goto(`${origin()}/data`);

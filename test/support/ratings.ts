@@ -20,11 +20,16 @@ export interface Device {
 }
 
 let deviceSequence = 0;
-/** A distinct device per call (TEST-NET-3 addresses, RFC 5737). */
-export function newDevice(): Device {
+/**
+ * A distinct device per call, on a network of its own (an IPv6 /64 in the documentation prefix 2001:db8::/32,
+ * RFC 3849) unless `network` names an IPv4 /24 shared with other devices ('192.0.2'), as behind one Wi-Fi.
+ */
+export function newDevice(network?: string): Device {
   deviceSequence += 1;
   return {
-    ip: `203.0.113.${deviceSequence % 250}`,
+    ip: network
+      ? `${network}.${deviceSequence % 250}`
+      : `2001:db8:${deviceSequence.toString(16)}::${deviceSequence.toString(16)}`,
     userAgent: `Mozilla/5.0 (Linux; Android 10; TestPhone-${deviceSequence}) Chrome/120 Mobile`,
   };
 }

@@ -11,12 +11,18 @@ import {
 const NOW = Date.UTC(2026, 10, 17, 3, 0, 0);
 const sig = answerSignature([3, 3, 3, 3, 3, 3, 3, 3, 3], 7);
 const other = answerSignature([4, 3, 3, 3, 3, 3, 3, 3, 2], 7);
-const rating = (secondsAgo: number, deviceHash = `d${secondsAgo}`, signature = other): RatingFingerprint => ({
+const rating = (
+  secondsAgo: number,
+  deviceHash = `d${secondsAgo}`,
+  signature = other,
+  networkHash: string | null = 'my-network',
+): RatingFingerprint => ({
   submittedAt: NOW - secondsAgo * 1000,
   deviceHash,
+  networkHash,
   signature,
 });
-const candidate: RatingFingerprint = { submittedAt: NOW, deviceHash: 'me', signature: sig };
+const candidate: RatingFingerprint = { submittedAt: NOW, deviceHash: 'me', networkHash: 'my-network', signature: sig };
 
 describe('suspicious bursts at one counter (SPEC §5, docs/rating.md)', () => {
   it('lets a rating through when the counter had a normal trickle of ratings', () => {
@@ -29,6 +35,23 @@ describe('suspicious bursts at one counter (SPEC §5, docs/rating.md)', () => {
   it(`flags the ${BURST_MIN_RATINGS}th rating within a minute as a burst, together with the ones before it`, () => {
     const verdict = judgeRating(candidate, [rating(5), rating(10), rating(20), rating(59)]);
     expect(verdict).toEqual({ reason: 'burst', flagOthersSince: NOW - BURST_WINDOW_MS });
+  });
+
+  it('counts only the ratings of the candidate’s own network: other citizens at the counter make no burst', () => {
+    const others = [rating(5, 'a', other, 'n1'), rating(10, 'b', other, 'n2'), rating(20, 'c', other, 'n3')];
+    expect(
+      judgeRating(candidate, [...others, rating(30, 'd', other, 'n4'), rating(40, 'e', other, 'n5')]).reason,
+    ).toBeNull();
+    expect(
+      judgeRating(candidate, [rating(5), rating(10), rating(20), rating(30, 'x', other, 'elsewhere')]).reason,
+    ).toBeNull();
+    expect(judgeRating(candidate, [rating(5), rating(10), rating(20), rating(30)]).reason).toBe('burst');
+  });
+
+  it('never judges a burst for a rating without a network hash', () => {
+    const unknown = { ...candidate, networkHash: null };
+    const nulls = [1, 2, 3, 4, 5].map((s) => rating(s, `d${s}`, other, null));
+    expect(judgeRating(unknown, nulls).reason).toBeNull();
   });
 
   it('does not count ratings older than the burst window', () => {

@@ -9,6 +9,7 @@ import {
   localDate,
   localMonth,
   monthPeriod,
+  monthsEndingWith,
   monthsOf,
   nextPeriod,
   type Period,
@@ -210,5 +211,19 @@ describe('month arithmetic (one helper for every month range)', () => {
     expect(addMonths('2026-11', 2)).toBe('2027-01');
     expect(addMonths('2026-03', 0)).toBe('2026-03');
     expect(addMonths('2026-03', -27)).toBe('2023-12');
+  });
+
+  it('monthsEndingWith gives the trailing months, oldest first, clamped at January 2000 (every one a valid month)', () => {
+    expect(monthsEndingWith('2026-02', 3)).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(monthsEndingWith('2000-02', 12)).toEqual(['2000-01', '2000-02']);
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.nat(40), (y, m, count) => {
+        const last = `${y}-${String(m).padStart(2, '0')}`;
+        const months = monthsEndingWith(last, count);
+        expect(months.at(-1) ?? last).toBe(last);
+        expect(months.length).toBe(Math.min(count, (y - 2000) * 12 + m));
+        for (const month of months) expect(monthPeriod(month).kind).toBe('month');
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPhoneLength, REDACTION_MARKER, redactPersonalData } from '../../domain/redaction';
 
@@ -65,5 +66,64 @@ describe('redactPersonalData (SPEC §4)', () => {
     expect(isPhoneLength('+62 812 3456 7890')).toBe(true);
     expect(isPhoneLength('0812 345')).toBe(false);
     expect(isPhoneLength('0812 3456 7890 1234')).toBe(false);
+  });
+});
+
+describe('redactPersonalData against disguised personal data (SPEC §4)', () => {
+  it.each([
+    ['motor saya BP 1234 AB ditilang', `motor saya ${M} ditilang`],
+    ['mobil B 1234 XYZ parkir di depan', `mobil ${M} parkir di depan`],
+    ['plat DK1234ABC', `plat ${M}`],
+    ['kendaraan AB 12 C', `kendaraan ${M}`],
+  ])('masks Indonesian vehicle plates in %j', (input, expected) => {
+    expect(redactPersonalData(input)).toBe(expected);
+  });
+
+  it.each([
+    ['hp ０８１２-３４５６-７８９０', `hp ${M}`],
+    ['NIK ３１７１０１２３４５６７０００１', `NIK ${M}`],
+    ['email ｂｕｄｉ＠ｇｍａｉｌ．ｃｏｍ', `email ${M}`],
+  ])('masks fullwidth digits and letters once normalised (NFKC): %j', (input, expected) => {
+    expect(redactPersonalData(input)).toBe(expected);
+  });
+
+  it.each([
+    ['hp 0812\u200B3456\u200C7890', `hp ${M}`],
+    ['NIK 3171\u20600123\uFEFF4567\u200D0001', `NIK ${M}`],
+    ['budi\u200B@gmail.com', M],
+  ])('masks numbers and addresses split by invisible characters: %j', (input, expected) => {
+    expect(redactPersonalData(input)).toBe(expected);
+  });
+
+  it.each([
+    ['email budi [at] gmail [dot] com', `email ${M}`],
+    ['email budi(at)gmail(dot)com ya', `email ${M} ya`],
+    ['email budi.s at gmail dot com', `email ${M}`],
+    ['email budi {at} kemenpan [dot] go [dot] id.', `email ${M}.`],
+    ['email budi @ gmail . com', `email ${M}`],
+  ])('masks obfuscated e-mail addresses in %j', (input, expected) => {
+    expect(redactPersonalData(input)).toBe(expected);
+  });
+
+  it.each([
+    'Loket B 2 tutup, pindah ke loket A',
+    'Di 3 jam baru dilayani',
+    'Saya datang at 9.30 pagi',
+    'UU 27 tahun 2022 tentang PDP',
+    'Antre 2 jam di loket 3 dan 4',
+    'Petugasnya lulusan S1 UI dan D3 ITB',
+  ])('still leaves ordinary text alone: %j', (input) => {
+    expect(redactPersonalData(input)).toBe(input);
+  });
+
+  it('masks any phone number however zero-width characters split it (property)', () => {
+    const invisible = fc.constantFrom('\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF');
+    fc.assert(
+      fc.property(fc.array(invisible, { minLength: 11, maxLength: 11 }), (gaps) => {
+        const digits = '081234567890';
+        const split = [...digits].map((d, i) => d + (gaps[i] ?? '')).join('');
+        expect(redactPersonalData(`hp ${split} ya`)).toBe(`hp ${M} ya`);
+      }),
+    );
   });
 });

@@ -26,4 +26,13 @@ describe('trend months of the charts (SPEC §3 periods)', () => {
     expect(trailingMonths(parsePeriod('2026')!, 'Asia/Makassar', 3, now)).toEqual(['2026-09', '2026-10', '2026-11']);
     expect(trailingMonths(parsePeriod('2026')!, 'Asia/Jakarta', 3, now)).toEqual(['2026-08', '2026-09', '2026-10']);
   });
+
+  it('never step back before January 2000, the first month a period can name (a 2000 period answers, not 500)', () => {
+    const now = Date.parse('2026-11-24T03:00:00Z');
+    expect(trailingMonths(parsePeriod('2000-03')!, 'Asia/Jakarta', 12, now)).toEqual(['2000-01', '2000-02', '2000-03']);
+    expect(trailingMonths(parsePeriod('2000-Q1')!, 'Asia/Jakarta', 12, now)).toEqual(['2000-01', '2000-02', '2000-03']);
+    for (const month of trailingMonths(parsePeriod('2000-11')!, 'Asia/Jakarta', 12, now)) {
+      expect(parsePeriod(month)?.kind).toBe('month');
+    }
+  });
 });

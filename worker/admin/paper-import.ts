@@ -289,7 +289,18 @@ export async function wasImported(d1: D1Database, unitTarget: string, digest: st
   return row !== null;
 }
 
-/** Stores validated rows and their rollups in one atomic batch, with one audit row. */
+/** The same file is being or was already imported into the unit; nothing of this import was stored. */
+export class DuplicateImportError extends Error {
+  constructor() {
+    super('This exact file was already imported into this unit.');
+  }
+}
+
+/**
+ * Stores validated rows and their rollups in one atomic batch, with one audit row. The batch opens with the file's
+ * `import_batches` row: for a first import (`allowDuplicate` false) its copy is 0, so a concurrent or earlier
+ * import of the same file into the unit makes the unique index fail the whole batch (→ {@link DuplicateImportError}).
+ */
 export async function storePaperRows(
   d1: D1Database,
   actor: Actor,
@@ -298,15 +309,24 @@ export async function storePaperRows(
   rows: readonly PaperRow[],
   digest: string,
   now = Date.now(),
+  allowDuplicate = false,
 ): Promise<number> {
-  const statements = paperInsertStatements(
-    d1,
-    actor,
-    region,
-    unit,
-    rows.map((row) => ({ ...row, id: crypto.randomUUID() })),
-    now,
-  );
+  const statements: D1PreparedStatement[] = [
+    d1
+      .prepare(
+        `INSERT INTO import_batches (id, unit_id, sha256, copy, rows, actor, created_at)
+         VALUES (?1, ?2, ?3, CASE WHEN ?4 THEN (SELECT count(*) FROM import_batches WHERE unit_id = ?2 AND sha256 = ?3) ELSE 0 END, ?5, ?6, ?7)`,
+      )
+      .bind(crypto.randomUUID(), unit.id, digest, allowDuplicate ? 1 : 0, rows.length, actor, now),
+    ...paperInsertStatements(
+      d1,
+      actor,
+      region,
+      unit,
+      rows.map((row) => ({ ...row, id: crypto.randomUUID() })),
+      now,
+    ),
+  ];
   const dates = rows.map((row) => row.date).sort();
   statements.push(
     auditStatement(d1, actor, 'responses.import', importTarget(region, unit), {
@@ -316,7 +336,12 @@ export async function storePaperRows(
       to: dates.at(-1),
     }),
   );
-  await d1.batch(statements);
+  try {
+    await d1.batch(statements);
+  } catch (error) {
+    if (String(error).includes('UNIQUE constraint failed: import_batches')) throw new DuplicateImportError();
+    throw error;
+  }
   return rows.length;
 }
 

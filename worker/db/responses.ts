@@ -16,6 +16,13 @@ const SCORE_COLUMNS = ELEMENT_CODES.map((code) => code.toLowerCase());
 /** At most this many recent ratings are read for the burst rule: far more than any rule threshold. */
 const RECENT_LIMIT = 200;
 
+/** A device's ratings at a counter since an instant (bound: counter, device hash, since). */
+const DEVICE_COUNT_SQL =
+  'SELECT count(*) FROM responses WHERE counter_id = ? AND device_hash = ? AND submitted_at > ? AND kiosk_id IS NULL';
+/** A network's ratings at a counter since an instant, kiosks' excepted (bound: counter, network hash, since). */
+const NETWORK_COUNT_SQL =
+  'SELECT count(*) FROM responses WHERE counter_id = ? AND network_hash = ? AND submitted_at > ? AND kiosk_id IS NULL';
+
 export interface RatingTarget {
   counterId: number;
   counterCode: string;
@@ -39,6 +46,8 @@ export interface Preflight {
   existingId: string | null;
   /** This device's requests in the current minute, this one included; null for a repeat, which never counts. */
   requestsThisMinute: number | null;
+  /** The same for the device's network. */
+  networkRequestsThisMinute: number | null;
   target: RatingTarget | null;
   /** The id of the requested service if it belongs to the counter's unit; null if absent or unknown. */
   serviceId: number | null;
@@ -48,7 +57,7 @@ export interface Preflight {
 function recentStatement(d1: D1Database, counterCode: string, since: number): D1PreparedStatement {
   return d1
     .prepare(
-      `SELECT submitted_at, device_hash, service_id, ${SCORE_COLUMNS.join(', ')}, count(*) OVER () AS total
+      `SELECT submitted_at, device_hash, network_hash, service_id, ${SCORE_COLUMNS.join(', ')}, count(*) OVER () AS total
        FROM responses
        WHERE counter_id = (SELECT id FROM counters WHERE code = ?) AND submitted_at > ?
        ORDER BY submitted_at DESC LIMIT ${RECENT_LIMIT}`,
@@ -65,6 +74,7 @@ function snapshotOf(rows: RecentRow[], since: number): CounterSnapshot {
     recent: rows.map((row) => ({
       submittedAt: Number(row.submitted_at),
       deviceHash: (row.device_hash as string | null) ?? null,
+      networkHash: (row.network_hash as string | null) ?? null,
       signature: answerSignature(
         SCORE_COLUMNS.map((c) => Number(row[c])),
         (row.service_id as number | null) ?? null,
@@ -83,10 +93,11 @@ export async function preflight(
     since: number;
     /** The device's per-minute window: every new request counts, also one refused later (unknown counter, bot). */
     minute: { key: string; windowStart: number };
+    /** The network's per-minute window, counted the same way. */
+    networkMinute: { key: string; windowStart: number };
   },
 ): Promise<Preflight> {
-  const [existing, counted, target, service, recent] = await d1.batch<Record<string, unknown>>([
-    d1.prepare('SELECT id FROM responses WHERE submission_id = ?').bind(input.submissionId),
+  const countRequest = (window: { key: string; windowStart: number }) =>
     d1
       .prepare(
         `INSERT INTO rate_counters (key, window_start, count) SELECT ?, ?, 1
@@ -94,7 +105,11 @@ export async function preflight(
          ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1
          RETURNING count`,
       )
-      .bind(input.minute.key, input.minute.windowStart, input.submissionId),
+      .bind(window.key, window.windowStart, input.submissionId);
+  const [existing, counted, networkCounted, target, service, recent] = await d1.batch<Record<string, unknown>>([
+    d1.prepare('SELECT id FROM responses WHERE submission_id = ?').bind(input.submissionId),
+    countRequest(input.minute),
+    countRequest(input.networkMinute),
     d1
       .prepare(
         `SELECT c.id AS counterId, c.code AS counterCode, c.active AS active, c.kiosk_expired_policy AS kioskExpiredPolicy,
@@ -112,6 +127,7 @@ export async function preflight(
   return {
     existingId: (existing?.results[0]?.id as string | undefined) ?? null,
     requestsThisMinute: (counted?.results[0]?.count as number | undefined) ?? null,
+    networkRequestsThisMinute: (networkCounted?.results[0]?.count as number | undefined) ?? null,
     target: row ? { ...row, active: row.active === 1 } : null,
     serviceId: (service?.results[0]?.id as number | undefined) ?? null,
     snapshot: snapshotOf((recent?.results ?? []) as RecentRow[], input.since),
@@ -125,6 +141,8 @@ export interface NewRating {
   serviceId: number | null;
   channel: 'qr' | 'kiosk';
   kioskToken: 'valid' | 'expired' | null;
+  /** The enrolled kiosk that sends the rating: exempt from the hourly device and network limits. */
+  kioskId: string | null;
   scores: number[];
   respondent: { gender?: string; age?: number; education?: string; occupation?: string };
   /** Already redacted. */
@@ -132,13 +150,16 @@ export interface NewRating {
   submittedAt: number;
   localDate: string;
   deviceHash: string;
+  networkHash: string;
   flagReason: FlagReason | null;
-  /** For a burst: flag the counter's unflagged ratings since then too (and take them out of the rollups). */
+  /** For a burst: flag the network's unflagged ratings at the counter since then too (and take them out of the rollups). */
   flagOthersSince: number | null;
 }
 
 export interface StoreGuards {
   perDeviceCounter: { since: number; limit: number };
+  /** Ratings of the network at the counter (kiosks' excepted: they are not the network's phones). */
+  perNetworkCounter: { since: number; limit: number };
   /** The counter snapshot the burst rule judged; null on the last attempt, which stores regardless. */
   snapshot: { since: number; count: number } | null;
 }
@@ -146,22 +167,33 @@ export interface StoreGuards {
 export type StoreOutcome =
   | { kind: 'stored'; id: string }
   | { kind: 'repeat'; id: string }
+  | { kind: 'counter-inactive' }
   | { kind: 'device-counter-limit'; oldest: number }
+  | { kind: 'network-counter-limit'; oldest: number }
   | { kind: 'stale'; snapshot: CounterSnapshot };
 
 /** The atomic batch that stores a rating (or, by its guards, nothing). */
 export async function storeRating(d1: D1Database, rating: NewRating, guards: StoreGuards): Promise<StoreOutcome> {
   const { target } = rating;
   const statements: D1PreparedStatement[] = [];
-  const conditions = [
-    '(SELECT count(*) FROM responses WHERE counter_id = ? AND device_hash = ? AND submitted_at > ?) < ?',
-  ];
-  const conditionParams: unknown[] = [
-    target.counterId,
-    rating.deviceHash,
-    guards.perDeviceCounter.since,
-    guards.perDeviceCounter.limit,
-  ];
+  // Re-checked here, atomically: a counter deactivated after the preflight looked takes no more ratings.
+  const conditions = ['EXISTS (SELECT 1 FROM counters WHERE id = ? AND active = 1)'];
+  const conditionParams: unknown[] = [target.counterId];
+  const hourly = rating.kioskId === null;
+  if (hourly) {
+    // An enrolled kiosk rates many citizens from one device: the hourly limits are for anonymous devices only.
+    conditions.push(`(${DEVICE_COUNT_SQL}) < ?`, `(${NETWORK_COUNT_SQL}) < ?`);
+    conditionParams.push(
+      target.counterId,
+      rating.deviceHash,
+      guards.perDeviceCounter.since,
+      guards.perDeviceCounter.limit,
+      target.counterId,
+      rating.networkHash,
+      guards.perNetworkCounter.since,
+      guards.perNetworkCounter.limit,
+    );
+  }
   if (guards.snapshot) {
     conditions.push('(SELECT count(*) FROM responses WHERE counter_id = ? AND submitted_at > ?) = ?');
     conditionParams.push(target.counterId, guards.snapshot.since, guards.snapshot.count);
@@ -182,6 +214,8 @@ export async function storeRating(d1: D1Database, rating: NewRating, guards: Sto
     'submitted_at',
     'local_date',
     'device_hash',
+    'network_hash',
+    'kiosk_id',
     'flagged',
     'flag_reason',
     'kiosk_token',
@@ -202,6 +236,8 @@ export async function storeRating(d1: D1Database, rating: NewRating, guards: Sto
     rating.submittedAt,
     rating.localDate,
     rating.deviceHash,
+    rating.networkHash,
+    rating.kioskId,
     rating.flagReason ? 1 : 0,
     rating.flagReason,
     rating.kioskToken,
@@ -220,10 +256,11 @@ export async function storeRating(d1: D1Database, rating: NewRating, guards: Sto
   statements.push(d1.prepare(rollupUpsertSql('id = ?')).bind(rating.id));
 
   if (rating.flagOthersSince !== null) {
-    // The rest of the burst leaves the indicators (removed from the rollups first, while still unflagged).
+    // The rest of the burst leaves the indicators (removed from the rollups first, while still unflagged): the same
+    // network's ratings only, so one client cannot hold everyone else's ratings at the counter.
     const others =
-      'counter_id = ? AND submitted_at > ? AND id != ? AND EXISTS (SELECT 1 FROM responses AS mine WHERE mine.id = ?)';
-    const otherParams = [target.counterId, rating.flagOthersSince, rating.id, rating.id];
+      'counter_id = ? AND network_hash = ? AND submitted_at > ? AND id != ? AND EXISTS (SELECT 1 FROM responses AS mine WHERE mine.id = ?)';
+    const otherParams = [target.counterId, rating.networkHash, rating.flagOthersSince, rating.id, rating.id];
     statements.push(d1.prepare(rollupUpsertSql(others, -1)).bind(...otherParams));
     statements.push(
       d1
@@ -245,17 +282,25 @@ export async function storeRating(d1: D1Database, rating: NewRating, guards: Sto
     d1
       .prepare(
         `SELECT (SELECT id FROM responses WHERE submission_id = ?) AS storedId,
-                (SELECT count(*) FROM responses WHERE counter_id = ? AND device_hash = ? AND submitted_at > ?) AS deviceCount,
-                (SELECT min(submitted_at) FROM responses WHERE counter_id = ? AND device_hash = ? AND submitted_at > ?) AS oldest`,
+                (SELECT active FROM counters WHERE id = ?) AS active,
+                (${DEVICE_COUNT_SQL}) AS deviceCount,
+                (${DEVICE_COUNT_SQL.replace('count(*)', 'min(submitted_at)')}) AS oldest,
+                (${NETWORK_COUNT_SQL}) AS networkCount,
+                (${NETWORK_COUNT_SQL.replace('count(*)', 'min(submitted_at)')}) AS networkOldest`,
       )
       .bind(
         rating.submissionId,
         target.counterId,
-        rating.deviceHash,
-        guards.perDeviceCounter.since,
-        target.counterId,
-        rating.deviceHash,
-        guards.perDeviceCounter.since,
+        ...[rating.deviceHash, rating.deviceHash].flatMap((hash) => [
+          target.counterId,
+          hash,
+          guards.perDeviceCounter.since,
+        ]),
+        ...[rating.networkHash, rating.networkHash].flatMap((hash) => [
+          target.counterId,
+          hash,
+          guards.perNetworkCounter.since,
+        ]),
       ),
   );
   const stateIndex = statements.length - 1;
@@ -264,13 +309,20 @@ export async function storeRating(d1: D1Database, rating: NewRating, guards: Sto
   const results = await d1.batch<Record<string, unknown>>(statements);
   const state = results[stateIndex]?.results[0] as {
     storedId: string | null;
+    active: number | null;
     deviceCount: number;
     oldest: number | null;
+    networkCount: number;
+    networkOldest: number | null;
   };
   if (state.storedId === rating.id) return { kind: 'stored', id: rating.id };
   if (state.storedId) return { kind: 'repeat', id: state.storedId };
-  if (state.deviceCount >= guards.perDeviceCounter.limit) {
+  if (state.active !== 1) return { kind: 'counter-inactive' };
+  if (hourly && state.deviceCount >= guards.perDeviceCounter.limit) {
     return { kind: 'device-counter-limit', oldest: state.oldest ?? rating.submittedAt };
+  }
+  if (hourly && state.networkCount >= guards.perNetworkCounter.limit) {
+    return { kind: 'network-counter-limit', oldest: state.networkOldest ?? rating.submittedAt };
   }
   const since = guards.snapshot?.since ?? 0;
   return { kind: 'stale', snapshot: snapshotOf((results[stateIndex + 1]?.results ?? []) as RecentRow[], since) };

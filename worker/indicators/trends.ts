@@ -4,7 +4,7 @@
  * `buildScore` exactly as the scores API and `scores.csv` build it (public audience: small months suppressed).
  */
 import { emptyAggregate } from '../../domain/aggregate';
-import { addMonths, localMonth, monthPeriod, type Period } from '../../domain/periods';
+import { localMonth, monthPeriod, monthsEndingWith, type Period } from '../../domain/periods';
 import type { Locale } from '../../domain/survey';
 import type { Region, Unit } from '../db/regions';
 import { aggregateRollups } from '../db/rollups';
@@ -12,12 +12,13 @@ import { buildScore, monthlyAggregates, type Score } from './scores';
 
 /**
  * The `count` months ending with the last month of `period`, or with the current month in `timeZone` when the
- * period is still running (a chart of the current year should not end in empty future months). Oldest first.
+ * period is still running (a chart of the current year should not end in empty future months). Oldest first, and
+ * fewer near January 2000, where the months a period can name begin.
  */
 export function trailingMonths(period: Period, timeZone: string, count = 12, now = Date.now()): string[] {
   const current = localMonth(now, timeZone);
   const [last = current] = [period.end.slice(0, 7), current].sort();
-  return Array.from({ length: count }, (_, i) => addMonths(last, i - (count - 1)));
+  return monthsEndingWith(last, count);
 }
 
 /** One unit's public score for each of `months`. */

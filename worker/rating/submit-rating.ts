@@ -7,14 +7,15 @@
  */
 import { answerSignature, judgeRating, LOOKBACK_MS } from '../../domain/burst';
 import { localDate } from '../../domain/periods';
+import { plainText } from '../../domain/plain-text';
 import { redactPersonalData } from '../../domain/redaction';
 import { ELEMENT_CODES } from '../../domain/survey';
 import { type CounterSnapshot, preflight, storeRating } from '../db/responses';
 import { type Bindings, readConfig } from '../env';
 import { ProblemError } from '../http/problem';
-import { deviceHash, deviceIdentity } from '../security/device-hash';
+import { deviceHash, deviceIdentity, networkHash } from '../security/device-hash';
 import { checkKioskToken } from '../security/kiosk-token';
-import { HOUR_MS, MINUTE_MS, minuteWindow, retryAfterSeconds } from '../security/rate-limit';
+import { HOUR_MS, MINUTE_MS, minuteWindow, networkMinuteWindow, retryAfterSeconds } from '../security/rate-limit';
 import { verifyTurnstile } from '../security/turnstile';
 import type { RatingSubmission } from './schema';
 
@@ -44,9 +45,12 @@ function fieldProblem(field: string, detail: string): ProblemError {
   });
 }
 
-/** Trimmed, with the form's CRLF line ends as LF, personal data masked; null when nothing is left. */
+/**
+ * Trimmed, with the form's CRLF line ends as LF, without text-direction overrides or invisible characters (so it
+ * reads as moderators see it), personal data masked; null when nothing is left.
+ */
 function cleanComment(comment: string | undefined): string | null {
-  const text = comment?.replaceAll('\r\n', '\n').trim() ?? '';
+  const text = plainText(comment?.replaceAll('\r\n', '\n') ?? '').trim();
   return text === '' ? null : redactPersonalData(text);
 }
 
@@ -58,19 +62,29 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
   const device = deviceIdentity(request.headers);
   // The day's salt is cached per isolate: hashing first costs no extra round trip in the common case.
   const hash = await deviceHash(d1, config.deviceHashKey, device, lookedAt);
+  // The network's hash shares the day's salt (already cached): a new user agent is a new device, not a new network.
+  const network = await networkHash(d1, config.deviceHashKey, device.ip, lookedAt);
   const minute = minuteWindow(hash, lookedAt);
+  const networkMinute = networkMinuteWindow(network, lookedAt);
   const pre = await preflight(d1, {
     submissionId: body.submissionId,
     counterCode: body.counter,
     serviceSlug: body.service,
     since: lookedAt - LOOKBACK_MS,
     minute,
+    networkMinute,
   });
   if (pre.existingId) return { status: 200, id: pre.existingId };
   if ((pre.requestsThisMinute ?? 0) > config.limits.perDeviceMinute) {
     throw tooMany(
       'Too many requests from this device: wait a minute.',
       retryAfterSeconds(minute.windowStart + MINUTE_MS, lookedAt),
+    );
+  }
+  if ((pre.networkRequestsThisMinute ?? 0) > config.limits.perNetworkMinute) {
+    throw tooMany(
+      'Too many requests from this network: wait a minute.',
+      retryAfterSeconds(networkMinute.windowStart + MINUTE_MS, lookedAt),
     );
   }
   const target = pre.target;
@@ -110,7 +124,7 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const last = attempt === MAX_ATTEMPTS - 1;
     const submittedAt = clock();
-    const verdict = judgeRating({ submittedAt, deviceHash: hash, signature }, snapshot.recent);
+    const verdict = judgeRating({ submittedAt, deviceHash: hash, networkHash: network, signature }, snapshot.recent);
     const outcome = await storeRating(
       d1,
       {
@@ -120,17 +134,20 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
         serviceId: pre.serviceId,
         channel: kioskToken ? 'kiosk' : 'qr',
         kioskToken,
+        kioskId: null,
         scores,
         respondent: body.respondent ?? {},
         comment: comment ? { id: crypto.randomUUID(), body: comment } : null,
         submittedAt,
         localDate: localDate(submittedAt, target.timezone),
         deviceHash: hash,
+        networkHash: network,
         flagReason: verdict.reason,
         flagOthersSince: verdict.flagOthersSince,
       },
       {
         perDeviceCounter: { since: submittedAt - HOUR_MS, limit: config.limits.perDeviceCounterHour },
+        perNetworkCounter: { since: submittedAt - HOUR_MS, limit: config.limits.perNetworkCounterHour },
         snapshot: last ? null : { since: snapshot.since, count: snapshot.count },
       },
     );
@@ -139,9 +156,16 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
         return { status: 201, id: outcome.id };
       case 'repeat':
         return { status: 200, id: outcome.id };
+      case 'counter-inactive':
+        throw new ProblemError(404, 'No active counter has this code.');
       case 'device-counter-limit':
         throw tooMany(
           `This device has rated this counter ${config.limits.perDeviceCounterHour} times in the last hour.`,
+          retryAfterSeconds(outcome.oldest + HOUR_MS, submittedAt),
+        );
+      case 'network-counter-limit':
+        throw tooMany(
+          `This network has rated this counter ${config.limits.perNetworkCounterHour} times in the last hour.`,
           retryAfterSeconds(outcome.oldest + HOUR_MS, submittedAt),
         );
       case 'stale':

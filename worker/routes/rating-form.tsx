@@ -172,7 +172,14 @@ function submissionFromForm(code: string, values: FormValues) {
 ratingFormRouter.post('/:code', limitBody(MAX_FORM_BYTES), async (c) => {
   const code = c.req.param('code');
   const locale = localeOf(c);
-  const posted = await c.req.parseBody();
+  let posted: Record<string, unknown>;
+  try {
+    posted = await c.req.parseBody();
+  } catch {
+    // A malformed body (e.g. multipart without a boundary) is the sender's fault: the form again, with a 400.
+    const state = { values: {}, errors: {}, formError: t(locale, 'errGeneral'), submissionId: crypto.randomUUID() };
+    return renderForm(c, code, state, 400);
+  }
   const values: FormValues = {};
   for (const [name, value] of Object.entries(posted)) {
     // Browsers send a textarea's line ends as CRLF; the 1,000-character limit counts them as one, like maxlength.

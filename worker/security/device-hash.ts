@@ -2,7 +2,8 @@
  * @module
  * The device hash behind the abuse limits (SPEC §4): an HMAC of IP address and user agent under the deployment's
  * secret key and a random salt of the day. The salt lives in `device_salts` only for its day and is then deleted,
- * so yesterday's hashes can no longer be linked to anything; the raw IP and user agent are never stored.
+ * so yesterday's hashes can no longer be linked to anything; the raw IP and user agent are never stored. The same
+ * salt keys the network hash (IPv4 /24, IPv6 /64) behind the per-network limits.
  */
 import { localDate } from '../../domain/periods';
 import { base64Url, hmacBase64Url } from './hmac';
@@ -39,6 +40,38 @@ export async function deviceHash(d1: D1Database, key: string, device: DeviceIden
   return hmacBase64Url(key, `${salt}\u0000${device.ip}\u0000${device.userAgent}`, 16);
 }
 
+/**
+ * The network a client address belongs to, as limits see it: an IPv4 /24 or an IPv6 /64 (one home, office or
+ * phone subscription gets at least a /64), so changing the user agent or the last bits of the address is still
+ * the same network. IPv4-mapped IPv6 addresses count as IPv4. Never stored: only its keyed hash is.
+ */
+export function networkPrefix(ip: string): string {
+  const address = ip.trim().toLowerCase().replace(/%.*$/, '');
+  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/.exec(address);
+  if (v4) return `v4:${Number(v4[1])}.${Number(v4[2])}.${Number(v4[3])}/24`;
+  if (address.includes(':')) {
+    const [head = '', tail] = address.split('::', 2);
+    const left = head === '' ? [] : head.split(':');
+    const right = tail === undefined || tail === '' ? [] : tail.split(':');
+    const groups =
+      tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+    if (groups.length === 8 && groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) {
+      return `v6:${groups
+        .slice(0, 4)
+        .map((g) => Number.parseInt(g, 16).toString(16))
+        .join(':')}::/64`;
+    }
+  }
+  // Not an address (absent in local development): the raw value groups the requests, as before.
+  return `other:${address}`;
+}
+
+/** The keyed, salted hash of the client's network ({@link networkPrefix}) for `now`, with the device hash's salt. */
+export async function networkHash(d1: D1Database, key: string, ip: string, now: number): Promise<string> {
+  const salt = await saltOfDay(d1, localDate(now, SALT_TIME_ZONE), now);
+  return hmacBase64Url(key, `network\u0000${salt}\u0000${networkPrefix(ip)}`, 16);
+}
+
 async function saltOfDay(d1: D1Database, day: string, now: number): Promise<string> {
   if (cached?.day === day) return cached.salt;
   const fresh = base64Url(crypto.getRandomValues(new Uint8Array(32)));
@@ -56,7 +89,9 @@ async function saltOfDay(d1: D1Database, day: string, now: number): Promise<stri
     await d1.batch([
       d1.prepare('DELETE FROM rate_counters WHERE window_start < ?').bind(cutoff),
       d1
-        .prepare('UPDATE responses SET device_hash = NULL WHERE device_hash IS NOT NULL AND submitted_at < ?')
+        .prepare(
+          'UPDATE responses SET device_hash = NULL, network_hash = NULL WHERE device_hash IS NOT NULL AND submitted_at < ?',
+        )
         .bind(cutoff),
     ]);
   }

@@ -11,7 +11,7 @@ import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
-import { RegionParams } from './params';
+import { RegionParams, visibleText } from './params';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
@@ -48,7 +48,9 @@ const postRoute = createRoute({
     body: {
       required: true,
       ...json(
-        z.object({ label: z.string().trim().min(1).max(120).openapi({ example: 'Bagian Organisasi — laporan SKP' }) }),
+        z.object({
+          label: visibleText(z.string().trim().min(1).max(120)).openapi({ example: 'Bagian Organisasi — laporan SKP' }),
+        }),
       ),
     },
   },

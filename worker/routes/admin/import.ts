@@ -8,6 +8,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import {
+  DuplicateImportError,
   fileDigest,
   IMPORT_COLUMNS,
   importTarget,
@@ -65,6 +66,13 @@ const importRoute = createRoute({
   },
 });
 
+function duplicateProblem(): ProblemError {
+  return new ProblemError(
+    409,
+    'This exact file was already imported into this unit. Add ?duplicate=allow to import it again.',
+  );
+}
+
 export const adminImportRouter = createRouter<AdminEnv>();
 adminImportRouter.use(
   '/regions/:region/units/:unit/responses/import',
@@ -105,11 +113,16 @@ adminImportRouter.openapi(importRoute, async (c) => {
   }
   const digest = await fileDigest(text);
   if (c.req.valid('query').duplicate !== 'allow' && (await wasImported(c.env.DB, importTarget(region, unit), digest))) {
-    throw new ProblemError(
-      409,
-      'This exact file was already imported into this unit. Add ?duplicate=allow to import it again.',
-    );
+    throw duplicateProblem();
   }
-  const imported = await storePaperRows(c.env.DB, c.get('actor'), region, unit, rows, digest);
+  const allowDuplicate = c.req.valid('query').duplicate === 'allow';
+  let imported: number;
+  try {
+    imported = await storePaperRows(c.env.DB, c.get('actor'), region, unit, rows, digest, Date.now(), allowDuplicate);
+  } catch (error) {
+    // The same file reached the unit's batch first (a concurrent upload): nothing of this one was stored.
+    if (error instanceof DuplicateImportError) throw duplicateProblem();
+    throw error;
+  }
   return c.json({ imported }, 201);
 });

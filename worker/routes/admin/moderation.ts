@@ -18,7 +18,7 @@ import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
-import { RegionParams } from './params';
+import { RegionParams, visibleText } from './params';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const IdParams = RegionParams.extend({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
@@ -41,7 +41,7 @@ const CommentSchema = z
 const CommentDecisionSchema = z
   .object({
     status: z.enum(['published', 'rejected']).optional(),
-    reply: z.string().trim().min(1).max(2000).nullable().optional().openapi({
+    reply: visibleText(z.string().trim().min(1).max(2000)).nullable().optional().openapi({
       description: 'The unit’s public reply; null removes it',
     }),
   })

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { isValidTimeZone } from '../../../domain/periods';
+import { hasHiddenCharacters } from '../../../domain/plain-text';
 import { isReservedRegionSlug, SLUG_PATTERN } from '../../../domain/slugs';
 
 export const RegionParams = z.object({
@@ -20,7 +21,17 @@ const SLUG_MESSAGE = 'Use 2–63 lower-case letters, digits and single hyphens (
 
 export const SlugSchema = z.string().regex(SLUG_PATTERN, SLUG_MESSAGE).openapi({ example: 'disdukcapil' });
 
-export const NameSchema = z.string().trim().min(2).max(160);
+/**
+ * Admin-entered text that the public sees (names, labels, replies): refused when it holds a text-direction override
+ * or an invisible character, which would make it display differently from what was typed (SPEC §4).
+ */
+export function visibleText<T extends z.ZodString>(schema: T) {
+  return schema.refine((text) => !hasHiddenCharacters(text), {
+    message: 'Remove invisible or text-direction control characters (such as U+202E or U+200B).',
+  });
+}
+
+export const NameSchema = visibleText(z.string().trim().min(2).max(160));
 
 export const RegionCreateSchema = z
   .object({

@@ -1,0 +1,49 @@
+/**
+ * @module
+ * The security headers of every response, API and site alike (applied once in the Worker entry, around both the
+ * Hono app and Astro's handler). A response that already sets a header keeps its own: the rating form's nonce'd
+ * Content-Security-Policy and the API reference's policy are stricter or more specific than these defaults.
+ */
+
+/** The site's pages: only our own scripts, styles (Astro inlines small ones) and images; never framed. */
+export const PAGE_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/** Everything that is not HTML (JSON, CSV, SVG, text): nothing in it may load or run anything. */
+export const RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; sandbox";
+
+/** Badges are embedded as images on agencies' own sites: readable cross-origin, still unable to run anything. */
+const EMBEDDABLE = /^\/[^/]+\/[^/]+\/badge\.svg$/;
+
+const COMMON: Record<string, string> = {
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+/** `response` with every missing security header set (a copy when its headers are immutable). */
+export function withSecurityHeaders(request: Request, response: Response): Response {
+  const secured = new Response(response.body, response);
+  const headers = secured.headers;
+  const { pathname } = new URL(request.url);
+  const html = /^text\/html\b/i.test(headers.get('content-type') ?? '');
+  for (const [name, value] of Object.entries(COMMON)) if (!headers.has(name)) headers.set(name, value);
+  if (!headers.has('content-security-policy')) {
+    headers.set('content-security-policy', html ? PAGE_POLICY : RESOURCE_POLICY);
+  }
+  if (!headers.has('x-frame-options')) headers.set('x-frame-options', 'DENY');
+  if (EMBEDDABLE.test(pathname)) headers.set('cross-origin-resource-policy', 'cross-origin');
+  return secured;
+}
