@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { buildDemoSeed } from '../../scripts/seed/demo-data';
+import { monthlyMismatches } from '../support/rollups';
 
 const UNTIL = Date.parse('2026-11-20T00:00:00Z');
 
@@ -34,6 +35,7 @@ describe('demo seed (SPEC §6)', () => {
     expect(first.regions).toBe(4);
     expect(first.responses).toBe(seed.responses);
     expect(first.rolled_up).toBe(seed.responses);
+    expect(await monthlyMismatches()).toEqual([]);
     const months = await env.DB.prepare(
       `SELECT count(DISTINCT substr(local_date, 1, 7)) AS months, max(submitted_at) AS latest FROM responses`,
     ).first<{ months: number; latest: number }>();

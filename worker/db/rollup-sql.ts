@@ -57,8 +57,18 @@ export function rollupStatements(
   return rollupUpsertSql(where, sign).map((sql) => d1.prepare(sql).bind(...params));
 }
 
-/** Recomputes every rollup, daily and monthly, from the responses (maintenance and the demo seed). */
+/**
+ * The monthly rollups as the sums of the daily ones: how a rebuild fills them (a pass over the daily rows, far fewer
+ * than the responses) and what migrations/0005_monthly-rollups-backfill.sql runs once on existing deployments.
+ */
+export const MONTHLY_FROM_DAILY_SQL = `INSERT INTO monthly_rollups (region_id, unit_id, counter_id, service_id, local_month, ${ROLLUP_VALUE_COLUMNS.join(', ')})
+SELECT region_id, unit_id, counter_id, service_id, substr(local_date, 1, 7), ${ROLLUP_VALUE_COLUMNS.map((c) => `sum(${c})`).join(', ')}
+FROM daily_rollups
+GROUP BY region_id, unit_id, counter_id, service_id, substr(local_date, 1, 7)`;
+
+/** Recomputes every rollup from the responses, daily then monthly (maintenance, the demo seed, the bench). */
 export const REBUILD_ROLLUPS_SQL = [
   ...ROLLUP_TABLES.map(({ table }) => `DELETE FROM ${table}`),
-  ...rollupUpsertSql('1 = 1'),
+  upsertInto(ROLLUP_TABLES[0], '1 = 1', 1),
+  MONTHLY_FROM_DAILY_SQL,
 ];
