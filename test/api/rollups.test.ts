@@ -151,7 +151,9 @@ describe('rollups (SPEC §3: indicators read rollups only)', () => {
       { date: '2026-07-31', scores: [1, 2, 3, 4, 1, 2, 3, 4, 1], serviceId: org.serviceId },
       { date: '2026-08-01', scores: [2, 2, 2, 2, 2, 2, 2, 2, 2] },
     ]);
-    const before = await env.DB.prepare('SELECT * FROM monthly_rollups WHERE region_id = ? ORDER BY local_month, service_id')
+    const before = await env.DB.prepare(
+      'SELECT * FROM monthly_rollups WHERE region_id = ? ORDER BY local_month, service_id',
+    )
       .bind(org.regionId)
       .all();
     // As before the migration: daily rollups only.
@@ -160,7 +162,9 @@ describe('rollups (SPEC §3: indicators read rollups only)', () => {
     expect(backfill?.queries.length).toBeGreaterThan(0);
     for (const query of backfill?.queries ?? []) await env.DB.prepare(query).run();
 
-    const after = await env.DB.prepare('SELECT * FROM monthly_rollups WHERE region_id = ? ORDER BY local_month, service_id')
+    const after = await env.DB.prepare(
+      'SELECT * FROM monthly_rollups WHERE region_id = ? ORDER BY local_month, service_id',
+    )
       .bind(org.regionId)
       .all();
     expect(after.results).toEqual(before.results);
