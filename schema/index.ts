@@ -1,13 +1,15 @@
 /**
  * @module
- * The D1 data model (drizzle-orm). Every indicator is computed from `dailyRollups`, which the
- * submission path updates in the same atomic batch as the raw `responses` row, so figures never
- * disagree with the raw data and never scan it. Migrations: `npm run db:generate`.
+ * The D1 data model (drizzle-orm). Every indicator is computed from the rollups, `dailyRollups` and
+ * `monthlyRollups` (schema/monthly-rollups.ts), which every writer updates in the same atomic batch as the
+ * raw `responses` rows, so figures never disagree with the raw data and never scan it. Whole-month periods
+ * read the monthly table, other ranges the daily one (worker/db/rollups.ts). Migrations: `npm run db:generate`.
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { ROLES } from '../domain/roles';
 import { ELEMENT_CODES } from '../domain/survey';
+import { rollupValueColumns } from './monthly-rollups';
 
 const createdAt = () => integer('created_at', { mode: 'number' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
 
@@ -129,17 +131,6 @@ export const responses = sqliteTable(
   ],
 );
 
-/** s1..s9: per-element sums; c{element}_{score}: how many answered that score on that element. */
-const rollupColumns = Object.fromEntries(
-  ELEMENT_CODES.flatMap((code) => {
-    const e = code.slice(1);
-    return [
-      [`s${e}`, integer(`s${e}`).notNull().default(0)],
-      ...[1, 2, 3, 4].map((score) => [`c${e}_${score}`, integer(`c${e}_${score}`).notNull().default(0)]),
-    ];
-  }),
-) as Record<string, ReturnType<typeof integer>>;
-
 /**
  * One row per region × unit × counter × service × local day. `counterId`/`serviceId` are 0 when
  * absent so the composite key stays unique (NULLs never conflict in SQLite).
@@ -152,10 +143,7 @@ export const dailyRollups = sqliteTable(
     counterId: integer('counter_id').notNull(),
     serviceId: integer('service_id').notNull(),
     localDate: text('local_date').notNull(),
-    n: integer('n').notNull().default(0),
-    /** Σ over respondents of (their nine scores' total)²: gives the IKM's exact variance. */
-    sumSquaredTotals: integer('sum_squared_totals').notNull().default(0),
-    ...rollupColumns,
+    ...rollupValueColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.regionId, t.unitId, t.counterId, t.serviceId, t.localDate] }),
@@ -295,4 +283,5 @@ export const snapshots = sqliteTable(
 );
 export * from './accounts';
 export * from './follow-up';
+export * from './monthly-rollups';
 export * from './security';

@@ -1,7 +1,7 @@
 /**
  * Throw-away local D1 databases for the benchmarks: an organisation (one region, 20 units with counters and
  * services) and `n` responses of one year generated inside SQLite (a recursive CTE with deterministic hashes),
- * folded into `daily_rollups` with the production rebuild statement. Shared by bench/scores.mjs and
+ * folded into `daily_rollups` and `monthly_rollups` with the production rebuild statements. Shared by bench/scores.mjs and
  * bench/exports.mjs.
  */
 import { spawnSync } from 'node:child_process';
@@ -114,11 +114,16 @@ export async function prepareBenchDatabase(n, options = {}) {
       'DB',
       '--json',
       '--command',
-      'SELECT (SELECT count(*) FROM responses) AS responses, (SELECT count(*) FROM daily_rollups) AS rollupRows, (SELECT sum(n) FROM daily_rollups) AS rolledUp',
+      `SELECT (SELECT count(*) FROM responses) AS responses, (SELECT count(*) FROM daily_rollups) AS rollupRows,
+         (SELECT count(*) FROM monthly_rollups) AS monthlyRows, (SELECT sum(n) FROM daily_rollups) AS rolledUp,
+         (SELECT sum(n) FROM monthly_rollups) AS rolledUpMonthly`,
     ),
   )[0].results[0];
   console.log(
     `  ${n.toLocaleString('en')} responses: ${JSON.stringify(counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
+  if (counts.responses !== n || counts.rolledUp !== n || counts.rolledUpMonthly !== n) {
+    throw new Error(`the ${n} database does not hold what it should: ${JSON.stringify(counts)}`);
+  }
   return { persistTo, counts };
 }

@@ -4,6 +4,7 @@ import { officialArea } from '../../domain/region-codes';
 import { buildDemoSeed } from '../../scripts/seed/demo-data';
 import { RegionDashboardSchema } from '../../worker/routes/admin/dashboard';
 import { admin } from '../support/admin';
+import { monthlyMismatches } from '../support/rollups';
 
 const UNTIL = Date.parse('2026-11-20T00:00:00Z');
 
@@ -37,6 +38,7 @@ describe('demo seed (SPEC §6)', () => {
     expect(first.regions).toBe(4);
     expect(first.responses).toBe(seed.responses);
     expect(first.rolled_up).toBe(seed.responses);
+    expect(await monthlyMismatches()).toEqual([]);
     const months = await env.DB.prepare(
       `SELECT count(DISTINCT substr(local_date, 1, 7)) AS months, max(submitted_at) AS latest FROM responses`,
     ).first<{ months: number; latest: number }>();

@@ -6,6 +6,7 @@ import { monthsOf, type Period, parsePeriod } from '../../domain/periods';
 import { publicSummary, summarize } from '../../domain/summary';
 import { ScoreSchema } from '../../worker/indicators/score-schema';
 import { admin } from '../support/admin';
+import { monthlyMismatches } from '../support/rollups';
 
 const HEADER = 'date,service,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation';
 const csv = (...lines: string[]) => `${[HEADER, ...lines].join('\n')}\n`;
@@ -202,6 +203,8 @@ describe('POST /api/v1/admin/regions/{region}/units/{unit}/responses/import (SPE
     expect(
       await count("SELECT sum(n) AS n FROM daily_rollups WHERE unit_id = (SELECT id FROM units WHERE slug = 'besar')"),
     ).toBe(10_000);
+    // Both rollup tables in the import's batch: each month row is the sum of its days.
+    expect(await monthlyMismatches()).toEqual([]);
     const tooMany = await importInto('besar', csv(...lines, lines[0]!));
     expect(await tooMany.json()).toMatchObject({ status: 400, errors: [{ line: 10_002, field: '(file)' }] });
   });

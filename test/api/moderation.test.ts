@@ -6,6 +6,7 @@ import { admin } from '../support/admin';
 import { createOrganisation } from '../support/fixtures';
 import { fromOrigin } from '../support/origin';
 import { insertRatings, same } from '../support/ratings';
+import { monthlyMismatches } from '../support/rollups';
 
 async function addComment(org: { regionId: number; unitId: number }, id: string, body: string) {
   await env.DB.prepare(
@@ -107,6 +108,8 @@ describe('flagged responses (SPEC §4: flagged responses stay out until a modera
     // A second accept finds nothing to accept and adds nothing.
     expect((await admin('POST', `/regions/tanda/responses/${accepted}/accept`)).status).toBe(404);
     expect(await score('tanda')).toMatchObject({ responses: 11 });
+    // The accept reached the monthly rollups (which the period's score reads) in the same batch as the daily ones.
+    expect(await monthlyMismatches()).toEqual([]);
 
     expect((await admin('POST', `/regions/tanda/responses/${rejected}/reject`)).status).toBe(204);
     expect((await admin('POST', `/regions/tanda/responses/${rejected}/reject`)).status).toBe(204);

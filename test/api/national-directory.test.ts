@@ -47,10 +47,17 @@ function rollupsFor(where: string, n: number, score: number) {
     if (column.startsWith('s')) return n * score;
     return Number(answer) === score ? n : 0;
   });
-  return env.DB.prepare(
-    `INSERT INTO daily_rollups (${[...ROLLUP_KEY, ...ROLLUP_VALUE_COLUMNS].join(', ')})
-     SELECT u.region_id, u.id, 0, 0, '2026-06-15', ${values.join(', ')} FROM units u
-     JOIN regions r ON r.id = u.region_id WHERE r.slug LIKE 'massal-%' AND ${where}`,
+  // Both rollup tables, as every writer keeps them: whole months are read from the monthly one.
+  return [
+    ['daily_rollups', 'local_date', "'2026-06-15'"],
+    ['monthly_rollups', 'local_month', "'2026-06'"],
+  ].map(([table, period, value]) =>
+    env.DB.prepare(
+      `INSERT INTO ${table} (${[...ROLLUP_KEY.slice(0, 4), period, ...ROLLUP_VALUE_COLUMNS].join(', ')})
+       SELECT u.region_id, u.id, 0, 0, ${value}, ${values.join(', ')} FROM units u
+       JOIN regions r ON r.id = u.region_id WHERE r.slug LIKE 'massal-%' AND ${where}
+       ON CONFLICT DO UPDATE SET ${ROLLUP_VALUE_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`,
+    ),
   );
 }
 
@@ -92,9 +99,9 @@ describe('national directory of the home page (SPEC §6)', () => {
     }));
     await addRegions([...rest, ...uncoded]);
     await env.DB.batch([
-      rollupsFor('u.region_id % 5 != 0 AND u.region_id % 2 = 0', 12, 4),
-      rollupsFor('u.region_id % 5 != 0 AND u.region_id % 2 = 1', 12, 3),
-      rollupsFor('u.region_id % 5 = 0', 4, 4),
+      ...rollupsFor('u.region_id % 5 != 0 AND u.region_id % 2 = 0', 12, 4),
+      ...rollupsFor('u.region_id % 5 != 0 AND u.region_id % 2 = 1', 12, 3),
+      ...rollupsFor('u.region_id % 5 = 0', 4, 4),
     ]);
   });
 

@@ -4,10 +4,11 @@ import { ELEMENT_CODES } from '../../domain/survey';
 import { admin } from '../support/admin';
 import { createOrganisation } from '../support/fixtures';
 import { newDevice, postRating, ratingBody } from '../support/ratings';
+import { monthlyMismatches } from '../support/rollups';
 
 const elements = ELEMENT_CODES.map((code) => code.slice(1));
 
-describe('rollups agree with the raw responses (SPEC §3, README architecture)', () => {
+describe('rollups, daily and monthly, agree with the raw responses (SPEC §3, README architecture)', () => {
   it('many concurrent ratings, repeats and bursts leave rollup totals equal to the unflagged raw counts', async () => {
     // 16 quiet counters get 4 ratings each (no burst); 2 busy ones get a burst of 8; every 5th is sent twice.
     const quiet = [];
@@ -74,6 +75,12 @@ describe('rollups agree with the raw responses (SPEC §3, README architecture)',
        WHERE d.n != coalesce(r.n, 0) OR ${elements.map((e) => `d.c${e}_1 != coalesce(r.c${e}_1, 0)`).join(' OR ')}`,
     ).all();
     expect(mismatches.results).toEqual([]);
+    // Monthly = Σ daily = raw: the burst's removals and the repeats reached the month rows too.
+    expect(await monthlyMismatches()).toEqual([]);
+    const monthly = await env.DB.prepare(
+      'SELECT sum(n) AS n, sum(sum_squared_totals) AS sq FROM monthly_rollups',
+    ).first();
+    expect(monthly).toEqual({ n: raw?.n, sq: raw?.sq });
   }, 60_000); // ~100 concurrent submissions: seconds on a loaded CI machine, past vitest's 5 s default.
 });
 
@@ -122,6 +129,10 @@ describe('rollups agree with the raw responses after keyed-in paper entries and 
       'SELECT (SELECT sum(n) FROM daily_rollups) AS rolled, (SELECT count(*) FROM responses WHERE flagged = 0) AS raw',
     ).first<{ rolled: number; raw: number }>();
     expect(totals?.rolled).toBe(totals?.raw);
+    // Monthly = Σ daily = raw after the entries, their repeats and the undos (which decrement both tables).
+    expect(await monthlyMismatches()).toEqual([]);
+    const monthly = await env.DB.prepare('SELECT sum(n) AS n FROM monthly_rollups').first<{ n: number }>();
+    expect(monthly?.n).toBe(totals?.raw);
     const paper = await env.DB.prepare("SELECT count(*) AS n FROM responses WHERE channel = 'paper'").first<{
       n: number;
     }>();

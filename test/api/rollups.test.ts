@@ -1,13 +1,16 @@
 import { env } from 'cloudflare:workers';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateOf } from '../../domain/aggregate';
 import { parsePeriod } from '../../domain/periods';
 import { summarize } from '../../domain/summary';
 import { findRegion, findUnit } from '../../worker/db/regions';
 import { REBUILD_ROLLUPS_SQL } from '../../worker/db/rollup-sql';
+import { aggregateRollups, type RollupGrouping, rollupSpans } from '../../worker/db/rollups';
 import { unitScore } from '../../worker/indicators/scores';
 import { createOrganisation, db } from '../support/fixtures';
 import { insertRatings } from '../support/ratings';
+import { monthlyMismatches } from '../support/rollups';
 
 describe('rollups (SPEC §3: indicators read rollups only)', () => {
   it('the SPEC §3 test vector read back from rollups gives IKM 91.48, grade A', async () => {
@@ -43,16 +46,133 @@ describe('rollups (SPEC §3: indicators read rollups only)', () => {
       { date: '2026-05-02', scores: [3, 3, 3, 3, 3, 3, 3, 3, 3], flagged: true },
     ];
     for (const row of rows) await insertRatings(org, [row]);
-    const incremental = await env.DB.prepare('SELECT * FROM daily_rollups WHERE unit_id = ? ORDER BY local_date')
-      .bind(org.unitId)
-      .all();
+    const read = () =>
+      Promise.all(
+        ['SELECT * FROM daily_rollups WHERE unit_id = ?', 'SELECT * FROM monthly_rollups WHERE unit_id = ?'].map(
+          async (sql) => (await env.DB.prepare(sql).bind(org.unitId).all()).results,
+        ),
+      );
+    const incremental = await read();
     await env.DB.batch(REBUILD_ROLLUPS_SQL.map((sql) => env.DB.prepare(sql)));
-    const rebuilt = await env.DB.prepare('SELECT * FROM daily_rollups WHERE unit_id = ? ORDER BY local_date')
-      .bind(org.unitId)
-      .all();
+    const [rebuilt = [], rebuiltMonthly = []] = await read();
 
-    expect(incremental.results).toEqual(rebuilt.results);
-    expect(rebuilt.results).toHaveLength(1);
-    expect(rebuilt.results[0]).toMatchObject({ n: 2, s1: 5, c1_1: 1, c1_4: 1, sum_squared_totals: 31 * 31 + 21 * 21 });
+    expect(incremental).toEqual([rebuilt, rebuiltMonthly]);
+    expect(rebuiltMonthly).toHaveLength(1);
+    expect(rebuiltMonthly[0]).toMatchObject({
+      local_month: '2026-05',
+      n: 2,
+      s1: 5,
+      sum_squared_totals: 31 * 31 + 21 * 21,
+    });
+    expect(await monthlyMismatches()).toEqual([]);
+    expect(rebuilt).toHaveLength(1);
+    expect(rebuilt[0]).toMatchObject({ n: 2, s1: 5, c1_1: 1, c1_4: 1, sum_squared_totals: 31 * 31 + 21 * 21 });
+  });
+
+  it('whole months are read from the monthly rollups, edge days from the daily ones (rollupSpans decides)', () => {
+    expect(rollupSpans('2026-01-01', '2026-12-31')).toEqual([
+      { table: 'monthly_rollups', from: '2026-01', to: '2026-12' },
+    ]);
+    expect(rollupSpans('2028-02-01', '2028-02-29')).toEqual([
+      { table: 'monthly_rollups', from: '2028-02', to: '2028-02' },
+    ]);
+    // "Year to date" up to a day: the closed months, then the running month's days.
+    expect(rollupSpans('2026-01-01', '2026-06-15')).toEqual([
+      { table: 'monthly_rollups', from: '2026-01', to: '2026-05' },
+      { table: 'daily_rollups', from: '2026-06-01', to: '2026-06-15' },
+    ]);
+    expect(rollupSpans('2025-12-20', '2026-02-28')).toEqual([
+      { table: 'daily_rollups', from: '2025-12-20', to: '2025-12-31' },
+      { table: 'monthly_rollups', from: '2026-01', to: '2026-02' },
+    ]);
+    expect(rollupSpans('2026-03-02', '2026-03-30')).toEqual([
+      { table: 'daily_rollups', from: '2026-03-02', to: '2026-03-30' },
+    ]);
+  });
+
+  it('any period gives the same figures from the monthly rollups (plus edge days) as from the daily ones alone, and as the raw rows', async () => {
+    const org = await createOrganisation({ region: 'bulanan' });
+    const second = (
+      await env.DB.prepare(
+        "INSERT INTO counters (unit_id, code, name) VALUES (?, 'bulananloket2', 'Loket 2') RETURNING id",
+      )
+        .bind(org.unitId)
+        .first<{ id: number }>()
+    )?.id;
+    // Random ratings over five months around a year end (and a leap February), some flagged, some without service.
+    const day = fc
+      .integer({ min: 0, max: 150 })
+      .map((d) => new Date(Date.UTC(2027, 10, 1) + d * 86_400_000).toISOString().slice(0, 10));
+    const rating = fc.record({
+      date: day,
+      scores: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 9, maxLength: 9 }),
+      flagged: fc.boolean(),
+      serviceId: fc.constantFrom(org.serviceId, null),
+      counterId: fc.constantFrom(org.counterId, second ?? null),
+    });
+    const period = fc.tuple(day, day).map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a }));
+    const groupings: RollupGrouping[] = ['unit', 'counter', 'service', 'month', 'region'];
+    let stored = false;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(rating, { maxLength: 30 }),
+        fc.array(period, { minLength: 1, maxLength: 6 }),
+        fc.subarray(groupings),
+        async (ratings, periods, groupBy) => {
+          // Ratings accumulate over the runs: the store grows as production's does, and every run checks all periods.
+          if (ratings.length) await insertRatings(org, ratings);
+          stored ||= ratings.length > 0;
+          for (const { from, to } of periods) {
+            const filter = { regionId: org.regionId, from, to };
+            const mixed = await aggregateRollups(env.DB, filter, groupBy);
+            const daily = await aggregateRollups(env.DB, filter, groupBy, [{ table: 'daily_rollups', from, to }]);
+            const order = (rows: typeof mixed) =>
+              [...rows].sort((a, b) => JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
+            expect(order(mixed)).toEqual(order(daily));
+            const raw = await env.DB.prepare(
+              'SELECT count(*) AS n FROM responses WHERE region_id = ? AND flagged = 0 AND local_date BETWEEN ? AND ?',
+            )
+              .bind(org.regionId, from, to)
+              .first<{ n: number }>();
+            expect(mixed.reduce((sum, g) => sum + g.aggregate.n, 0)).toBe(raw?.n);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+    expect(stored).toBe(true);
+    expect(await monthlyMismatches()).toEqual([]);
+  }, 60_000);
+
+  it('the backfill migration gives an existing deployment monthly rollups equal to the sums of its daily ones', async () => {
+    const org = await createOrganisation({ region: 'lama' });
+    await insertRatings(org, [
+      { date: '2026-07-30', scores: [4, 4, 4, 4, 4, 4, 4, 4, 4] },
+      { date: '2026-07-31', scores: [1, 2, 3, 4, 1, 2, 3, 4, 1], serviceId: org.serviceId },
+      { date: '2026-08-01', scores: [2, 2, 2, 2, 2, 2, 2, 2, 2] },
+    ]);
+    const before = await env.DB.prepare(
+      'SELECT * FROM monthly_rollups WHERE region_id = ? ORDER BY local_month, service_id',
+    )
+      .bind(org.regionId)
+      .all();
+    // As before the migration: daily rollups only.
+    await env.DB.prepare('DELETE FROM monthly_rollups').run();
+    const backfill = env.TEST_MIGRATIONS.find((m) => m.name.includes('monthly_rollups_backfill'));
+    expect(backfill?.queries.length).toBeGreaterThan(0);
+    for (const query of backfill?.queries ?? []) await env.DB.prepare(query).run();
+
+    const after = await env.DB.prepare(
+      'SELECT * FROM monthly_rollups WHERE region_id = ? ORDER BY local_month, service_id',
+    )
+      .bind(org.regionId)
+      .all();
+    expect(after.results).toEqual(before.results);
+    expect(after.results.map((r) => [r.local_month, r.n])).toEqual([
+      ['2026-07', 1],
+      ['2026-07', 1],
+      ['2026-08', 1],
+    ]);
+    expect(await monthlyMismatches()).toEqual([]);
   });
 });

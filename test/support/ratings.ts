@@ -2,14 +2,14 @@
  * @module
  * Ratings in tests. Through the API: a valid submission body, and POSTs that look like they come from one
  * device (miniflare sets no CF-Connecting-IP, so each test names its device's IP and user agent). Straight
- * into D1: raw responses folded into rollups with the production statement (`rollupUpsertSql`), for tests
+ * into D1: raw responses folded into rollups with the production statement (`rollupStatements`, daily and monthly), for tests
  * of what is computed from them.
  */
 
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { app } from '../../worker/app';
-import { rollupUpsertSql } from '../../worker/db/rollup-sql';
+import { rollupStatements } from '../../worker/db/rollup-sql';
 import type { Bindings } from '../../worker/env';
 
 export const DUMMY_TOKEN = 'XXXX.DUMMY.TOKEN.XXXX';
@@ -113,7 +113,7 @@ export async function insertRatings(
     ),
   );
   // One bound parameter for all ids (a JSON array): no chunking for D1's 100-parameter limit.
-  statements.push(env.DB.prepare(rollupUpsertSql('id IN (SELECT value FROM json_each(?))')).bind(JSON.stringify(ids)));
+  statements.push(...rollupStatements(env.DB, 'id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]));
   await env.DB.batch(statements);
   return ids;
 }

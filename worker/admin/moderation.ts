@@ -7,7 +7,7 @@
 import type { Channel } from '../../domain/survey';
 import type { COMMENT_STATES } from '../../schema';
 import type { Region } from '../db/regions';
-import { rollupUpsertSql } from '../db/rollup-sql';
+import { rollupStatements } from '../db/rollup-sql';
 import { randomCode } from '../security/tokens';
 import { type Actor, auditStatement } from './audit';
 
@@ -206,7 +206,7 @@ export async function acceptFlaggedResponse(
     d1
       .prepare('UPDATE responses SET flagged = 0, flag_reason = ? WHERE id = ? AND region_id = ? AND flagged = 1')
       .bind(marker, id, region.id),
-    d1.prepare(rollupUpsertSql('id = ? AND flag_reason = ?')).bind(id, marker),
+    ...rollupStatements(d1, 'id = ? AND flag_reason = ?', [id, marker]),
     d1.prepare('UPDATE responses SET flag_reason = NULL WHERE id = ? AND flag_reason = ?').bind(id, marker),
     auditStatement(
       d1,

@@ -7,7 +7,7 @@
  * known submissionId and everything after it selects only what the INSERT created.
  */
 import type { Region, Unit } from '../db/regions';
-import { rollupUpsertSql } from '../db/rollup-sql';
+import { rollupStatements } from '../db/rollup-sql';
 import { type Actor, auditStatementWhen } from './audit';
 import { importTarget, type PaperDateRange, type PaperQuestionnaire, paperInsertStatements } from './paper-import';
 
@@ -103,7 +103,7 @@ export async function undoPaperResponse(
   const params = [id, unit.id, actor, since];
   const results = await d1.batch([
     // Out of the rollups first, while the row is still there to select (and only if it still counts).
-    d1.prepare(rollupUpsertSql(guard, -1)).bind(...params),
+    ...rollupStatements(d1, guard, params, -1),
     auditStatementWhen(
       d1,
       { sql: `EXISTS (SELECT 1 FROM responses WHERE ${guard})`, binds: params },

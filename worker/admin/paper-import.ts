@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import { isCalendarDate, localDate } from '../../domain/periods';
 import { EDUCATIONS, ELEMENT_CODES, GENDERS, MAX_AGE, MIN_AGE, OCCUPATIONS } from '../../domain/survey';
 import type { Region, Unit } from '../db/regions';
-import { rollupUpsertSql } from '../db/rollup-sql';
+import { rollupStatements } from '../db/rollup-sql';
 import { sha256Hex } from '../security/tokens';
 import { type Actor, auditStatement } from './audit';
 
@@ -233,7 +233,7 @@ FROM json_each(?5) WHERE true
 ON CONFLICT (submission_id) DO NOTHING`;
 
 /** The same JSON array selects exactly this chunk's rows for the rollup update (by primary key). */
-const ROLLUP_CHUNK_SQL = rollupUpsertSql(`id IN (SELECT json_extract(value, '$[0]') FROM json_each(?))`);
+const ROLLUP_CHUNK_WHERE = `id IN (SELECT json_extract(value, '$[0]') FROM json_each(?))`;
 
 /** A questionnaire to store, with its new response id (and, for a keyed-in entry, its submissionId). */
 export type StoredQuestionnaire = PaperQuestionnaire & { id: string; submissionId?: string };
@@ -268,7 +268,7 @@ export function paperInsertStatements(
         ]),
     );
     statements.push(d1.prepare(INSERT_ROWS_SQL).bind(region.id, unit.id, now, actor, chunk));
-    statements.push(d1.prepare(ROLLUP_CHUNK_SQL).bind(chunk));
+    statements.push(...rollupStatements(d1, ROLLUP_CHUNK_WHERE, [chunk]));
   }
   return statements;
 }

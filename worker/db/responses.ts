@@ -1,7 +1,7 @@
 /**
  * @module
  * Storing a citizen's rating (SPEC §5). Everything that must agree is written in one atomic D1 batch: the
- * response, its rollup (through {@link rollupUpsertSql}) and its redacted comment. The per-minute request count
+ * response, its rollup (through {@link rollupStatements}, daily and monthly) and its redacted comment. The per-minute request count
  * is taken earlier, in the preflight batch, so requests refused before storing count too.
  * Guards inside the batch make it safe under concurrency without locks: the INSERT does nothing on a repeated
  * `submission_id`, nothing past a rate limit, and nothing when another rating reached the same counter since the
@@ -10,7 +10,7 @@
  */
 import { answerSignature, type FlagReason, type RatingFingerprint } from '../../domain/burst';
 import { ELEMENT_CODES } from '../../domain/survey';
-import { rollupUpsertSql } from './rollup-sql';
+import { rollupStatements } from './rollup-sql';
 
 const SCORE_COLUMNS = ELEMENT_CODES.map((code) => code.toLowerCase());
 /** At most this many recent ratings are read for the burst rule: far more than any rule threshold. */
@@ -269,7 +269,7 @@ export async function storeRating(d1: D1Database, rating: NewRating, guards: Sto
       .bind(...values, ...conditionParams),
   );
   // Only what this batch inserted is folded in: for a repeat or a refusal there is no row with this id.
-  statements.push(d1.prepare(rollupUpsertSql('id = ?')).bind(rating.id));
+  statements.push(...rollupStatements(d1, 'id = ?', [rating.id]));
 
   if (rating.flagOthersSince !== null) {
     // The rest of the burst leaves the indicators (removed from the rollups first, while still unflagged): the same
@@ -277,7 +277,7 @@ export async function storeRating(d1: D1Database, rating: NewRating, guards: Sto
     const others =
       'counter_id = ? AND network_hash = ? AND submitted_at > ? AND id != ? AND EXISTS (SELECT 1 FROM responses AS mine WHERE mine.id = ?)';
     const otherParams = [target.counterId, rating.networkHash, rating.flagOthersSince, rating.id, rating.id];
-    statements.push(d1.prepare(rollupUpsertSql(others, -1)).bind(...otherParams));
+    statements.push(...rollupStatements(d1, others, otherParams, -1));
     statements.push(
       d1
         .prepare(`UPDATE responses SET flagged = 1, flag_reason = 'burst' WHERE flagged = 0 AND ${others}`)

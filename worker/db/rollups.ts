@@ -1,7 +1,9 @@
 /**
  * @module
- * Reading aggregates from `daily_rollups`: the only way indicators touch the database. The cost
- * depends on units × days in the period, never on the number of raw responses.
+ * Reading aggregates from the rollups: the only way indicators touch the database. Each read takes the coarsest
+ * table that answers its range ({@link rollupSpans}): whole months from `monthly_rollups`, edge days (a range that
+ * starts or ends inside a month) from `daily_rollups`. The cost depends on units × counters × services × months
+ * (plus edge days) in the period, never on the number of raw responses.
  */
 import type { Aggregate } from '../../domain/aggregate';
 import { ELEMENT_CODES, SCORES } from '../../domain/survey';
@@ -13,18 +15,67 @@ const SUMS = [
   'sum(sum_squared_totals) AS sq',
   ...ELEMENTS.flatMap((e) => [`sum(s${e}) AS s${e}`, ...SCORES.map((s) => `sum(c${e}_${s}) AS c${e}_${s}`)]),
 ].join(', ');
+const OUTER_SUMS = [
+  'sum(n) AS n',
+  'sum(sq) AS sq',
+  ...ELEMENTS.flatMap((e) => [`sum(s${e}) AS s${e}`, ...SCORES.map((s) => `sum(c${e}_${s}) AS c${e}_${s}`)]),
+].join(', ');
 
 /** What a group of rollup rows is keyed by. `month` is the local 'YYYY-MM'. */
 export type RollupGrouping = 'unit' | 'counter' | 'service' | 'month' | 'region';
 
-const GROUP_EXPRESSIONS: Record<RollupGrouping, string> = {
-  region: 'region_id',
-  unit: 'unit_id',
-  counter: 'counter_id',
-  /** 0 for responses without a service (jenis layanan). */
-  service: 'service_id',
-  month: 'substr(local_date, 1, 7)',
+/** The grouping expressions of each table (a month is a prefix of a local date). */
+const GROUP_EXPRESSIONS: Record<RollupSpan['table'], Record<RollupGrouping, string>> = {
+  daily_rollups: {
+    region: 'region_id',
+    unit: 'unit_id',
+    counter: 'counter_id',
+    /** 0 for responses without a service (jenis layanan). */
+    service: 'service_id',
+    month: 'substr(local_date, 1, 7)',
+  },
+  monthly_rollups: {
+    region: 'region_id',
+    unit: 'unit_id',
+    counter: 'counter_id',
+    service: 'service_id',
+    month: 'local_month',
+  },
 };
+
+/** A part of a read: inclusive bounds in the table's period ('YYYY-MM-DD' daily, 'YYYY-MM' monthly). */
+export interface RollupSpan {
+  table: 'daily_rollups' | 'monthly_rollups';
+  from: string;
+  to: string;
+}
+
+const DAY_MS = 86_400_000;
+const shiftDay = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isDate = (date: string) =>
+  DATE.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && shiftDay(date, 0) === date;
+
+/**
+ * The one place that chooses the table: the whole months inside [from, to] from the monthly rollups, the days
+ * before the first and after the last whole month from the daily ones. A range inside one month, or bounds that
+ * are not plain dates, read only days.
+ */
+export function rollupSpans(from: string, to: string): RollupSpan[] {
+  const daily: RollupSpan[] = [{ table: 'daily_rollups', from, to }];
+  if (!isDate(from) || !isDate(to) || from > to) return daily;
+  // The first day of the first whole month, and the last day of the last whole month.
+  const wholeStart = from.endsWith('-01') ? from : `${shiftDay(`${from.slice(0, 7)}-28`, 4).slice(0, 7)}-01`;
+  const nextMonthStart = `${shiftDay(`${to.slice(0, 7)}-28`, 4).slice(0, 7)}-01`;
+  const wholeEnd = shiftDay(nextMonthStart, -1) === to ? to : shiftDay(`${to.slice(0, 7)}-01`, -1);
+  if (wholeStart > wholeEnd) return daily;
+  const spans: RollupSpan[] = [];
+  if (from < wholeStart) spans.push({ table: 'daily_rollups', from, to: shiftDay(wholeStart, -1) });
+  spans.push({ table: 'monthly_rollups', from: wholeStart.slice(0, 7), to: wholeEnd.slice(0, 7) });
+  if (wholeEnd < to) spans.push({ table: 'daily_rollups', from: shiftDay(wholeEnd, 1), to });
+  return spans;
+}
 
 export interface RollupFilter {
   regionId?: number;
@@ -51,31 +102,43 @@ function toAggregate(row: RollupRow): Aggregate {
   };
 }
 
-function whereOf(filter: RollupFilter): { where: string; bindings: (string | number)[] } {
-  const conditions = ['local_date BETWEEN ? AND ?'];
-  const bindings: (string | number)[] = [filter.from, filter.to];
-  if (filter.regionId !== undefined) {
-    conditions.push('region_id = ?');
-    bindings.push(filter.regionId);
-  }
-  if (filter.unitId !== undefined) {
-    conditions.push('unit_id = ?');
-    bindings.push(filter.unitId);
-  }
-  return { where: conditions.join(' AND '), bindings };
-}
-
+/**
+ * One row per combination of `groupBy` with the columns `sums` (over a table's columns; `outerSums` adds the
+ * per-span partial sums up). Reads through {@link rollupSpans}: whole months from the monthly table.
+ */
 async function groupedRows(
   d1: D1Database,
   filter: RollupFilter,
   groupBy: readonly RollupGrouping[],
   sums: string,
+  outerSums: string,
+  spans: readonly RollupSpan[],
 ): Promise<RollupRow[]> {
-  const { where, bindings } = whereOf(filter);
-  const keys = groupBy.map((g) => `${GROUP_EXPRESSIONS[g]} AS k_${g}`);
-  const query = `SELECT ${[...keys, sums].join(', ')} FROM daily_rollups WHERE ${where}${
-    groupBy.length ? ` GROUP BY ${groupBy.map((g) => GROUP_EXPRESSIONS[g]).join(', ')}` : ''
-  }`;
+  const bindings: (string | number)[] = [];
+  const parts = spans.map((span) => {
+    const expressions = GROUP_EXPRESSIONS[span.table];
+    const conditions = [`${expressions.month === 'local_month' ? 'local_month' : 'local_date'} BETWEEN ? AND ?`];
+    bindings.push(span.from, span.to);
+    if (filter.regionId !== undefined) {
+      conditions.push('region_id = ?');
+      bindings.push(filter.regionId);
+    }
+    if (filter.unitId !== undefined) {
+      conditions.push('unit_id = ?');
+      bindings.push(filter.unitId);
+    }
+    const keys = groupBy.map((g) => `${expressions[g]} AS k_${g}`);
+    return `SELECT ${[...keys, sums].join(', ')} FROM ${span.table} WHERE ${conditions.join(' AND ')}${
+      groupBy.length ? ` GROUP BY ${groupBy.map((g) => expressions[g]).join(', ')}` : ''
+    }`;
+  });
+  // Several spans: each sums its own rows, then the partial sums are added up per group.
+  const query =
+    parts.length === 1
+      ? (parts[0] as string)
+      : `SELECT ${[...groupBy.map((g) => `k_${g}`), outerSums].join(', ')} FROM (${parts.join(' UNION ALL ')})${
+          groupBy.length ? ` GROUP BY ${groupBy.map((g) => `k_${g}`).join(', ')}` : ''
+        }`;
   const { results } = await d1
     .prepare(query)
     .bind(...bindings)
@@ -86,26 +149,32 @@ async function groupedRows(
 const keyOf = (groupBy: readonly RollupGrouping[], row: RollupRow) =>
   Object.fromEntries(groupBy.map((g) => [g, row[`k_${g}`] as number | string]));
 
-/** Sums rollups matching `filter`, one aggregate per combination of `groupBy` (or one in all). */
+/**
+ * Sums rollups matching `filter`, one aggregate per combination of `groupBy` (or one in all). `spans` defaults to
+ * {@link rollupSpans} of the filter's range; tests pass one daily span to compare both tables' figures.
+ */
 export async function aggregateRollups(
   d1: D1Database,
   filter: RollupFilter,
   groupBy: readonly RollupGrouping[] = [],
+  spans: readonly RollupSpan[] = rollupSpans(filter.from, filter.to),
 ): Promise<GroupedAggregate[]> {
-  const rows = await groupedRows(d1, filter, groupBy, SUMS);
+  const rows = await groupedRows(d1, filter, groupBy, SUMS, OUTER_SUMS, spans);
   return rows.map((row) => ({ key: keyOf(groupBy, row), aggregate: toAggregate(row) }));
 }
 
 /**
  * Only the number of responses per combination of `groupBy`: what suppression needs of the finer groups (SPEC §4),
- * at a fraction of {@link aggregateRollups}' columns. Groups without responses are left out.
+ * at a fraction of {@link aggregateRollups}' columns. Groups without responses are left out. Reads through the
+ * same spans, so whole months come from the monthly table here too.
  */
 export async function countRollups(
   d1: D1Database,
   filter: RollupFilter,
   groupBy: readonly RollupGrouping[],
+  spans: readonly RollupSpan[] = rollupSpans(filter.from, filter.to),
 ): Promise<{ key: GroupedAggregate['key']; n: number }[]> {
-  const rows = await groupedRows(d1, filter, groupBy, 'sum(n) AS n');
+  const rows = await groupedRows(d1, filter, groupBy, 'sum(n) AS n', 'sum(n) AS n', spans);
   return rows.map((row) => ({ key: keyOf(groupBy, row), n: Number(row.n) }));
 }
 

@@ -72,9 +72,9 @@ export async function regionMonthlyScores(
 export async function firstMonthWithData(d1: D1Database, regionId?: number): Promise<string | null> {
   const row = await d1
     .prepare(
-      `SELECT min(local_date) AS first FROM daily_rollups${regionId === undefined ? '' : ' WHERE region_id = ?'}`,
+      `SELECT min(local_month) AS first FROM monthly_rollups${regionId === undefined ? '' : ' WHERE region_id = ?'}`,
     )
     .bind(...(regionId === undefined ? [] : [regionId]))
     .first<{ first: string | null }>();
-  return row?.first ? row.first.slice(0, 7) : null;
+  return row?.first ?? null;
 }

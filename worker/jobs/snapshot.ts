@@ -78,7 +78,7 @@ export async function scheduleSnapshot(env: Bindings, now = Date.now()): Promise
   // Every region × month with a counted response or a published comment (the same months the files show).
   const { results } = await env.DB.prepare(
     `SELECT g.slug AS region, p.month AS month FROM (
-       SELECT DISTINCT region_id, substr(local_date, 1, 7) AS month FROM daily_rollups WHERE n > 0
+       SELECT DISTINCT region_id, local_month AS month FROM monthly_rollups WHERE n > 0
        UNION SELECT DISTINCT region_id, substr(local_date, 1, 7) FROM comments WHERE status = 'published'
      ) p JOIN regions g ON g.id = p.region_id ORDER BY g.slug, p.month`,
   ).all<{ region: string; month: string }>();

@@ -68,10 +68,16 @@ export async function monthsWithData(
   const unitCondition = filter.unitId === undefined ? '' : ' AND unit_id = ?';
   const { results } = await d1
     .prepare(
-      `SELECT DISTINCT substr(local_date, 1, 7) AS month FROM daily_rollups
-       WHERE region_id = ? AND local_date BETWEEN ? AND ?${unitCondition} AND n > 0 ORDER BY month`,
+      `SELECT DISTINCT local_month AS month FROM monthly_rollups
+       WHERE region_id = ? AND local_month BETWEEN ? AND ?${unitCondition} AND n > 0 ORDER BY month`,
     )
-    .bind(filter.regionId, filter.from, filter.to, ...(filter.unitId === undefined ? [] : [filter.unitId]))
+    // Months, not days: the monthly rollups hold one row per month and cell (filters cover whole months).
+    .bind(
+      filter.regionId,
+      filter.from.slice(0, 7),
+      filter.to.slice(0, 7),
+      ...(filter.unitId === undefined ? [] : [filter.unitId]),
+    )
     .all<{ month: string }>();
   return results.map((row) => row.month);
 }

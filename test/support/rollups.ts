@@ -1,0 +1,27 @@
+/**
+ * @module
+ * Checks of the rollup invariant for tests: every `monthly_rollups` row equals the sum of its month's
+ * `daily_rollups` rows, in every value column, both ways (no month row without days, no days without a month).
+ */
+import { env } from 'cloudflare:workers';
+import { ROLLUP_VALUE_COLUMNS } from '../../worker/db/rollup-sql';
+
+const KEY = ['region_id', 'unit_id', 'counter_id', 'service_id', 'local_month'];
+const DAYS_BY_MONTH = `SELECT region_id, unit_id, counter_id, service_id, substr(local_date, 1, 7) AS local_month,
+  ${ROLLUP_VALUE_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
+  FROM daily_rollups GROUP BY 1, 2, 3, 4, 5`;
+
+function oneWay(left: string, right: string): string {
+  const differs = ROLLUP_VALUE_COLUMNS.map((c) => `coalesce(a.${c}, 0) != coalesce(b.${c}, 0)`).join(' OR ');
+  return `SELECT ${KEY.map((k) => `a.${k}`).join(', ')}, a.n AS n, b.n AS other_n FROM (${left}) a LEFT JOIN (${right}) b
+    ON ${KEY.map((k) => `a.${k} = b.${k}`).join(' AND ')} WHERE (${differs})`;
+}
+
+/** The month cells where monthly ≠ Σ daily (empty when the invariant holds). */
+export async function monthlyMismatches(): Promise<Record<string, unknown>[]> {
+  const monthly = 'SELECT * FROM monthly_rollups';
+  const { results } = await env.DB.prepare(
+    `${oneWay(monthly, DAYS_BY_MONTH)} UNION ALL ${oneWay(DAYS_BY_MONTH, monthly)}`,
+  ).all<Record<string, unknown>>();
+  return results;
+}
