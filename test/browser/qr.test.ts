@@ -3,18 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, launchBrowser } from './support/browser';
+import { browserAvailable, hasTool, launchBrowser } from './support/browser';
 import { BROWSER_TEST_VARS } from './support/vars';
 
 /** zbarimg (zbar-tools) decodes the QR image; rsvg-convert (librsvg2-bin) rasterises the SVG. CI installs both. */
-function hasTool(name: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 const toolsAvailable = hasTool('zbarimg') && hasTool('rsvg-convert');
 if (!toolsAvailable && process.env.CI) throw new Error('CI must install zbar-tools and librsvg2-bin (.ci/run).');
 if (!toolsAvailable) console.warn('QR decoding tests skipped: install zbar-tools and librsvg2-bin.');

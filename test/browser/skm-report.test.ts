@@ -8,6 +8,7 @@ import { CHAPTER_HEADINGS, formatNumber, SECTION_HEADINGS } from '../../domain/s
 import {
   browserAvailable,
   DESKTOP,
+  hasTool,
   launchBrowser,
   PHONE,
   seriousAxeViolations,
@@ -16,14 +17,6 @@ import {
 import { BROWSER_TEST_VARS } from './support/vars';
 
 /** pdftotext and pdftoppm (poppler-utils) read the PDF back; zbarimg (zbar-tools) decodes its QR code. CI installs them. */
-function hasTool(name: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 const popplerAvailable = hasTool('pdftotext') && hasTool('pdftoppm');
 if (!popplerAvailable && process.env.CI) throw new Error('CI must install poppler-utils (.ci/run).');
 if (!popplerAvailable) console.warn('PDF read-back tests skipped: install poppler-utils.');

@@ -2,6 +2,7 @@
  * @module
  * Debian's Chromium driven by playwright-core (never a downloaded browser), and axe-core checks.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -13,6 +14,16 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * elsewhere they are skipped with a notice instead of failing a machine that lacks it.
  */
 export const browserAvailable = existsSync(CHROMIUM);
+
+/** True when a command-line tool the page tests read their output with (zbarimg, pdftotext, …) is installed. */
+export function hasTool(name: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 if (!browserAvailable && process.env.CI) {
   throw new Error(`Chromium not found at ${CHROMIUM}: CI must install it (apt-get install -y chromium).`);
 }
