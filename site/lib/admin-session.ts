@@ -55,6 +55,11 @@ export async function consoleSession(astro: AstroGlobal): Promise<ConsoleSession
   };
 }
 
+/** The console's 404 for an unknown region or unit (no-store, like every console page). */
+export function notFound(): Response {
+  return new Response(null, { status: 404, headers: { 'Cache-Control': 'no-store' } });
+}
+
 /** A 403 page body for a region or page outside the account's reach (no-store, like every console page). */
 export function forbidden(): Response {
   return new Response('403 Forbidden: this account does not work here.', {
