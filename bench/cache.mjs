@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, freePort, prepareDatabase, serve } from '../scripts/local-portal.mjs';
+import { atLeast } from './support/goals.mjs';
 import { compareThroughput, flag, option, serveBareWorker, writeResults } from './support/throughput.mjs';
 
 const SECONDS = Number(option('seconds', 5));
@@ -88,6 +89,14 @@ async function main() {
       result.uncached = uncached.paths;
     }
     result.seconds = Math.round((Date.now() - started) / 1000);
+    result.goals = result.paths.map((p) =>
+      atLeast(
+        `cache.${p.name.replaceAll(' ', '-')}`,
+        `${p.name}, warm edge cache / bare Worker (wrk, 16 connections)`,
+        p.errors ? 0 : p.ratio,
+        GOAL,
+      ),
+    );
     writeResults('cache', result);
     const failed = result.paths.filter((p) => !p.pass);
     console.log(

@@ -1,21 +1,56 @@
 /**
  * `npm run bench`: every benchmark in this folder (`cache.mjs`, `scores.mjs`, `submit.mjs`, …), one after another
  * (they share the machine's two cores, so running them in parallel would measure each other). Each writes
- * bench/results/<name>.json. Subfolders hold the shared harness (`support/`) and fixtures, not benchmarks.
+ * bench/results/<name>.json with its `goals` (bench/support/goals.mjs); at the end this prints every goal of the
+ * run in one table and fails if one does not hold, or if a bench wrote no results in this run. Subfolders hold the
+ * shared harness (`support/`) and fixtures, not benchmarks.
+ *
+ *   npm run bench [-- cache submit]   (only these benches; the table then shows only their goals)
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatGoal } from './support/goals.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const benches = readdirSync(here)
   .filter((file) => file.endsWith('.mjs') && file !== 'run.mjs')
+  .filter((file) => only.length === 0 || only.includes(file.replace(/\.mjs$/, '')))
   .sort();
-let failed = 0;
+const started = Date.now();
+const exits = new Map();
 for (const bench of benches) {
   console.log(`\n=== ${bench} ===`);
   const result = spawnSync(process.execPath, [path.join(here, bench)], { stdio: 'inherit' });
-  if (result.status !== 0) failed += 1;
+  exits.set(bench, result.status ?? result.signal);
 }
+
+// A bench exits non-zero when one of its goals fails; that shows in its goals. Without fresh results it crashed.
+const problems = [];
+
+const goals = [];
+for (const bench of benches) {
+  const file = path.join(here, 'results', bench.replace(/\.mjs$/, '.json'));
+  if (!existsSync(file)) {
+    problems.push(`${bench} wrote no bench/results file (exit ${exits.get(bench)})`);
+    continue;
+  }
+  const result = JSON.parse(readFileSync(file, 'utf8'));
+  if (Date.parse(result.date) < started) {
+    problems.push(
+      `${bench} wrote no results in this run (exit ${exits.get(bench)}; bench/results holds ${result.date})`,
+    );
+    continue;
+  }
+  goals.push(...(result.goals ?? []));
+}
+
+const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+console.log(`\n=== Goals (issue 10), measured in this run: ${new Date(started).toISOString()}, ${minutes} min ===`);
+for (const goal of goals) console.log(formatGoal(goal));
+for (const problem of problems) console.log(`FAIL  ${problem}`);
+const failed = goals.filter((goal) => !goal.pass).length + problems.length;
+console.log(failed === 0 ? `\nAll ${goals.length} goals hold.` : `\n${failed} of ${goals.length} goals fail.`);
 process.exit(failed === 0 ? 0 : 1);

@@ -14,6 +14,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, freePort, ROOT, serve } from '../scripts/local-portal.mjs';
 import { prepareBenchDatabase, YEAR } from './support/bench-database.mjs';
+import { atMost } from './support/goals.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -90,10 +91,18 @@ async function main() {
     result.monthlyRollupRowsRatio = Number((large.monthlyRollupRows / small.monthlyRollupRows).toFixed(1));
     result.goal = GOAL;
     result.pass = result.scoresRatio <= GOAL;
+    const label = (count) => (count >= 1_000_000 ? `${count / 1_000_000}M` : `${count / 1_000}k`);
+    result.goals = [
+      atMost(
+        'scores.region-year',
+        `region scores for a year, ${label(large.responses)} / ${label(small.responses)} stored responses (median)`,
+        result.scoresRatio,
+        GOAL,
+      ),
+    ];
     console.log(JSON.stringify(result, null, 2));
     mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(path.join(ROOT, 'bench', 'results', 'scores.json'), `${JSON.stringify(result, null, 2)}\n`);
-    const label = (count) => (count >= 1_000_000 ? `${count / 1_000_000}M` : `${count / 1_000}k`);
     console.log(
       `\nregion scores ${label(large.responses)} / ${label(small.responses)}: ${result.scoresRatio.toFixed(2)}× (goal ≤ ${GOAL}×): ${result.pass ? 'PASS' : 'FAIL'}`,
     );
