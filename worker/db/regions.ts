@@ -2,7 +2,7 @@
  * @module
  * Reading regions, units, services and counters: the organisation tree of a deployment.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { counters, regions, services, units } from '../../schema';
 import type { Database } from './client';
 
@@ -70,6 +70,17 @@ export function listRegionServices(db: Database, regionId: number): Promise<Serv
     .from(services)
     .innerJoin(units, eq(units.id, services.unitId))
     .where(eq(units.regionId, regionId))
+    .orderBy(asc(services.name))
+    .then((rows) => rows.map((row) => row.service));
+}
+
+/** Every service of several regions' units (a chunk of a national file), in {@link listRegionServices}' order. */
+export function listServicesOfRegions(db: Database, regionIds: readonly number[]): Promise<Service[]> {
+  return db
+    .select({ service: services })
+    .from(services)
+    .innerJoin(units, eq(units.id, services.unitId))
+    .where(inArray(units.regionId, [...regionIds]))
     .orderBy(asc(services.name))
     .then((rows) => rows.map((row) => row.service));
 }

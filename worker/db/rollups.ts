@@ -79,6 +79,8 @@ export function rollupSpans(from: string, to: string): RollupSpan[] {
 
 export interface RollupFilter {
   regionId?: number;
+  /** Several regions at once (a national file reads regions in chunks); at most 90, as D1 binds 100 values. */
+  regionIds?: readonly number[];
   unitId?: number;
   /** Inclusive local dates 'YYYY-MM-DD'. */
   from: string;
@@ -122,6 +124,10 @@ async function groupedRows(
     if (filter.regionId !== undefined) {
       conditions.push('region_id = ?');
       bindings.push(filter.regionId);
+    }
+    if (filter.regionIds !== undefined) {
+      conditions.push(`region_id IN (${filter.regionIds.map(() => '?').join(', ') || 'NULL'})`);
+      bindings.push(...filter.regionIds);
     }
     if (filter.unitId !== undefined) {
       conditions.push('unit_id = ?');

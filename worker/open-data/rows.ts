@@ -60,6 +60,21 @@ export async function resolveScope(db: Database, query: Pick<OpenDataQuery, 'reg
   return scope;
 }
 
+/**
+ * How many regions a national file reads per rollup query: the queries grow by one per 50 regions (11 for the
+ * 552 regional governments), never by one or two per region, and one chunk's groups (50 regions × their units ×
+ * months) stay a small part of a Worker's 128 MB. Below D1's 100 bound values per statement.
+ */
+export const REGIONS_PER_QUERY = 50;
+
+/** `scope`'s regions that have units, in chunks of {@link REGIONS_PER_QUERY}, in file order. */
+export function regionChunks(scope: Scope): Scope['regions'][] {
+  const withUnits = scope.regions.filter(({ units }) => units.length > 0);
+  const chunks: Scope['regions'][] = [];
+  for (let i = 0; i < withUnits.length; i += REGIONS_PER_QUERY) chunks.push(withUnits.slice(i, i + REGIONS_PER_QUERY));
+  return chunks;
+}
+
 /** The months ('YYYY-MM', ascending) in which a region (or one unit) received any counted response. */
 export async function monthsWithData(
   d1: D1Database,

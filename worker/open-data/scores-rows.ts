@@ -4,13 +4,16 @@
  * behind the scores API and the pages, so a figure is identical everywhere. Suppressed cells keep their count and
  * leave every figure empty (SPEC §4).
  */
+import { emptyAggregate } from '../../domain/aggregate';
+import { monthPeriod } from '../../domain/periods';
 import { ELEMENT_CODES } from '../../domain/survey';
 import type { Region } from '../db/regions';
-import type { Score } from '../indicators/scores';
+import { aggregateRollups } from '../db/rollups';
+import { buildScore, type Score } from '../indicators/scores';
 import { regionMonthlyScores } from '../indicators/trends';
 import type { OpenDataFilter } from './filters';
 import { regionCodeCells } from './region-columns';
-import { monthsWithData, type Row, type Scope } from './rows';
+import { monthsWithData, type Row, regionChunks, type Scope } from './rows';
 
 /** The CSV/JSON row of one score of `region`. */
 export function scoreRow(score: Score, region: Pick<Region, 'code'>): Row {
@@ -30,16 +33,46 @@ export function scoreRow(score: Score, region: Pick<Region, 'code'>): Row {
 }
 
 /**
- * Yields the rows region by region: one rollup query per region (units × months aggregates, built by
- * `regionMonthlyScores` as on the region page), so memory stays at one region's panel, never the responses.
+ * Yields the rows region by region, each unit with a row for every month in which its region received a response
+ * (a quiet month is a row of 0 responses). One region (`?region=`): its months and one rollup query, as on the
+ * region page. Several regions (the national file): one grouped rollup query per chunk of 50 regions, whose
+ * groups also give each region's months, so 552 regions cost 11 queries instead of 1,104 (D1 allows 1,000 per
+ * invocation; docs/scale.md, "Per-invocation limits").
  */
 export async function* scoresRows(d1: D1Database, scope: Scope, filter: Pick<OpenDataFilter, 'from' | 'to'>) {
-  for (const { region, units } of scope.regions) {
-    if (units.length === 0) continue;
-    const months = await monthsWithData(d1, { regionId: region.id, from: filter.from, to: filter.to });
-    const scores = await regionMonthlyScores(d1, region, units, months);
-    for (const unit of units) {
-      for (const score of scores.get(unit.id) ?? []) yield scoreRow(score, region);
+  if (scope.regions.length === 1) {
+    for (const { region, units } of scope.regions) {
+      if (units.length === 0) continue;
+      const months = await monthsWithData(d1, { regionId: region.id, from: filter.from, to: filter.to });
+      const scores = await regionMonthlyScores(d1, region, units, months);
+      for (const unit of units) {
+        for (const score of scores.get(unit.id) ?? []) yield scoreRow(score, region);
+      }
+    }
+    return;
+  }
+  for (const chunk of regionChunks(scope)) {
+    // The filter's range is whole months, so this reads only the monthly rollups.
+    const groups = await aggregateRollups(
+      d1,
+      { regionIds: chunk.map(({ region }) => region.id), from: filter.from, to: filter.to },
+      ['region', 'unit', 'month'],
+    );
+    const byKey = new Map(groups.map((g) => [`${g.key.unit}|${g.key.month}`, g.aggregate]));
+    const monthsByRegion = new Map<number, Set<string>>();
+    for (const { key } of groups) {
+      const months = monthsByRegion.get(Number(key.region)) ?? new Set<string>();
+      months.add(String(key.month));
+      monthsByRegion.set(Number(key.region), months);
+    }
+    for (const { region, units } of chunk) {
+      const months = [...(monthsByRegion.get(region.id) ?? [])].sort();
+      for (const unit of units) {
+        for (const month of months) {
+          const aggregate = byKey.get(`${unit.id}|${month}`) ?? emptyAggregate();
+          yield scoreRow(buildScore(region, unit, monthPeriod(month), aggregate, 'public'), region);
+        }
+      }
     }
   }
 }

@@ -7,12 +7,12 @@
  */
 import { ELEMENT_CODES } from '../../domain/survey';
 import { database } from '../db/client';
-import { listRegionServices, type Region, type Unit } from '../db/regions';
+import { listServicesOfRegions, type Region, type Unit } from '../db/regions';
 import { aggregateRollups, type GroupedAggregate } from '../db/rollups';
 import { buildServiceScores, type ServiceScore } from '../indicators/service-scores';
 import type { OpenDataFilter } from './filters';
 import { regionCodeCells } from './region-columns';
-import type { Row, Scope } from './rows';
+import { type Row, regionChunks, type Scope } from './rows';
 
 /** The CSV/JSON row of one service score of a unit in a month. */
 export function serviceScoreRow(region: Region, unit: Unit, month: string, score: ServiceScore): Row {
@@ -33,36 +33,50 @@ export function serviceScoreRow(region: Region, unit: Unit, month: string, score
   ];
 }
 
-/** Yields the rows region by region: one rollup query per region (unit × service × month cells). */
+/**
+ * Yields the rows region by region: per chunk of 50 regions (one region when filtered) one rollup query
+ * (region × unit × service × month cells) and one query for the chunk's services, so a national file costs
+ * 2 queries per 50 regions, not 2 per region (docs/scale.md, "Per-invocation limits").
+ */
 export async function* serviceScoresRows(
   d1: D1Database,
   scope: Scope,
   filter: Pick<OpenDataFilter, 'from' | 'to' | 'unitId'>,
 ) {
   const db = database(d1);
-  for (const { region, units } of scope.regions) {
-    if (units.length === 0) continue;
+  for (const chunk of regionChunks(scope)) {
+    const regionIds = chunk.map(({ region }) => region.id);
     const [cells, services] = await Promise.all([
-      aggregateRollups(d1, { regionId: region.id, unitId: filter.unitId, from: filter.from, to: filter.to }, [
-        'unit',
-        'service',
-        'month',
-      ]),
-      listRegionServices(db, region.id),
+      aggregateRollups(
+        d1,
+        chunk.length === 1
+          ? { regionId: regionIds[0], unitId: filter.unitId, from: filter.from, to: filter.to }
+          : { regionIds, unitId: filter.unitId, from: filter.from, to: filter.to },
+        ['region', 'unit', 'service', 'month'],
+      ),
+      listServicesOfRegions(db, regionIds),
     ]);
     const byUnitMonth = new Map<string, GroupedAggregate[]>();
+    const monthsByRegion = new Map<number, Set<string>>();
     for (const cell of cells) {
       const key = `${cell.key.unit}|${cell.key.month}`;
-      byUnitMonth.set(key, [...(byUnitMonth.get(key) ?? []), cell]);
+      const list = byUnitMonth.get(key);
+      if (list) list.push(cell);
+      else byUnitMonth.set(key, [cell]);
+      const months = monthsByRegion.get(Number(cell.key.region)) ?? new Set<string>();
+      months.add(String(cell.key.month));
+      monthsByRegion.set(Number(cell.key.region), months);
     }
-    const months = [...new Set(cells.map((cell) => String(cell.key.month)))].sort();
-    for (const unit of units) {
-      const unitServices = services.filter((service) => service.unitId === unit.id);
-      for (const month of months) {
-        const unitCells = byUnitMonth.get(`${unit.id}|${month}`);
-        if (!unitCells) continue;
-        for (const score of buildServiceScores(unitServices, unitCells, 'public')) {
-          yield serviceScoreRow(region, unit, month, score);
+    for (const { region, units } of chunk) {
+      const months = [...(monthsByRegion.get(region.id) ?? [])].sort();
+      for (const unit of units) {
+        const unitServices = services.filter((service) => service.unitId === unit.id);
+        for (const month of months) {
+          const unitCells = byUnitMonth.get(`${unit.id}|${month}`);
+          if (!unitCells) continue;
+          for (const score of buildServiceScores(unitServices, unitCells, 'public')) {
+            yield serviceScoreRow(region, unit, month, score);
+          }
         }
       }
     }
