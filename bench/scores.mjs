@@ -50,7 +50,7 @@ async function main() {
   }
   console.log('Preparing databases…');
   const databases = [];
-  for (const n of SIZES) databases.push({ n, ...(await prepareBenchDatabase(n)) });
+  for (const n of SIZES) databases.push({ n, ...(await prepareBenchDatabase(n, { cache: n >= 1_000_000 })) });
   const servers = [];
   try {
     for (const db of databases) {
@@ -114,7 +114,7 @@ async function main() {
     );
   } finally {
     for (const s of servers) s.stop();
-    for (const db of databases) rmSync(db.persistTo, { recursive: true, force: true });
+    for (const db of databases) db.release();
   }
 }
 

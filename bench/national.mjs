@@ -1,0 +1,220 @@
+/**
+ * `npm run bench:national`: the national-scale simulation of issue 10. Every public read path of a deployment
+ * with 550 regions (official Kemendagri codes), 5,500 units and about 10,000,000 responses over the last twelve
+ * months, timed against the same organisation holding 10,000 responses, in ONE run: requests alternate between
+ * the two servers and a bare Worker on the same runtime, so the machine's load hits all three alike. The edge cache
+ * is stepped around (an `Authorization` header), so each request does the real work.
+ *
+ * Goals: every path answers 200 at national scale (no 5xx, no cut-off download), and each path whose answer does
+ * not grow with the data takes at most 1.5× at 10M what it takes at 10k (median). Downloads of raw responses grow
+ * with the data by nature: they are timed and reported as rows/s, not held to that goal (bench/exports.mjs has
+ * theirs). The path measured is the largest region's largest unit (the worst case of the generator's skew).
+ *
+ *   npm run bench:national [-- --responses 10000000 --small 10000 --requests 15 --skip-build]
+ *
+ * The 10M database is generated once (about 10 minutes on 2 cores) and reused by later runs the same day
+ * (bench/support/bench-database.mjs, `cache`).
+ */
+import { build, freePort, serve } from '../scripts/local-portal.mjs';
+import { prepareBenchDatabase } from './support/bench-database.mjs';
+import { atLeast, atMost } from './support/goals.mjs';
+import { flag, option, serveBareWorker, writeResults } from './support/throughput.mjs';
+
+const LARGE = Number(option('responses', 10_000_000));
+const SMALL = Number(option('small', 1_000_000));
+const REQUESTS = Number(option('requests', 15));
+/** Heavy paths (a national file takes seconds) stop after this long, with at least MIN_SAMPLES requests. */
+const PATH_BUDGET_MS = 20_000;
+const MIN_SAMPLES = 3;
+const WARMUP = 1;
+const GOAL = 1.5;
+/** Step around the edge cache (worker/http/edge-cache.ts: credentialed requests are never cached). */
+const BYPASS = { authorization: 'Bearer bench-bypass' };
+
+/** Every public GET path (worker/app.ts routes, site/pages), for one region, unit and month. */
+function publicPaths(region, unit, year, month) {
+  const unitApi = `/api/v1/regions/${region}/units/${unit}`;
+  return [
+    { name: 'home (national directory)', path: '/' },
+    { name: 'home, search', path: '/?q=kota' },
+    { name: 'region page', path: `/${region}` },
+    { name: 'unit page', path: `/${region}/${unit}` },
+    { name: 'unit page, English, a month', path: `/${region}/${unit}?lang=en&period=${month}` },
+    { name: 'badge', path: `/${region}/${unit}/badge.svg` },
+    { name: 'about page', path: '/tentang' },
+    { name: 'open-data page', path: '/data' },
+    { name: 'sitemap', path: '/sitemap.xml' },
+    { name: 'regions API', path: '/api/v1/regions' },
+    { name: 'region scores API, year', path: `/api/v1/regions/${region}/scores?period=${year}` },
+    { name: 'region scores API, month', path: `/api/v1/regions/${region}/scores?period=${month}` },
+    { name: 'unit scores API, year', path: `${unitApi}/scores?period=${year}` },
+    { name: 'unit services API', path: `${unitApi}/services?period=${year}` },
+    { name: 'unit follow-up API', path: `${unitApi}/follow-up` },
+    { name: 'datapackage.json', path: '/data/datapackage.json' },
+    { name: 'scores.csv, national', path: '/data/scores.csv' },
+    { name: 'scores.json, national', path: '/data/scores.json' },
+    { name: 'scores.csv, region', path: `/data/scores.csv?region=${region}` },
+    { name: 'service-scores.csv, national', path: '/data/service-scores.csv' },
+    { name: 'comments.csv, national', path: '/data/comments.csv' },
+    { name: 'comments.json, region', path: `/data/comments.json?region=${region}` },
+    {
+      name: 'responses.csv, region-month',
+      path: `/data/responses.csv?region=${region}&from=${month}&to=${month}`,
+      grows: true,
+    },
+    {
+      name: 'responses.json, unit-month',
+      path: `/data/responses.json?region=${region}&unit=${unit}&from=${month}&to=${month}`,
+      grows: true,
+    },
+  ];
+}
+
+async function timed(url, headers) {
+  const start = performance.now();
+  const response = await fetch(url, { headers });
+  const body = await response.arrayBuffer();
+  return {
+    ms: performance.now() - start,
+    status: response.status,
+    bytes: body.byteLength,
+    link: response.headers.get('link'),
+  };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const percentile = (values, p) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))];
+const round = (value) => Number(value.toFixed(2));
+
+async function main() {
+  const started = Date.now();
+  console.log(
+    `National simulation: 550 regions, ${LARGE.toLocaleString('en')} vs ${SMALL.toLocaleString('en')} responses; about 12 minutes with generation, 3 after.`,
+  );
+  if (!flag('skip-build')) {
+    console.log('Building the portal…');
+    build({ quiet: true });
+  }
+  console.log('Preparing databases…');
+  const large = await prepareBenchDatabase(LARGE, { shape: 'national', cache: true });
+  const small = await prepareBenchDatabase(SMALL, { shape: 'national' });
+  const stops = [small.release];
+  try {
+    const servers = {
+      large: await serve({ port: await freePort(), persistTo: large.persistTo, quiet: true }),
+      small: await serve({ port: await freePort(), persistTo: small.persistTo, quiet: true }),
+    };
+    stops.push(servers.large.stop, servers.small.stop);
+    const bare = await serveBareWorker();
+    stops.push(bare.stop);
+
+    // The generator gives later units more responses: the last region and its last unit are the largest.
+    const region = large.regions.at(-1).slug;
+    const unit = 'unit-10';
+    const now = new Date();
+    const year = now.getUTCFullYear();
+    // Open data publish closed months only (docs/open-data.md): the month before this one.
+    const closed = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+    const month = closed.toISOString().slice(0, 7);
+    const paths = publicPaths(region, unit, year, month);
+    console.log(`Timing ${paths.length} paths for ${region}/${unit}, ${REQUESTS} requests each per server…`);
+
+    const rows = [];
+    for (const entry of paths) {
+      const samples = { large: [], small: [], bare: [] };
+      const statuses = new Set();
+      let bytes = { large: 0, small: 0 };
+      let link = null;
+      const pathStarted = performance.now();
+      for (let i = 0; i < WARMUP + REQUESTS; i += 1) {
+        if (i >= WARMUP + MIN_SAMPLES && performance.now() - pathStarted > PATH_BUDGET_MS) break;
+        const l = await timed(`${servers.large.origin}${entry.path}`, BYPASS);
+        const s = await timed(`${servers.small.origin}${entry.path}`, BYPASS);
+        const b = await timed(`${bare.origin}${entry.path}`, BYPASS);
+        statuses.add(l.status);
+        statuses.add(s.status);
+        bytes = { large: l.bytes, small: s.bytes };
+        link = link ?? l.link;
+        if (i < WARMUP) continue;
+        samples.large.push(l.ms);
+        samples.small.push(s.ms);
+        samples.bare.push(b.ms);
+      }
+      const samplesTaken = samples.large.length;
+      const row = {
+        name: entry.name,
+        path: entry.path,
+        statuses: [...statuses],
+        largeMedianMs: round(median(samples.large)),
+        largeP90Ms: round(percentile(samples.large, 0.9)),
+        smallMedianMs: round(median(samples.small)),
+        bareMedianMs: round(median(samples.bare)),
+        largeBytes: bytes.large,
+        smallBytes: bytes.small,
+        continued: Boolean(link && /rel="?next/.test(link)),
+        grows: Boolean(entry.grows),
+        samples: samplesTaken,
+      };
+      row.growth = round(row.largeMedianMs / row.smallMedianMs);
+      row.toBare = round(row.largeMedianMs / row.bareMedianMs);
+      rows.push(row);
+      console.log(
+        `  ${entry.name.padEnd(32)} 10M ${String(row.largeMedianMs).padStart(8)} ms (p90 ${row.largeP90Ms})  small ${String(row.smallMedianMs).padStart(7)} ms  ×${row.growth.toFixed(2)}  bare ×${row.toBare.toFixed(1)}  ${(row.largeBytes / 1024).toFixed(0)} KB  ${row.statuses.join('/')}${row.continued ? '  (continued: Link next)' : ''}`,
+      );
+    }
+
+    const broken = rows.filter((row) => row.statuses.join() !== '200' || (row.continued && !row.grows));
+    const goals = [
+      atLeast(
+        'national.complete',
+        `public paths answering 200 in full at national scale (of ${rows.length})`,
+        rows.length - broken.length,
+        rows.length,
+        'paths',
+      ),
+      ...rows
+        .filter((row) => !row.grows)
+        .map((row) =>
+          atMost(
+            `national.growth.${row.name}`,
+            `${row.name}, ${LARGE / 1_000_000}M / ${SMALL / 1_000}k responses nationally (median, uncached)`,
+            row.growth,
+            GOAL,
+          ),
+        ),
+    ];
+    const result = {
+      date: new Date().toISOString(),
+      node: process.version,
+      region,
+      unit,
+      requests: REQUESTS,
+      databases: {
+        large: { ...large.counts, bytes: large.bytes, generation: large.generation, reused: large.cached },
+        small: { ...small.counts, bytes: small.bytes },
+      },
+      bytesPerResponse: large.bytes ? Math.round(large.bytes / LARGE) : null,
+      paths: rows,
+      broken: broken.map((row) => row.name),
+      goals,
+      seconds: Math.round((Date.now() - started) / 1000),
+    };
+    writeResults('national', result);
+    const failed = goals.filter((g) => !g.pass);
+    console.log(
+      failed.length === 0
+        ? `Every path 200 and ≤ ${GOAL}× at ${LARGE.toLocaleString('en')} responses: PASS`
+        : `FAIL: ${failed.map((g) => g.label).join('; ')}`,
+    );
+    process.exitCode = failed.length === 0 ? 0 : 1;
+  } finally {
+    for (const stop of stops.reverse()) stop();
+  }
+}
+
+await main();
