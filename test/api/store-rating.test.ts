@@ -10,6 +10,7 @@ import { storeRating } from '../../worker/db/responses';
 import { deviceHash } from '../../worker/security/device-hash';
 import { minuteWindow } from '../../worker/security/rate-limit';
 import { SITEVERIFY_URL } from '../../worker/security/turnstile';
+import { countingD1 } from '../support/d1-counter';
 import { createOrganisation } from '../support/fixtures';
 import { newDevice, postRating, postRatingWith, ratingBody } from '../support/ratings';
 
@@ -21,47 +22,6 @@ async function count(sql: string, ...bindings: unknown[]): Promise<number> {
         .first<{ n: number }>()
     )?.n ?? 0
   );
-}
-
-/**
- * env.DB with every round trip to D1 recorded: a batch is one, and so is each first/run/all/raw of a statement.
- * Statements made through it are unwrapped again for the real batch.
- */
-function countingD1(real: D1Database): { db: D1Database; trips: string[] } {
-  const trips: string[] = [];
-  const inner = new WeakMap<object, D1PreparedStatement>();
-  const wrap = (statement: D1PreparedStatement, sql: string): D1PreparedStatement => {
-    const trip =
-      <T>(name: string, call: () => T) =>
-      (): T => {
-        trips.push(`${name}: ${sql.slice(0, 60)}`);
-        return call();
-      };
-    const wrapper = {
-      bind: (...values: unknown[]) => wrap(statement.bind(...values), sql),
-      first: (column?: string) => trip('first', () => (column ? statement.first(column) : statement.first()))(),
-      run: trip('run', () => statement.run()),
-      all: trip('all', () => statement.all()),
-      raw: trip('raw', () => statement.raw()),
-    };
-    inner.set(wrapper, statement);
-    return wrapper as unknown as D1PreparedStatement;
-  };
-  const db = {
-    prepare: (sql: string) => wrap(real.prepare(sql), sql),
-    batch: (statements: D1PreparedStatement[]) => {
-      trips.push(`batch of ${statements.length}`);
-      return real.batch(statements.map((s) => inner.get(s) ?? s));
-    },
-    exec: (sql: string) => {
-      trips.push(`exec: ${sql.slice(0, 60)}`);
-      return real.exec(sql);
-    },
-    withSession: () => {
-      throw new Error('the rating path uses no D1 session');
-    },
-  };
-  return { db: db as unknown as D1Database, trips };
 }
 
 const PASSING_SECRET = { TURNSTILE_SECRET_KEY: 'live-secret-for-tests', PUBLIC_ORIGIN: 'https://suara.test' };
@@ -86,7 +46,7 @@ describe('D1 round trips of a rating (SPEC §5, docs/rating.md "Round trips")', 
     // The isolate's first rating of the day looks up (or creates) the day's salt.
     expect((await postRating(ratingBody(org.counterCode))).status).toBe(201);
 
-    const { db, trips } = countingD1(env.DB);
+    const { d1: db, trips } = countingD1(env.DB);
     const body = ratingBody(org.counterCode, { comment: 'Pelayanan cepat, terima kasih.' });
     const device = newDevice();
     const created = await postRatingWith({ DB: db }, body, device);
@@ -104,7 +64,7 @@ describe('D1 round trips of a rating (SPEC §5, docs/rating.md "Round trips")', 
   it('costs one round trip for a refusal too (unknown counter, spent limit)', async () => {
     const org = await createOrganisation();
     const device = newDevice();
-    const { db, trips } = countingD1(env.DB);
+    const { d1: db, trips } = countingD1(env.DB);
     const tight = { DB: db, RATE_LIMIT_PER_DEVICE_COUNTER_HOUR: '1' };
     expect((await postRatingWith(tight, ratingBody('tidak-ada-loket-ini'), device)).status).toBe(404);
     expect((await postRatingWith(tight, ratingBody(org.counterCode), device)).status).toBe(201);
@@ -115,7 +75,7 @@ describe('D1 round trips of a rating (SPEC §5, docs/rating.md "Round trips")', 
   it('with siteverify: two round trips around the call for a new rating, one and no call for a repeat', async () => {
     const org = await createOrganisation();
     const spy = siteverifyPasses();
-    const { db, trips } = countingD1(env.DB);
+    const { d1: db, trips } = countingD1(env.DB);
     const body = ratingBody(org.counterCode, { turnstileToken: '0.token-from-the-widget' });
     const device = newDevice();
     expect((await postRatingWith({ ...PASSING_SECRET, DB: db }, body, device)).status).toBe(201);
@@ -131,7 +91,7 @@ describe('D1 round trips of a rating (SPEC §5, docs/rating.md "Round trips")', 
   it('learns a time zone outside Indonesia’s three once (one more round trip), and dates the rating in it', async () => {
     // UTC+14: the local date differs from UTC's for ten hours a day.
     const org = await createOrganisation({ timezone: 'Pacific/Kiritimati' });
-    const { db, trips } = countingD1(env.DB);
+    const { d1: db, trips } = countingD1(env.DB);
     const device = newDevice();
     const first = await postRatingWith({ DB: db }, ratingBody(org.counterCode), device);
     expect(first.status).toBe(201);
