@@ -53,7 +53,7 @@ function d1(persistTo, args, options) {
   return run('wrangler', ['d1', ...args, '--local', '--persist-to', persistTo], options);
 }
 
-function query(persistTo, sql) {
+export function query(persistTo, sql) {
   const out = d1(persistTo, ['execute', 'DB', '--json', '--command', sql], { quiet: true });
   return JSON.parse(out)[0]?.results ?? [];
 }

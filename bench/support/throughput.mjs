@@ -104,10 +104,14 @@ export function parseWrk(output) {
   };
 }
 
-/** One `wrk -c 16 -t 2 -d <seconds>s` run; killed if it overruns, so a bench always ends. */
-export function runWrk(url, { seconds, headers = {} }) {
+/**
+ * One `wrk -c 16 -t 2 -d <seconds>s` run; killed if it overruns, so a bench always ends. `script` is a wrk Lua
+ * script (e.g. POSTs with a fresh body per request, bench/submit.mjs).
+ */
+export function runWrk(url, { seconds, headers = {}, script }) {
   const args = ['-c', String(CONNECTIONS), '-t', String(THREADS), '-d', `${seconds}s`, '--timeout', '5s'];
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
+  if (script) args.push('-s', script);
   args.push(url);
   return new Promise((resolve, reject) => {
     const child = spawn(WRK, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -138,7 +142,10 @@ const median = (values) => {
 /**
  * Measures every path against the bare Worker: a warm-up of `warmupSeconds` on both, then `rounds` alternating pairs
  * of `seconds` each. Returns per path the requests per second of both, the ratio ours ÷ bare (median of the rounds),
- * and whether it reaches `goal`. Total time ≈ paths × (2 × warm-up + 2 × rounds × seconds), printed up front.
+ * and whether it reaches `goal`. A path's `script` (wrk Lua) drives both servers alike, so the bare Worker receives the
+ * same requests (method, headers, body) as ours; `requests` counts every request wrk completed against ours,
+ * warm-up included (for a bench that checks afterwards what was stored). Total time ≈ paths × (2 × warm-up + 2 ×
+ * rounds × seconds), printed up front.
  */
 export async function compareThroughput({
   bare,
@@ -158,16 +165,19 @@ export async function compareThroughput({
   for (const entry of paths) {
     const url = `${ours}${entry.path}`;
     const pathHeaders = { ...headers, ...(entry.headers ?? {}) };
-    await runWrk(`${bare}/`, { seconds: warmupSeconds });
-    await runWrk(url, { seconds: warmupSeconds, headers: pathHeaders });
+    const script = entry.script;
+    const bareUrl = script ? `${bare}${entry.path}` : `${bare}/`;
+    await runWrk(bareUrl, { seconds: warmupSeconds, script });
+    const warmup = await runWrk(url, { seconds: warmupSeconds, headers: pathHeaders, script });
     const bareRuns = [];
     const ourRuns = [];
     for (let round = 0; round < rounds; round += 1) {
-      bareRuns.push(await runWrk(`${bare}/`, { seconds }));
-      ourRuns.push(await runWrk(url, { seconds, headers: pathHeaders }));
+      bareRuns.push(await runWrk(bareUrl, { seconds, script }));
+      ourRuns.push(await runWrk(url, { seconds, headers: pathHeaders, script }));
     }
     const ratio = median(ourRuns.map((run, i) => run.rps / bareRuns[i].rps));
-    const errors = ourRuns.reduce((sum, run) => sum + run.non2xx + run.socketErrors, 0);
+    const errors = [warmup, ...ourRuns].reduce((sum, run) => sum + run.non2xx + run.socketErrors, 0);
+    const requests = [warmup, ...ourRuns].reduce((sum, run) => sum + run.requests, 0);
     const result = {
       name: entry.name,
       path: entry.path,
@@ -177,6 +187,7 @@ export async function compareThroughput({
       bareLatencyMs: Number(median(bareRuns.map((run) => run.latencyMs)).toFixed(1)),
       ratio: Number(ratio.toFixed(2)),
       rounds: ourRuns.map((run, i) => Number((run.rps / bareRuns[i].rps).toFixed(2))),
+      requests,
       errors,
       pass: ratio >= goal && errors === 0,
     };

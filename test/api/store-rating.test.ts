@@ -1,7 +1,18 @@
+/**
+ * The one-batch rating of SPEC §5 (docs/rating.md, "Round trips"): what a rating costs in D1 round trips, and what
+ * the batch guarantees under concurrency now that the repeat check, the limits, the burst rule and the insert are
+ * decided together.
+ */
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
-import { preflight, storeRating } from '../../worker/db/responses';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { localDate } from '../../domain/periods';
+import { storeRating } from '../../worker/db/responses';
+import { deviceHash } from '../../worker/security/device-hash';
+import { minuteWindow } from '../../worker/security/rate-limit';
+import { SITEVERIFY_URL } from '../../worker/security/turnstile';
+import { countingD1 } from '../support/d1-counter';
 import { createOrganisation } from '../support/fixtures';
+import { newDevice, postRating, postRatingWith, ratingBody } from '../support/ratings';
 
 async function count(sql: string, ...bindings: unknown[]): Promise<number> {
   return (
@@ -13,23 +24,166 @@ async function count(sql: string, ...bindings: unknown[]): Promise<number> {
   );
 }
 
-describe('the store batch of a rating (SPEC §5)', () => {
-  it('stores nothing for a counter deactivated between the lookup and the batch, and says so', async () => {
+const PASSING_SECRET = { TURNSTILE_SECRET_KEY: 'live-secret-for-tests', PUBLIC_ORIGIN: 'https://suara.test' };
+
+function siteverifyPasses() {
+  const original = globalThis.fetch;
+  return vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    return url === SITEVERIFY_URL
+      ? Promise.resolve(Response.json({ success: true, hostname: 'suara.test', action: 'rating', 'error-codes': [] }))
+      : original(input, init);
+  });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('D1 round trips of a rating (SPEC §5, docs/rating.md "Round trips")', () => {
+  it('costs exactly one round trip for a new rating once the day’s salt is cached, and one for a repeat', async () => {
+    const org = await createOrganisation();
+    // The isolate's first rating of the day looks up (or creates) the day's salt.
+    expect((await postRating(ratingBody(org.counterCode))).status).toBe(201);
+
+    const { d1: db, trips } = countingD1(env.DB);
+    const body = ratingBody(org.counterCode, { comment: 'Pelayanan cepat, terima kasih.' });
+    const device = newDevice();
+    const created = await postRatingWith({ DB: db }, body, device);
+    expect(created.status).toBe(201);
+    expect(trips).toHaveLength(1);
+    expect(trips[0]).toMatch(/^batch of/);
+
+    trips.length = 0;
+    const repeat = await postRatingWith({ DB: db }, body, device);
+    expect(repeat.status).toBe(200);
+    expect(await repeat.json()).toEqual(await created.json());
+    expect(trips).toHaveLength(1);
+  });
+
+  it('costs one round trip for a refusal too (unknown counter, spent limit)', async () => {
+    const org = await createOrganisation();
+    const device = newDevice();
+    const { d1: db, trips } = countingD1(env.DB);
+    const tight = { DB: db, RATE_LIMIT_PER_DEVICE_COUNTER_HOUR: '1' };
+    expect((await postRatingWith(tight, ratingBody('tidak-ada-loket-ini'), device)).status).toBe(404);
+    expect((await postRatingWith(tight, ratingBody(org.counterCode), device)).status).toBe(201);
+    expect((await postRatingWith(tight, ratingBody(org.counterCode), device)).status).toBe(429);
+    expect(trips).toHaveLength(3);
+  });
+
+  it('with siteverify: two round trips around the call for a new rating, one and no call for a repeat', async () => {
+    const org = await createOrganisation();
+    const spy = siteverifyPasses();
+    const { d1: db, trips } = countingD1(env.DB);
+    const body = ratingBody(org.counterCode, { turnstileToken: '0.token-from-the-widget' });
+    const device = newDevice();
+    expect((await postRatingWith({ ...PASSING_SECRET, DB: db }, body, device)).status).toBe(201);
+    expect(trips).toHaveLength(2);
+    expect(spy).toHaveBeenCalledTimes(1);
+
+    trips.length = 0;
+    expect((await postRatingWith({ ...PASSING_SECRET, DB: db }, body, device)).status).toBe(200);
+    expect(trips).toHaveLength(1);
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
+
+  it('learns a time zone outside Indonesia’s three once (one more round trip), and dates the rating in it', async () => {
+    // UTC+14: the local date differs from UTC's for ten hours a day.
+    const org = await createOrganisation({ timezone: 'Pacific/Kiritimati' });
+    const { d1: db, trips } = countingD1(env.DB);
+    const device = newDevice();
+    const first = await postRatingWith({ DB: db }, ratingBody(org.counterCode), device);
+    expect(first.status).toBe(201);
+    expect(trips.length).toBeGreaterThanOrEqual(2);
+
+    trips.length = 0;
+    expect((await postRatingWith({ DB: db }, ratingBody(org.counterCode), device)).status).toBe(201);
+    expect(trips).toHaveLength(1);
+    const rows = await env.DB.prepare('SELECT submitted_at, local_date FROM responses WHERE counter_id = ?')
+      .bind(org.counterId)
+      .all<{ submitted_at: number; local_date: string }>();
+    expect(rows.results).toHaveLength(2);
+    for (const row of rows.results) expect(row.local_date).toBe(localDate(row.submitted_at, 'Pacific/Kiritimati'));
+    // Every request counted once in the device's minute, also the one that took two batches.
+    const key = minuteWindow(await deviceHash(env.DB, env.DEVICE_HASH_KEY!, device, Date.now()), 0).key;
+    expect(await count('SELECT sum(count) AS n FROM rate_counters WHERE key = ?', key)).toBe(2);
+  });
+});
+
+describe('the one batch under concurrency (SPEC §5)', () => {
+  it('stores concurrent repeats of one submissionId exactly once, answering each with the first id', async () => {
+    const org = await createOrganisation();
+    const device = newDevice();
+    const body = ratingBody(org.counterCode, { comment: 'Antrian tertib.' });
+
+    const responses = await Promise.all(Array.from({ length: 8 }, () => postRating(body, device)));
+
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+    const ids = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as { id: string }).id)));
+    expect(ids.size).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM responses WHERE submission_id = ?', body.submissionId)).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM comments WHERE unit_id = ?', org.unitId)).toBe(1);
+    expect(await count('SELECT sum(n) AS n FROM daily_rollups WHERE counter_id = ?', org.counterId)).toBe(1);
+  });
+
+  it('lets exactly the limit through when one device sends many ratings at once', async () => {
+    const org = await createOrganisation();
+    const device = newDevice();
+    const bodies = Array.from({ length: 6 }, (_, i) =>
+      ratingBody(org.counterCode, {
+        answers: { U1: 1 + (i % 4), U2: 2, U3: 3, U4: 4, U5: 1, U6: 2, U7: 3, U8: 4, U9: 1 },
+      }),
+    );
+
+    const responses = await Promise.all(bodies.map((body) => postRating(body, device)));
+
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 429, 429, 429]);
+    for (const refused of responses.filter((r) => r.status === 429)) {
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3500);
+    }
+    expect(await count('SELECT count(*) AS n FROM responses WHERE counter_id = ?', org.counterId)).toBe(3);
+    expect(await count('SELECT sum(n) AS n FROM daily_rollups WHERE counter_id = ?', org.counterId)).toBe(3);
+  });
+
+  it('flags a concurrent burst from one network as a whole and keeps it out of the rollups', async () => {
+    const org = await createOrganisation();
+    const devices = Array.from({ length: 8 }, () => newDevice('198.51.100'));
+
+    const responses = await Promise.all(devices.map((device) => postRating(ratingBody(org.counterCode), device)));
+
+    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(await count('SELECT count(*) AS n FROM responses WHERE counter_id = ? AND flagged = 1', org.counterId)).toBe(
+      8,
+    );
+    expect(await count('SELECT coalesce(sum(n), 0) AS n FROM daily_rollups WHERE counter_id = ?', org.counterId)).toBe(
+      0,
+    );
+  });
+
+  it('refuses a counter deactivated between two requests with 404, yet still acknowledges what it took', async () => {
+    const org = await createOrganisation();
+    const device = newDevice();
+    const first = ratingBody(org.counterCode);
+    const created = await postRating(first, device);
+    expect(created.status).toBe(201);
+
+    await env.DB.prepare('UPDATE counters SET active = 0 WHERE id = ?').bind(org.counterId).run();
+
+    expect((await postRating(ratingBody(org.counterCode), device)).status).toBe(404);
+    const repeat = await postRating(first, device);
+    expect(repeat.status).toBe(200);
+    expect(await repeat.json()).toEqual(await created.json());
+    expect(await count('SELECT count(*) AS n FROM responses WHERE counter_id = ?', org.counterId)).toBe(1);
+  });
+
+  it('stores nothing for a counter deactivated just before the batch, and says so', async () => {
     const org = await createOrganisation();
     const now = Date.now();
     const submissionId = crypto.randomUUID();
-    const pre = await preflight(env.DB, {
-      submissionId,
-      counterCode: org.counterCode,
-      serviceSlug: undefined,
-      since: now - 600_000,
-      minute: { key: `minute:test-${submissionId}`, windowStart: now },
-      networkMinute: { key: `network-minute:test-${submissionId}`, windowStart: now },
-      kioskCredentialHash: null,
-    });
-    expect(pre.target?.active).toBe(true);
-
-    // An admin deactivates the counter while the rating is on its way (after the lookup, before the batch).
+    // An admin deactivates the counter while the rating is on its way: the batch itself must see it.
     await env.DB.prepare('UPDATE counters SET active = 0 WHERE id = ?').bind(org.counterId).run();
 
     const outcome = await storeRating(
@@ -37,25 +191,25 @@ describe('the store batch of a rating (SPEC §5)', () => {
       {
         id: crypto.randomUUID(),
         submissionId,
-        target: pre.target!,
-        serviceId: null,
-        channel: 'qr',
+        counterCode: org.counterCode,
+        serviceSlug: undefined,
+        kioskCredentialHash: null,
         kioskToken: null,
-        kioskId: null,
+        accepted: true,
         scores: [3, 3, 3, 3, 3, 3, 3, 3, 3],
         respondent: {},
         comment: { id: crypto.randomUUID(), body: 'Cepat' },
         submittedAt: now,
-        localDate: '2026-11-24',
+        localDates: { 'Asia/Jakarta': localDate(now, 'Asia/Jakarta') },
         deviceHash: 'device-a',
         networkHash: 'network-a',
-        flagReason: null,
-        flagOthersSince: null,
       },
       {
-        perDeviceCounter: { since: now - 3_600_000, limit: 3 },
-        perNetworkCounter: { since: now - 3_600_000, limit: 20 },
-        snapshot: null,
+        deviceMinute: { key: `minute:test-${submissionId}`, windowStart: now, limit: 30 },
+        networkMinute: { key: `network-minute:test-${submissionId}`, windowStart: now, limit: 120 },
+        deviceCounter: { since: now - 3_600_000, limit: 3 },
+        networkCounter: { since: now - 3_600_000, limit: 20 },
+        countRequest: true,
       },
     );
     expect(outcome).toEqual({ kind: 'counter-inactive' });

@@ -1,31 +1,34 @@
 /**
  * @module
- * One citizen's rating from request to D1 (SPEC §5), shared by the JSON API and the no-JavaScript form.
- * Order matters: a repeat is answered first (before Turnstile, whose tokens are single-use, and before any limit,
- * which it must never count against); then the counter, the kiosk token, Turnstile, and finally the limits, the
- * burst rule and the insert, which are decided inside one atomic batch.
+ * One citizen's rating from request to D1 (SPEC §5), shared by the JSON API and the no-JavaScript form, in as few
+ * D1 round trips as the rules allow (docs/rating.md, "Round trips"). What needs no database is done first, in the
+ * Worker: the device and network hashes (the day's salt is cached per isolate) and the kiosk token's signature.
+ * Then one atomic batch (worker/db/responses.ts) answers a repeat, counts the request, checks the counter, the
+ * limits and the burst rule, and stores. Its answer follows SPEC §5's order: a repeat first (200, before any limit
+ * and before Turnstile, whose tokens are single-use), then the per-minute limits, the counter, the service, the kiosk
+ * token, Turnstile, the hourly limits. Without a network call for Turnstile (local development) that is the only
+ * round trip; with siteverify the batch runs once without storing, before the call, and once to store.
  */
-import { answerSignature, judgeRating, LOOKBACK_MS } from '../../domain/burst';
 import { localDate } from '../../domain/periods';
 import { plainText } from '../../domain/plain-text';
 import { redactPersonalData } from '../../domain/redaction';
 import { ELEMENT_CODES } from '../../domain/survey';
-import { type CounterSnapshot, preflight, storeRating } from '../db/responses';
+import { type StoreOutcome, storeRating } from '../db/responses';
 import { type Bindings, readConfig } from '../env';
 import { ProblemError } from '../http/problem';
 import { deviceHash, deviceIdentity, networkHash } from '../security/device-hash';
 import { credentialDigest, kioskCredentialOf } from '../security/kiosk-credential';
 import { checkKioskToken } from '../security/kiosk-token';
 import { HOUR_MS, MINUTE_MS, minuteWindow, networkMinuteWindow, retryAfterSeconds } from '../security/rate-limit';
-import { verifyTurnstile } from '../security/turnstile';
+import { type TurnstileVerdict, verifyTurnstile } from '../security/turnstile';
 import type { RatingSubmission } from './schema';
 
 /**
- * Attempts of the store batch when other ratings keep reaching the same counter between looking and storing.
- * Each retry judges the newcomers too (so a real burst is flagged by the rule itself); the last attempt stores
- * without the snapshot guard, so a rating is never refused for being busy.
+ * The time zones whose local date every batch carries (the region's is picked inside the batch). Indonesia's three
+ * from the start; another region's zone is learnt the first time one of its counters is rated (one more round trip,
+ * once per isolate) and kept, since zones are few and never go stale.
  */
-const MAX_ATTEMPTS = 6;
+const knownTimeZones = new Set(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']);
 
 export interface SubmissionRequest {
   env: Bindings;
@@ -55,128 +58,121 @@ function cleanComment(comment: string | undefined): string | null {
   return text === '' ? null : redactPersonalData(text);
 }
 
+function localDates(now: number): Record<string, string> {
+  return Object.fromEntries([...knownTimeZones].map((zone) => [zone, localDate(now, zone)]));
+}
+
 export async function submitRating(request: SubmissionRequest, body: RatingSubmission): Promise<Submitted> {
   const clock = request.now ?? Date.now;
   const config = readConfig(request.env);
   const d1 = request.env.DB;
-  const lookedAt = clock();
+  const now = clock();
   const device = deviceIdentity(request.headers);
-  // The day's salt is cached per isolate: hashing first costs no extra round trip in the common case.
-  const hash = await deviceHash(d1, config.deviceHashKey, device, lookedAt);
+  // The day's salt is cached per isolate: hashing costs no round trip once the isolate has rated today.
+  const hash = await deviceHash(d1, config.deviceHashKey, device, now);
   // The network's hash shares the day's salt (already cached): a new user agent is a new device, not a new network.
-  const network = await networkHash(d1, config.deviceHashKey, device.ip, lookedAt);
-  const minute = minuteWindow(hash, lookedAt);
-  const networkMinute = networkMinuteWindow(network, lookedAt);
+  const network = await networkHash(d1, config.deviceHashKey, device.ip, now);
   const kioskCredential = kioskCredentialOf(request.headers);
-  const pre = await preflight(d1, {
+  const kioskToken =
+    body.kioskToken === undefined
+      ? null
+      : await checkKioskToken(config.kioskSigningKey, body.counter, body.kioskToken, now);
+  const comment = cleanComment(body.comment);
+  const rating = {
+    id: crypto.randomUUID(),
     submissionId: body.submissionId,
     counterCode: body.counter,
     serviceSlug: body.service,
-    since: lookedAt - LOOKBACK_MS,
-    minute,
-    networkMinute,
     kioskCredentialHash: kioskCredential ? await credentialDigest(kioskCredential) : null,
-  });
-  if (pre.existingId) return { status: 200, id: pre.existingId };
-  if ((pre.requestsThisMinute ?? 0) > config.limits.perDeviceMinute) {
-    throw tooMany(
-      'Too many requests from this device: wait a minute.',
-      retryAfterSeconds(minute.windowStart + MINUTE_MS, lookedAt),
-    );
-  }
-  if ((pre.networkRequestsThisMinute ?? 0) > config.limits.perNetworkMinute) {
-    throw tooMany(
-      'Too many requests from this network: wait a minute.',
-      retryAfterSeconds(networkMinute.windowStart + MINUTE_MS, lookedAt),
-    );
-  }
-  const target = pre.target;
-  if (!target?.active) throw new ProblemError(404, 'No active counter has this code.');
-  if (body.service !== undefined && pre.serviceId === null) {
-    throw fieldProblem('service', 'This unit offers no service with this slug.');
+    kioskToken,
+    accepted: false,
+    scores: ELEMENT_CODES.map((code) => body.answers[code]),
+    respondent: body.respondent ?? {},
+    comment: comment ? { id: crypto.randomUUID(), body: comment } : null,
+    submittedAt: now,
+    localDates: localDates(now),
+    deviceHash: hash,
+    networkHash: network,
+  };
+  const limits = {
+    deviceMinute: { ...minuteWindow(hash, now), limit: config.limits.perDeviceMinute },
+    networkMinute: { ...networkMinuteWindow(network, now), limit: config.limits.perNetworkMinute },
+    deviceCounter: { since: now - HOUR_MS, limit: config.limits.perDeviceCounterHour },
+    networkCounter: { since: now - HOUR_MS, limit: config.limits.perNetworkCounterHour },
+    countRequest: true,
+  };
+  const store = async (accepted: boolean, countRequest: boolean): Promise<StoreOutcome> => {
+    const outcome = await storeRating(d1, { ...rating, accepted }, { ...limits, countRequest });
+    if (outcome.kind !== 'unknown-time-zone') return outcome;
+    // A region outside Indonesia's three zones: learn its zone and store again, without counting the request twice.
+    knownTimeZones.add(outcome.timeZone);
+    return storeRating(d1, { ...rating, accepted, localDates: localDates(now) }, { ...limits, countRequest: false });
+  };
+  const options = { remoteIp: device.ip, idempotencyKey: body.submissionId };
+  /** Null when the batch answered before Turnstile had to be asked. */
+  let turnstile: TurnstileVerdict | null = null;
+  let outcome: StoreOutcome;
+  if (!config.turnstile.secretKey && config.development) {
+    // Local development: the verdict needs no network call, so it goes into the batch and the rating costs one
+    // round trip. The batch's answer still comes in SPEC §5's order (a repeat before a refused token).
+    turnstile = await verifyTurnstile(config, body.turnstileToken, options);
+    outcome = await store(turnstile.ok, true);
+  } else {
+    // With siteverify, the same batch runs first without storing: it answers a repeat (whose token is spent) and
+    // counts the request against the per-minute limits before anyone can make the Worker call siteverify. Only a
+    // request that passes everything else is verified and then stored by the same batch, which judges the
+    // counter, the limits and the burst rule again, atomically.
+    outcome = await store(false, true);
+    if (outcome.kind === 'not-accepted') {
+      turnstile = await verifyTurnstile(config, body.turnstileToken, options);
+      if (turnstile.ok) outcome = await store(true, false);
+    }
   }
 
-  let kioskToken: 'valid' | 'expired' | null = null;
-  if (body.kioskToken !== undefined) {
-    const state = await checkKioskToken(config.kioskSigningKey, target.counterCode, body.kioskToken, lookedAt);
-    if (state === 'invalid') throw fieldProblem('kioskToken', 'This kiosk token is not valid for this counter.');
-    if (state === 'expired' && target.kioskExpiredPolicy === 'refuse') {
+  switch (outcome.kind) {
+    case 'stored':
+      return { status: 201, id: outcome.id };
+    case 'repeat':
+      return { status: 200, id: outcome.id };
+    case 'device-minute-limit':
+      throw tooMany(
+        'Too many requests from this device: wait a minute.',
+        retryAfterSeconds(limits.deviceMinute.windowStart + MINUTE_MS, now),
+      );
+    case 'network-minute-limit':
+      throw tooMany(
+        'Too many requests from this network: wait a minute.',
+        retryAfterSeconds(limits.networkMinute.windowStart + MINUTE_MS, now),
+      );
+    case 'counter-inactive':
+      throw new ProblemError(404, 'No active counter has this code.');
+    case 'unknown-service':
+      throw fieldProblem('service', 'This unit offers no service with this slug.');
+    case 'kiosk-token-invalid':
+      throw fieldProblem('kioskToken', 'This kiosk token is not valid for this counter.');
+    case 'kiosk-token-expired':
       throw fieldProblem('kioskToken', 'The kiosk QR code has expired: scan the code on the screen again.');
-    }
-    kioskToken = state;
+    case 'not-accepted':
+      if (turnstile?.ok === false && turnstile.reason === 'unavailable') {
+        throw new ProblemError(503, 'The bot check (Turnstile) could not be reached; nothing was stored. Try again.', {
+          title: 'Service Unavailable',
+          headers: { 'retry-after': '10' },
+        });
+      }
+      throw new ProblemError(403, 'The bot check (Turnstile) refused this submission.');
+    case 'unknown-time-zone':
+      throw new Error(`submitRating: the region's time zone ${outcome.timeZone} has no local date`);
+    case 'device-counter-limit':
+      throw tooMany(
+        `This device has rated this counter ${config.limits.perDeviceCounterHour} times in the last hour.`,
+        retryAfterSeconds(outcome.oldest + HOUR_MS, now),
+      );
+    case 'network-counter-limit':
+      throw tooMany(
+        `This network has rated this counter ${config.limits.perNetworkCounterHour} times in the last hour.`,
+        retryAfterSeconds(outcome.oldest + HOUR_MS, now),
+      );
   }
-
-  const turnstile = await verifyTurnstile(config, body.turnstileToken, {
-    remoteIp: device.ip,
-    idempotencyKey: body.submissionId,
-  });
-  if (!turnstile.ok && turnstile.reason === 'unavailable') {
-    throw new ProblemError(503, 'The bot check (Turnstile) could not be reached; nothing was stored. Try again.', {
-      title: 'Service Unavailable',
-      headers: { 'retry-after': '10' },
-    });
-  }
-  if (!turnstile.ok) throw new ProblemError(403, 'The bot check (Turnstile) refused this submission.');
-
-  const scores = ELEMENT_CODES.map((code) => body.answers[code]);
-  const signature = answerSignature(scores, pre.serviceId);
-  const id = crypto.randomUUID();
-  const comment = cleanComment(body.comment);
-  let snapshot: CounterSnapshot = pre.snapshot;
-
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const last = attempt === MAX_ATTEMPTS - 1;
-    const submittedAt = clock();
-    const verdict = judgeRating({ submittedAt, deviceHash: hash, networkHash: network, signature }, snapshot.recent);
-    const outcome = await storeRating(
-      d1,
-      {
-        id,
-        submissionId: body.submissionId,
-        target,
-        serviceId: pre.serviceId,
-        channel: kioskToken || pre.kioskId ? 'kiosk' : 'qr',
-        kioskToken,
-        kioskId: pre.kioskId,
-        scores,
-        respondent: body.respondent ?? {},
-        comment: comment ? { id: crypto.randomUUID(), body: comment } : null,
-        submittedAt,
-        localDate: localDate(submittedAt, target.timezone),
-        deviceHash: hash,
-        networkHash: network,
-        flagReason: verdict.reason,
-        flagOthersSince: verdict.flagOthersSince,
-      },
-      {
-        perDeviceCounter: { since: submittedAt - HOUR_MS, limit: config.limits.perDeviceCounterHour },
-        perNetworkCounter: { since: submittedAt - HOUR_MS, limit: config.limits.perNetworkCounterHour },
-        snapshot: last ? null : { since: snapshot.since, count: snapshot.count },
-      },
-    );
-    switch (outcome.kind) {
-      case 'stored':
-        return { status: 201, id: outcome.id };
-      case 'repeat':
-        return { status: 200, id: outcome.id };
-      case 'counter-inactive':
-        throw new ProblemError(404, 'No active counter has this code.');
-      case 'device-counter-limit':
-        throw tooMany(
-          `This device has rated this counter ${config.limits.perDeviceCounterHour} times in the last hour.`,
-          retryAfterSeconds(outcome.oldest + HOUR_MS, submittedAt),
-        );
-      case 'network-counter-limit':
-        throw tooMany(
-          `This network has rated this counter ${config.limits.perNetworkCounterHour} times in the last hour.`,
-          retryAfterSeconds(outcome.oldest + HOUR_MS, submittedAt),
-        );
-      case 'stale':
-        snapshot = outcome.snapshot;
-    }
-  }
-  // Unreachable: the last attempt stores without the snapshot guard, so it ends in one of the cases above.
-  throw new Error('submitRating: no outcome after the last attempt');
 }
 
 function tooMany(detail: string, retryAfter: number): ProblemError {
