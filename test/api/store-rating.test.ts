@@ -61,6 +61,30 @@ describe('D1 round trips of a rating (SPEC §5, docs/rating.md "Round trips")', 
     expect(trips).toHaveLength(1);
   });
 
+  it('costs a second round trip only for the rating that completes a burst, which flags the earlier ones', async () => {
+    const org = await createOrganisation();
+    expect((await postRating(ratingBody(org.counterCode))).status).toBe(201);
+    const { d1: db, trips } = countingD1(env.DB);
+    // Five devices of one network at one counter within a minute (domain/burst.ts): the fifth completes the burst.
+    const devices = Array.from({ length: 5 }, () => newDevice('203.0.113'));
+    for (const device of devices.slice(0, 4)) {
+      expect((await postRatingWith({ DB: db }, ratingBody(org.counterCode), device)).status).toBe(201);
+    }
+    expect(trips).toHaveLength(4);
+    const counted = () => count('SELECT sum(n) AS n FROM daily_rollups WHERE counter_id = ?', org.counterId);
+    expect(await counted()).toBe(5);
+
+    trips.length = 0;
+    expect((await postRatingWith({ DB: db }, ratingBody(org.counterCode), devices[4])).status).toBe(201);
+    expect(trips).toHaveLength(2);
+    // Only the first rating (another network) still counts; the burst's five are flagged, monthly rollups alike.
+    expect(await counted()).toBe(1);
+    expect(await count('SELECT sum(n) AS n FROM monthly_rollups WHERE counter_id = ?', org.counterId)).toBe(1);
+    expect(
+      await count("SELECT count(*) AS n FROM responses WHERE counter_id = ? AND flag_reason = 'burst'", org.counterId),
+    ).toBe(5);
+  });
+
   it('costs one round trip for a refusal too (unknown counter, spent limit)', async () => {
     const org = await createOrganisation();
     const device = newDevice();

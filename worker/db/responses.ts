@@ -83,6 +83,8 @@ export type StoreOutcome =
 
 interface StateRow {
   storedId: string | null;
+  /** The stored rating's flag: 'burst' asks for the earlier ratings of the burst to be flagged too. */
+  storedFlag: string | null;
   deviceMinute: number | null;
   networkMinute: number | null;
   counterId: number | null;
@@ -265,18 +267,6 @@ export async function storeRating(d1: D1Database, rating: NewRating, limits: Rat
   // Only what this batch inserted is folded in: for a repeat or a refusal there is no row with this id.
   statements.push(...rollupStatements(d1, 'id = ?', [rating.id]));
 
-  // A burst: the same network's earlier unflagged ratings at the counter within the burst window leave the
-  // indicators with it (removed from the rollups first, while still unflagged), so the first four of a burst do not
-  // count either; other networks' ratings are left alone. Nothing happens unless this batch stored a burst.
-  const others = `network_hash = ? AND submitted_at > ? AND id != ?
-    AND counter_id = (SELECT counter_id FROM responses WHERE id = ? AND flag_reason = 'burst')`;
-  const otherParams = [rating.networkHash, rating.submittedAt - BURST_WINDOW_MS, rating.id, rating.id];
-  statements.push(...rollupStatements(d1, others, otherParams, -1));
-  statements.push(
-    d1
-      .prepare(`UPDATE responses SET flagged = 1, flag_reason = 'burst' WHERE flagged = 0 AND ${others}`)
-      .bind(...otherParams),
-  );
   if (rating.comment) {
     statements.push(
       d1
@@ -292,6 +282,7 @@ export async function storeRating(d1: D1Database, rating: NewRating, limits: Rat
       .prepare(
         `WITH ${TARGET_CTE}
          SELECT (SELECT id FROM responses WHERE submission_id = ?) AS storedId,
+                (SELECT flag_reason FROM responses WHERE id = ?) AS storedFlag,
                 ${minuteCount} AS deviceMinute, ${minuteCount} AS networkMinute,
                 t.counter_id AS counterId, t.active AS active, t.kiosk_expired_policy AS kioskExpiredPolicy,
                 t.timezone AS timezone, t.local_date AS localDate, t.service_id AS serviceId, t.kiosk_id AS kioskId,
@@ -302,6 +293,7 @@ export async function storeRating(d1: D1Database, rating: NewRating, limits: Rat
       .bind(
         ...targetParams,
         rating.submissionId,
+        rating.id,
         ...minuteParams,
         rating.deviceHash,
         limits.deviceCounter.since,
@@ -316,7 +308,28 @@ export async function storeRating(d1: D1Database, rating: NewRating, limits: Rat
 
   const results = await d1.batch<Record<string, unknown>>(statements);
   const state = results[results.length - 1]?.results[0] as unknown as StateRow;
+  if (state.storedId === rating.id && state.storedFlag === 'burst') await flagEarlierOfBurst(d1, rating);
   return outcomeOf(state, rating, limits);
+}
+
+/**
+ * A stored burst also takes the same network's earlier unflagged ratings at the counter within the burst window out
+ * of the indicators (removed from the rollups first, while still unflagged, then flagged), so the first four of a
+ * burst do not count either; other networks' ratings are left alone. A second round trip, only for the rare rating
+ * that completes a burst: carrying these three statements (two of them wide rollup updates) in every rating's batch
+ * cost about a fifth of the throughput (docs/rating.md, "Round trips"). Should this batch never run (the Worker
+ * stopped in between), the earlier ratings stay counted and unflagged: rollups still equal the unflagged raw rows.
+ */
+async function flagEarlierOfBurst(d1: D1Database, rating: NewRating): Promise<void> {
+  const others = `network_hash = ? AND submitted_at > ? AND id != ?
+    AND counter_id = (SELECT counter_id FROM responses WHERE id = ? AND flag_reason = 'burst')`;
+  const otherParams = [rating.networkHash, rating.submittedAt - BURST_WINDOW_MS, rating.id, rating.id];
+  await d1.batch([
+    ...rollupStatements(d1, others, otherParams, -1),
+    d1
+      .prepare(`UPDATE responses SET flagged = 1, flag_reason = 'burst' WHERE flagged = 0 AND ${others}`)
+      .bind(...otherParams),
+  ]);
 }
 
 /** Reads the batch's last row in the order of SPEC §5: repeat first, then the per-minute limits, then the rest. */
