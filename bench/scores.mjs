@@ -10,7 +10,7 @@
  *
  * Usage: npm run bench:scores [-- --requests 200 --large 10000000 --skip-build]
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, freePort, ROOT, serve } from '../scripts/local-portal.mjs';
 import { prepareBenchDatabase, YEAR } from './support/bench-database.mjs';
