@@ -13,7 +13,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, freePort, prepareDatabase, serve } from '../scripts/local-portal.mjs';
 import { atLeast } from './support/goals.mjs';
-import { compareThroughput, flag, option, serveBareWorker, writeResults } from './support/throughput.mjs';
+import {
+  BYPASS_EDGE_CACHE,
+  compareThroughput,
+  flag,
+  option,
+  serveBareWorker,
+  writeResults,
+} from './support/throughput.mjs';
 
 const SECONDS = Number(option('seconds', 5));
 const ROUNDS = Number(option('rounds', 2));
@@ -84,7 +91,7 @@ async function main() {
         seconds: SECONDS,
         rounds: ROUNDS,
         goal: GOAL,
-        headers: { authorization: 'Bearer bench-bypass' },
+        headers: BYPASS_EDGE_CACHE,
       });
       result.uncached = uncached.paths;
     }

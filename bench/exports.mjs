@@ -16,6 +16,7 @@ import { build, freePort, ROOT, serve } from '../scripts/local-portal.mjs';
 import { serveBareWorker } from './support/bare-worker.mjs';
 import { prepareBenchDatabase } from './support/bench-database.mjs';
 import { atLeast, atMost } from './support/goals.mjs';
+import { BYPASS_EDGE_CACHE } from './support/throughput.mjs';
 
 /**
  * The yardstick: a Worker that streams `?rows=` synthetic rows of responses.csv's shape, 64 KB chunks, no D1.
@@ -48,8 +49,6 @@ const FILES = ['responses.csv', 'responses.json', 'scores.csv'];
 const GOAL_ROWS_PER_SECOND = 100_000;
 const FLAT_RATIO = 1.5;
 const FLAT_BOUND_MB = 64;
-/** A repeated download would otherwise come from the edge cache at millions of rows/s and measure the cache. */
-const BYPASS_CACHE = { authorization: 'Bearer bench-bypass' };
 /** Every download is cut off after this long: the bench must end by itself on a loaded machine. */
 const DOWNLOAD_TIMEOUT_MS = 300_000;
 
@@ -117,8 +116,8 @@ async function download(origin, file, pids, start = `/data/${file}`) {
   const deadline = AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS);
   try {
     while (next) {
-      // Credentialed, so the edge cache (worker/http/edge-cache.ts) steps aside: every download is the export's work.
-      const response = await fetch(`${origin}${next}`, { signal: deadline, headers: BYPASS_CACHE });
+      // A repeated download would otherwise come from the edge cache at millions of rows/s and measure the cache.
+      const response = await fetch(`${origin}${next}`, { signal: deadline, headers: BYPASS_EDGE_CACHE });
       if (!response.ok) throw new Error(`${next}: ${response.status}`);
       parts += 1;
       let newlines = 0;

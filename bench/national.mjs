@@ -19,7 +19,16 @@
 import { build, freePort, serve } from '../scripts/local-portal.mjs';
 import { prepareBenchDatabase } from './support/bench-database.mjs';
 import { atLeast, atMost } from './support/goals.mjs';
-import { flag, option, serveBareWorker, writeResults } from './support/throughput.mjs';
+import {
+  BYPASS_EDGE_CACHE,
+  flag,
+  median,
+  option,
+  percentile,
+  serveBareWorker,
+  sizeLabel,
+  writeResults,
+} from './support/throughput.mjs';
 
 const LARGE = Number(option('responses', 10_000_000));
 const SMALL = Number(option('small', 1_000_000));
@@ -29,8 +38,6 @@ const PATH_BUDGET_MS = 20_000;
 const MIN_SAMPLES = 3;
 const WARMUP = 1;
 const GOAL = 1.5;
-/** Step around the edge cache (worker/http/edge-cache.ts: credentialed requests are never cached). */
-const BYPASS = { authorization: 'Bearer bench-bypass' };
 
 /** Every public GET path (worker/app.ts routes, site/pages), for one region, unit and month. */
 function publicPaths(region, unit, year, month) {
@@ -83,15 +90,7 @@ async function timed(url, headers) {
   };
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const percentile = (values, p) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))];
 const round = (value) => Number(value.toFixed(2));
-const label = (count) => (count >= 1_000_000 ? `${count / 1_000_000}M` : `${count / 1_000}k`);
 
 async function main() {
   const started = Date.now();
@@ -135,9 +134,9 @@ async function main() {
       const pathStarted = performance.now();
       for (let i = 0; i < WARMUP + REQUESTS; i += 1) {
         if (i >= WARMUP + MIN_SAMPLES && performance.now() - pathStarted > PATH_BUDGET_MS) break;
-        const l = await timed(`${servers.large.origin}${entry.path}`, BYPASS);
-        const s = await timed(`${servers.small.origin}${entry.path}`, BYPASS);
-        const b = await timed(`${bare.origin}${entry.path}`, BYPASS);
+        const l = await timed(`${servers.large.origin}${entry.path}`, BYPASS_EDGE_CACHE);
+        const s = await timed(`${servers.small.origin}${entry.path}`, BYPASS_EDGE_CACHE);
+        const b = await timed(`${bare.origin}${entry.path}`, BYPASS_EDGE_CACHE);
         statuses.add(l.status);
         statuses.add(s.status);
         bytes = { large: l.bytes, small: s.bytes };
@@ -167,7 +166,7 @@ async function main() {
       row.toBare = round(row.largeMedianMs / row.bareMedianMs);
       rows.push(row);
       console.log(
-        `  ${entry.name.padEnd(32)} 10M ${String(row.largeMedianMs).padStart(8)} ms (p90 ${row.largeP90Ms})  small ${String(row.smallMedianMs).padStart(7)} ms  ×${row.growth.toFixed(2)}${row.grows ? ` (per byte ×${row.growthPerByte.toFixed(2)})` : ''}  bare ×${row.toBare.toFixed(1)}  ${(row.largeBytes / 1024).toFixed(0)} KB  ${row.statuses.join('/')}${row.continued ? '  (continued: Link next)' : ''}`,
+        `  ${entry.name.padEnd(32)} ${sizeLabel(LARGE)} ${String(row.largeMedianMs).padStart(8)} ms (p90 ${row.largeP90Ms})  small ${String(row.smallMedianMs).padStart(7)} ms  ×${row.growth.toFixed(2)}${row.grows ? ` (per byte ×${row.growthPerByte.toFixed(2)})` : ''}  bare ×${row.toBare.toFixed(1)}  ${(row.largeBytes / 1024).toFixed(0)} KB  ${row.statuses.join('/')}${row.continued ? '  (continued: Link next)' : ''}`,
       );
     }
 
@@ -183,7 +182,7 @@ async function main() {
       ...rows.map((row) =>
         atMost(
           `national.growth.${row.name}`,
-          `${row.name}: ${row.grows ? 'time per byte' : 'time'} at ${label(LARGE)} / ${label(SMALL)} responses (median, uncached)`,
+          `${row.name}: ${row.grows ? 'time per byte' : 'time'} at ${sizeLabel(LARGE)} / ${sizeLabel(SMALL)} responses (median, uncached)`,
           row.grows ? row.growthPerByte : row.growth,
           GOAL,
         ),
@@ -209,7 +208,7 @@ async function main() {
     const failed = goals.filter((g) => !g.pass);
     console.log(
       failed.length === 0
-        ? `Every path 200 and ≤ ${GOAL}× at ${label(LARGE)} vs ${label(SMALL)} responses: PASS`
+        ? `Every path 200 and ≤ ${GOAL}× at ${sizeLabel(LARGE)} vs ${sizeLabel(SMALL)} responses: PASS`
         : `FAIL: ${failed.map((g) => g.label).join('; ')}`,
     );
     process.exitCode = failed.length === 0 ? 0 : 1;

@@ -15,12 +15,8 @@ import path from 'node:path';
 import { build, freePort, ROOT, serve } from '../scripts/local-portal.mjs';
 import { prepareBenchDatabase, YEAR } from './support/bench-database.mjs';
 import { atMost } from './support/goals.mjs';
+import { flag, median, option, percentile, sizeLabel } from './support/throughput.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? fallback : args[i + 1];
-};
 const REQUESTS = Number(option('requests', 200));
 const WARMUP = 20;
 const SIZES = [1_000, Number(option('large', 10_000_000))];
@@ -35,16 +31,8 @@ async function time(url) {
   return performance.now() - start;
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const percentile = (values, p) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))];
-
 async function main() {
-  if (!args.includes('--skip-build')) {
+  if (!flag('skip-build')) {
     console.log('Building the portal…');
     build({ quiet: true });
   }
@@ -91,11 +79,10 @@ async function main() {
     result.monthlyRollupRowsRatio = Number((large.monthlyRollupRows / small.monthlyRollupRows).toFixed(1));
     result.goal = GOAL;
     result.pass = result.scoresRatio <= GOAL;
-    const label = (count) => (count >= 1_000_000 ? `${count / 1_000_000}M` : `${count / 1_000}k`);
     result.goals = [
       atMost(
         'scores.region-year',
-        `region scores for a year, ${label(large.responses)} / ${label(small.responses)} stored responses (median)`,
+        `region scores for a year, ${sizeLabel(large.responses)} / ${sizeLabel(small.responses)} stored responses (median)`,
         result.scoresRatio,
         GOAL,
       ),
@@ -104,10 +91,10 @@ async function main() {
     mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
     writeFileSync(path.join(ROOT, 'bench', 'results', 'scores.json'), `${JSON.stringify(result, null, 2)}\n`);
     console.log(
-      `\nregion scores ${label(large.responses)} / ${label(small.responses)}: ${result.scoresRatio.toFixed(2)}× (goal ≤ ${GOAL}×): ${result.pass ? 'PASS' : 'FAIL'}`,
+      `\nregion scores ${sizeLabel(large.responses)} / ${sizeLabel(small.responses)}: ${result.scoresRatio.toFixed(2)}× (goal ≤ ${GOAL}×): ${result.pass ? 'PASS' : 'FAIL'}`,
     );
     console.log(
-      `bare-Worker baseline ${label(large.responses)} / ${label(small.responses)}: ${result.baselineRatio.toFixed(2)}×`,
+      `bare-Worker baseline ${sizeLabel(large.responses)} / ${sizeLabel(small.responses)}: ${result.baselineRatio.toFixed(2)}×`,
     );
     console.log(
       `medians: ${small.scoresMedianMs} ms at ${small.responses.toLocaleString('en')} responses, ${large.scoresMedianMs} ms at ${large.responses.toLocaleString('en')}`,

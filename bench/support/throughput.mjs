@@ -133,11 +133,20 @@ export function runWrk(url, { seconds, headers = {}, script }) {
   });
 }
 
-const median = (values) => {
+export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
+
+export const percentile = (values, p) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))];
+
+/** A count of responses as the benches print it: `10M`, `1k`. */
+export const sizeLabel = (count) => (count >= 1_000_000 ? `${count / 1_000_000}M` : `${count / 1_000}k`);
+
+/** Credentials make the edge cache (worker/http/edge-cache.ts) step aside, so a request measures the real work. */
+export const BYPASS_EDGE_CACHE = { authorization: 'Bearer bench-bypass' };
 
 /**
  * Measures every path against the bare Worker: a warm-up of `warmupSeconds` on both, then `rounds` alternating pairs
