@@ -10,6 +10,7 @@
  */
 import { BURST_MIN_RATINGS, BURST_WINDOW_MS, IDENTICAL_WINDOW_MS } from '../../domain/burst';
 import { ELEMENT_CODES } from '../../domain/survey';
+import { type GroupCommitOptions, groupCommit } from './group-commit';
 import { rollupStatements } from './rollup-sql';
 
 const SCORE_COLUMNS = ELEMENT_CODES.map((code) => code.toLowerCase());
@@ -114,7 +115,12 @@ const TARGET_CTE = `t AS (
   WHERE c.code = ?)`;
 
 /** The one batch of a rating: every guard, the insert, its rollup and comment, and the state it leaves. */
-export async function storeRating(d1: D1Database, rating: NewRating, limits: RatingLimits): Promise<StoreOutcome> {
+export async function storeRating(
+  d1: D1Database,
+  rating: NewRating,
+  limits: RatingLimits,
+  options: GroupCommitOptions = {},
+): Promise<StoreOutcome> {
   const targetParams = [
     JSON.stringify(rating.localDates),
     rating.serviceSlug ?? '',
@@ -306,7 +312,8 @@ export async function storeRating(d1: D1Database, rating: NewRating, limits: Rat
       ),
   );
 
-  const results = await d1.batch<Record<string, unknown>>(statements);
+  // Sent together with concurrent ratings' batches (worker/db/group-commit.ts): still one round trip each, fewer in all.
+  const results = await groupCommit(d1, statements, options);
   const state = results[results.length - 1]?.results[0] as unknown as StateRow;
   if (state.storedId === rating.id && state.storedFlag === 'burst') await flagEarlierOfBurst(d1, rating);
   return outcomeOf(state, rating, limits);

@@ -35,6 +35,8 @@ export interface SubmissionRequest {
   headers: Headers;
   /** Injectable clock for tests of time windows; the Worker's clock otherwise. */
   now?: () => number;
+  /** The request's `ctx.waitUntil`: its batch may carry concurrent ratings (worker/db/group-commit.ts). */
+  waitUntil?: (promise: Promise<unknown>) => void;
 }
 
 export interface Submitted {
@@ -101,12 +103,18 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
     networkCounter: { since: now - HOUR_MS, limit: config.limits.perNetworkCounterHour },
     countRequest: true,
   };
+  const commit = request.waitUntil ? { waitUntil: request.waitUntil } : {};
   const store = async (accepted: boolean, countRequest: boolean): Promise<StoreOutcome> => {
-    const outcome = await storeRating(d1, { ...rating, accepted }, { ...limits, countRequest });
+    const outcome = await storeRating(d1, { ...rating, accepted }, { ...limits, countRequest }, commit);
     if (outcome.kind !== 'unknown-time-zone') return outcome;
     // A region outside Indonesia's three zones: learn its zone and store again, without counting the request twice.
     knownTimeZones.add(outcome.timeZone);
-    return storeRating(d1, { ...rating, accepted, localDates: localDates(now) }, { ...limits, countRequest: false });
+    return storeRating(
+      d1,
+      { ...rating, accepted, localDates: localDates(now) },
+      { ...limits, countRequest: false },
+      commit,
+    );
   };
   const options = { remoteIp: device.ip, idempotencyKey: body.submissionId };
   /** Null when the batch answered before Turnstile had to be asked. */

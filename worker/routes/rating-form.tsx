@@ -15,6 +15,7 @@ import { type Bindings, readConfig } from '../env';
 import { limitBody } from '../http/body-limit';
 import { negotiateLocale } from '../http/locale';
 import { ProblemError } from '../http/problem';
+import { waitUntilOf } from '../http/wait-until';
 import { RatingSubmissionSchema } from '../rating/schema';
 import { submitRating } from '../rating/submit-rating';
 import { enrolKiosk, findEnrolledKiosk, kioskCookie, kioskCredentialOf } from '../security/kiosk-credential';
@@ -203,7 +204,10 @@ ratingFormRouter.post('/:code', limitBody(MAX_FORM_BYTES), async (c) => {
     return renderForm(c, code, state, 400);
   }
   try {
-    const { id } = await submitRating({ env: c.env, headers: c.req.raw.headers }, parsed.data);
+    const { id } = await submitRating(
+      { env: c.env, headers: c.req.raw.headers, waitUntil: waitUntilOf(c) },
+      parsed.data,
+    );
     const url = new URL(c.req.url);
     const thanks = withQuery(`/r/${encodeURIComponent(code)}/terima-kasih`, {
       lang: locale === 'en' ? 'en' : null,

@@ -5,6 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { limitBody } from '../http/body-limit';
 import { createRouter } from '../http/router';
+import { waitUntilOf } from '../http/wait-until';
 import { CreatedSchema, RatingSubmissionSchema } from '../rating/schema';
 import { submitRating } from '../rating/submit-rating';
 
@@ -54,6 +55,9 @@ const submitRoute = createRoute({
 });
 
 export const responsesRouter = createRouter().openapi(submitRoute, async (c) => {
-  const result = await submitRating({ env: c.env, headers: c.req.raw.headers }, c.req.valid('json'));
+  const result = await submitRating(
+    { env: c.env, headers: c.req.raw.headers, waitUntil: waitUntilOf(c) },
+    c.req.valid('json'),
+  );
   return c.json({ id: result.id }, result.status);
 });

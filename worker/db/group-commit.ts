@@ -1,0 +1,143 @@
+/**
+ * @module
+ * Group commit for D1 batches that concurrent requests of one isolate send to one database: while a batch is in
+ * flight, the batches that arrive wait, and the next one sends all of them as ONE batch (one transaction, one round
+ * trip), in arrival order. An idle lane sends at once, so nothing waits that would not have waited anyway: D1 runs
+ * one writer at a time, so concurrent batches queue inside D1 instead.
+ *
+ * Why it is safe for ratings (worker/db/responses.ts): each rating's statements are self-contained guards
+ * (INSERT … SELECT … WHERE, ON CONFLICT DO NOTHING) that read the rows the earlier statements of the same
+ * transaction wrote, exactly as if the batches had run one after another; D1 runs a batch atomically, so a group is
+ * stored whole or not at all. If a group fails, each of its batches is sent again on its own, so one bad batch
+ * cannot fail its neighbours, and a batch that did commit answers as a repeat (idempotent by design).
+ *
+ * Why the hand-over: a request may only do I/O in its own context (Workers), and its context may end once it has
+ * answered. So the request whose batch is first in line sends the group itself, and when its group is done it wakes
+ * the next waiting request to send the next group; every request only ever waits on a promise (workerd delivers
+ * its continuation to the waiting request's own context). The sender keeps its context alive until its group has
+ * settled (`waitUntil`), so a client hanging up cannot strand the others' answers; a waiter that hears nothing for
+ * {@link STRANDED_MS} sends its own batch alone.
+ */
+
+/**
+ * Statements per group. D1 counts each statement of a batch as a query of the sending invocation (1,000 per
+ * invocation on Workers Paid, worker/db/query-budget.ts), and a smaller transaction keeps the wait of the last in
+ * line short: about ten ratings.
+ */
+export const GROUP_STATEMENTS = 64;
+
+/** How long a waiting batch trusts the queue before it sends itself (far beyond a D1 batch's usual milliseconds). */
+export const STRANDED_MS = 10_000;
+
+interface Waiting {
+  statements: D1PreparedStatement[];
+  /** Set by the group that carried it: its results, or the error its batch failed with. */
+  outcome?: { results: D1Result[] } | { error: unknown };
+}
+
+interface Lane {
+  queue: Waiting[];
+  /** The group being sent, created by the request that sends it; undefined when the lane is idle. */
+  sending?: Promise<void>;
+}
+
+/** One lane per D1 binding object (the isolate's `env.DB`, a shard's binding, or a test's wrapper). */
+const lanes = new WeakMap<D1Database, Lane>();
+
+export interface GroupCommitOptions {
+  /** The request's `ctx.waitUntil`, keeping its context alive while it sends others' statements. */
+  waitUntil?: (promise: Promise<unknown>) => void;
+}
+
+/** `d1.batch(statements)`, sent together with the batches of concurrent requests; resolves to this batch's results. */
+export async function groupCommit(
+  d1: D1Database,
+  statements: D1PreparedStatement[],
+  { waitUntil }: GroupCommitOptions = {},
+): Promise<D1Result[]> {
+  let lane = lanes.get(d1);
+  if (!lane) {
+    lane = { queue: [] };
+    lanes.set(d1, lane);
+  }
+  const waiting: Waiting = { statements };
+  lane.queue.push(waiting);
+  const deadline = Date.now() + STRANDED_MS;
+  while (!waiting.outcome) {
+    const sending = lane.sending;
+    if (!sending) {
+      // Idle: this request sends the next group (its own batch is in it: the queue is served in order, and every
+      // waiter wakes when a group ends, so the earliest awake one leads).
+      const group = takeGroup(lane);
+      const work = sendGroup(d1, group).finally(() => {
+        if (lane.sending === work) lane.sending = undefined;
+      });
+      lane.sending = work;
+      waitUntil?.(work);
+      await work;
+      continue;
+    }
+    // Wait for the group in flight, which may carry this batch, without resolving anything across requests: the
+    // promise is the sender's own, and workerd runs this continuation in this request.
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      const at = lane.queue.indexOf(waiting);
+      // Nobody came for it: it leaves the queue and goes alone. (Already taken: its group's answer will come.)
+      if (at >= 0) {
+        lane.queue.splice(at, 1);
+        return d1.batch(statements);
+      }
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      sending,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, Math.max(left, 1000));
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+  if ('error' in waiting.outcome) throw waiting.outcome.error;
+  return waiting.outcome.results;
+}
+
+/** The head of the queue, up to GROUP_STATEMENTS statements (always at least one batch). */
+function takeGroup(lane: Lane): Waiting[] {
+  const group: Waiting[] = [];
+  let count = 0;
+  while (lane.queue.length > 0) {
+    const next = lane.queue[0] as Waiting;
+    if (group.length > 0 && count + next.statements.length > GROUP_STATEMENTS) break;
+    group.push(next);
+    count += next.statements.length;
+    lane.queue.shift();
+  }
+  return group;
+}
+
+async function sendAlone(d1: D1Database, member: Waiting): Promise<void> {
+  try {
+    member.outcome = { results: await d1.batch(member.statements) };
+  } catch (error) {
+    member.outcome = { error };
+  }
+}
+
+/** Sends a group as one batch and gives each member its own slice of the results. Never rejects. */
+async function sendGroup(d1: D1Database, group: Waiting[]): Promise<void> {
+  if (group.length === 1) return sendAlone(d1, group[0] as Waiting);
+  let results: D1Result[];
+  try {
+    results = await d1.batch(group.flatMap((member) => member.statements));
+  } catch {
+    // Nothing of the group was stored (one transaction): each batch on its own, in arrival order, so only a bad
+    // one fails and each still sees the rows of those before it.
+    for (const member of group) await sendAlone(d1, member);
+    return;
+  }
+  let offset = 0;
+  for (const member of group) {
+    member.outcome = { results: results.slice(offset, offset + member.statements.length) };
+    offset += member.statements.length;
+  }
+}
