@@ -3,7 +3,8 @@
  * Rows of `responses.csv|json`, the microdata (SPEC §4): month only (never day, time, counter, device or comment),
  * age in bands, k-anonymous profiles, flagged responses out. Streamed block by block (region × month): first a SQL
  * GROUP BY gives the block's quasi-identifier group sizes, then each published unit's rows are read in
- * keyset-paginated pages through the `responses_unit_month` index (already in output order: no sort), and blanked
+ * keyset-paginated pages through the `responses_unit_month_rows` index (already in output order: no sort; it
+ * carries every published column), and blanked
  * as planned, so memory holds one block's group sizes and one page of rows, whatever the table size.
  * Only months that have closed in the region's own time zone are published (`lastClosedMonthEnd`): a later `to`
  * is capped, never an error.
@@ -44,7 +45,8 @@ const PACKED_SCORES = ELEMENT_CODES.map((code) => `r.${code.toLowerCase()}`).joi
 
 /**
  * One page of a unit's month, in file order, as raw arrays (no per-row objects). The WHERE clause matches the
- * partial index `responses_unit_month` (unit, the virtual `month` column, id; unflagged rows only), so SQLite walks
+ * partial index `responses_unit_month_rows` (unit, the virtual `month` column, id, then the published columns;
+ * unflagged rows only), so SQLite walks
  * it from the cursor and stops after LIMIT rows.
  */
 const PAGE_SQL = `SELECT r.id, s.slug, r.channel, ${PACKED_SCORES}, r.gender, ${AGE_BAND_SQL}, r.education, r.occupation

@@ -1,0 +1,2 @@
+DROP INDEX `responses_unit_month`;--> statement-breakpoint
+CREATE INDEX `responses_unit_month_rows` ON `responses` (`unit_id`,`month`,`id`,`service_id`,`channel`,`u1`,`u2`,`u3`,`u4`,`u5`,`u6`,`u7`,`u8`,`u9`,`gender`,`age`,`education`,`occupation`) WHERE flagged = 0;
