@@ -12,7 +12,7 @@ import { app } from '../../worker/app';
 import { QueryBudgetError, withQueryBudget } from '../../worker/db/query-budget';
 import { readDatabase } from '../../worker/db/read';
 import { prepareExport } from '../../worker/open-data/export';
-import { planResponses } from '../../worker/open-data/responses-rows';
+import { PAGE_SQL, planResponses } from '../../worker/open-data/responses-rows';
 import { type Row, RowPage } from '../../worker/open-data/rows';
 import { serialize, streamText } from '../../worker/open-data/writers';
 import { createOrganisation, db } from '../support/fixtures';
@@ -166,5 +166,16 @@ describe('public reads through a D1 read session (issue 10: read replication)', 
     expect(regions.map((r) => r.slug)).toContain('kota-baru');
     expect((await get('/api/v1/regions/kota/scores?period=2025-01')).status).toBe(200);
     expect((await get('/data/scores.csv?region=kota')).status).toBe(200);
+  });
+});
+
+describe('responses.* pages read the index only where they can (issue 10: exports at 1M rows)', () => {
+  it('walks responses_unit_month_rows from the cursor: no sort, no scan of the table', async () => {
+    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${PAGE_SQL}`)
+      .bind(1, '2025-01', '', 5000)
+      .all<{ detail: string }>();
+    const plan = results.map((row) => row.detail).join('\n');
+    expect(plan).toContain('USING INDEX responses_unit_month_rows (unit_id=? AND month=? AND id>?)');
+    expect(plan).not.toMatch(/TEMP B-TREE|SCAN r\b/);
   });
 });

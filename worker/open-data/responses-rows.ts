@@ -49,7 +49,7 @@ const PACKED_SCORES = ELEMENT_CODES.map((code) => `r.${code.toLowerCase()}`).joi
  * unflagged rows only), so SQLite walks
  * it from the cursor and stops after LIMIT rows.
  */
-const PAGE_SQL = `SELECT r.id, s.slug, r.channel, ${PACKED_SCORES}, r.gender, ${AGE_BAND_SQL}, r.education, r.occupation
+export const PAGE_SQL = `SELECT r.id, s.slug, r.channel, ${PACKED_SCORES}, r.gender, ${AGE_BAND_SQL}, r.education, r.occupation
   FROM responses r LEFT JOIN services s ON s.id = r.service_id
   WHERE r.unit_id = ? AND r.month = ? AND r.flagged = 0 AND r.id > ?
   ORDER BY r.id LIMIT ?`;
