@@ -48,3 +48,21 @@ export const monthlyRollups = sqliteTable(
     index('monthly_rollups_unit_month').on(t.unitId, t.localMonth),
   ],
 );
+
+/**
+ * The monthly rollups summed over counters and services: one row per region × unit × local month. SQLite keeps it
+ * (triggers on `monthly_rollups`, migrations/0011_unit_monthly_rollups_triggers.sql), so every writer of the monthly
+ * table updates it in the same statement, hence the same transaction. Whole-month reads that group by nothing
+ * finer than the unit (scores, trends, the national files) read it: its rows do not multiply with counters and
+ * services as the data fills them in (docs/scale.md, "National simulation").
+ */
+export const unitMonthlyRollups = sqliteTable(
+  'unit_monthly_rollups',
+  {
+    regionId: integer('region_id').notNull(),
+    unitId: integer('unit_id').notNull(),
+    localMonth: text('local_month').notNull(),
+    ...rollupValueColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.unitId, t.localMonth] })],
+);

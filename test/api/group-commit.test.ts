@@ -36,7 +36,9 @@ describe('groupCommit', () => {
     expect(counting.trips).toEqual(['batch of 2', 'batch of 10']);
     expect(answers.map((results) => results.length)).toEqual([2, 2, 2, 2, 2, 2]);
     // Each batch's SELECT saw the rows of the batches before it: the same as running them one after another.
-    expect(answers.map((results) => (results[1]?.results[0] as { n: number } | undefined)?.n)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(answers.map((results) => (results[1]?.results[0] as { n: number } | undefined)?.n)).toEqual([
+      1, 2, 3, 4, 5, 6,
+    ]);
     expect(await labels()).toHaveLength(6);
   });
 

@@ -5,8 +5,8 @@ import { aggregateOf } from '../../domain/aggregate';
 import { parsePeriod } from '../../domain/periods';
 import { summarize } from '../../domain/summary';
 import { findRegion, findUnit } from '../../worker/db/regions';
-import { REBUILD_ROLLUPS_SQL } from '../../worker/db/rollup-sql';
-import { aggregateRollups, type RollupGrouping, rollupSpans } from '../../worker/db/rollups';
+import { REBUILD_ROLLUPS_SQL, rollupStatements } from '../../worker/db/rollup-sql';
+import { aggregateRollups, type RollupGrouping, rollupSpans, tableFor } from '../../worker/db/rollups';
 import { unitScore } from '../../worker/indicators/scores';
 import { createOrganisation, db } from '../support/fixtures';
 import { insertRatings } from '../support/ratings';
@@ -88,6 +88,65 @@ describe('rollups (SPEC §3: indicators read rollups only)', () => {
     expect(rollupSpans('2026-03-02', '2026-03-30')).toEqual([
       { table: 'daily_rollups', from: '2026-03-02', to: '2026-03-30' },
     ]);
+  });
+
+  it('whole months grouped by nothing finer than the unit read the unit × month sums (tableFor decides)', () => {
+    const month = { table: 'monthly_rollups', from: '2026-01', to: '2026-12' } as const;
+    expect(tableFor(month, [])).toBe('unit_monthly_rollups');
+    expect(tableFor(month, ['region', 'unit', 'month'])).toBe('unit_monthly_rollups');
+    expect(tableFor(month, ['unit', 'service'])).toBe('monthly_rollups');
+    expect(tableFor(month, ['counter'])).toBe('monthly_rollups');
+    expect(tableFor({ table: 'daily_rollups', from: '2026-01-01', to: '2026-01-15' }, ['unit'])).toBe('daily_rollups');
+  });
+
+  it('SQLite keeps the unit × month sums equal to the monthly rows through inserts, updates and deletes', async () => {
+    const org = await createOrganisation({ region: 'unit-bulanan' });
+    const second = (
+      await env.DB.prepare(
+        "INSERT INTO counters (unit_id, code, name) VALUES (?, 'unitbulanan2', 'Loket 2') RETURNING id",
+      )
+        .bind(org.unitId)
+        .first<{ id: number }>()
+    )?.id as number;
+    const unitMonth = () =>
+      env.DB.prepare(
+        'SELECT n, s1, c1_4, sum_squared_totals FROM unit_monthly_rollups WHERE unit_id = ? AND local_month = ?',
+      )
+        .bind(org.unitId, '2026-04')
+        .first();
+    await insertRatings(org, [
+      { date: '2026-04-02', scores: [4, 4, 4, 4, 4, 4, 4, 4, 4] },
+      { date: '2026-04-03', scores: [1, 1, 1, 1, 1, 1, 1, 1, 1], counterId: second },
+    ]);
+    expect(await unitMonth()).toEqual({ n: 2, s1: 5, c1_4: 1, sum_squared_totals: 36 * 36 + 9 * 9 });
+    // A moderator's flag takes one response out of the rollups (an update of its monthly row), as moderation does.
+    await env.DB.batch([
+      ...rollupStatements(env.DB, 'counter_id = ?', [second], -1),
+      env.DB.prepare("UPDATE responses SET flagged = 1, flag_reason = 'moderator' WHERE counter_id = ?").bind(second),
+    ]);
+    expect(await unitMonth()).toMatchObject({ n: 1, s1: 4, sum_squared_totals: 36 * 36 });
+    expect(await monthlyMismatches()).toEqual([]);
+    // A rebuild empties the monthly rows first (each delete subtracts), then refills them (each insert adds).
+    await env.DB.prepare('DELETE FROM monthly_rollups WHERE unit_id = ?').bind(org.unitId).run();
+    expect(await unitMonth()).toMatchObject({ n: 0, s1: 0, c1_4: 0, sum_squared_totals: 0 });
+    await env.DB.batch(REBUILD_ROLLUPS_SQL.map((sql) => env.DB.prepare(sql)));
+    expect(await unitMonth()).toMatchObject({ n: 1, s1: 4, c1_4: 1, sum_squared_totals: 36 * 36 });
+    expect(await monthlyMismatches()).toEqual([]);
+  });
+
+  it('the invariant check notices a unit × month row that disagrees with its monthly rows', async () => {
+    const org = await createOrganisation({ region: 'unit-salah' });
+    await insertRatings(org, [{ date: '2026-04-02', scores: [3, 3, 3, 3, 3, 3, 3, 3, 3] }]);
+    expect(await monthlyMismatches()).toEqual([]);
+    await env.DB.prepare('UPDATE unit_monthly_rollups SET n = n + 1 WHERE unit_id = ?').bind(org.unitId).run();
+    // Both ways: the unit's row against its monthly rows, and the monthly rows against the unit's row.
+    expect(await monthlyMismatches()).toEqual([
+      expect.objectContaining({ table: 'unit_monthly_rollups', n: 2, other_n: 1 }),
+      expect.objectContaining({ table: 'unit_monthly_rollups', n: 1, other_n: 2 }),
+    ]);
+    // Put right again, so the tests after this one start from a consistent database.
+    await env.DB.prepare('UPDATE unit_monthly_rollups SET n = n - 1 WHERE unit_id = ?').bind(org.unitId).run();
+    expect(await monthlyMismatches()).toEqual([]);
   });
 
   it('any period gives the same figures from the monthly rollups (plus edge days) as from the daily ones alone, and as the raw rows', async () => {

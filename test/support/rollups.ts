@@ -1,7 +1,8 @@
 /**
  * @module
  * Checks of the rollup invariant for tests: every `monthly_rollups` row equals the sum of its month's
- * `daily_rollups` rows, in every value column, both ways (no month row without days, no days without a month).
+ * `daily_rollups` rows, and every `unit_monthly_rollups` row the sum of its unit's monthly rows, in every value
+ * column, both ways (no month row without days, no days without a month).
  */
 import { env } from 'cloudflare:workers';
 import { ROLLUP_VALUE_COLUMNS } from '../../worker/db/rollup-sql';
@@ -11,10 +12,15 @@ const DAYS_BY_MONTH = `SELECT region_id, unit_id, counter_id, service_id, substr
   ${ROLLUP_VALUE_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
   FROM daily_rollups GROUP BY 1, 2, 3, 4, 5`;
 
-function oneWay(left: string, right: string): string {
+const UNIT_KEY = ['region_id', 'unit_id', 'local_month'];
+const MONTHS_BY_UNIT = `SELECT region_id, unit_id, local_month,
+  ${ROLLUP_VALUE_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
+  FROM monthly_rollups GROUP BY 1, 2, 3`;
+
+function oneWay(left: string, right: string, key: readonly string[] = KEY): string {
   const differs = ROLLUP_VALUE_COLUMNS.map((c) => `coalesce(a.${c}, 0) != coalesce(b.${c}, 0)`).join(' OR ');
-  return `SELECT ${KEY.map((k) => `a.${k}`).join(', ')}, a.n AS n, b.n AS other_n FROM (${left}) a LEFT JOIN (${right}) b
-    ON ${KEY.map((k) => `a.${k} = b.${k}`).join(' AND ')} WHERE (${differs})`;
+  return `SELECT ${key.map((k) => `a.${k}`).join(', ')}, a.n AS n, b.n AS other_n FROM (${left}) a LEFT JOIN (${right}) b
+    ON ${key.map((k) => `a.${k} = b.${k}`).join(' AND ')} WHERE (${differs})`;
 }
 
 /** The month cells where monthly ≠ Σ daily (empty when the invariant holds). */
@@ -23,5 +29,9 @@ export async function monthlyMismatches(): Promise<Record<string, unknown>[]> {
   const { results } = await env.DB.prepare(
     `${oneWay(monthly, DAYS_BY_MONTH)} UNION ALL ${oneWay(DAYS_BY_MONTH, monthly)}`,
   ).all<Record<string, unknown>>();
-  return results;
+  const unitMonthly = 'SELECT * FROM unit_monthly_rollups';
+  const units = await env.DB.prepare(
+    `${oneWay(unitMonthly, MONTHS_BY_UNIT, UNIT_KEY)} UNION ALL ${oneWay(MONTHS_BY_UNIT, unitMonthly, UNIT_KEY)}`,
+  ).all<Record<string, unknown>>();
+  return [...results, ...units.results.map((row) => ({ table: 'unit_monthly_rollups', ...row }))];
 }

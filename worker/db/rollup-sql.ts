@@ -5,7 +5,9 @@
  * undo, a moderator's decision, the demo seed, a full rebuild, the bench) and always yields the upsert of BOTH
  * tables, for the caller's one atomic batch: so a month row is always the sum of its days and both are the same
  * function of the unflagged responses. Each statement selects from `responses`, so inside a D1 batch it adds
- * exactly the rows that the batch's own insert created: a repeated submission adds nothing.
+ * exactly the rows that the batch's own insert created: a repeated submission adds nothing. A third table,
+ * `unit_monthly_rollups` (the monthly rows summed over counters and services), is kept by SQLite triggers on
+ * `monthly_rollups` (migrations/0011_unit_monthly_rollups_triggers.sql), inside the same statements.
  */
 import { ELEMENT_CODES } from '../../domain/survey';
 
@@ -72,6 +74,8 @@ GROUP BY region_id, unit_id, counter_id, service_id, substr(local_date, 1, 7)`;
 /** Recomputes every rollup from the responses, daily then monthly (maintenance, the demo seed, the bench). */
 export const REBUILD_ROLLUPS_SQL = [
   ...ROLLUP_TABLES.map(({ table }) => `DELETE FROM ${table}`),
+  // Kept from the monthly rows by triggers (migrations/0011): emptied too, so no zero rows are left behind.
+  'DELETE FROM unit_monthly_rollups',
   upsertInto(ROLLUP_TABLES[0], '1 = 1', 1),
   MONTHLY_FROM_DAILY_SQL,
 ];

@@ -2,8 +2,9 @@
  * @module
  * Reading aggregates from the rollups: the only way indicators touch the database. Each read takes the coarsest
  * table that answers its range ({@link rollupSpans}): whole months from `monthly_rollups`, edge days (a range that
- * starts or ends inside a month) from `daily_rollups`. The cost depends on units × counters × services × months
- * (plus edge days) in the period, never on the number of raw responses.
+ * starts or ends inside a month) from `daily_rollups`; whole months grouped by nothing finer than the unit from
+ * `unit_monthly_rollups` ({@link tableFor}). The cost depends on units × months (× counters × services where a read
+ * groups by them, plus edge days) in the period, never on the number of raw responses.
  */
 import type { Aggregate } from '../../domain/aggregate';
 import { ELEMENT_CODES, SCORES } from '../../domain/survey';
@@ -25,7 +26,7 @@ const OUTER_SUMS = [
 export type RollupGrouping = 'unit' | 'counter' | 'service' | 'month' | 'region';
 
 /** The grouping expressions of each table (a month is a prefix of a local date). */
-const GROUP_EXPRESSIONS: Record<RollupSpan['table'], Record<RollupGrouping, string>> = {
+const GROUP_EXPRESSIONS: Record<RollupTable, Record<RollupGrouping, string>> = {
   daily_rollups: {
     region: 'region_id',
     unit: 'unit_id',
@@ -41,7 +42,26 @@ const GROUP_EXPRESSIONS: Record<RollupSpan['table'], Record<RollupGrouping, stri
     service: 'service_id',
     month: 'local_month',
   },
+  /** No counter or service: only read by groupings without them ({@link tableFor}). */
+  unit_monthly_rollups: {
+    region: 'region_id',
+    unit: 'unit_id',
+    counter: 'NULL',
+    service: 'NULL',
+    month: 'local_month',
+  },
 };
+
+type RollupTable = RollupSpan['table'] | 'unit_monthly_rollups';
+
+/**
+ * The table a span is read from: a monthly span grouped by nothing finer than the unit reads the unit × month sums
+ * (SQLite keeps them from the monthly rows, migrations/0011), whose rows do not multiply with counters × services.
+ */
+export function tableFor(span: RollupSpan, groupBy: readonly RollupGrouping[]): RollupTable {
+  if (span.table !== 'monthly_rollups') return span.table;
+  return groupBy.some((g) => g === 'counter' || g === 'service') ? 'monthly_rollups' : 'unit_monthly_rollups';
+}
 
 /** A part of a read: inclusive bounds in the table's period ('YYYY-MM-DD' daily, 'YYYY-MM' monthly). */
 export interface RollupSpan {
@@ -118,7 +138,8 @@ async function groupedRows(
 ): Promise<RollupRow[]> {
   const bindings: (string | number)[] = [];
   const parts = spans.map((span) => {
-    const expressions = GROUP_EXPRESSIONS[span.table];
+    const table = tableFor(span, groupBy);
+    const expressions = GROUP_EXPRESSIONS[table];
     const conditions = [`${expressions.month === 'local_month' ? 'local_month' : 'local_date'} BETWEEN ? AND ?`];
     bindings.push(span.from, span.to);
     if (filter.regionId !== undefined) {
@@ -134,7 +155,7 @@ async function groupedRows(
       bindings.push(filter.unitId);
     }
     const keys = groupBy.map((g) => `${expressions[g]} AS k_${g}`);
-    return `SELECT ${[...keys, sums].join(', ')} FROM ${span.table} WHERE ${conditions.join(' AND ')}${
+    return `SELECT ${[...keys, sums].join(', ')} FROM ${table} WHERE ${conditions.join(' AND ')}${
       groupBy.length ? ` GROUP BY ${groupBy.map((g) => expressions[g]).join(', ')}` : ''
     }`;
   });
