@@ -1,8 +1,8 @@
 /**
  * @module
  * Validators of the open-data files: an `ETag` from a fingerprint of everything a file is made of (plus its filters
- * and format), and a `Last-Modified` for information. Computing the fingerprint reads rollups and small tables
- * only, never the responses, so a conditional request is cheap. The microdata (`responses`) get no `Last-Modified`:
+ * and format), and a `Last-Modified` for information. Computing the fingerprint reads the unit × month rollups and
+ * small tables only, never the responses, so a conditional request is cheap at any scale. The microdata (`responses`) get no `Last-Modified`:
  * the time of the newest rating is exactly what they must not reveal (SPEC §4), and their fingerprint covers closed
  * months only, like the file.
  */
@@ -57,35 +57,53 @@ async function fingerprint(
     resource === 'responses'
       ? [...new Set(scope.regions.map(({ region }) => region.timezone))].flatMap((zone) => [
           zone,
-          lastClosedMonthEnd(now, zone),
+          lastClosedMonthEnd(now, zone).slice(0, 7),
         ])
       : [];
   const closed =
     closedByZone.length === 0
       ? ''
-      : ` AND local_date <= CASE (SELECT timezone FROM regions g WHERE g.id = daily_rollups.region_id)${' WHEN ? THEN ?'.repeat(closedByZone.length / 2)} END`;
+      : ` AND local_month <= CASE (SELECT timezone FROM regions g WHERE g.id = unit_monthly_rollups.region_id)${' WHEN ? THEN ?'.repeat(closedByZone.length / 2)} END`;
+  // Filters are whole months, so the unit × month sums answer exactly: far fewer rows than the daily rollups
+  // (which a national file would otherwise scan whole on every request, growing with the data).
   const row = await d1
     .prepare(
       `SELECT count(*) AS cells, total(n) AS n, total(sum_squared_totals) AS sq, total(s1 + 2 * s5 + 3 * s9) AS mix,
-         max(local_date) AS latest
-       FROM daily_rollups WHERE local_date BETWEEN ? AND ?${region}${closed}`,
+         max(local_month) AS latest
+       FROM unit_monthly_rollups WHERE local_month BETWEEN ? AND ?${region}${closed}`,
     )
-    .bind(filter.from, filter.to, ...regionBinding, ...closedByZone)
+    .bind(filter.from.slice(0, 7), filter.to.slice(0, 7), ...regionBinding, ...closedByZone)
     .first<{ cells: number; n: number; sq: number; mix: number; latest: string | null }>();
   const parts = [...treeParts, row?.cells ?? 0, row?.n ?? 0, row?.sq ?? 0, row?.mix ?? 0, row?.latest ?? null];
   if (resource === 'responses') return { parts, lastModified: null };
-  // Time of the newest response on the newest day: cheap through the (region_id, local_date) index. Paper
-  // questionnaires keyed in later for an older day do not move it, which is why the ETag, not this date, decides.
-  const newest = row?.latest
-    ? await d1
-        .prepare(`SELECT max(submitted_at) AS at FROM responses WHERE local_date = ?${region}`)
-        .bind(row.latest, ...regionBinding)
-        .first<{ at: number | null }>()
-    : null;
-  return {
-    parts,
-    lastModified: Math.max(treeAt, Number(newest?.at ?? 0)) || null,
-  };
+  return { parts, lastModified: Math.max(treeAt, (await newestRating(d1, filter)) ?? 0) || null };
+}
+
+/**
+ * The time of the newest rating a file covers, for `Last-Modified` (information only: the ETag decides). One
+ * region: the newest on its newest day, through the (region, date) indexes. Every region: the newest row stored,
+ * if the filter covers its day (else none), since no index orders all rows by date and a scan would grow with the
+ * data. Paper questionnaires keyed in later for an older day do not move it, which is why the ETag decides.
+ */
+async function newestRating(d1: D1Database, filter: PreparedExport['filter']): Promise<number | null> {
+  if (filter.regionId === undefined) {
+    const row = await d1
+      .prepare(
+        `SELECT submitted_at AS at FROM responses WHERE rowid = (SELECT max(rowid) FROM responses)
+         AND local_date BETWEEN ? AND ?`,
+      )
+      .bind(filter.from, filter.to)
+      .first<{ at: number | null }>();
+    return row?.at ?? null;
+  }
+  const row = await d1
+    .prepare(
+      `SELECT max(submitted_at) AS at FROM responses WHERE region_id = ?1 AND local_date = (
+         SELECT max(local_date) FROM daily_rollups WHERE region_id = ?1 AND local_date BETWEEN ?2 AND ?3)`,
+    )
+    .bind(filter.regionId, filter.from, filter.to)
+    .first<{ at: number | null }>();
+  return row?.at ?? null;
 }
 
 export interface Validators {
