@@ -100,7 +100,7 @@ async function main() {
       atLeast(
         `cache.${p.name.replaceAll(' ', '-')}`,
         `${p.name}, warm edge cache / bare Worker (wrk, 16 connections)`,
-        p.errors ? 0 : p.ratio,
+        p.errors ? 0 : p.exactRatio,
         GOAL,
       ),
     );

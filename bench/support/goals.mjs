@@ -22,7 +22,8 @@ export function atMost(id, label, measured, limit, unit = '×') {
 }
 
 function round(value) {
-  return Math.abs(value) >= 100 ? Math.round(value) : Number(value.toFixed(2));
+  // Three decimals below 10, so a ratio just under its limit never prints as equal to it.
+  return Math.abs(value) >= 100 ? Math.round(value) : Number(value.toFixed(Math.abs(value) < 10 ? 3 : 2));
 }
 
 /** One line of the table: `PASS  0.78× ≥ 0.5×  home page, warm cache / bare Worker`. */
