@@ -161,8 +161,12 @@ async function main() {
         grows: Boolean(entry.grows),
         samples: samplesTaken,
       };
-      row.growth = round(row.largeMedianMs / row.smallMedianMs);
-      row.growthPerByte = round(row.growth / (Math.max(1, row.largeBytes) / Math.max(1, row.smallBytes)));
+      const growth = row.largeMedianMs / row.smallMedianMs;
+      const growthPerByte = growth / (Math.max(1, row.largeBytes) / Math.max(1, row.smallBytes));
+      // The goal compares the unrounded figure (a 1.504 must not pass as 1.50); the row keeps two decimals.
+      Object.defineProperty(row, 'exactGrowth', { value: row.grows ? growthPerByte : growth, enumerable: false });
+      row.growth = round(growth);
+      row.growthPerByte = round(growthPerByte);
       row.toBare = round(row.largeMedianMs / row.bareMedianMs);
       rows.push(row);
       console.log(
@@ -183,7 +187,7 @@ async function main() {
         atMost(
           `national.growth.${row.name}`,
           `${row.name}: ${row.grows ? 'time per byte' : 'time'} at ${sizeLabel(LARGE)} / ${sizeLabel(SMALL)} responses (median, uncached)`,
-          row.grows ? row.growthPerByte : row.growth,
+          row.exactGrowth,
           GOAL,
         ),
       ),
