@@ -10,6 +10,7 @@
 import { createMiddleware } from 'hono/factory';
 import { type AppEnv, readConfig } from '../env';
 import { ProblemError } from '../http/problem';
+import { waitUntilOf } from '../http/wait-until';
 import { apiKeyMinuteWindow, MINUTE_MS, retryAfterSeconds } from './rate-limit';
 import { bearerToken, bearerUnauthorized, sha256Hex } from './tokens';
 
@@ -56,12 +57,9 @@ export const agencyAuth = createMiddleware<AgencyEnv>(async (c, next) => {
     )
       .bind(now, key.id, now - LAST_USED_RESOLUTION_MS)
       .run();
-    try {
-      c.executionCtx.waitUntil(touch);
-    } catch {
-      // No execution context (e.g. app.request in a unit test): let the write finish on its own.
-      await touch;
-    }
+    const waitUntil = waitUntilOf(c);
+    if (waitUntil) waitUntil(touch);
+    else await touch;
   }
   await next();
 });
