@@ -71,7 +71,7 @@ describe('groupCommit', () => {
   });
 });
 
-describe('ratings sent together', () => {
+describe('ratings sent together (SPEC §5: every acknowledged rating stored exactly once)', () => {
   it('stores each of many concurrent ratings exactly once, in fewer round trips, with rollups equal to raw', async () => {
     const org = await createOrganisation();
     const ratings = Array.from({ length: 12 }, () => ({ body: ratingBody(org.counterCode), device: newDevice() }));

@@ -1,10 +1,10 @@
 /**
  * @module
  * Validators of the open-data files: an `ETag` from a fingerprint of everything a file is made of (plus its filters
- * and format), and a `Last-Modified` for information. Computing the fingerprint reads the unit × month rollups and
- * small tables only, never the responses, so a conditional request is cheap at any scale. The microdata (`responses`) get no `Last-Modified`:
- * the time of the newest rating is exactly what they must not reveal (SPEC §4), and their fingerprint covers closed
- * months only, like the file.
+ * and format), and a `Last-Modified` for information. The fingerprint reads the unit × month rollups and small
+ * tables, `Last-Modified` one indexed lookup of the newest rating: a conditional request is cheap at any scale.
+ * The microdata (`responses`) get no `Last-Modified`: the time of the newest rating is exactly what they must not
+ * reveal (SPEC §4), and their fingerprint covers closed months only, like the file.
  */
 
 import { lastClosedMonthEnd } from '../../domain/microdata';
