@@ -297,6 +297,7 @@ export const snapshots = sqliteTable(
   (t) => [primaryKey({ columns: [t.day, t.file] })],
 );
 export * from './accounts';
+export * from './export-blocks';
 export * from './follow-up';
 export * from './monthly-rollups';
 export * from './security';

@@ -97,7 +97,7 @@ export function freePort() {
 }
 
 /** Starts `wrangler dev` on the built Worker; resolves once it answers. */
-export async function serve({ port, persistTo, quiet = false, vars = {} }) {
+export async function serve({ port, persistTo, quiet = false, vars = {}, testScheduled = false }) {
   const varArgs = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
   const child = spawn(
     path.join(BIN, 'wrangler'),
@@ -110,6 +110,8 @@ export async function serve({ port, persistTo, quiet = false, vars = {} }) {
       '--persist-to',
       persistTo,
       '--show-interactive-dev-session=false',
+      // `GET /cdn-cgi/local/scheduled` runs the cron (the nightly snapshot), for benches that need it.
+      ...(testScheduled ? ['--test-scheduled'] : []),
       ...varArgs,
     ],
     {

@@ -2,7 +2,7 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_BUDGET } from '../../worker/db/query-budget';
 import { REBUILD_ROLLUPS_SQL } from '../../worker/db/rollup-sql';
-import { PARTITION_FILES, type SnapshotMessage, writePartition } from '../../worker/jobs/snapshot';
+import { PARTITION_FILES, putStream, type SnapshotMessage, writePartition } from '../../worker/jobs/snapshot';
 import { createOrganisation } from '../support/fixtures';
 import { deliver, runCron } from '../support/snapshots';
 
@@ -161,6 +161,26 @@ describe('nightly snapshots, partitioned by region × month through a queue (iss
     expect((await get('/data/snapshots/2026-01-01/SHA256SUMS')).status).toBe(404);
     expect((await get(`/data/snapshots/${DAY}/kota-arsip/2026-07/scores.csv`)).status).toBe(404);
     expect((await get(`/data/snapshots/${DAY}/secret.txt`)).status).toBe(400);
+  });
+
+  it('a file larger than one multipart part (8 MiB) is stored whole, whatever the sizes of its chunks', async () => {
+    // 20 MiB in chunks of 65,537 bytes: no chunk boundary falls on a part boundary, as with a large responses.json.
+    const chunk = new Uint8Array(65_537).map((_, i) => (i * 31) % 251);
+    const count = Math.ceil((20 * 1024 * 1024) / chunk.byteLength);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === count) return controller.close();
+        sent += 1;
+        controller.enqueue(chunk.slice());
+      },
+    });
+    const stats = await putStream(env.SNAPSHOTS!, 'test/large.bin', body, 'application/octet-stream');
+    const stored = await (await env.SNAPSHOTS!.get('test/large.bin'))!.arrayBuffer();
+    expect(stats.bytes).toBe(count * chunk.byteLength);
+    expect(stored.byteLength).toBe(stats.bytes);
+    expect(await sha256(stored)).toBe(stats.sha256);
+    expect(new Uint8Array(stored, stats.bytes - chunk.byteLength)).toEqual(chunk);
   });
 
   it('skips gracefully when no SNAPSHOTS bucket is bound', async () => {

@@ -11,19 +11,24 @@
  * 3. the index message waits (retries) until every partition is recorded, then writes `SHA256SUMS` and
  *    `datapackage.json` beside them.
  *
+ * A closed month's `responses.*` partition is also the block of the live file for that region and month: it is
+ * recorded in `response_blocks` with the stamp of the data it was written from, so the live file streams it from R2
+ * until that month's data change (worker/open-data/responses-rows.ts).
+ *
  * Files are streamed into R2 multipart uploads and hashed on the way, so a large file is never held in memory;
  * sizes and SHA-256 are recorded in `snapshots` so `/data` can list citable, checkable versions. Without the
  * SNAPSHOTS bucket or the queue (local development without them) the cron logs and does nothing.
  */
 import { localDate } from '../../domain/periods';
-import { snapshots } from '../../schema';
+import { responseBlocks, snapshots } from '../../schema';
 import { database } from '../db/client';
 import { withQueryBudget } from '../db/query-budget';
 import { type Bindings, readConfig } from '../env';
 import { ProblemError } from '../http/problem';
 import { dataPackage } from '../open-data/datapackage';
-import { exportStream, prepareExport } from '../open-data/export';
-import { RESOURCE_NAMES, type ResourceName } from '../open-data/resources';
+import { exportStream, type PreparedExport, planExport, prepareExport } from '../open-data/export';
+import { columnsOf, RESOURCE_NAMES, type ResourceName } from '../open-data/resources';
+import { rowsRange } from '../open-data/writers';
 
 /** The files of one partition: every open-data file, as CSV and JSON. */
 export const PARTITION_FILES = RESOURCE_NAMES.flatMap((name) => [`${name}.csv`, `${name}.json`] as const);
@@ -98,7 +103,7 @@ export async function scheduleSnapshot(env: Bindings, now = Date.now()): Promise
 }
 
 /** Streams `body` into R2 as `key`, returning its size and SHA-256. */
-async function putStream(bucket: R2Bucket, key: string, body: ReadableStream<Uint8Array>, contentType: string) {
+export async function putStream(bucket: R2Bucket, key: string, body: ReadableStream<Uint8Array>, contentType: string) {
   const upload = await bucket.createMultipartUpload(key, { httpMetadata: { contentType } });
   // Workers' incremental hash (WebCrypto has none), typed through its Workers declaration so that this also
   // type-checks where DOM's Crypto is in scope.
@@ -106,19 +111,14 @@ async function putStream(bucket: R2Bucket, key: string, body: ReadableStream<Uin
   const digest = new Digest('SHA-256');
   const hashWriter = digest.getWriter();
   const parts: R2UploadedPart[] = [];
-  let buffered: Uint8Array[] = [];
-  let bufferedBytes = 0;
+  // R2 wants every part but the last of one size: parts are cut at exactly PART_BYTES, whatever the chunks.
+  let part = new Uint8Array(PART_BYTES);
+  let filled = 0;
   let bytes = 0;
   const flush = async () => {
-    const part = new Uint8Array(bufferedBytes);
-    let offset = 0;
-    for (const chunk of buffered) {
-      part.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    parts.push(await upload.uploadPart(parts.length + 1, part));
-    buffered = [];
-    bufferedBytes = 0;
+    parts.push(await upload.uploadPart(parts.length + 1, filled === PART_BYTES ? part : part.slice(0, filled)));
+    part = new Uint8Array(PART_BYTES);
+    filled = 0;
   };
   try {
     const reader = body.getReader();
@@ -126,13 +126,18 @@ async function putStream(bucket: R2Bucket, key: string, body: ReadableStream<Uin
       const { done, value: chunk } = await reader.read();
       if (done) break;
       await hashWriter.write(chunk);
-      buffered.push(chunk);
-      bufferedBytes += chunk.byteLength;
       bytes += chunk.byteLength;
-      if (bufferedBytes >= PART_BYTES) await flush();
+      let taken = 0;
+      while (taken < chunk.byteLength) {
+        const piece = chunk.subarray(taken, taken + PART_BYTES - filled);
+        part.set(piece, filled);
+        filled += piece.byteLength;
+        taken += piece.byteLength;
+        if (filled === PART_BYTES) await flush();
+      }
     }
     // The last (or only) part may be small, even empty.
-    if (bufferedBytes > 0 || parts.length === 0) await flush();
+    if (filled > 0 || parts.length === 0) await flush();
     await upload.complete(parts);
   } catch (error) {
     await upload.abort();
@@ -192,16 +197,46 @@ export async function writePartition(
   for (const file of missing) {
     const [name, format] = file.split('.') as [ResourceName, 'csv' | 'json'];
     const path = partitionPath(region, month, file);
+    const planned = await planExport(d1, name, prepared, Number.POSITIVE_INFINITY);
     const stats = await putStream(
       bucket,
       snapshotKey(day, path),
-      exportStream(d1, name, format, prepared),
+      exportStream(d1, name, format, planned),
       contentTypeOf(file),
     );
     await record(d1, day, path, stats);
+    if (name === 'responses') await recordBlock(d1, planned, snapshotKey(day, path), format, stats.bytes);
     written.push(path);
   }
   return { written, queries: budget.used };
+}
+
+/**
+ * Records a `responses.*` partition file as the stored block of its region × month, if the month is in the file
+ * (closed by the snapshot's moment) and its stamp did not move while the file was written: a rating or moderation
+ * meanwhile leaves the block to be read live until the next night.
+ */
+async function recordBlock(
+  d1: D1Database,
+  planned: PreparedExport,
+  r2Key: string,
+  format: 'csv' | 'json',
+  bytes: number,
+) {
+  const [block] = planned.responses?.blocks ?? [];
+  const region = block ? planned.scope.regions[block.region]?.region : undefined;
+  if (!block || !region || planned.responses?.blocks.length !== 1) return;
+  const after = await planExport(d1, 'responses', { ...planned, responses: undefined }, Number.POSITIVE_INFINITY);
+  if (after.responses?.blocks[0]?.stamp !== block.stamp) return;
+  const range = rowsRange(format, columnsOf('responses'), bytes);
+  const values = { r2Key, offset: range.offset, length: range.length, stamp: block.stamp };
+  await database(d1)
+    .insert(responseBlocks)
+    .values({ regionId: region.id, month: block.month, format, ...values })
+    .onConflictDoUpdate({
+      target: [responseBlocks.regionId, responseBlocks.month, responseBlocks.format],
+      set: values,
+    });
 }
 
 /** Thrown while partitions are still missing: the index message is retried later. */

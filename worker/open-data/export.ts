@@ -21,6 +21,8 @@ export interface PreparedExport {
   /** `responses.*` only: where this part starts (`cursor`), and its planned blocks once `planExport` ran. */
   cursor?: ResponsesCursor;
   responses?: { blocks: ResponseBlock[]; next: ResponsesCursor | null };
+  /** `responses.*` only: serve the blocks the nightly snapshot stored in this bucket (see {@link withStoredBlocks}). */
+  storedBlocks?: { bucket: R2Bucket; format: Format };
 }
 
 /** Resolves the filters (404 problem for an unknown region or unit). */
@@ -40,6 +42,19 @@ export async function prepareExport(db: Database, query: OpenDataQuery, now = Da
 }
 
 /**
+ * The same file, with the closed months the nightly snapshot stored streamed from `bucket` instead of read row by
+ * row (responses-rows.ts). Files of whole regions only: a unit's file has other rows than its region's blocks.
+ */
+export function withStoredBlocks(
+  prepared: PreparedExport,
+  bucket: R2Bucket | undefined,
+  format: Format,
+): PreparedExport {
+  if (!bucket || prepared.filter.unitId !== undefined) return prepared;
+  return { ...prepared, storedBlocks: { bucket, format } };
+}
+
+/**
  * Plans a `responses.*` file within `budget` queries (the rest of the invocation's): the blocks that fit, and
  * the cursor of the next part when not all do. Other files need no plan.
  */
@@ -50,20 +65,23 @@ export async function planExport(
   budget: number,
 ): Promise<PreparedExport> {
   if (resource !== 'responses') return prepared;
-  const plan = await planResponses(
-    d1,
-    prepared.scope,
-    prepared.filter,
-    { now: prepared.now },
-    { budget, ...(prepared.cursor ? { cursor: prepared.cursor } : {}) },
-  );
+  const plan = await planResponses(d1, prepared.scope, prepared.filter, responsesOptions(prepared), {
+    budget,
+    ...(prepared.cursor ? { cursor: prepared.cursor } : {}),
+  });
   return { ...prepared, responses: plan };
+}
+
+function responsesOptions(prepared: PreparedExport) {
+  return { now: prepared.now, ...(prepared.storedBlocks ? { stored: prepared.storedBlocks.format } : {}) };
 }
 
 async function* responsePages(d1: D1Database, prepared: PreparedExport) {
   const { blocks } =
-    prepared.responses ?? (await planResponses(d1, prepared.scope, prepared.filter, { now: prepared.now }));
-  for await (const page of responsesPages(d1, prepared.scope, blocks)) yield new RowPage(page);
+    prepared.responses ?? (await planResponses(d1, prepared.scope, prepared.filter, responsesOptions(prepared)));
+  for await (const page of responsesPages(d1, prepared.scope, blocks, {}, prepared.storedBlocks?.bucket)) {
+    yield Array.isArray(page) ? new RowPage(page) : page;
+  }
 }
 
 export function exportStream(

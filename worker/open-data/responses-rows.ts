@@ -11,6 +11,12 @@
  *
  * The blocks are planned up front from the rollups (`planResponses`), with the number of queries each costs, so a
  * download can stop at a block boundary before D1's per-invocation query limit and name where the next part starts.
+ *
+ * A closed month rarely changes, so the nightly snapshot stores each region × month block as it writes the
+ * partition's `responses.*` (worker/jobs/snapshot.ts, schema/export-blocks.ts); while a block's stamp (the month's
+ * published count and its export revisions) is unchanged, its bytes stream straight from R2 instead of being read
+ * and serialized again row by row. A block whose stamp moved, or whose object is gone, is read live: the bytes are
+ * the same either way (test/api/export-blocks.test.ts).
  */
 import {
   type CellPlan,
@@ -25,7 +31,9 @@ import { MIN_PUBLIC_RESPONSES } from '../../domain/summary';
 import { ELEMENT_CODES } from '../../domain/survey';
 import type { OpenDataFilter } from './filters';
 import { regionCodeCells } from './region-columns';
-import type { Row, Scope } from './rows';
+import { columnsOf } from './resources';
+import { type Row, type Scope, SerializedRows } from './rows';
+import type { Format } from './writers';
 
 /**
  * Rows per D1 query: 5,000 rows of 18 short fields are well under a megabyte, and a unit's month (the largest
@@ -69,8 +77,43 @@ export interface ResponseBlock {
   /** Index into `scope.regions`. */
   region: number;
   month: string;
-  /** Queries the block costs: its GROUP BY plus one per page of each published unit. */
+  /** Queries the block costs read live: its GROUP BY plus one per page of each published unit. */
   queries: number;
+  /** What the block's rows are cut from now (see {@link responseBlockStamp}). */
+  stamp: string;
+  /** Where the snapshot stored this block, when it was stored from data with the same stamp. */
+  stored?: StoredBlock;
+}
+
+/** A block's rows in a snapshot's partition file: an R2 key and a byte range. */
+export interface StoredBlock {
+  key: string;
+  offset: number;
+  length: number;
+}
+
+/**
+ * Raise when the bytes of a row change (columns, their order or their text): blocks stored in an older format are
+ * then read live until the next snapshot stores them again.
+ */
+export const RESPONSE_ROW_FORMAT = 1;
+
+/** The columns and the format version, as one short tag (FNV-1a), so a new column alone also retires old blocks. */
+const FORMAT_TAG = (() => {
+  let hash = 0x811c9dc5;
+  for (const char of `${RESPONSE_ROW_FORMAT}:${columnsOf('responses').join(',')}`) {
+    hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  }
+  return hash.toString(16);
+})();
+
+/**
+ * What a block's bytes depend on: the row format, k, the month's published responses (new ratings only ever raise
+ * it) and the two export revisions that SQLite raises on every other change (migration 0013): the month's rows and
+ * the region's catalogue. Equal stamps mean equal rows.
+ */
+export function responseBlockStamp(k: number, n: number, revision: number, catalogue: number): string {
+  return `${FORMAT_TAG}:k${k}:n${n}:r${revision}:c${catalogue}`;
 }
 
 /** Where a download resumes: a region slug and a month, `{region}:{YYYY-MM}` (the first block not yet sent). */
@@ -86,6 +129,11 @@ export interface ResponsesOptions {
   k?: number;
   pageSize?: number;
   now?: number;
+  /**
+   * Look up the blocks the snapshot stored in this format. Only for files of whole regions: a unit's file has other
+   * rows than its region's block.
+   */
+  stored?: Format;
 }
 
 /**
@@ -97,7 +145,7 @@ export async function planResponses(
   d1: D1Database,
   scope: Scope,
   filter: Pick<OpenDataFilter, 'from' | 'to'>,
-  { k = DEFAULT_K, pageSize = RESPONSE_PAGE_SIZE, now = Date.now() }: ResponsesOptions = {},
+  { k = DEFAULT_K, pageSize = RESPONSE_PAGE_SIZE, now = Date.now(), stored }: ResponsesOptions = {},
   { budget = Number.POSITIVE_INFINITY, cursor }: { budget?: number; cursor?: ResponsesCursor } = {},
 ): Promise<ResponsesPlan> {
   const regions = scope.regions.filter(({ units }) => units.length > 0);
@@ -110,21 +158,38 @@ export async function planResponses(
     ...(unitId === undefined ? [] : ['unit_id = ?']),
   ].join(' AND ');
   const pages = Math.max(1, Math.trunc(pageSize));
-  // Per region × month: the units whose cell is published (SPEC §4: at least 10 responses) and their pages.
+  // Per region × month: the units whose cell is published (SPEC §4: at least 10 responses), their pages and count,
+  // the month's export revisions, and the block the snapshot stored, if any.
   const { results } = await d1
     .prepare(
       // Both numbers come from code, not from the request.
-      `SELECT region_id, month, sum((n + ${pages} - 1) / ${pages}) AS pages FROM (
-         SELECT region_id, unit_id, substr(local_date, 1, 7) AS month, sum(n) AS n FROM daily_rollups
-         WHERE ${where} GROUP BY region_id, unit_id, month HAVING sum(n) >= ${Math.max(k, MIN_PUBLIC_RESPONSES)}
-       ) GROUP BY region_id, month`,
+      `SELECT b.region_id, b.month, b.pages, b.n, coalesce(m.revision, 0) AS revision,
+              coalesce(w.revision, 0) AS catalogue${stored ? ', s.r2_key, s.offset, s.length, s.stamp' : ''}
+       FROM (
+         SELECT region_id, month, sum((n + ${pages} - 1) / ${pages}) AS pages, sum(n) AS n FROM (
+           SELECT region_id, unit_id, substr(local_date, 1, 7) AS month, sum(n) AS n FROM daily_rollups
+           WHERE ${where} GROUP BY region_id, unit_id, month HAVING sum(n) >= ${Math.max(k, MIN_PUBLIC_RESPONSES)}
+         ) GROUP BY region_id, month
+       ) b
+       LEFT JOIN export_revisions m ON m.region_id = b.region_id AND m.month = b.month
+       LEFT JOIN export_revisions w ON w.region_id = b.region_id AND w.month = '*'${
+         stored
+           ? ' LEFT JOIN response_blocks s ON s.region_id = b.region_id AND s.month = b.month AND s.format = ?'
+           : ''
+       }`,
     )
-    .bind(filter.from, filter.to, ...(one ? [one.region.id] : []), ...(unitId === undefined ? [] : [unitId]))
-    .all<{ region_id: number; month: string; pages: number }>();
-  const byRegion = new Map<number, { month: string; pages: number }[]>();
+    .bind(
+      filter.from,
+      filter.to,
+      ...(one ? [one.region.id] : []),
+      ...(unitId === undefined ? [] : [unitId]),
+      ...(stored ? [stored] : []),
+    )
+    .all<PlanRow>();
+  const byRegion = new Map<number, PlanRow[]>();
   for (const row of results) {
     const list = byRegion.get(row.region_id) ?? [];
-    list.push({ month: row.month, pages: row.pages });
+    list.push(row);
     byRegion.set(row.region_id, list);
   }
   const blocks: ResponseBlock[] = [];
@@ -134,15 +199,36 @@ export async function planResponses(
     // The running month is still growing: publishing it would let two downloads be diffed (SPEC §4).
     const closed = lastClosedMonthEnd(now, region.timezone).slice(0, 7);
     const months = (byRegion.get(region.id) ?? []).filter((b) => b.month <= closed).sort(byMonth);
-    for (const { month, pages } of months) {
+    for (const row of months) {
+      const { month } = row;
       if (cursor && isBefore(cursor, region.slug, month)) continue;
-      const queries = 1 + Number(pages);
+      // Budgeted at the live cost even when stored: a stored object may be gone by the time it is read, and the
+      // parts of a download stay the same whatever the snapshot holds.
+      const queries = 1 + Number(row.pages);
       if (blocks.length > 0 && spent + queries > budget) return { blocks, next: `${region.slug}:${month}` };
       spent += queries;
-      blocks.push({ region: index, month, queries });
+      const stamp = responseBlockStamp(k, Number(row.n), Number(row.revision), Number(row.catalogue));
+      const block: ResponseBlock = { region: index, month, queries, stamp };
+      if (row.stamp === stamp && row.r2_key) {
+        block.stored = { key: row.r2_key, offset: Number(row.offset), length: Number(row.length) };
+      }
+      blocks.push(block);
     }
   }
   return { blocks, next: null };
+}
+
+interface PlanRow {
+  region_id: number;
+  month: string;
+  pages: number;
+  n: number;
+  revision: number;
+  catalogue: number;
+  r2_key?: string | null;
+  offset?: number | null;
+  length?: number | null;
+  stamp?: string | null;
 }
 
 function byMonth(a: { month: string }, b: { month: string }): number {
@@ -164,16 +250,29 @@ function isBefore(cursor: ResponsesCursor, region: string, month: string): boole
   return !startsAfter(cursor, region, month);
 }
 
-/** The rows of the planned blocks, one page (array of rows) at a time: the writers serialize a page per await. */
+/**
+ * The rows of the planned blocks, one page (array of rows) at a time: the writers serialize a page per await. A block
+ * stored by the snapshot comes, when `store` is given and still holds it, as its serialized bytes instead.
+ */
 export async function* responsesPages(
   d1: D1Database,
   scope: Scope,
   blocks: readonly ResponseBlock[],
   { k = DEFAULT_K, pageSize = RESPONSE_PAGE_SIZE }: ResponsesOptions = {},
-): AsyncGenerator<Row[]> {
-  for (const { region: index, month } of blocks) {
+  store?: R2Bucket,
+): AsyncGenerator<Row[] | SerializedRows> {
+  for (const { region: index, month, stored } of blocks) {
     const entry = scope.regions[index];
     if (!entry) continue;
+    if (store && stored) {
+      // A block whose cells were all withheld (k-anonymity) has no rows to send.
+      if (stored.length <= 0) continue;
+      const object = await store.get(stored.key, { range: { offset: stored.offset, length: stored.length } });
+      if (object) {
+        yield new SerializedRows(object.body);
+        continue;
+      }
+    }
     const { region, units } = entry;
     const codeCells = regionCodeCells(region);
     const { start, end } = monthPeriod(month);
@@ -261,5 +360,6 @@ export async function* responsesRows(
   options: ResponsesOptions = {},
 ): AsyncGenerator<Row> {
   const { blocks } = await planResponses(d1, scope, filter, options);
-  for await (const page of responsesPages(d1, scope, blocks, options)) yield* page;
+  // No store: every block is read live, as rows.
+  for await (const page of responsesPages(d1, scope, blocks, options)) if (Array.isArray(page)) yield* page;
 }

@@ -16,11 +16,19 @@ export type Row = (string | number | null)[];
  * What a row producer yields: one row, or (for speed) a whole page of rows at once. Yielding a page costs one
  * await instead of one per row, which is most of the time of a million-row file.
  */
-export type RowsOrPage = Row | RowPage;
+export type RowsOrPage = Row | RowPage | SerializedRows;
 
 /** A page of rows yielded in one step (see {@link RowsOrPage}). */
 export class RowPage {
   constructor(readonly rows: readonly Row[]) {}
+}
+
+/**
+ * At least one row already serialized in the file's format, as a stored block's bytes (responses-rows.ts): the
+ * writer passes them through. CSV: whole lines. JSON: the objects joined by `,\n`, without the array's brackets.
+ */
+export class SerializedRows {
+  constructor(readonly body: ReadableStream<Uint8Array>) {}
 }
 
 /** The regions (and, per region, the units) a request covers, in slug order. Unknown names are a 404. */

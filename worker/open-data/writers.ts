@@ -1,11 +1,12 @@
 /**
  * @module
  * Streaming writers: rows from an async iterable become a CSV (RFC 4180, UTF-8, CRLF, header row) or a JSON array
- * of objects, produced chunk by chunk as the client reads (pull-based), so no file is ever held in memory.
- * Producers may yield a page of rows at once (`RowPage`); a chunk is encoded once, never a row at a time.
+ * of objects, produced chunk by chunk as the client reads (each write waits for the client), so no file is ever
+ * held in memory. Producers may yield a page of rows at once (`RowPage`); a chunk is encoded once, never a row at a
+ * time. Stored blocks (`SerializedRows`) are piped through by the runtime.
  */
 import { CSV_EOL, csvField, csvRow } from '../../domain/csv';
-import { type Row, RowPage, type RowsOrPage } from './rows';
+import { type Row, RowPage, type RowsOrPage, SerializedRows } from './rows';
 
 export type Format = 'csv' | 'json';
 
@@ -66,18 +67,38 @@ function jsonLine(columns: readonly string[], text: (value: string) => string): 
   };
 }
 
+/** What a file starts with: the CSV header row, or the JSON array's '['. */
+function fileHead(format: Format, columns: readonly string[]): string {
+  return format === 'csv' ? csvRow(columns) : '[';
+}
+
+/** What a JSON file with rows ends with. */
+const JSON_TAIL = '\n]\n';
+
+/**
+ * Where the rows lie in a whole file of `bytes` bytes that `serialize` wrote: after the CSV header, or between the
+ * JSON file's '[\n' and its '\n]\n' (an empty JSON file, '[]\n', has none). What a stored block is cut from.
+ */
+export function rowsRange(
+  format: Format,
+  columns: readonly string[],
+  bytes: number,
+): { offset: number; length: number } {
+  if (format === 'csv') {
+    const offset = new TextEncoder().encode(fileHead(format, columns)).byteLength;
+    return { offset, length: Math.max(0, bytes - offset) };
+  }
+  const offset = '[\n'.length;
+  return { offset, length: Math.max(0, bytes - offset - JSON_TAIL.length) };
+}
+
 export function serialize(
   format: Format,
   columns: readonly string[],
   rows: AsyncIterable<RowsOrPage>,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const iterator = rows[Symbol.asyncIterator]();
-  let started = false;
   let count = 0;
-  let done = false;
-
-  const head = () => (format === 'csv' ? csvRow(columns) : '[');
   const write =
     format === 'csv' ? csvLine(cached((value) => csvField(value))) : jsonLine(columns, cached(JSON.stringify));
   const line = (row: Row) => {
@@ -85,44 +106,53 @@ export function serialize(
     if (format === 'csv') return text;
     return `${count === 0 ? '\n' : ',\n'}${text}`;
   };
-  const tail = () => (format === 'csv' ? '' : count === 0 ? ']\n' : '\n]\n');
+  const tail = () => (format === 'csv' ? '' : count === 0 ? ']\n' : JSON_TAIL);
 
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (done) return;
-      let text = started ? '' : head();
-      started = true;
-      try {
-        while (text.length < CHUNK_CHARS) {
-          const next = await iterator.next();
-          if (next.done) {
-            text += tail();
-            done = true;
-            break;
-          }
-          if (next.value instanceof RowPage) {
-            for (const row of next.value.rows) {
-              text += line(row);
-              count += 1;
-            }
-          } else {
-            text += line(next.value);
+  // The runtime's own byte stream: a write resolves once the client has taken it (so memory holds about one chunk),
+  // and a stored block's R2 body is piped into it by the runtime, without a JavaScript step per chunk.
+  const { readable, writable } = new IdentityTransformStream();
+  const pump = async () => {
+    let writer = writable.getWriter();
+    let text = fileHead(format, columns);
+    const flush = async () => {
+      if (text) await writer.write(encoder.encode(text));
+      text = '';
+    };
+    try {
+      for await (const item of rows) {
+        if (item instanceof SerializedRows) {
+          // The rows before it go first, then its bytes as they are.
+          if (format === 'json') text += count === 0 ? '\n' : ',\n';
+          count += 1;
+          await flush();
+          writer.releaseLock();
+          await item.body.pipeTo(writable, { preventClose: true });
+          writer = writable.getWriter();
+          continue;
+        }
+        if (item instanceof RowPage) {
+          for (const row of item.rows) {
+            text += line(row);
             count += 1;
           }
+        } else {
+          text += line(item);
+          count += 1;
         }
-      } catch (error) {
-        // Headers are already sent: the only honest signal left is to abort the body, never to end it cleanly.
-        console.error(JSON.stringify({ level: 'error', message: 'open-data stream failed', error: String(error) }));
-        controller.error(error);
-        return;
+        if (text.length >= CHUNK_CHARS) await flush();
       }
-      if (text) controller.enqueue(encoder.encode(text));
-      if (done) controller.close();
-    },
-    async cancel() {
-      await iterator.return?.();
-    },
-  });
+      text += tail();
+      await flush();
+      await writer.close();
+    } catch (error) {
+      // Headers are already sent: the only honest signal left is to abort the body, never to end it cleanly. (A
+      // client that hung up makes the write fail: the loop's `for await` then closes the row source.)
+      console.error(JSON.stringify({ level: 'error', message: 'open-data stream failed', error: String(error) }));
+      await writable.abort(error).catch(() => {});
+    }
+  };
+  void pump();
+  return readable;
 }
 
 /** Reads a whole stream as text (snapshots and tests). */

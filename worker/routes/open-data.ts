@@ -16,7 +16,7 @@ import { ProblemError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { INDEX_FILES, PARTITION_FILES, partitionPath, snapshotKey } from '../jobs/snapshot';
 import { dataPackage } from '../open-data/datapackage';
-import { exportStream, fileName, planExport, prepareExport } from '../open-data/export';
+import { exportStream, fileName, planExport, prepareExport, withStoredBlocks } from '../open-data/export';
 import type { OpenDataQuery } from '../open-data/filters';
 import { OpenDataQuerySchema, ResponsesQuerySchema } from '../open-data/filters';
 import { matchesEtag, validatorsOf } from '../open-data/freshness';
@@ -85,7 +85,8 @@ for (const resource of RESOURCE_NAMES) {
         const limit = readConfig(c.env).queryBudget;
         const budget = withQueryBudget(readDatabase(c.env), limit);
         const d1 = budget.db;
-        const prepared = await prepareExport(database(d1), query);
+        // Closed months that the nightly snapshot stored, unchanged since, stream from R2 (docs/scale.md, "Exports").
+        const prepared = withStoredBlocks(await prepareExport(database(d1), query), c.env.SNAPSHOTS, format);
         const { etag, lastModified } = await validatorsOf(d1, resource as ResourceName, format, prepared);
         const headers: Record<string, string> = {
           ...COMMON_HEADERS,
