@@ -223,9 +223,10 @@ async function recordBlock(
   format: 'csv' | 'json',
   bytes: number,
 ) {
-  const [block] = planned.responses?.blocks ?? [];
-  const region = block ? planned.scope.regions[block.region]?.region : undefined;
-  if (!block || !region || planned.responses?.blocks.length !== 1) return;
+  const blocks = planned.responses?.blocks ?? [];
+  const block = blocks.length === 1 ? blocks[0] : undefined;
+  const region = block && planned.scope.regions[block.region]?.region;
+  if (!block || !region) return;
   const after = await planExport(d1, 'responses', { ...planned, responses: undefined }, Number.POSITIVE_INFINITY);
   if (after.responses?.blocks[0]?.stamp !== block.stamp) return;
   const range = rowsRange(format, columnsOf('responses'), bytes);

@@ -75,6 +75,11 @@ function fileHead(format: Format, columns: readonly string[]): string {
 /** What a JSON file with rows ends with. */
 const JSON_TAIL = '\n]\n';
 
+/** What goes before a JSON row: a line break, and a comma after the first row. */
+function jsonSeparator(rowsBefore: number): string {
+  return rowsBefore === 0 ? '\n' : ',\n';
+}
+
 /**
  * Where the rows lie in a whole file of `bytes` bytes that `serialize` wrote: after the CSV header, or between the
  * JSON file's '[\n' and its '\n]\n' (an empty JSON file, '[]\n', has none). What a stored block is cut from.
@@ -88,7 +93,7 @@ export function rowsRange(
     const offset = new TextEncoder().encode(fileHead(format, columns)).byteLength;
     return { offset, length: Math.max(0, bytes - offset) };
   }
-  const offset = '[\n'.length;
+  const offset = fileHead(format, columns).length + jsonSeparator(0).length;
   return { offset, length: Math.max(0, bytes - offset - JSON_TAIL.length) };
 }
 
@@ -104,7 +109,7 @@ export function serialize(
   const line = (row: Row) => {
     const text = write(row);
     if (format === 'csv') return text;
-    return `${count === 0 ? '\n' : ',\n'}${text}`;
+    return `${jsonSeparator(count)}${text}`;
   };
   const tail = () => (format === 'csv' ? '' : count === 0 ? ']\n' : JSON_TAIL);
 
@@ -122,7 +127,7 @@ export function serialize(
       for await (const item of rows) {
         if (item instanceof SerializedRows) {
           // The rows before it go first, then its bytes as they are.
-          if (format === 'json') text += count === 0 ? '\n' : ',\n';
+          if (format === 'json') text += jsonSeparator(count);
           count += 1;
           await flush();
           writer.releaseLock();
