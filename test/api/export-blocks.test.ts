@@ -1,7 +1,8 @@
 /**
  * Stored blocks (issue 10, exports): after a night's snapshot, `responses.csv|json` stream the closed months from R2,
  * and every change to a month's published rows (moderation, a late paper entry, a renamed unit, a new region code, a
- * lost object) sends that block back to D1. Whatever the snapshot holds, the file is byte for byte the live one.
+ * lost object) sends that block back to D1. Whatever the snapshot holds, the file is byte for byte the live one,
+ * so SPEC §5's open-data files and §4's microdata rules (closed months only, k-anonymity) hold on both paths.
  */
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
