@@ -128,6 +128,27 @@ export function isValidTimeZone(tz: string): boolean {
 export function localDate(instant: Date | number, timeZone: string): string {
   const time = typeof instant === 'number' ? instant : instant.getTime();
   if (!Number.isFinite(time)) throw new RangeError('localDate: invalid instant');
+  if (time < SLOTTED_SINCE) return formatLocalDate(time, timeZone);
+  // Every submission asks for the same few zones at nearly the same instant, and formatToParts is costly: the
+  // answer is kept per zone for the instant's quarter hour (see SLOT_MS).
+  const slot = Math.floor(time / SLOT_MS);
+  const last = lastDates.get(timeZone);
+  if (last?.slot === slot) return last.date;
+  const date = formatLocalDate(time, timeZone);
+  lastDates.set(timeZone, { slot, date });
+  return date;
+}
+
+/**
+ * Every UTC offset in use since 1980 is a whole number of quarter hours (+05:45 and +12:45 are the finest), so a
+ * local date changes only at a quarter hour of UTC: within one UTC quarter hour every zone has a single date.
+ */
+const SLOT_MS = 15 * 60 * 1000;
+/** 1980-01-01T00:00Z: before it some zones had offsets in seconds (local mean time), which are never slotted. */
+const SLOTTED_SINCE = Date.UTC(1980, 0, 1);
+const lastDates = new Map<string, { slot: number; date: string }>();
+
+function formatLocalDate(time: number, timeZone: string): string {
   let year = '';
   let month = '';
   let day = '';

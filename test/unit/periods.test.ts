@@ -96,6 +96,48 @@ describe('local dates in Indonesian time zones (SPEC §3)', () => {
     expect(localDate(Date.parse('2026-03-31T17:00:00Z'), WIB)).toBe('2026-04-01');
   });
 
+  it('answers like a fresh formatter for any instant, in zones with quarter-hour offsets and summer time too', () => {
+    // localDate keeps each zone's last answer for its UTC quarter hour; instants near one another (the same quarter
+    // hour, either side of a midnight or a clock change) must never get a stale date.
+    const zones = [
+      WIB,
+      WITA,
+      WIT,
+      'Asia/Kathmandu',
+      'Pacific/Chatham',
+      'Asia/Kolkata',
+      'America/New_York',
+      'Australia/Lord_Howe',
+    ];
+    const formats = new Map(
+      zones.map((timeZone) => [
+        timeZone,
+        new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+      ]),
+    );
+    const fresh = (time: number, timeZone: string) => {
+      const parts = formats.get(timeZone)?.formatToParts(time) ?? [];
+      const part = (type: string) => parts.find((p) => p.type === type)?.value;
+      return `${part('year')}-${part('month')}-${part('day')}`;
+    };
+    const instant = fc.integer({ min: Date.UTC(1975, 0, 1), max: Date.UTC(2040, 0, 1) });
+    fc.assert(
+      fc.property(
+        instant,
+        fc.array(fc.integer({ min: -3_600_000, max: 3_600_000 }), { maxLength: 8 }),
+        (base, steps) => {
+          for (const step of [0, ...steps]) {
+            for (const zone of zones) expect(localDate(base + step, zone)).toBe(fresh(base + step, zone));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Either side of midnight in Kathmandu (+05:45): 18:14:59Z and 18:15Z fall in different quarter hours.
+    expect(localDate(Date.parse('2026-03-31T18:14:59.999Z'), 'Asia/Kathmandu')).toBe('2026-03-31');
+    expect(localDate(Date.parse('2026-03-31T18:15:00Z'), 'Asia/Kathmandu')).toBe('2026-04-01');
+  });
+
   it('accepts any IANA zone, and rejects unknown zones and invalid instants', () => {
     expect(localDate(Date.parse('2026-01-01T03:00:00Z'), 'America/New_York')).toBe('2025-12-31');
     expect(localDate(0, 'UTC')).toBe('1970-01-01');

@@ -62,39 +62,44 @@ export async function groupCommit(
   }
   const waiting: Waiting = { statements };
   lane.queue.push(waiting);
-  const deadline = Date.now() + STRANDED_MS;
-  while (!waiting.outcome) {
-    const sending = lane.sending;
-    if (!sending) {
-      // Idle: this request sends the next group (its own batch is in it: the queue is served in order, and every
-      // waiter wakes when a group ends, so the earliest awake one leads).
-      const group = takeGroup(lane);
-      const work = sendGroup(d1, group).finally(() => {
-        if (lane.sending === work) lane.sending = undefined;
-      });
-      lane.sending = work;
-      waitUntil?.(work);
-      await work;
-      continue;
-    }
-    // Wait for the group in flight, which may carry this batch, without resolving anything across requests: the
-    // promise is the sender's own, and workerd runs this continuation in this request.
-    const left = deadline - Date.now();
-    if (left <= 0) {
-      const at = lane.queue.indexOf(waiting);
-      // Nobody came for it: it leaves the queue and goes alone. (Already taken: its group's answer will come.)
-      if (at >= 0) {
-        lane.queue.splice(at, 1);
-        return d1.batch(statements);
+  // One timer for the whole wait (not one per group that goes by): it only matters if the queue stalls.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stranded = false;
+  const strandedAfter = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      stranded = true;
+      resolve();
+    }, STRANDED_MS);
+  });
+  try {
+    while (!waiting.outcome) {
+      const sending = lane.sending;
+      if (!sending) {
+        // Idle: this request sends the next group (its own batch is in it: the queue is served in order, and every
+        // waiter wakes when a group ends, so the earliest awake one leads).
+        const group = takeGroup(lane);
+        const work = sendGroup(d1, group).finally(() => {
+          if (lane.sending === work) lane.sending = undefined;
+        });
+        lane.sending = work;
+        waitUntil?.(work);
+        await work;
+        continue;
       }
+      if (stranded) {
+        const at = lane.queue.indexOf(waiting);
+        // Nobody came for it: it leaves the queue and goes alone. (Already taken: its group's answer will come.)
+        if (at >= 0) {
+          lane.queue.splice(at, 1);
+          return await d1.batch(statements);
+        }
+      }
+      // Wait for the group in flight, which may carry this batch, without resolving anything across requests: the
+      // promise is the sender's own, and workerd runs this continuation in this request. (Once stranded, and taken
+      // after all, only the group matters: racing the settled timer would spin.)
+      await (stranded ? sending : Promise.race([sending, strandedAfter]));
     }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([
-      sending,
-      new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, Math.max(left, 1000));
-      }),
-    ]);
+  } finally {
     clearTimeout(timer);
   }
   if ('error' in waiting.outcome) throw waiting.outcome.error;

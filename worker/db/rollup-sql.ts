@@ -48,9 +48,21 @@ ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${ROLLUP_VALUE_COLUMNS.map((c) => 
  * to or from the rollups. `where` is SQL over `responses` and may hold `?` placeholders, bound by the caller on
  * each statement alike; both must run in the same batch, next to each other, over the same rows.
  */
-export function rollupUpsertSql(where: string, sign: 1 | -1 = 1): string[] {
-  return ROLLUP_TABLES.map((table) => upsertInto(table, where, sign));
+export function rollupUpsertSql(where: string, sign: 1 | -1 = 1): readonly string[] {
+  const key = `${sign} ${where}`;
+  let sql = built.get(key);
+  if (!sql) {
+    sql = ROLLUP_TABLES.map((table) => upsertInto(table, where, sign));
+    built.set(key, sql);
+  }
+  return sql;
 }
+
+/**
+ * Built once per condition: every rating needs the same two statements, and building their hundred columns each
+ * time was a measurable share of a rating's CPU. The conditions are the writers' literals, so the map stays small.
+ */
+const built = new Map<string, readonly string[]>();
 
 /** {@link rollupUpsertSql} prepared and bound, to spread into the caller's batch. */
 export function rollupStatements(
