@@ -65,7 +65,13 @@ async function main() {
     console.log('Seeding the demo data…');
     const [first] = prepareDatabase(persistTo, { quiet: true });
     if (!first) throw new Error('the demo seed has no counters');
-    const portal = await serve({ port: await freePort(), persistTo, quiet: true, vars: { ADMIN_TOKEN: 'bench' } });
+    const portal = await serve({
+      port: await freePort(),
+      persistTo,
+      quiet: true,
+      localTraces: false,
+      vars: { ADMIN_TOKEN: 'bench' },
+    });
     stops.push(portal.stop);
     const bare = await serveBareWorker();
     stops.push(bare.stop);

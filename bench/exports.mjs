@@ -187,7 +187,13 @@ async function main() {
     for (const n of SIZES) {
       console.log(`Preparing ${n.toLocaleString('en')} responses…`);
       const db = await prepareBenchDatabase(n, { profiles: true });
-      const server = await serve({ port: await freePort(), persistTo: db.persistTo, quiet: true, testScheduled: true });
+      const server = await serve({
+        port: await freePort(),
+        persistTo: db.persistTo,
+        quiet: true,
+        localTraces: false,
+        testScheduled: true,
+      });
       try {
         const pids = workerdPids(server.child.pid);
         if (pids.length === 0) throw new Error('no workerd process found under wrangler dev');

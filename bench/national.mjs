@@ -107,8 +107,8 @@ async function main() {
   const stops = [small.release];
   try {
     const servers = {
-      large: await serve({ port: await freePort(), persistTo: large.persistTo, quiet: true }),
-      small: await serve({ port: await freePort(), persistTo: small.persistTo, quiet: true }),
+      large: await serve({ port: await freePort(), persistTo: large.persistTo, quiet: true, localTraces: false }),
+      small: await serve({ port: await freePort(), persistTo: small.persistTo, quiet: true, localTraces: false }),
     };
     stops.push(servers.large.stop, servers.small.stop);
     const bare = await serveBareWorker();

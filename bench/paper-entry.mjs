@@ -28,6 +28,7 @@ try {
     port: await freePort(),
     persistTo: dir,
     quiet: true,
+    localTraces: false,
     vars: { ENVIRONMENT: 'development', ADMIN_TOKEN: TOKEN, TURNSTILE_SECRET_KEY: '', TURNSTILE_SITE_KEY: '' },
   });
   stop = portal.stop;

@@ -43,7 +43,13 @@ async function main() {
   try {
     for (const db of databases) {
       servers.push(
-        await serve({ port: await freePort(), persistTo: db.persistTo, quiet: true, vars: { ADMIN_TOKEN: 'bench' } }),
+        await serve({
+          port: await freePort(),
+          persistTo: db.persistTo,
+          quiet: true,
+          localTraces: false,
+          vars: { ADMIN_TOKEN: 'bench' },
+        }),
       );
     }
     const paths = {

@@ -83,6 +83,7 @@ async function main() {
       port: await freePort(),
       persistTo,
       quiet: true,
+      localTraces: false,
       vars: { ENVIRONMENT: 'development', TURNSTILE_SECRET_KEY: '', TURNSTILE_SITE_KEY: '' },
     });
     stops.push(portal.stop);

@@ -16,7 +16,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, ROOT } from '../../scripts/local-portal.mjs';
+import { BENCH_ENV, freePort, ROOT } from '../../scripts/local-portal.mjs';
 
 export const WRK = process.env.WRK ?? '/usr/bin/wrk';
 export const CONNECTIONS = 16;
@@ -58,7 +58,12 @@ export async function serveBareWorker() {
     {
       // Outside the project, so wrangler does not pick up the portal's wrangler.toml and bindings.
       cwd: dir,
-      env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`, WRANGLER_SEND_METRICS: 'false' },
+      env: {
+        ...process.env,
+        ...BENCH_ENV,
+        PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`,
+        WRANGLER_SEND_METRICS: 'false',
+      },
       stdio: 'ignore',
       detached: true,
     },
