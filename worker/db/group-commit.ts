@@ -62,15 +62,11 @@ export async function groupCommit(
   }
   const waiting: Waiting = { statements };
   lane.queue.push(waiting);
-  // One timer for the whole wait (not one per group that goes by): it only matters if the queue stalls.
+  // One timer for the whole wait (not one per group that goes by), armed only once this batch has to wait: a
+  // request that finds the lane idle sends at once and needs none. It only matters if the queue stalls.
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stranded = false;
-  const strandedAfter = new Promise<void>((resolve) => {
-    timer = setTimeout(() => {
-      stranded = true;
-      resolve();
-    }, STRANDED_MS);
-  });
+  let strandedAfter: Promise<void> | undefined;
   try {
     while (!waiting.outcome) {
       const sending = lane.sending;
@@ -97,6 +93,12 @@ export async function groupCommit(
       // Wait for the group in flight, which may carry this batch, without resolving anything across requests: the
       // promise is the sender's own, and workerd runs this continuation in this request. (Once stranded, and taken
       // after all, only the group matters: racing the settled timer would spin.)
+      strandedAfter ??= new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          stranded = true;
+          resolve();
+        }, STRANDED_MS);
+      });
       await (stranded ? sending : Promise.race([sending, strandedAfter]));
     }
   } finally {
