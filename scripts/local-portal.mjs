@@ -104,34 +104,64 @@ export function freePort() {
  */
 export const BENCH_ENV = { X_LOCAL_OBSERVABILITY: 'false' };
 
+/** Where a local server is reached; also its PUBLIC_ORIGIN unless the caller sets one. */
+export function localOrigin(port, host = '127.0.0.1') {
+  return `http://${host}:${port}`;
+}
+
 /**
- * Starts `wrangler dev` on the built Worker; resolves once it answers. `localTraces: false` for benches (BENCH_ENV);
- * `npm start` keeps wrangler's local trace explorer.
+ * `npm start`'s settings from its environment: `PORT` (default 8787) and, when the shell sets one, `PUBLIC_ORIGIN`
+ * (e.g. a tunnel's address, so a phone can scan the QR codes); otherwise links name http://localhost:PORT.
  */
-export async function serve({ port, persistTo, quiet = false, vars = {}, testScheduled = false, localTraces = true }) {
-  const varArgs = Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
-  const child = spawn(
-    path.join(BIN, 'wrangler'),
-    [
-      'dev',
-      '--port',
-      String(port),
-      '--ip',
-      '127.0.0.1',
-      '--persist-to',
-      persistTo,
-      '--show-interactive-dev-session=false',
-      // `GET /cdn-cgi/local/scheduled` runs the cron (the nightly snapshot), for benches that need it.
-      ...(testScheduled ? ['--test-scheduled'] : []),
-      ...varArgs,
-    ],
-    {
-      cwd: ROOT,
-      env: localTraces ? TOOL_ENV : { ...TOOL_ENV, ...BENCH_ENV },
-      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-      detached: process.platform !== 'win32',
-    },
-  );
+export function startSettings(environment) {
+  const port = Number(environment.PORT || 8787);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`PORT must be a port number from 1 to 65535, not '${environment.PORT}'.`);
+  }
+  const publicOrigin = environment.PUBLIC_ORIGIN?.trim();
+  return { port, host: 'localhost', vars: publicOrigin ? { PUBLIC_ORIGIN: publicOrigin } : {} };
+}
+
+/**
+ * The arguments of `wrangler dev`. PUBLIC_ORIGIN follows the port (a `--var`, which wins over .dev.vars), so QR
+ * codes, posters, invitations and evidence links point at this server whatever the port (README, "Another port").
+ */
+export function wranglerDevArgs({ port, persistTo, host = '127.0.0.1', vars = {}, testScheduled = false }) {
+  const all = { PUBLIC_ORIGIN: localOrigin(port, host), ...vars };
+  return [
+    'dev',
+    '--port',
+    String(port),
+    '--ip',
+    '127.0.0.1',
+    '--persist-to',
+    persistTo,
+    '--show-interactive-dev-session=false',
+    // `GET /cdn-cgi/local/scheduled` runs the cron (the nightly snapshot), for benches that need it.
+    ...(testScheduled ? ['--test-scheduled'] : []),
+    ...Object.entries(all).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+  ];
+}
+
+/**
+ * Starts `wrangler dev` on the built Worker; resolves once it answers, with its origin on `host` (it listens on
+ * 127.0.0.1). `localTraces: false` for benches (BENCH_ENV); `npm start` keeps wrangler's local trace explorer.
+ */
+export async function serve({
+  port,
+  persistTo,
+  host = '127.0.0.1',
+  quiet = false,
+  vars = {},
+  testScheduled = false,
+  localTraces = true,
+}) {
+  const child = spawn(path.join(BIN, 'wrangler'), wranglerDevArgs({ port, persistTo, host, vars, testScheduled }), {
+    cwd: ROOT,
+    env: localTraces ? TOOL_ENV : { ...TOOL_ENV, ...BENCH_ENV },
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    detached: process.platform !== 'win32',
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => {
     output += chunk;
@@ -139,12 +169,12 @@ export async function serve({ port, persistTo, quiet = false, vars = {}, testSch
   child.stderr?.on('data', (chunk) => {
     output += chunk;
   });
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = localOrigin(port, host);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
     try {
-      const response = await fetch(`${origin}/api/v1/regions`);
+      const response = await fetch(`${localOrigin(port)}/api/v1/regions`);
       if (response.ok) return { origin, child, stop: () => stopProcess(child) };
     } catch {
       // not listening yet

@@ -3,6 +3,7 @@
  * The Worker's bindings and the one place that turns them into typed configuration.
  */
 import { QUERY_BUDGET } from './db/query-budget';
+import { InvalidOriginError, normalisePublicOrigin } from './http/origin';
 
 /** Bindings and variables from wrangler.toml, secrets from `wrangler secret put` (locally: .dev.vars). */
 export interface Bindings {
@@ -12,6 +13,7 @@ export interface Bindings {
   /** The nightly snapshot's partitions, one message each (worker/jobs/snapshot.ts; optional like SNAPSHOTS). */
   SNAPSHOT_QUEUE?: Queue<import('./jobs/snapshot').SnapshotMessage>;
   ASSETS?: Fetcher;
+  /** The portal's public URL (`https://suara.example.go.id`): required in production, never in wrangler.toml. */
   PUBLIC_ORIGIN?: string;
   /** `production` (wrangler.toml) or `development` (.dev.vars, tests): only development may run without secrets. */
   ENVIRONMENT?: string;
@@ -52,7 +54,11 @@ export interface AppEnv {
 export interface Config {
   /** Anything but an explicit `development` is production: a forgotten setting must fail closed. */
   development: boolean;
-  publicOrigin: string | null;
+  /**
+   * PUBLIC_ORIGIN normalised (worker/http/origin.ts); null only in development, where links use the request's own
+   * origin. Reading it in production when it is unset or invalid throws MisconfigurationError.
+   */
+  readonly publicOrigin: string | null;
   adminToken: string | null;
   turnstile: { secretKey: string | null; siteKey: string | null };
   deviceHashKey: string;
@@ -84,6 +90,19 @@ export class MissingSecretError extends Error {
   }
 }
 
+/**
+ * A deployment setting that is missing or malformed: an operator's error, not the client's, so every request
+ * answers 500 (worker/http/problem.ts) rather than serving links to the wrong place.
+ */
+export class MisconfigurationError extends Error {
+  constructor(
+    readonly setting: string,
+    readonly reason: string,
+  ) {
+    super(`Server misconfigured: ${setting} ${reason}.`);
+  }
+}
+
 function positiveInteger(value: string | undefined, fallback: number): number {
   const parsed = Number.parseInt(value ?? '', 10);
   return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
@@ -107,9 +126,25 @@ export function readConfig(env: Bindings): Config {
   const kioskSigningKey = secret('KIOSK_SIGNING_KEY');
   const evidenceSigningKey = secret('EVIDENCE_SIGNING_KEY');
   const totpEncryptionKey = secret('TOTP_ENCRYPTION_KEY');
+  const origin = () => {
+    const value = nonEmpty(env.PUBLIC_ORIGIN);
+    if (!value) {
+      if (development) return null;
+      throw new MisconfigurationError('PUBLIC_ORIGIN', 'is unset: set the portal’s public URL (README, "Deploy")');
+    }
+    try {
+      return normalisePublicOrigin(value);
+    } catch (error) {
+      if (error instanceof InvalidOriginError)
+        throw new MisconfigurationError('PUBLIC_ORIGIN', `is invalid: ${error.message}`);
+      throw error;
+    }
+  };
   return {
     development,
-    publicOrigin: nonEmpty(env.PUBLIC_ORIGIN),
+    get publicOrigin() {
+      return origin();
+    },
     adminToken: nonEmpty(env.ADMIN_TOKEN),
     turnstile: { secretKey: nonEmpty(env.TURNSTILE_SECRET_KEY), siteKey: nonEmpty(env.TURNSTILE_SITE_KEY) },
     get deviceHashKey() {
@@ -135,4 +170,12 @@ export function readConfig(env: Bindings): Config {
     // Workers Paid allows 1,000 queries per invocation (Free: 50, so set e.g. 45 there).
     queryBudget: positiveInteger(env.D1_QUERY_BUDGET, QUERY_BUDGET),
   };
+}
+
+/**
+ * The origin every absolute link of a response starts with: PUBLIC_ORIGIN, else (development only) the request's own,
+ * so `wrangler dev` on any port links to itself. The only place links take their origin from (README "Configuration").
+ */
+export function publicOrigin(env: Bindings, requestUrl: string | URL): string {
+  return readConfig(env).publicOrigin ?? new URL(requestUrl).origin;
 }

@@ -1,19 +1,23 @@
 /**
  * @module
- * The Worker entry: API-owned paths go to the Hono app, every other request to the Astro site, and every response
- * of either gets the security headers (`worker/http/security-headers.ts`).
+ * The Worker entry: a misconfigured deployment answers 500 (worker/http/configured.ts); API-owned paths go to the Hono
+ * app, every other request to the Astro site; every response gets the security headers (worker/http/security-headers.ts).
  * (Static assets are served by Cloudflare before this code runs.) Public reads of both are answered from the
  * edge cache first (worker/http/edge-cache.ts), so a hit skips Hono, Astro and D1.
  */
 import { handle } from '@astrojs/cloudflare/handler';
 import { app, isApiPath } from './app';
 import type { Bindings } from './env';
+import { withConfiguration } from './http/configured';
 import { withEdgeCache } from './http/edge-cache';
 import { withSecurityHeaders } from './http/security-headers';
 import { type SnapshotMessage, scheduled, snapshotQueue } from './jobs/snapshot';
 
-const cachedFetch = withEdgeCache<Bindings>((request, env, ctx) =>
-  isApiPath(new URL(request.url).pathname) ? app.fetch(request, env, ctx) : handle(request, env, ctx),
+// Configuration first: a misconfigured deployment must not answer even from the edge cache.
+const cachedFetch = withConfiguration(
+  withEdgeCache<Bindings>((request, env, ctx) =>
+    isApiPath(new URL(request.url).pathname) ? app.fetch(request, env, ctx) : handle(request, env, ctx),
+  ),
 );
 
 export default {

@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import type { AstroGlobal } from 'astro';
 import { type Period, parsePeriod } from '../../domain/periods';
-import { readConfig } from '../../worker/env';
+import { publicOrigin as originOf } from '../../worker/env';
 import { resolvePeriod } from '../../worker/indicators/scores';
 
 /** Figures change with every rating; a minute of caching absorbs a spike without showing stale news for long. */
@@ -42,5 +42,5 @@ export function periodChoices(firstYear: number, current: Period): { year: numbe
 
 /** The portal's public origin (PUBLIC_ORIGIN), else the request's. */
 export function publicOrigin(astro: AstroGlobal): string {
-  return readConfig(env).publicOrigin?.replace(/\/$/, '') ?? astro.url.origin;
+  return originOf(env, astro.url);
 }

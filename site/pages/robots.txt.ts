@@ -5,10 +5,10 @@
  */
 import { env } from 'cloudflare:workers';
 import type { APIRoute } from 'astro';
-import { readConfig } from '../../worker/env';
+import { publicOrigin } from '../../worker/env';
 
 export const GET: APIRoute = ({ url }) => {
-  const origin = readConfig(env).publicOrigin?.replace(/\/$/, '') ?? url.origin;
+  const origin = publicOrigin(env, url);
   const body = `User-agent: *
 Allow: /
 Disallow: /r/

@@ -7,12 +7,12 @@ import type { APIRoute } from 'astro';
 import { database } from '../../worker/db/client';
 import { readDatabase } from '../../worker/db/read';
 import { listAllUnits, listRegions } from '../../worker/db/regions';
-import { readConfig } from '../../worker/env';
+import { publicOrigin } from '../../worker/env';
 
 const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 export const GET: APIRoute = async ({ url }) => {
-  const origin = readConfig(env).publicOrigin?.replace(/\/$/, '') ?? url.origin;
+  const origin = publicOrigin(env, url);
   // Public page: read from the nearest replica (worker/db/read.ts).
   const read = readDatabase(env);
   const db = database(read);

@@ -3,3 +3,9 @@ declare module '*.csv?raw' {
   const text: string;
   export default text;
 }
+
+/** The deployment configuration, read as text (test/api/production-config.test.ts checks what production ships). */
+declare module '*.toml?raw' {
+  const text: string;
+  export default text;
+}

@@ -1,15 +1,16 @@
 /**
  * @module
  * The Worker under test: the Hono app alone, since Astro's handler exists only in Astro's build, behind the same
- * edge cache and with the same security headers as the real entry (worker/index.ts).
+ * edge cache, configuration check and security headers as the real entry (worker/index.ts).
  */
 import { app } from '../../worker/app';
 import type { Bindings } from '../../worker/env';
+import { withConfiguration } from '../../worker/http/configured';
 import { withEdgeCache } from '../../worker/http/edge-cache';
 import { withSecurityHeaders } from '../../worker/http/security-headers';
 import { type SnapshotMessage, scheduled, snapshotQueue } from '../../worker/jobs/snapshot';
 
-const cachedFetch = withEdgeCache<Bindings>((request, env, ctx) => app.fetch(request, env, ctx));
+const cachedFetch = withConfiguration(withEdgeCache<Bindings>((request, env, ctx) => app.fetch(request, env, ctx)));
 
 export default {
   async fetch(request: Request, env: Bindings, ctx: ExecutionContext) {

@@ -37,7 +37,7 @@ export function normalizeEmail(email: string): string {
 
 /** The console page that accepts a link; the token rides in the fragment, which browsers never send or log. */
 export function accountLinkUrl(origin: string, token: string): string {
-  return `${origin.replace(/\/+$/, '')}/admin/undangan#${token}`;
+  return `${origin}/admin/undangan#${token}`;
 }
 
 export interface AccountListing {

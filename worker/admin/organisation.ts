@@ -234,6 +234,6 @@ export async function updateCounter(
 }
 
 /** The public address of a counter's rating form, which its QR code encodes. */
-export function counterUrl(publicOrigin: string, code: string): string {
-  return `${publicOrigin.replace(/\/+$/, '')}/r/${code}`;
+export function counterUrl(origin: string, code: string): string {
+  return `${origin}/r/${code}`;
 }

@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { MissingSecretError } from '../env';
+import { MisconfigurationError, MissingSecretError } from '../env';
 
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `answers.U3`. */
@@ -77,6 +77,17 @@ export function validationProblem(error: ZodError, detail = 'The request has inv
   return problemResponse(problem(400, detail, { errors: fieldErrors(error) }));
 }
 
+/**
+ * A deployment whose configuration is unusable (no PUBLIC_ORIGIN in production): the operator's error, so a 500 for
+ * every request, logged; never a link to the wrong place.
+ */
+export function misconfigured(err: MisconfigurationError, path: string): Response {
+  console.error(JSON.stringify({ level: 'error', path, message: err.message }));
+  return problemResponse(problem(500, err.message, { title: 'Server misconfigured', setting: err.setting }), {
+    'cache-control': 'no-store',
+  });
+}
+
 /** Hono `onError`: bad input is always a 4xx; only a genuine fault is a 500, and it is logged. */
 export function onError(err: Error, c: Context): Response {
   if (err instanceof ProblemError) {
@@ -86,6 +97,7 @@ export function onError(err: Error, c: Context): Response {
   if (err instanceof HTTPException) {
     return problemResponse(problem(err.status, err.message || undefined));
   }
+  if (err instanceof MisconfigurationError) return misconfigured(err, c.req.path);
   if (err instanceof MissingSecretError) {
     console.error(JSON.stringify({ level: 'error', path: c.req.path, message: err.message }));
     // SKP evidence has its own key; every other missing secret stops ratings.

@@ -266,7 +266,7 @@ export async function writeIndex(env: Bindings, message: Extract<SnapshotMessage
     throw new PartitionsPendingError(`${files.length} of ${message.partitions * PARTITION_FILES.length} files`);
   }
   const sums = files.map((f) => `${f.sha256}  ${f.file}\n`).join('');
-  const origin = readConfig(env).publicOrigin?.replace(/\/$/, '') ?? '';
+  const origin = readConfig(env).publicOrigin ?? '';
   const pkg = `${JSON.stringify(dataPackage({ origin, snapshot: { day, parts: files } }), null, 2)}\n`;
   for (const [file, text] of [
     ['SHA256SUMS', sums],

@@ -37,7 +37,7 @@ export function claimFigures(claim: EvidenceClaim) {
 }
 
 export function evidenceUrl(origin: string, token: string): string {
-  return `${origin.replace(/\/+$/, '')}${EVIDENCE_PATH}/${token}`;
+  return `${origin}${EVIDENCE_PATH}/${token}`;
 }
 
 /** Signs the figures of a unit's period; null when there are none (no responses: nothing to attest). */

@@ -11,7 +11,7 @@ import { database } from '../db/client';
 import { withQueryBudget } from '../db/query-budget';
 import { readDatabase } from '../db/read';
 import type { AppEnv } from '../env';
-import { readConfig } from '../env';
+import { publicOrigin, readConfig } from '../env';
 import { ProblemError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { INDEX_FILES, PARTITION_FILES, partitionPath, snapshotKey } from '../jobs/snapshot';
@@ -42,7 +42,7 @@ const COMMON_HEADERS = {
 const PLAN_MARGIN = 2;
 
 export function originOf(c: Context<AppEnv>): string {
-  return readConfig(c.env).publicOrigin?.replace(/\/$/, '') ?? new URL(c.req.url).origin;
+  return publicOrigin(c.env, c.req.url);
 }
 
 export const openDataRouter = createRouter();

@@ -11,7 +11,7 @@ import { renderSVG } from 'uqr';
 import { ELEMENT_CODES, type Locale } from '../../domain/survey';
 import { database } from '../db/client';
 import { findCounterByCode, listServices } from '../db/regions';
-import { type Bindings, readConfig } from '../env';
+import { type Bindings, publicOrigin, readConfig } from '../env';
 import { limitBody } from '../http/body-limit';
 import { negotiateLocale } from '../http/locale';
 import { ProblemError } from '../http/problem';
@@ -299,7 +299,7 @@ ratingFormRouter.get('/:code/kiosk/qr.svg', async (c) => {
     throw new ProblemError(401, 'Only a kiosk enrolled at this counter gets its QR codes: enrol it from the console.');
   }
   const config = readConfig(c.env);
-  const origin = config.publicOrigin ?? new URL(c.req.url).origin;
+  const origin = publicOrigin(c.env, c.req.url);
   const token = await signKioskToken(config.kioskSigningKey, code, Date.now());
   const svg = renderSVG(`${origin}/r/${encodeURIComponent(code)}?k=${token}`, { ecc: 'M', border: 2 });
   return c.body(svg, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'cache-control': 'no-store' });

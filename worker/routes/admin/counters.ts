@@ -10,7 +10,7 @@ import { counterUrl, createCounter, updateCounter } from '../../admin/organisati
 import { database } from '../../db/client';
 import type { Counter } from '../../db/regions';
 import { listCounters } from '../../db/regions';
-import { readConfig } from '../../env';
+import { publicOrigin } from '../../env';
 import { requireCounter, requireUnit } from '../../http/lookups';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
@@ -107,13 +107,13 @@ const posterRoute = createRoute({
 export const adminCountersRouter = createRouter<AdminEnv>();
 
 function origin(c: { env: AdminEnv['Bindings']; req: { url: string } }): string {
-  return readConfig(c.env).publicOrigin ?? new URL(c.req.url).origin;
+  return publicOrigin(c.env, c.req.url);
 }
 
-function view(counter: Counter, publicOrigin: string) {
+function view(counter: Counter, linkOrigin: string) {
   return {
     code: counter.code,
-    url: counterUrl(publicOrigin, counter.code),
+    url: counterUrl(linkOrigin, counter.code),
     name: counter.name,
     active: counter.active,
     kioskExpiredPolicy: counter.kioskExpiredPolicy,

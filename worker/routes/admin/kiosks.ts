@@ -7,7 +7,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createKiosk, listKiosks, revokeKiosk } from '../../admin/kiosks';
 import { database } from '../../db/client';
-import { readConfig } from '../../env';
+import { publicOrigin } from '../../env';
 import { requireCounter } from '../../http/lookups';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
@@ -100,7 +100,7 @@ export const adminKiosksRouter = createRouter<AdminEnv>()
       { ...counter, regionId: region.id },
       c.req.valid('json').label,
     );
-    const origin = (readConfig(c.env).publicOrigin ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+    const origin = publicOrigin(c.env, c.req.url);
     const enrolmentUrl = `${origin}/r/${encodeURIComponent(counter.code)}/kiosk/daftar?kode=${created.enrolmentCode}`;
     return c.json({ id: created.id, enrolmentUrl, enrolmentExpiresAt: created.enrolmentExpiresAt }, 201);
   })

@@ -12,7 +12,7 @@ import { auditStatement } from '../../admin/audit';
 import { qrSvg } from '../../admin/counter-print';
 import { database } from '../../db/client';
 import { findUnit, listUnits, type Region, type Unit } from '../../db/regions';
-import { readConfig } from '../../env';
+import { publicOrigin, readConfig } from '../../env';
 import { requireRegion, requireUnit } from '../../http/lookups';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
@@ -162,7 +162,7 @@ async function report(
     period,
     now,
     evidence: {
-      origin: config.publicOrigin ?? new URL(requestUrl).origin,
+      origin: publicOrigin(env, requestUrl),
       key: () => config.evidenceSigningKey,
     },
   });
@@ -185,7 +185,7 @@ async function evidenceOf(
   const config = readConfig(env);
   const evidence = await issueEvidence(
     config.evidenceSigningKey,
-    config.publicOrigin ?? new URL(requestUrl).origin,
+    publicOrigin(env, requestUrl),
     region,
     unit,
     period,

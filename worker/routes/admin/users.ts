@@ -18,7 +18,7 @@ import {
   setAccountDisabled,
   signOutEverywhere,
 } from '../../admin/accounts';
-import { readConfig } from '../../env';
+import { publicOrigin, readConfig } from '../../env';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
 import { type AdminEnv, isOwnOrigin } from '../../security/admin-auth';
@@ -167,7 +167,7 @@ const acceptRoute = createRoute({
 });
 
 function origin(c: { env: AdminEnv['Bindings']; req: { url: string } }): string {
-  return readConfig(c.env).publicOrigin ?? new URL(c.req.url).origin;
+  return publicOrigin(c.env, c.req.url);
 }
 
 export const adminUsersRouter = createRouter<AdminEnv>();
