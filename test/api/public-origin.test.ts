@@ -18,10 +18,10 @@ const PUBLIC = 'https://suara.example';
 const REACHED = 'https://suara-layanan.workers.test';
 
 /** One request to the app with PUBLIC_ORIGIN as configured; the edge cache is not in the way. */
-async function call(path: string, init: RequestInit = {}): Promise<Response> {
+async function call(path: string, init: RequestInit = {}, configured = CONFIGURED): Promise<Response> {
   const url = path.startsWith('http') ? path : `${REACHED}${path}`;
   const ctx = createExecutionContext();
-  const response = await app.fetch(new Request(url, init), { ...env, PUBLIC_ORIGIN: CONFIGURED } as Bindings, ctx);
+  const response = await app.fetch(new Request(url, init), { ...env, PUBLIC_ORIGIN: configured } as Bindings, ctx);
   await waitOnExecutionContext(ctx);
   return response;
 }
@@ -53,7 +53,8 @@ describe('links name the normalised public origin, trailing slash or not (SPEC Â
   it('gives the kiosk display a QR code whose URL has no double slash and opens the rating form', async () => {
     const { cookie } = await enrolledKiosk(org.counterId);
     const before = Date.now();
-    const response = await call(`/r/${org.counterCode}/kiosk/qr.svg`, { headers: { cookie } });
+    // Exactly the reported configuration: only the trailing slash differs from the origin.
+    const response = await call(`/r/${org.counterCode}/kiosk/qr.svg`, { headers: { cookie } }, `${PUBLIC}/`);
     const after = Date.now();
     expect(response.status).toBe(200);
     const svg = await response.text();
