@@ -242,6 +242,43 @@ describe.skipIf(!browserAvailable)('the rating form in Chromium on a phone (SPEC
     await context.close();
   });
 
+  it('delivers a rating left in the single queue of the previous version, and stays on the form', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const api = watchSubmissions(page);
+    const submissionId = crypto.randomUUID();
+    const earlier = counters[0]!;
+    await page.goto(`${origin}/tentang`);
+    await page.evaluate(
+      ({ code, id }) =>
+        localStorage.setItem(
+          'suara-layanan:queue',
+          JSON.stringify([
+            {
+              body: {
+                counter: code,
+                answers: { U1: 3, U2: 4, U3: 3, U4: 2, U5: 4, U6: 3, U7: 4, U8: 4, U9: 2 },
+                turnstileToken: 'XXXX.DUMMY.TOKEN.XXXX',
+                submissionId: id,
+              },
+              thanks: `/r/${code}/terima-kasih`,
+              at: Date.now(),
+            },
+          ]),
+        ),
+      { code: earlier.code, id: submissionId },
+    );
+    await page.goto(formUrl(2));
+    await expect.poll(() => page.locator('#earlier').textContent(), { timeout: 20_000 }).toContain('sudah terkirim');
+    expect(page.url()).toBe(formUrl(2));
+    expect(api.statuses).toEqual([201]);
+    expect(JSON.parse(api.bodies[0]!).submissionId).toBe(submissionId);
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('suara-layanan:queue'))),
+    ).toEqual([]);
+    await context.close();
+  });
+
   it('keeps a rating answered 429, tells the citizen it waits on the phone, and sends it after Retry-After', async () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();

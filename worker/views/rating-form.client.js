@@ -136,6 +136,9 @@
 
   /** The widget's current token (fresh after a reload), else the dummy token of local development. */
   const turnstileToken = () => value('cf-turnstile-response') || value('turnstileToken');
+  // Turnstile is on (the widget's script may still be loading): a 403 then means "try again with a new token".
+  const guarded = !!form.querySelector('.cf-turnstile');
+  const resetToken = () => window.turnstile?.reset();
 
   function collect() {
     const answers = {};
@@ -178,7 +181,8 @@
     const id = item.body.submissionId;
     if (flying.has(id)) return;
     const own = item.body.counter === cfg.counter && (id === pendingId || mine().includes(id));
-    const widget = window.turnstile && field('cf-turnstile-response');
+    // Another rating goes out only once the widget holds a token (reset afterwards for the citizen here).
+    if (!own && guarded && !value('cf-turnstile-response')) return schedule();
     item.body.turnstileToken = turnstileToken() || item.body.turnstileToken;
     flying.add(id);
     let response;
@@ -194,7 +198,7 @@
       flying.delete(id);
     }
     // A Turnstile token is good once: the citizen's own rating on this page needs a fresh one.
-    if (!own && widget) window.turnstile.reset();
+    if (!own && guarded) resetToken();
     const code = response.status;
     if (code === 200 || code === 201) {
       const stored = await response.json();
@@ -218,9 +222,9 @@
       }
       return schedule(item.retryAt - Date.now());
     }
-    if (code >= 500 || (code === 403 && widget)) {
-      // Worth another try: Cloudflare was unreachable, or the token expired while the rating waited.
-      if (code === 403) window.turnstile.reset();
+    if (code >= 500 || (code === 403 && guarded)) {
+      // Worth another try: Cloudflare was unreachable, or the token expired (or was not ready) while it waited.
+      if (code === 403) resetToken();
       return keep(own, code === 403 ? m.errBot : m.errUnavailable, true);
     }
     // 400, 404, 413: the server can never store this rating as it is. Say why, then let it go.
