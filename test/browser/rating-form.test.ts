@@ -279,6 +279,34 @@ describe.skipIf(!browserAvailable)('the rating form in Chromium on a phone (SPEC
     await context.close();
   });
 
+  it('on a kiosk screen, a rating saved offline makes way for the next citizen, and both ratings are delivered', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const api = watchSubmissions(page);
+    const kioskForm = formUrl(5, '?kiosk=1');
+    await page.goto(kioskForm);
+    await answerAll(page, [1, 3, 2, 4]);
+    await context.setOffline(true);
+    await page.locator('button[type="submit"]').click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('tersimpan di ponsel ini');
+    // The next citizen gets an empty form, not the previous one's answers under the same submission.
+    expect(await page.locator('#progress p').textContent()).toBe('0 dari 9 terjawab');
+    await answerAll(page, [4, 2, 3, 1]);
+    await page.locator('button[type="submit"]').click();
+    await expect.poll(() => page.locator('#progress p').textContent()).toBe('0 dari 9 terjawab');
+    const waiting = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('suara-layanan:queue'))
+        .flatMap((key) => JSON.parse(localStorage.getItem(key)!) as { body: { submissionId: string } }[]),
+    );
+    expect(new Set(waiting.map((item) => item.body.submissionId)).size).toBe(2);
+
+    await context.setOffline(false);
+    await expect.poll(() => api.statuses, { timeout: 20_000 }).toEqual([201, 201]);
+    expect(page.url()).toBe(kioskForm);
+    await context.close();
+  });
+
   it('keeps a rating answered 429, tells the citizen it waits on the phone, and sends it after Retry-After', async () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();

@@ -18,6 +18,8 @@
   const buttonText = button.textContent;
   // Messages appear where the citizen is looking: by the button they just pressed (a server-rendered error stays).
   if (status.hidden) button.before(status);
+  // A kiosk screen (the tablet at the counter) is shared: the next citizen must not inherit a waiting rating.
+  const kiosk = /[?&]kiosk=1/.test(cfg.thanks);
   const flying = new Set();
   let pendingId = null;
   let timer = 0;
@@ -168,13 +170,19 @@
     button.textContent = buttonText;
   }
 
-  /** Kept for another try; the citizen who made it is told so. */
-  function keep(own, text, isError) {
+  /** Kept for another try; the citizen who made it is told so (on a kiosk, over a fresh form for the next one). */
+  function keep(own, text, isError, ms) {
     if (own) {
       say(text, isError);
       done();
+      if (kiosk) {
+        pendingId = null;
+        form.reset();
+        updateProgress();
+        updateCount();
+      }
     }
-    schedule();
+    schedule(ms);
   }
 
   async function send(item) {
@@ -216,11 +224,7 @@
       const seconds = Number(response.headers.get('retry-after'));
       item.retryAt = Date.now() + (seconds > 0 ? seconds : 60) * 1000;
       put(item);
-      if (own) {
-        say(m.tooManyQueued, false);
-        done();
-      }
-      return schedule(item.retryAt - Date.now());
+      return keep(own, m.tooManyQueued, false, item.retryAt - Date.now());
     }
     if (code >= 500 || (code === 403 && guarded)) {
       // Worth another try: Cloudflare was unreachable, or the token expired (or was not ready) while it waited.
@@ -273,7 +277,7 @@
     // One id per filled-in form: a double tap or a resend is the same submission.
     if (!pendingId) {
       pendingId = uuid();
-      remember(pendingId);
+      if (!kiosk) remember(pendingId);
     }
     body.submissionId = pendingId;
     const item = { body, thanks: cfg.thanks, at: Date.now() };
