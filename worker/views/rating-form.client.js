@@ -192,6 +192,8 @@
     // Another rating goes out only once the widget holds a token (reset afterwards for the citizen here).
     if (!own && guarded && !value('cf-turnstile-response')) return schedule();
     item.body.turnstileToken = turnstileToken() || item.body.turnstileToken;
+    // Sent before the widget had a token, it would be refused as invalid (400) and dropped: wait a moment instead.
+    if (!item.body.turnstileToken) return keep(own, m.errBot, true, 3000);
     flying.add(id);
     let response;
     try {
