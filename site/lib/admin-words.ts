@@ -234,8 +234,8 @@ const WORDS = {
   occupation: { id: 'Pekerjaan', en: 'Occupation' },
   suggestion: { id: 'Saran / komentar tertulis', en: 'Written suggestion / comment' },
   shortcutHelp: {
-    id: 'Pada pilihan bernomor, tekan angkanya (0 = tidak diisi) untuk memilih dan pindah.',
-    en: 'In numbered choices, press its digit (0 = not given) to choose and move on.',
+    id: 'Pada pilihan bernomor, tekan angkanya (0 = tidak diisi) untuk memilih dan pindah; Tab sesudahnya tidak melompati kolom. Usia tidak pindah sendiri: tekan Tab, atau langsung angka pendidikan.',
+    en: 'In numbered choices, press its digit (0 = not given) to choose and move on; a Tab right after it skips nothing. The age does not move on by itself: press Tab, or go straight on with the education digit.',
   },
   saveEntry: { id: 'Simpan (Enter)', en: 'Save (Enter)' },
   undoLast: { id: 'Batalkan entri terakhir (Ctrl+Z)', en: 'Undo last entry (Ctrl+Z)' },

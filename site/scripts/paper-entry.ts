@@ -1,8 +1,7 @@
 /**
- * Keyboard-fast paper entry (site/pages/admin/[region]/[unit]/kertas.astro). Each digit 1–4 fills the next element
- * and moves on, so a questionnaire is nine keystrokes and Enter; numbered choices take one digit each. Every entry
- * carries a submissionId made here and kept until the API confirms it, so pressing Enter again after a lost answer
- * never stores a questionnaire twice. The API validates, stores and audits; this script only drives the keys.
+ * Keyboard-fast paper entry (kertas.astro, docs/spec.md §5): a digit fills a one-digit field and moves on; a Tab
+ * right after such a move is absorbed, and the free-typed age never moves by itself, so a habitual Tab skips nothing.
+ * Each saved row is shown field by field. A submissionId kept until the API confirms makes a retry never store twice.
  */
 
 interface Problem {
@@ -11,9 +10,10 @@ interface Problem {
   errors?: { field: string; detail: string }[];
 }
 
+/** A saved questionnaire as the operator keyed it, one value per column of the session table. */
 interface Entry {
   id: string;
-  text: string;
+  cells: { text: string; scores?: boolean }[];
 }
 
 type Messages = Record<
@@ -30,7 +30,9 @@ type Messages = Record<
   | 'failed'
   | 'undoFailed'
   | 'offline'
-  | 'count',
+  | 'count'
+  | 'row'
+  | 'none',
   string
 >;
 
@@ -54,7 +56,7 @@ function setUp(form: HTMLFormElement) {
   const keyMessage = form.querySelector<HTMLElement>('#paper-key-message');
   const status = form.querySelector<HTMLElement>('#paper-status');
   const undoButton = form.querySelector<HTMLButtonElement>('#paper-undo');
-  const list = document.querySelector<HTMLOListElement>('#paper-entries');
+  const list = document.querySelector<HTMLTableSectionElement>('#paper-entries');
   const empty = document.querySelector<HTMLElement>('#paper-empty');
   const count = document.querySelector<HTMLElement>('#paper-count');
   const entries: Entry[] = [];
@@ -77,11 +79,26 @@ function setUp(form: HTMLFormElement) {
   const clearRefusal = () => {
     if (keyMessage) keyMessage.textContent = '';
   };
+  // The field a digit just moved focus to: a Tab pressed at once means "next field", which already happened.
+  let advanced: Element | null = null;
   const move = (field: Element, step: 1 | -1) => {
     const next = order[order.indexOf(field as HTMLInputElement) + step];
     next?.focus();
+    if (step === 1) advanced = next ?? null;
     return next;
   };
+  form.addEventListener(
+    'keydown',
+    (event) => {
+      const after = advanced;
+      advanced = null;
+      if (event.key === 'Tab' && !event.shiftKey && after && event.target === after) event.preventDefault();
+    },
+    true,
+  );
+  form.addEventListener('pointerdown', () => {
+    advanced = null;
+  });
   const markInvalid = (field: Element | null | undefined, invalid: boolean) => {
     if (!field) return;
     if (invalid) field.setAttribute('aria-invalid', 'true');
@@ -131,25 +148,30 @@ function setUp(form: HTMLFormElement) {
     });
   }
 
+  /** A digit in a numbered choice: picks that option and moves on, or says which digits it takes. */
+  const choose = (select: HTMLSelectElement, digit: string) => {
+    const index = Number(digit);
+    if (index < select.options.length) {
+      select.selectedIndex = index;
+      markInvalid(select, false);
+      clearRefusal();
+      move(select, 1);
+    } else {
+      refuse(
+        fill(messages.chooseDigit, {
+          max: Math.min(select.options.length - 1, 9),
+          label: select.dataset.label ?? '',
+        }),
+      );
+    }
+  };
+
   for (const select of form.querySelectorAll<HTMLSelectElement>('select.digit-choice')) {
     select.addEventListener('keydown', (event) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (/^[0-9]$/.test(event.key)) {
         event.preventDefault();
-        const index = Number(event.key);
-        if (index < select.options.length) {
-          select.selectedIndex = index;
-          markInvalid(select, false);
-          clearRefusal();
-          move(select, 1);
-        } else {
-          refuse(
-            fill(messages.chooseDigit, {
-              max: Math.min(select.options.length - 1, 9),
-              label: select.dataset.label ?? '',
-            }),
-          );
-        }
+        choose(select, event.key);
       } else if (event.key === 'Backspace') {
         event.preventDefault();
         select.selectedIndex = 0;
@@ -158,13 +180,27 @@ function setUp(form: HTMLFormElement) {
     });
   }
 
+  const minAge = Number(age?.dataset.min ?? 15);
+  const maxAge = Number(age?.dataset.max ?? 100);
   if (age) {
+    // An age has two or three digits, so it never moves on by itself (a Tab after it would skip education).
+    // Only a digit that cannot belong to it goes on to the next field, as if that field had been reached.
+    const overflow = (digit: string) => {
+      const next = move(age, 1);
+      if (next instanceof HTMLSelectElement && next.classList.contains('digit-choice')) choose(next, digit);
+    };
     age.addEventListener('keydown', (event) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const atEnd = age.selectionStart === age.value.length && age.selectionEnd === age.value.length;
       if (event.key === 'Backspace' && age.value === '') {
         event.preventDefault();
         move(age, -1);
-      } else if (event.key.length === 1 && !/^[0-9]$/.test(event.key)) {
+      } else if (/^[0-9]$/.test(event.key)) {
+        if (atEnd && age.value.length >= 2 && Number(age.value + event.key) > maxAge) {
+          event.preventDefault();
+          overflow(event.key);
+        }
+      } else if (event.key.length === 1) {
         event.preventDefault();
         refuse(messages.badAge);
       }
@@ -172,8 +208,12 @@ function setUp(form: HTMLFormElement) {
     age.addEventListener('input', () => {
       age.value = age.value.replace(/\D/g, '');
       markInvalid(age, false);
-      // Two digits make an age, except 10…, which may become 100.
-      if (age.value.length === 3 || (age.value.length === 2 && age.value !== '10')) move(age, 1);
+      // Phone keyboards send no usable key: a third digit that makes no age goes on in the same way.
+      if (age.value.length === 3 && Number(age.value) > maxAge) {
+        const digit = age.value.slice(-1);
+        age.value = age.value.slice(0, 2);
+        overflow(digit);
+      }
     });
   }
   comment?.addEventListener('keydown', (event) => {
@@ -203,17 +243,45 @@ function setUp(form: HTMLFormElement) {
     if (!list) return;
     list.replaceChildren(
       ...entries
-        .slice()
-        .reverse()
-        .map((entry) => {
-          const item = document.createElement('li');
-          item.textContent = entry.text;
-          return item;
-        }),
+        .map((entry, index) => {
+          const row = document.createElement('tr');
+          const number = document.createElement('th');
+          number.scope = 'row';
+          number.textContent = String(index + 1);
+          row.append(number);
+          for (const cell of entry.cells) {
+            const td = document.createElement('td');
+            td.textContent = cell.text || messages.none;
+            if (cell.scores) td.className = 'scores';
+            else if (!cell.text) td.className = 'empty';
+            row.append(td);
+          }
+          return row;
+        })
+        .reverse(),
     );
     if (empty) empty.hidden = entries.length > 0;
     if (count) count.textContent = fill(messages.count, { n: entries.length });
     if (undoButton) undoButton.disabled = entries.length === 0;
+  };
+
+  /** The row as it was keyed: the chosen options' own words (without their digit), the comment's start. */
+  const saved = (day: string, digits: string, text: string): Entry['cells'] => {
+    const chosen = (name: string) => {
+      const select = form.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
+      return select?.value ? (select.selectedOptions[0]?.text ?? '').replace(/^\d · /, '') : '';
+    };
+    const excerpt = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    return [
+      { text: day },
+      { text: chosen('service') },
+      { text: digits, scores: true },
+      { text: chosen('gender') },
+      { text: age?.value ?? '' },
+      { text: chosen('education') },
+      { text: chosen('occupation') },
+      { text: excerpt },
+    ];
   };
 
   const clearForm = () => {
@@ -275,7 +343,7 @@ function setUp(form: HTMLFormElement) {
     }
     markInvalid(date, false);
     const ageValue = age?.value ? Number(age.value) : null;
-    if (ageValue !== null && !(ageValue >= 15 && ageValue <= 100)) {
+    if (ageValue !== null && !(ageValue >= minAge && ageValue <= maxAge)) {
       markInvalid(age, true);
       say(messages.badAge, 'error');
       age?.focus();
@@ -306,17 +374,25 @@ function setUp(form: HTMLFormElement) {
         return;
       }
       const { id } = (await response.json()) as { id: string };
-      if (!entries.some((entry) => entry.id === id)) {
-        const digits = scores.map((input) => input.value).join('');
-        const extras = [body.service, respondent.gender, respondent.age, respondent.education, respondent.occupation]
-          .filter((v) => v !== undefined)
-          .join(' ');
-        entries.push({ id, text: `${body.date} · ${digits}${extras ? ` · ${extras}` : ''}` });
-      }
+      const cells = saved(body.date ?? '', scores.map((input) => input.value).join(''), body.comment ?? '');
+      if (!entries.some((entry) => entry.id === id)) entries.push({ id, cells });
       submissionId = crypto.randomUUID();
       render();
       clearForm();
-      say(response.status === 201 ? fill(messages.saved, { n: entries.length }) : messages.repeat);
+      const [date, service, digits, gender, ageText, education, occupation, said] = cells.map(
+        (cell) => cell.text || messages.none,
+      );
+      const row = fill(messages.row, {
+        date: date ?? '',
+        service: service ?? '',
+        scores: digits ?? '',
+        gender: gender ?? '',
+        age: ageText ?? '',
+        education: education ?? '',
+        occupation: occupation ?? '',
+        comment: said ?? '',
+      });
+      say(response.status === 201 ? fill(messages.saved, { n: entries.length, row }) : messages.repeat);
     } catch {
       // The questionnaire may or may not have arrived: the same submissionId makes a retry safe.
       say(messages.offline, 'error');

@@ -68,7 +68,7 @@ describe.skipIf(!browserAvailable)(
       // Enter with elements missing saves nothing and says which.
       await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('#paper-status').textContent()).toContain('U1');
-      expect(await page.locator('#paper-entries li').count()).toBe(0);
+      expect(await page.locator('#paper-entries tr').count()).toBe(0);
 
       const started = performance.now();
       for (let i = 0; i < QUESTIONNAIRES; i += 1) {
@@ -89,8 +89,75 @@ describe.skipIf(!browserAvailable)(
       await page.keyboard.press('Control+z');
       await expect.poll(() => page.locator('#paper-count').textContent()).toBe(`${QUESTIONNAIRES - 1} kuesioner`);
       expect(await page.locator('#paper-status').textContent()).toContain('dibatalkan');
-      expect(await page.locator('#paper-entries li').count()).toBe(QUESTIONNAIRES - 1);
+      expect(await page.locator('#paper-entries tr').count()).toBe(QUESTIONNAIRES - 1);
       expect(await storedResponses(page)).toBe(before + QUESTIONNAIRES - 1);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+
+    it('a Tab after the age lands on education, a Tab right after a digit moved on skips nothing, and the saved row shows every field', async () => {
+      await page.goto(`${inject('origin')}/admin/${REGION}/${UNIT}/kertas`);
+      const active = () => page.evaluate(() => document.activeElement?.id);
+      const service = ((await page.locator('#paper-service option').nth(1).textContent()) ?? '').replace(/^1 · /, '');
+      await page.keyboard.type('432143214');
+      expect(await active()).toBe('paper-service');
+      await page.keyboard.type('1');
+      // The digit already moved on to gender: the habitual Tab after it must not skip gender.
+      await page.keyboard.press('Tab');
+      expect(await active()).toBe('paper-gender');
+      await page.keyboard.type('2');
+      expect(await active()).toBe('paper-age');
+      // An age of two digits stays put, so Tab goes to the next field: education, not occupation.
+      await page.keyboard.type('34');
+      expect(await active()).toBe('paper-age');
+      await page.keyboard.press('Tab');
+      expect(await active()).toBe('paper-education');
+      await page.keyboard.type('3');
+      await page.keyboard.press('Tab');
+      expect(await active()).toBe('paper-occupation');
+      await page.keyboard.type('4');
+      await page.keyboard.press('Tab');
+      expect(await active()).toBe('paper-comment');
+      const comment = 'Antrean terlalu lama di loket pada pagi hari';
+      await page.keyboard.type(comment);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('#paper-count').textContent(), { timeout: 20_000 }).toBe('1 kuesioner');
+
+      // The saved row, field by field, where the operator sees it (and hears it: the status is a live region).
+      const row = page.locator('#paper-entries tr').first();
+      expect(await row.locator('td').allTextContents()).toEqual([
+        today(),
+        service,
+        '432143214',
+        'P · Perempuan',
+        '34',
+        'SMA',
+        'SWASTA',
+        `${comment.slice(0, 40)}…`,
+      ]);
+      const status = (await page.locator('#paper-status').textContent()) ?? '';
+      expect(status).toContain('Tersimpan: kuesioner ke-1');
+      expect(status).toContain('usia 34; pendidikan SMA; pekerjaan SWASTA');
+      expect(await page.getAttribute('#paper-status', 'role')).toBe('status');
+
+      // Without Tab, a digit that cannot belong to the age still goes on to education (the fast path keeps working).
+      await page.keyboard.type('123412341');
+      await page.keyboard.type('00');
+      await page.keyboard.type('253');
+      expect(await page.inputValue('#paper-age')).toBe('25');
+      expect(await page.inputValue('#paper-education')).toBe('SMA');
+      expect(await active()).toBe('paper-occupation');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('#paper-count').textContent(), { timeout: 20_000 }).toBe('2 kuesioner');
+      expect(await page.locator('#paper-entries tr').first().locator('td').allTextContents()).toEqual([
+        today(),
+        'tidak diisi',
+        '123412341',
+        'tidak diisi',
+        '25',
+        'SMA',
+        'tidak diisi',
+        'tidak diisi',
+      ]);
       expect(await seriousAxeViolations(page)).toEqual([]);
     });
 

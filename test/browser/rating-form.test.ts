@@ -3,7 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserAvailable, launchBrowser, newPhoneContext, PHONE, seriousAxeViolations } from './support/browser';
 
-const QUEUE = 'suara-layanan:queue';
+/** The offline queue of one counter's form (docs/rating.md "Never losing an answer"). */
+const queueKey = (code: string) => `suara-layanan:queue:${code}`;
 
 /**
  * A phone context that lets axe-core be injected: our CSP (rightly) refuses inline scripts without our nonce.
@@ -42,6 +43,18 @@ function watchSubmissions(page: Page) {
     }
   });
   return { statuses, bodies };
+}
+
+/** Sends a rating body again, as a resend after a lost answer would: 200 with the first id if it is stored. */
+async function resend(page: Page, body: string) {
+  return page.evaluate(async (sent) => {
+    const response = await fetch('/api/v1/responses', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: sent,
+    });
+    return { status: response.status, id: ((await response.json()) as { id: string }).id };
+  }, body);
 }
 
 describe.skipIf(!browserAvailable)('the rating form in Chromium on a phone (SPEC §2, §5)', () => {
@@ -110,7 +123,7 @@ describe.skipIf(!browserAvailable)('the rating form in Chromium on a phone (SPEC
     expect(await page.locator('h1').textContent()).toBe('Terima kasih!');
     expect(await page.locator('a.button').getAttribute('href')).toBe(`/${counters[1]!.region}/${counters[1]!.unit}`);
     expect(api.statuses).toEqual([201]);
-    expect(await page.evaluate((key) => localStorage.getItem(key), QUEUE)).toBeNull();
+    expect(await page.evaluate((key) => localStorage.getItem(key), queueKey(counters[1]!.code))).toBeNull();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });
@@ -130,7 +143,7 @@ describe.skipIf(!browserAvailable)('the rating form in Chromium on a phone (SPEC
     await context.close();
   });
 
-  it('keeps a rating made offline and delivers it exactly once when the connection returns', async () => {
+  it('keeps a rating made offline, says so beside the button in view, and delivers it exactly once when the connection returns', async () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
     const api = watchSubmissions(page);
@@ -140,7 +153,17 @@ describe.skipIf(!browserAvailable)('the rating form in Chromium on a phone (SPEC
     await context.setOffline(true);
     await page.locator('button[type="submit"]').click();
     await expect.poll(() => page.locator('#status').textContent()).toContain('tersimpan di ponsel ini');
-    const queued = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), QUEUE)) ?? '[]');
+    // The citizen is at the bottom of a long page: the message is on their screen, not thousands of pixels above.
+    const box = await page.evaluate(() => {
+      const rect = document.getElementById('status')!.getBoundingClientRect();
+      return { top: rect.top, bottom: rect.bottom, height: window.innerHeight, scrolled: window.scrollY };
+    });
+    expect(box.scrolled).toBeGreaterThan(box.height);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(box.height);
+    const queued = JSON.parse(
+      (await page.evaluate((key) => localStorage.getItem(key), queueKey(counters[3]!.code))) ?? '[]',
+    );
     expect(queued).toHaveLength(1);
     const submissionId: string = queued[0].body.submissionId;
 
@@ -150,17 +173,9 @@ describe.skipIf(!browserAvailable)('the rating form in Chromium on a phone (SPEC
 
     expect(api.statuses).toEqual([201]);
     expect(JSON.parse(api.bodies[0]!).submissionId).toBe(submissionId);
-    expect(await page.evaluate((key) => localStorage.getItem(key), QUEUE)).toBeNull();
+    expect(await page.evaluate((key) => localStorage.getItem(key), queueKey(counters[3]!.code))).toBeNull();
     // The server holds it once: sending the very same submission again is answered as a repeat of that rating.
-    const repeat = await page.evaluate(async (body) => {
-      const response = await fetch('/api/v1/responses', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
-      return { status: response.status, id: ((await response.json()) as { id: string }).id };
-    }, api.bodies[0]!);
-    expect(repeat).toEqual({ status: 200, id: receipt });
+    expect(await resend(page, api.bodies[0]!)).toEqual({ status: 200, id: receipt });
     await context.close();
   });
 
@@ -173,14 +188,169 @@ describe.skipIf(!browserAvailable)('the rating form in Chromium on a phone (SPEC
     await page.route('**/api/v1/responses', (route) => route.abort('internetdisconnected'));
     await page.locator('button[type="submit"]').click();
     await expect.poll(() => page.locator('#status').isVisible()).toBe(true);
-    expect(JSON.parse((await page.evaluate((key) => localStorage.getItem(key), QUEUE)) ?? '[]')).toHaveLength(1);
+    const key = queueKey(counters[4]!.code);
+    expect(JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key)) ?? '[]')).toHaveLength(1);
 
     await page.unroute('**/api/v1/responses');
     await page.reload();
     await page.waitForURL(/\/terima-kasih\?/);
 
     expect(api.statuses).toEqual([201]);
-    expect(await page.evaluate((key) => localStorage.getItem(key), QUEUE)).toBeNull();
+    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBeNull();
+    await context.close();
+  });
+
+  it('delivers a rating queued at counter A in the background when counter B’s form opens: B is rated and thanked, never sent to A’s thanks page', async () => {
+    const context = await newPhoneContext(browser);
+    const a = counters[6]!;
+    const b = counters[7]!;
+    const first = await context.newPage();
+    await first.goto(formUrl(6));
+    await answerAll(first, [1, 2, 3, 4]);
+    await context.setOffline(true);
+    await first.locator('button[type="submit"]').click();
+    await expect.poll(() => first.locator('#status').textContent()).toContain('tersimpan di ponsel ini');
+    // Whatever the storage layout, exactly one rating waits on this phone: A's.
+    const waiting = await first.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('suara-layanan:queue'))
+        .flatMap((key) => JSON.parse(localStorage.getItem(key)!) as { body: { submissionId: string } }[]),
+    );
+    expect(waiting).toHaveLength(1);
+    const queuedA = waiting[0]!.body.submissionId;
+    await first.close();
+    await context.setOffline(false);
+
+    // A new scan, in a new tab: counter B's form.
+    const page = await context.newPage();
+    const api = watchSubmissions(page);
+    await page.goto(formUrl(7));
+    await expect.poll(() => page.locator('#earlier').textContent(), { timeout: 20_000 }).toContain('sudah terkirim');
+    expect(page.url()).toBe(formUrl(7));
+    expect(api.statuses).toEqual([201]);
+    expect(JSON.parse(api.bodies[0]!)).toMatchObject({ counter: a.code, submissionId: queuedA });
+    expect(await page.evaluate((key) => localStorage.getItem(key), queueKey(a.code))).toBeNull();
+
+    await answerAll(page, [4, 3, 2, 1]);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/terima-kasih\?/);
+    expect(new URL(page.url()).pathname).toBe(`/r/${b.code}/terima-kasih`);
+    expect(api.statuses).toEqual([201, 201]);
+    expect(JSON.parse(api.bodies[1]!).counter).toBe(b.code);
+    // A's rating was stored exactly once: the same submission again is a repeat.
+    expect((await resend(page, api.bodies[0]!)).status).toBe(200);
+    await context.close();
+  });
+
+  it('delivers a rating left in the single queue of the previous version, and stays on the form', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const api = watchSubmissions(page);
+    const submissionId = crypto.randomUUID();
+    const earlier = counters[0]!;
+    await page.goto(`${origin}/tentang`);
+    await page.evaluate(
+      ({ code, id }) =>
+        localStorage.setItem(
+          'suara-layanan:queue',
+          JSON.stringify([
+            {
+              body: {
+                counter: code,
+                answers: { U1: 3, U2: 4, U3: 3, U4: 2, U5: 4, U6: 3, U7: 4, U8: 4, U9: 2 },
+                turnstileToken: 'XXXX.DUMMY.TOKEN.XXXX',
+                submissionId: id,
+              },
+              thanks: `/r/${code}/terima-kasih`,
+              at: Date.now(),
+            },
+          ]),
+        ),
+      { code: earlier.code, id: submissionId },
+    );
+    await page.goto(formUrl(2));
+    await expect.poll(() => page.locator('#earlier').textContent(), { timeout: 20_000 }).toContain('sudah terkirim');
+    expect(page.url()).toBe(formUrl(2));
+    expect(api.statuses).toEqual([201]);
+    expect(JSON.parse(api.bodies[0]!).submissionId).toBe(submissionId);
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('suara-layanan:queue'))),
+    ).toEqual([]);
+    await context.close();
+  });
+
+  it('on a kiosk screen, a rating saved offline makes way for the next citizen, and both ratings are delivered', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const api = watchSubmissions(page);
+    const kioskForm = formUrl(5, '?kiosk=1');
+    await page.goto(kioskForm);
+    await answerAll(page, [1, 3, 2, 4]);
+    await context.setOffline(true);
+    await page.locator('button[type="submit"]').click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('tersimpan di ponsel ini');
+    // The next citizen gets an empty form, not the previous one's answers under the same submission.
+    expect(await page.locator('#progress p').textContent()).toBe('0 dari 9 terjawab');
+    await answerAll(page, [4, 2, 3, 1]);
+    await page.locator('button[type="submit"]').click();
+    await expect.poll(() => page.locator('#progress p').textContent()).toBe('0 dari 9 terjawab');
+    const waiting = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('suara-layanan:queue'))
+        .flatMap((key) => JSON.parse(localStorage.getItem(key)!) as { body: { submissionId: string } }[]),
+    );
+    expect(new Set(waiting.map((item) => item.body.submissionId)).size).toBe(2);
+
+    await context.setOffline(false);
+    await expect.poll(() => api.statuses, { timeout: 20_000 }).toEqual([201, 201]);
+    expect(page.url()).toBe(kioskForm);
+    await context.close();
+  });
+
+  it('keeps a rating answered 429, tells the citizen it waits on the phone, and sends it after Retry-After', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const api = watchSubmissions(page);
+    let refused = 0;
+    await page.route('**/api/v1/responses', (route) => {
+      if (refused > 0) return route.continue();
+      refused += 1;
+      return route.fulfill({
+        status: 429,
+        headers: { 'content-type': 'application/problem+json', 'retry-after': '2' },
+        body: JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429 }),
+      });
+    });
+    await page.goto(formUrl(8));
+    await answerAll(page, [3, 3, 4, 2, 1]);
+    await page.locator('button[type="submit"]').click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('tersimpan di ponsel ini');
+    expect(refused).toBe(1);
+
+    await page.waitForURL(/\/terima-kasih\?/);
+    expect(new URL(page.url()).pathname).toBe(`/r/${counters[8]!.code}/terima-kasih`);
+    expect(api.statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(await page.evaluate((key) => localStorage.getItem(key), queueKey(counters[8]!.code))).toBeNull();
+    await context.close();
+  });
+
+  it('takes the citizen to the thanks page with held=1 when the server says the rating is held for moderation', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    await page.route('**/api/v1/responses', (route) =>
+      route.fulfill({
+        status: 201,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: '01JHELD0000000000000000000', held: true }),
+      }),
+    );
+    await page.goto(formUrl(9));
+    await answerAll(page, [2, 2, 3, 4]);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/terima-kasih\?/);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('held')).toBe('1');
+    expect(url.searchParams.get('id')).toBe('01JHELD0000000000000000000');
     await context.close();
   });
 

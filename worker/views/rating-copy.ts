@@ -77,6 +77,18 @@ const COPY = {
     id: 'Tidak ada koneksi. Penilaian Anda tersimpan di ponsel ini dan akan terkirim otomatis saat koneksi kembali.',
     en: 'No connection. Your rating is saved on this phone and will be sent automatically when the connection returns.',
   },
+  tooManyQueued: {
+    id: 'Server sedang menerima banyak penilaian. Penilaian Anda tersimpan di ponsel ini dan akan terkirim otomatis sebentar lagi; biarkan halaman ini terbuka.',
+    en: 'The server is receiving many ratings right now. Your rating is saved on this phone and will be sent automatically shortly; keep this page open.',
+  },
+  sentEarlier: {
+    id: 'Penilaian sebelumnya yang tersimpan di ponsel ini sudah terkirim.',
+    en: 'An earlier rating saved on this phone has now been sent.',
+  },
+  earlierRefused: {
+    id: 'Penilaian sebelumnya yang tersimpan di ponsel ini tidak dapat diterima (misalnya loketnya tidak aktif lagi) dan dihapus.',
+    en: 'An earlier rating saved on this phone could not be accepted (for example, its counter is no longer active) and was removed.',
+  },
   unavailableTitle: { id: 'Loket ini tidak lagi menerima penilaian', en: 'This counter no longer takes ratings' },
   unavailableBody: {
     id: 'Kode QR ini sudah tidak aktif. Terima kasih atas niat baik Anda; silakan pindai kode QR di loket lain atau tanyakan petugas.',

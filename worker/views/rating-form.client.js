@@ -1,21 +1,29 @@
 // The rating form's only script (inlined with a CSP nonce). Without it the form still works as a plain POST.
-// With it: progress, a character counter, and answers that are never lost: each submission gets a UUID, waits
-// in localStorage until the server acknowledges it, and is sent again when the connection returns or the page
-// is opened again. The server is idempotent on that UUID, so resending is always safe.
+// With it: progress, a character counter, and answers that are never lost (docs/rating.md "Never losing an
+// answer"): each submission gets a UUID and waits in localStorage, under its own counter's key, until the server
+// has stored it. Only the tab that submitted a rating is taken to its thanks page; others deliver it quietly.
 (() => {
   const form = document.getElementById('rating');
   const configElement = document.getElementById('rating-config');
   if (!form || !configElement || !window.fetch || !window.localStorage) return;
   const cfg = JSON.parse(configElement.textContent);
   const m = cfg.messages;
+  // One queue per counter; the bare key is the queue of earlier versions (all counters together).
   const QUEUE = 'suara-layanan:queue';
+  const MINE = 'suara-layanan:mine';
   const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
   const ELEMENTS = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'];
   const status = document.getElementById('status');
   const button = form.querySelector('button[type="submit"]');
   const buttonText = button.textContent;
+  // Messages appear where the citizen is looking: by the button they just pressed (a server-rendered error stays).
+  if (status.hidden) button.before(status);
+  // A kiosk screen (the tablet at the counter) is shared: the next citizen must not inherit a waiting rating.
+  const kiosk = /[?&]kiosk=1/.test(cfg.thanks);
+  const flying = new Set();
   let pendingId = null;
   let timer = 0;
+  let timerAt = 0;
 
   const field = (name) => form.elements.namedItem(name);
   const value = (name) => {
@@ -38,6 +46,12 @@
     updateProgress();
     if (event.target.name && event.target.type === 'radio') showError(event.target.name, false);
   });
+  // A polite word about a rating made earlier on this phone (for any counter), never a navigation.
+  const note = document.createElement('div');
+  note.id = 'earlier';
+  note.className = 'small';
+  note.setAttribute('role', 'status');
+  progress.before(note);
 
   const comment = field('comment');
   const count = document.getElementById('comment-count');
@@ -51,6 +65,7 @@
     status.textContent = text;
     status.className = isError ? 'alert' : 'alert info';
     status.hidden = !text;
+    if (text) status.scrollIntoView({ block: 'nearest' });
   }
 
   function showError(name, on) {
@@ -64,25 +79,53 @@
     return true;
   }
 
-  function readQueue() {
+  function read(key) {
     try {
-      const queue = JSON.parse(localStorage.getItem(QUEUE) || '[]');
-      return Array.isArray(queue) ? queue.filter((item) => Date.now() - item.at < MAX_AGE_MS) : [];
+      const queue = JSON.parse(localStorage.getItem(key) || '[]');
+      return Array.isArray(queue) ? queue.filter((item) => item?.body && Date.now() - item.at < MAX_AGE_MS) : [];
     } catch {
       return [];
     }
   }
 
-  function writeQueue(queue) {
+  function write(key, queue) {
     try {
-      if (queue.length) localStorage.setItem(QUEUE, JSON.stringify(queue));
-      else localStorage.removeItem(QUEUE);
+      if (queue.length) localStorage.setItem(key, JSON.stringify(queue));
+      else localStorage.removeItem(key);
     } catch {
       // Storage full or disabled: the submission still goes out now, it just cannot wait for a reload.
     }
   }
 
-  const forget = (id) => writeQueue(readQueue().filter((item) => item.body.submissionId !== id));
+  const keyOf = (item) => `${QUEUE}:${item.body.counter}`;
+  const others = (item) => read(keyOf(item)).filter((x) => x.body.submissionId !== item.body.submissionId);
+  const put = (item) => write(keyOf(item), [...others(item), item]);
+  const forget = (item) => write(keyOf(item), others(item));
+
+  function queued() {
+    const keys = [];
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(`${QUEUE}:`)) keys.push(key);
+    }
+    return keys.flatMap(read);
+  }
+
+  // The submissions made in this tab: only these may lead to a thanks page (also after a reload).
+  function mine() {
+    try {
+      return JSON.parse(sessionStorage.getItem(MINE) || '[]');
+    } catch {
+      return [];
+    }
+  }
+  function remember(id) {
+    try {
+      sessionStorage.setItem(MINE, JSON.stringify([...mine(), id].slice(-20)));
+    } catch {
+      // No session storage: pendingId still marks this page's own rating.
+    }
+  }
 
   function uuid() {
     if (crypto.randomUUID) return crypto.randomUUID();
@@ -95,6 +138,9 @@
 
   /** The widget's current token (fresh after a reload), else the dummy token of local development. */
   const turnstileToken = () => value('cf-turnstile-response') || value('turnstileToken');
+  // Turnstile is on (the widget's script may still be loading): a 403 then means "try again with a new token".
+  const guarded = !!form.querySelector('.cf-turnstile');
+  const resetToken = () => window.turnstile?.reset();
 
   function collect() {
     const answers = {};
@@ -110,20 +156,45 @@
     return body;
   }
 
-  function schedule() {
+  /** The next try in `ms` (15 s by default), unless one is due sooner. */
+  function schedule(ms = 15000) {
+    const at = Date.now() + ms;
+    if (timer && timerAt <= at) return;
     clearTimeout(timer);
-    timer = setTimeout(flush, 15000);
+    timerAt = at;
+    timer = setTimeout(flush, ms);
   }
 
-  function done(own) {
+  function done() {
+    button.disabled = false;
+    button.textContent = buttonText;
+  }
+
+  /** Kept for another try; the citizen who made it is told so (on a kiosk, over a fresh form for the next one). */
+  function keep(own, text, isError, ms) {
     if (own) {
-      button.disabled = false;
-      button.textContent = buttonText;
+      say(text, isError);
+      done();
+      if (kiosk) {
+        pendingId = null;
+        form.reset();
+        updateProgress();
+        updateCount();
+      }
     }
+    schedule(ms);
   }
 
-  async function send(item, own) {
+  async function send(item) {
+    const id = item.body.submissionId;
+    if (flying.has(id)) return;
+    const own = item.body.counter === cfg.counter && (id === pendingId || mine().includes(id));
+    // Another rating goes out only once the widget holds a token (reset afterwards for the citizen here).
+    if (!own && guarded && !value('cf-turnstile-response')) return schedule();
     item.body.turnstileToken = turnstileToken() || item.body.turnstileToken;
+    // Sent before the widget had a token, it would be refused as invalid (400) and dropped: wait a moment instead.
+    if (!item.body.turnstileToken) return keep(own, m.errBot, true, 3000);
+    flying.add(id);
     let response;
     try {
       response = await fetch(cfg.api, {
@@ -132,46 +203,63 @@
         body: JSON.stringify(item.body),
       });
     } catch {
-      if (own) say(m.queued, false);
-      done(own);
-      schedule();
-      return;
+      return keep(own, m.queued, false);
+    } finally {
+      flying.delete(id);
     }
-    if (response.status === 200 || response.status === 201) {
-      const { id } = await response.json();
-      forget(item.body.submissionId);
-      location.assign(`${item.thanks}${item.thanks.includes('?') ? '&' : '?'}id=${encodeURIComponent(id)}`);
+    // A Turnstile token is good once: the citizen's own rating on this page needs a fresh one.
+    if (!own && guarded) resetToken();
+    const code = response.status;
+    if (code === 200 || code === 201) {
+      const stored = await response.json();
+      forget(item);
+      if (!own) note.textContent = m.sentEarlier;
+      else
+        location.assign(
+          `${item.thanks}${item.thanks.includes('?') ? '&' : '?'}id=${encodeURIComponent(stored.id)}${stored.held ? '&held=1' : ''}`,
+        );
       return;
     }
     const problem = await response.json().catch(() => ({}));
-    const widget = window.turnstile && field('cf-turnstile-response');
-    if (response.status >= 500 || (response.status === 403 && widget)) {
-      // Worth another try: Cloudflare was unreachable, or the token expired while the rating waited.
-      if (response.status === 403) window.turnstile.reset();
-      if (own) say(response.status === 403 ? m.errBot : m.errUnavailable, true);
-      done(own);
-      schedule();
+    if (code === 429) {
+      // Not stored yet, and never dropped: it waits on this phone for the time the server asked.
+      const seconds = Number(response.headers.get('retry-after'));
+      item.retryAt = Date.now() + (seconds > 0 ? seconds : 60) * 1000;
+      put(item);
+      return keep(own, m.tooManyQueued, false, item.retryAt - Date.now());
+    }
+    if (code >= 500 || (code === 403 && guarded)) {
+      // Worth another try: Cloudflare was unreachable, or the token expired (or was not ready) while it waited.
+      if (code === 403) resetToken();
+      return keep(own, code === 403 ? m.errBot : m.errUnavailable, true);
+    }
+    // 400, 404, 413: the server can never store this rating as it is. Say why, then let it go.
+    forget(item);
+    if (!own) {
+      note.textContent = m.earlierRefused;
       return;
     }
-    // 400, 404, 413, 429: the server will not take this rating as it is.
-    forget(item.body.submissionId);
-    if (own) {
-      pendingId = null;
-      let general = response.status === 429 ? m.errTooMany : m.errGeneral;
-      let first = null;
-      for (const error of problem.errors || []) {
-        const name = error.field.replace(/^(answers|respondent)\./, '');
-        if (error.field === 'kioskToken') general = m.errKiosk;
-        else if (showError(name, true)) first = first || name;
-      }
-      say(first ? m.fix : general, true);
-      if (first) document.getElementById(`f-${first}`).scrollIntoView();
+    pendingId = null;
+    let general = m.errGeneral;
+    let first = null;
+    for (const error of problem.errors || []) {
+      const name = error.field.replace(/^(answers|respondent)\./, '');
+      if (error.field === 'kioskToken') general = m.errKiosk;
+      else if (showError(name, true)) first = first || name;
     }
-    done(own);
+    say(first ? m.fix : general, true);
+    if (first) document.getElementById(`f-${first}`).scrollIntoView();
+    done();
   }
 
   function flush() {
-    for (const item of readQueue()) send(item, item.body.submissionId === pendingId);
+    clearTimeout(timer);
+    timer = 0;
+    for (const item of queued()) {
+      const wait = (item.retryAt || 0) - Date.now();
+      if (wait > 0) schedule(wait);
+      else send(item);
+    }
   }
 
   form.addEventListener('submit', (event) => {
@@ -189,18 +277,22 @@
     }
     say('', false);
     // One id per filled-in form: a double tap or a resend is the same submission.
-    pendingId = pendingId || uuid();
+    if (!pendingId) {
+      pendingId = uuid();
+      if (!kiosk) remember(pendingId);
+    }
     body.submissionId = pendingId;
-    writeQueue([
-      ...readQueue().filter((item) => item.body.submissionId !== pendingId),
-      { body, thanks: cfg.thanks, at: Date.now() },
-    ]);
+    const item = { body, thanks: cfg.thanks, at: Date.now() };
+    put(item);
     button.disabled = true;
     button.textContent = m.sending;
-    send({ body, thanks: cfg.thanks }, true);
+    send(item);
   });
 
+  // Ratings queued by an earlier version of this script move to their counters' queues.
+  for (const item of read(QUEUE)) put(item);
+  write(QUEUE, []);
   window.addEventListener('online', flush);
-  // A rating that could not be sent before (offline, closed tab, reload) goes out now.
-  if (readQueue().length) flush();
+  // A rating that could not be sent before (offline, closed tab, reload, any counter) goes out now.
+  flush();
 })();
