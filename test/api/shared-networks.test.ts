@@ -115,7 +115,7 @@ describe('limits count after Turnstile (SPEC §5)', () => {
     vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
       const url = input instanceof Request ? input.url : String(input);
       if (url !== SITEVERIFY_URL) return original(input, init);
-      const token = (init?.body as FormData).get('response');
+      const token = init?.body instanceof FormData ? init.body.get('response') : null;
       return Promise.resolve(
         Response.json(
           token === 'good'
