@@ -298,3 +298,26 @@ function outcomeOf(state: StateRow, rating: NewRating, limits: RatingLimits): St
   // Every guard of the insert held, yet nothing was stored: a state the batch cannot reach (it is one transaction).
   throw new Error('storeRating: the batch stored nothing and reported no reason');
 }
+
+/**
+ * Per unit of a region, the ratings of local dates `from`…`to` still held for a staff check (the operator's
+ * dashboard, SPEC §5): flagged, and neither released (that clears the flag) nor rejected (`rejectedPrefix` on the
+ * reason, worker/admin/moderation.ts). Read through the region-and-date index; units with none are absent.
+ */
+export async function heldRatingsByUnit(
+  d1: D1Database,
+  regionId: number,
+  period: { from: string; to: string },
+  rejectedPrefix: string,
+): Promise<Map<number, number>> {
+  const { results } = await d1
+    .prepare(
+      `SELECT unit_id, count(*) AS n FROM responses
+       WHERE region_id = ? AND local_date BETWEEN ? AND ? AND flagged = 1
+         AND substr(coalesce(flag_reason, ''), 1, length(?)) != ?
+       GROUP BY unit_id`,
+    )
+    .bind(regionId, period.from, period.to, rejectedPrefix, rejectedPrefix)
+    .all<{ unit_id: number; n: number }>();
+  return new Map(results.map((row) => [row.unit_id, row.n]));
+}
