@@ -3,8 +3,10 @@
  * carrier NAT address. Nothing they send is refused or lost by the hourly limits or the burst rule: it is stored,
  * counted or held for a staff check, and each citizen is told which.
  */
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { app } from '../../worker/app';
 import { SITEVERIFY_URL } from '../../worker/security/turnstile';
 import { createOrganisation } from '../support/fixtures';
 import { type Device, postRating, postRatingWith, ratingBody } from '../support/ratings';
@@ -310,5 +312,43 @@ describe('the thanks page tells the truth (SPEC §5, docs/rating.md)', () => {
     expect(again.status).toBe(303);
     expect(again.headers.get('location')).toMatch(/[?&]held=1(&|$)/);
     expect((await storedAt(org.counterId)).map((r) => r.flagged)).toEqual([0, 1]);
+  });
+
+  it('the form without JavaScript says a full minute keeps nothing yet, and keeps the answers to send again', async () => {
+    const org = await createOrganisation();
+    const post = async (submissionId: string) => {
+      const ctx = createExecutionContext();
+      const response = await app.request(
+        `https://suara.test/r/${org.counterCode}`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'cf-connecting-ip': '203.0.113.91',
+            'user-agent': AGENTS[5] as string,
+          },
+          body: new URLSearchParams({
+            ...Object.fromEntries(Object.entries(answersNo(submissionId.length)).map(([k, v]) => [k, String(v)])),
+            submissionId,
+            turnstileToken: 'XXXX.DUMMY.TOKEN.XXXX',
+          }).toString(),
+        },
+        { ...env, RATE_LIMIT_PER_DEVICE_MINUTE: '1' },
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+      return response;
+    };
+    expect((await post(crypto.randomUUID())).status).toBe(303);
+
+    const second = crypto.randomUUID();
+    const refused = await post(second);
+
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    const page = await refused.text();
+    expect(page).toContain('Terlalu banyak penilaian dalam satu menit');
+    expect(page).toContain(second);
+    expect(await storedAt(org.counterId)).toHaveLength(1);
   });
 });
