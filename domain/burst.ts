@@ -1,9 +1,9 @@
 /**
  * @module
- * Which ratings look stuffed rather than given (SPEC §5): many ratings within seconds at one counter from one client
- * network, or the same device sending the same answers again. A burst is judged per network and holds only that
- * network's ratings, so nobody can push other citizens' ratings into moderation by stuffing the counter. Such ratings are stored flagged and kept out of every indicator until a
- * moderator decides; they are never dropped. Pure: the caller supplies the counter's recent ratings.
+ * Which ratings are held for a moderator rather than counted at once (SPEC §5, docs/rating.md "Shared networks"):
+ * a burst at one counter from one network, the same device sending the same answers again, or more than the hourly
+ * share of one device or network. Held ratings are stored flagged, out of every indicator, never refused or dropped.
+ * Pure: the caller supplies the counter's recent ratings. A verdict is final when made: nobody's earlier rating moves.
  */
 
 /** A burst: this many ratings (the new one included) from one network at one counter within {@link BURST_WINDOW_MS}. */
@@ -15,29 +15,40 @@ export const BURST_MIN_RATINGS = 5;
 export const BURST_WINDOW_MS = 60_000;
 /** The same device sending the same nine answers (and service) again within ten minutes is a rapid repeat. */
 export const IDENTICAL_WINDOW_MS = 10 * 60_000;
+/** The hourly limits look back a sliding hour. */
+export const HOUR_WINDOW_MS = 60 * 60_000;
 /** How far back the caller must look: the longest window of the rule. */
-export const LOOKBACK_MS = Math.max(BURST_WINDOW_MS, IDENTICAL_WINDOW_MS);
+export const LOOKBACK_MS = Math.max(BURST_WINDOW_MS, IDENTICAL_WINDOW_MS, HOUR_WINDOW_MS);
 
-export type FlagReason = 'burst' | 'identical-repeat';
+/** Why a rating is held, in the order they are judged. */
+export type FlagReason = 'burst' | 'identical-repeat' | 'device-limit' | 'network-limit';
 
 /** A rating as the rule sees it: when, from which device and network (keyed hashes), and what it answered. */
 export interface RatingFingerprint {
   submittedAt: number;
+  /**
+   * The device or app install (docs/rating.md "Who is a device"); null when the request named none that tells
+   * devices apart (a reduced user agent without a client id), or once hashes were cleared: no device rule applies.
+   */
   deviceHash: string | null;
   /** Null for ratings stored before network hashes existed, or whose hashes were cleared: never part of a burst. */
   networkHash: string | null;
   /** {@link answerSignature} of the answers and service. */
   signature: string;
+  /** Sent by an enrolled kiosk of the counter: exempt from the hourly limits, and not part of its network's. */
+  kiosk: boolean;
+  /** Stored held (flagged); the hourly limits count only ratings that count. Ignored for the candidate. */
+  held: boolean;
+}
+
+/** Counted ratings per counter per sliding hour before the next one is held. */
+export interface HourlyLimits {
+  device: number;
+  network: number;
 }
 
 export interface Verdict {
   reason: FlagReason | null;
-  /**
-   * For a burst, the start of its window: the same network's earlier unflagged ratings at the counter since then
-   * belong to the same burst and are flagged with it (otherwise the first four of every burst would count); other
-   * networks' ratings are left alone. Null otherwise.
-   */
-  flagOthersSince: number | null;
 }
 
 /** A compact, comparable form of a rating's content. */
@@ -45,22 +56,43 @@ export function answerSignature(scores: readonly number[], serviceId: number | n
   return `${scores.join('')}/${serviceId ?? ''}`;
 }
 
-/** Judges a new rating against the counter's ratings of the last {@link LOOKBACK_MS} (in any order). */
-export function judgeRating(candidate: RatingFingerprint, recent: readonly RatingFingerprint[]): Verdict {
-  const burstSince = candidate.submittedAt - BURST_WINDOW_MS;
+/**
+ * Judges a new rating against the counter's ratings of the last {@link LOOKBACK_MS} (in any order). Only the new
+ * rating is held: a burst never reaches back to earlier ratings, whoever sent them, so one client cannot push
+ * another's counted rating into moderation, and each citizen's answer (counted or held) stays true.
+ */
+export function judgeRating(
+  candidate: RatingFingerprint,
+  recent: readonly RatingFingerprint[],
+  limits: HourlyLimits,
+): Verdict {
+  const at = candidate.submittedAt;
   const network = candidate.networkHash;
-  const inBurstWindow =
-    network === null ? 0 : recent.filter((r) => r.submittedAt > burstSince && r.networkHash === network).length;
-  if (inBurstWindow + 1 >= BURST_MIN_RATINGS) return { reason: 'burst', flagOthersSince: burstSince };
+  const device = candidate.deviceHash;
+  const within = (r: RatingFingerprint, windowMs: number) => r.submittedAt > at - windowMs;
 
-  const identicalSince = candidate.submittedAt - IDENTICAL_WINDOW_MS;
-  const repeated = recent.some(
-    (r) =>
-      r.submittedAt > identicalSince &&
-      candidate.deviceHash !== null &&
-      r.deviceHash === candidate.deviceHash &&
-      r.signature === candidate.signature,
-  );
-  // Only the repeat is flagged: the first of an identical pair is as likely a real rating as the second is a retry.
-  return repeated ? { reason: 'identical-repeat', flagOthersSince: null } : { reason: null, flagOthersSince: null };
+  const inBurstWindow =
+    network === null ? 0 : recent.filter((r) => within(r, BURST_WINDOW_MS) && r.networkHash === network).length;
+  if (inBurstWindow + 1 >= BURST_MIN_RATINGS) return { reason: 'burst' };
+
+  // Only the repeat is held: the first of an identical pair is as likely a real rating as the second is a retry.
+  const repeated =
+    device !== null &&
+    recent.some(
+      (r) => within(r, IDENTICAL_WINDOW_MS) && r.deviceHash === device && r.signature === candidate.signature,
+    );
+  if (repeated) return { reason: 'identical-repeat' };
+
+  // An enrolled kiosk rates many citizens from one device: the hourly limits are for anonymous devices only.
+  if (candidate.kiosk) return { reason: null };
+  const counted = recent.filter((r) => within(r, HOUR_WINDOW_MS) && !r.held);
+  // A kiosk's own ratings count for its device (once revoked it is an anonymous device that has rated here), not
+  // for its network: a tablet on the office's Wi-Fi must not use up the citizens' phones' share.
+  if (device !== null && counted.filter((r) => r.deviceHash === device).length >= limits.device) {
+    return { reason: 'device-limit' };
+  }
+  if (network !== null && counted.filter((r) => r.networkHash === network && !r.kiosk).length >= limits.network) {
+    return { reason: 'network-limit' };
+  }
+  return { reason: null };
 }

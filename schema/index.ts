@@ -105,7 +105,7 @@ export const responses = sqliteTable(
     month: text('month').generatedAlwaysAs(sql`substr(local_date, 1, 7)`, { mode: 'virtual' }),
     /** Keyed hash of IP + user agent with a salt destroyed after its day (SPEC §4); null for paper. */
     deviceHash: text('device_hash'),
-    /** Keyed hash of the client's network (IPv4 /24, IPv6 /64) with the same daily salt; cleared with device_hash. */
+    /** Keyed hash of the client's network (IPv4 /24, IPv6 /48) with the same daily salt; cleared with device_hash. */
     networkHash: text('network_hash'),
     /** The enrolled kiosk that submitted the rating (exempt from the hourly device and network limits). */
     kioskId: text('kiosk_id'),

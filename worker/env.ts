@@ -68,7 +68,7 @@ export interface Config {
   limits: {
     perDeviceCounterHour: number;
     perDeviceMinute: number;
-    /** Per client network (IPv4 /24, IPv6 /64): what rotating the user agent cannot reset. */
+    /** Per client network (IPv4 /24, IPv6 /48): what rotating the user agent cannot reset. */
     perNetworkCounterHour: number;
     perNetworkMinute: number;
     perApiKeyMinute: number;

@@ -353,6 +353,11 @@ const WORDS = {
     en: 'No yearly population set, so the sample target cannot be computed.',
   },
   waiting: { id: 'Menunggu moderasi', en: 'Waiting for moderation' },
+  heldColumn: { id: 'Ditahan', en: 'Held' },
+  heldText: {
+    id: '{count} penilaian bulan ini tersimpan tetapi ditahan sampai diperiksa petugas ({share} dari penilaian bulan ini), karena banyak penilaian datang dari jaringan atau perangkat yang sama.',
+    en: '{count} ratings this month are saved but held until a staff check ({share} of this month’s ratings), because many ratings came from the same network or device.',
+  },
   noData: { id: 'tidak ada data', en: 'no data' },
   noUnitsDashboard: { id: 'Daerah ini belum punya unit layanan.', en: 'This region has no service unit yet.' },
   alertsCount: { id: 'Peringatan', en: 'Alerts' },

@@ -1,17 +1,19 @@
 /**
- * The burst rule is judged inside the rating's one D1 batch (worker/db/responses.ts), in SQL, while its definition
- * stays the pure rule of domain/burst.ts (SPEC §5, docs/rating.md). This property test keeps the two equal: for
- * random ratings already at a counter, the batch flags a new rating exactly as `judgeRating` does.
+ * Whether a rating counts or is held is judged inside the rating's one D1 batch (worker/db/responses.ts), in SQL,
+ * while its definition stays the pure rule of domain/burst.ts (SPEC §5, docs/rating.md). This property test keeps
+ * the two equal: for random ratings already at a counter, the batch holds a new rating exactly as `judgeRating` does,
+ * and never changes an earlier rating.
  */
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerSignature, BURST_WINDOW_MS, IDENTICAL_WINDOW_MS, judgeRating } from '../../domain/burst';
+import { answerSignature, BURST_WINDOW_MS, HOUR_WINDOW_MS, IDENTICAL_WINDOW_MS, judgeRating } from '../../domain/burst';
 import { localDate } from '../../domain/periods';
 import { storeRating } from '../../worker/db/responses';
 import { createOrganisation } from '../support/fixtures';
 
-const DEVICES = ['device-a', 'device-b', 'device-c'];
+const DEVICES = ['device-a', 'device-b', 'device-c', null];
+const LIMITS = { device: 2, network: 3 };
 const NETWORKS = ['network-a', 'network-b'];
 const SCORE_SETS = [
   [3, 3, 3, 3, 3, 3, 3, 3, 3],
@@ -19,19 +21,27 @@ const SCORE_SETS = [
 ];
 
 const ratingArb = fc.record({
-  // Around the rule's edges (it looks back strictly more than a minute and ten minutes ago) and inside them.
+  // Around the rule's edges (it looks back strictly less than a minute, ten minutes, an hour) and inside them.
   ago: fc.oneof(
     fc.integer({ min: 1, max: IDENTICAL_WINDOW_MS + 60_000 }),
-    fc.constantFrom(BURST_WINDOW_MS - 1, BURST_WINDOW_MS, IDENTICAL_WINDOW_MS - 1, IDENTICAL_WINDOW_MS),
+    fc.constantFrom(
+      BURST_WINDOW_MS - 1,
+      BURST_WINDOW_MS,
+      IDENTICAL_WINDOW_MS - 1,
+      IDENTICAL_WINDOW_MS,
+      HOUR_WINDOW_MS - 1,
+      HOUR_WINDOW_MS,
+    ),
   ),
   device: fc.constantFrom(...DEVICES),
   network: fc.constantFrom(...NETWORKS),
   scores: fc.constantFrom(...SCORE_SETS),
   withService: fc.boolean(),
+  held: fc.boolean(),
 });
 
 describe('the burst rule in the rating batch equals domain/burst.ts (SPEC §5)', () => {
-  it('flags a new rating exactly as judgeRating does, and the burst’s earlier ratings of its network with it', async () => {
+  it('holds a new rating exactly as judgeRating does, and leaves every earlier rating as it was', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(ratingArb, { maxLength: 8 }), ratingArb, async (recent, candidate) => {
         const org = await createOrganisation();
@@ -43,7 +53,7 @@ describe('the burst rule in the rating batch equals domain/burst.ts (SPEC §5)',
               env.DB.prepare(
                 `INSERT INTO responses (id, submission_id, region_id, unit_id, counter_id, service_id, channel,
                    u1, u2, u3, u4, u5, u6, u7, u8, u9, submitted_at, local_date, device_hash, network_hash, flagged)
-                 VALUES (?, ?, ?, ?, ?, ?, 'qr', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+                 VALUES (?, ?, ?, ?, ?, ?, 'qr', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
               ).bind(
                 crypto.randomUUID(),
                 crypto.randomUUID(),
@@ -56,6 +66,7 @@ describe('the burst rule in the rating batch equals domain/burst.ts (SPEC §5)',
                 localDate(now - r.ago, 'Asia/Jakarta'),
                 r.device,
                 r.network,
+                r.held ? 1 : 0,
               ),
             ),
           );
@@ -66,13 +77,18 @@ describe('the burst rule in the rating batch equals domain/burst.ts (SPEC §5)',
             deviceHash: candidate.device,
             networkHash: candidate.network,
             signature: answerSignature(candidate.scores, serviceOf(candidate)),
+            kiosk: false,
+            held: false,
           },
           recent.map((r) => ({
             submittedAt: now - r.ago,
             deviceHash: r.device,
             networkHash: r.network,
             signature: answerSignature(r.scores, serviceOf(r)),
+            kiosk: false,
+            held: r.held,
           })),
+          LIMITS,
         );
         const id = crypto.randomUUID();
         const outcome = await storeRating(
@@ -96,31 +112,23 @@ describe('the burst rule in the rating batch equals domain/burst.ts (SPEC §5)',
           {
             deviceMinute: { key: `minute:${id}`, windowStart: now, limit: 1000 },
             networkMinute: { key: `network-minute:${id}`, windowStart: now, limit: 1000 },
-            deviceCounter: { since: now - 3_600_000, limit: 1000 },
-            networkCounter: { since: now - 3_600_000, limit: 1000 },
-            countRequest: true,
+            hourly: { since: now - HOUR_WINDOW_MS, ...LIMITS },
           },
         );
-        expect(outcome).toEqual({ kind: 'stored', id });
+        expect(outcome).toEqual({ kind: 'stored', id, held: expected.reason !== null });
         const row = await env.DB.prepare('SELECT flagged, flag_reason FROM responses WHERE id = ?')
           .bind(id)
           .first<{ flagged: number; flag_reason: string | null }>();
         expect(row).toEqual({ flagged: expected.reason ? 1 : 0, flag_reason: expected.reason });
 
-        const unflaggedInBurst = await env.DB.prepare(
-          `SELECT count(*) AS n FROM responses
-           WHERE counter_id = ? AND network_hash = ? AND submitted_at > ? AND flagged = 0`,
+        const earlierHeld = await env.DB.prepare(
+          'SELECT count(*) AS n FROM responses WHERE counter_id = ? AND id != ? AND flagged = 1',
         )
-          .bind(org.counterId, candidate.network, now - BURST_WINDOW_MS)
+          .bind(org.counterId, id)
           .first<{ n: number }>();
-        const sameNetworkInWindow = recent.filter(
-          (r) => r.network === candidate.network && now - r.ago > now - BURST_WINDOW_MS,
-        ).length;
-        expect(unflaggedInBurst?.n).toBe(
-          expected.reason === 'burst' ? 0 : sameNetworkInWindow + (expected.reason ? 0 : 1),
-        );
+        expect(earlierHeld?.n).toBe(recent.filter((r) => r.held).length);
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 });

@@ -132,3 +132,32 @@ describe('GET /api/v1/admin/regions/{region}/units/{unit}/dashboard', () => {
     expect((await admin('GET', '/regions/dasbor/units/tidak-ada/dashboard')).status).toBe(404);
   });
 });
+
+describe('the month’s held ratings on the dashboard (SPEC §5: shared networks, held for a staff check)', () => {
+  it('counts each unit’s ratings of the month still held, and their share; not released, rejected or other months', async () => {
+    // Steady: two held in October (one then released, one rejected by a moderator), one held in September.
+    const [released, rejected] = await insertRatings(steady, [
+      { date: '2026-10-21', scores: THREE, flagged: true },
+      { date: '2026-10-22', scores: THREE, flagged: true },
+      { date: '2026-09-22', scores: THREE, flagged: true },
+    ]);
+    await env.DB.prepare('UPDATE responses SET flagged = 0, flag_reason = NULL WHERE id = ?').bind(released).run();
+    await env.DB.prepare("UPDATE responses SET flag_reason = 'rejected:burst' WHERE id = ?").bind(rejected).run();
+
+    const body = RegionDashboardSchema.parse(
+      await (await admin('GET', '/regions/dasbor/dashboard?month=2026-10')).json(),
+    );
+
+    // Falling: 1 held beside 40 counted in October.
+    expect(body.units.find((u) => u.unit.slug === 'turun')?.held).toEqual({ count: 1, share: 0.0244 });
+    expect(body.units.find((u) => u.unit.slug === 'stabil')?.held).toEqual({ count: 0, share: 0 });
+    const september = RegionDashboardSchema.parse(
+      await (await admin('GET', '/regions/dasbor/dashboard?month=2026-09')).json(),
+    );
+    expect(september.units.find((u) => u.unit.slug === 'stabil')?.held).toEqual({ count: 1, share: 0.0244 });
+    const unit = UnitDashboardSchema.parse(
+      await (await admin('GET', '/regions/dasbor/units/turun/dashboard?month=2026-10')).json(),
+    );
+    expect(unit.held).toEqual({ count: 1, share: 0.0244 });
+  });
+});

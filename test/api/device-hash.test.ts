@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { deviceHash } from '../../worker/security/device-hash';
+import { deviceHash, ratingDeviceHash } from '../../worker/security/device-hash';
 import { createOrganisation } from '../support/fixtures';
 import { newDevice, postRating, ratingBody } from '../support/ratings';
 
@@ -33,5 +33,27 @@ describe('device hashes (SPEC §4: keyed hash, daily salt, then destroyed)', () 
     expect(left?.n).toBe(0);
     const salts = await env.DB.prepare('SELECT count(*) AS n FROM device_salts').first<{ n: number }>();
     expect(salts?.n).toBe(1);
+  });
+
+  it('names a rating’s device by its install’s client id when sent, by IP and agent when the agent names a model, else none', async () => {
+    const now = Date.now();
+    const reduced = {
+      ip: '203.0.113.7',
+      userAgent:
+        'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36',
+    };
+    const install = crypto.randomUUID();
+    const byInstall = await ratingDeviceHash(env.DB, 'key', reduced, install, now);
+    expect(byInstall).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(byInstall).not.toContain(install);
+    // The same install on another network is the same device; another install on the same phone model is not.
+    expect(await ratingDeviceHash(env.DB, 'key', { ...reduced, ip: '198.51.100.9' }, install, now)).toBe(byInstall);
+    expect(await ratingDeviceHash(env.DB, 'key', reduced, crypto.randomUUID(), now)).not.toBe(byInstall);
+    // Without a client id a reduced agent names no device; an agent with a model does.
+    expect(await ratingDeviceHash(env.DB, 'key', reduced, undefined, now)).toBeNull();
+    const named = newDevice();
+    expect(await ratingDeviceHash(env.DB, 'key', named, undefined, now)).toBe(
+      await deviceHash(env.DB, 'key', named, now),
+    );
   });
 });

@@ -125,8 +125,8 @@ describe('Turnstile (SPEC §5)', () => {
   });
 });
 
-describe('rate limits per device (SPEC §5)', () => {
-  it('allows 3 ratings per device per counter per hour, then 429 with Retry-After; another device still rates', async () => {
+describe('limits per device (SPEC §5)', () => {
+  it('counts 3 ratings per device per counter per hour and holds the 4th (201, held), never refusing it', async () => {
     const org = await createOrganisation();
     const device = newDevice();
     const first = ratingBody(org.counterCode, { answers: answersNo(0) });
@@ -137,19 +137,28 @@ describe('rate limits per device (SPEC §5)', () => {
 
     const fourth = await postRating(ratingBody(org.counterCode, { answers: answersNo(3) }), device);
 
-    expect(fourth.status).toBe(429);
-    expect(fourth.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const retryAfter = Number(fourth.headers.get('retry-after'));
-    expect(retryAfter).toBeGreaterThan(3500);
-    expect(retryAfter).toBeLessThanOrEqual(3600);
-    expect(await rows('SELECT id FROM responses WHERE counter_id = ?', org.counterId)).toHaveLength(3);
-    // A repeat is answered before any limit…
-    expect((await postRating(first, device)).status).toBe(200);
-    // …and the limit is per device.
-    expect((await postRating(ratingBody(org.counterCode, { answers: answersNo(4) }))).status).toBe(201);
+    expect(fourth.status).toBe(201);
+    const { id } = await fourth.json<{ id: string; held: boolean }>();
+    expect(await rows('SELECT flagged, flag_reason FROM responses WHERE id = ?', id)).toEqual([
+      { flagged: 1, flag_reason: 'device-limit' },
+    ]);
+    expect(await rows('SELECT id FROM responses WHERE counter_id = ?', org.counterId)).toHaveLength(4);
+    // A repeat is answered before any limit, with the stored rating's state…
+    const repeat = await postRating(first, device);
+    expect(repeat.status).toBe(200);
+    expect(await repeat.json()).toMatchObject({ held: false });
+    // …and the limit is per device: another device (another network too) still counts.
+    const other = await postRating(ratingBody(org.counterCode, { answers: answersNo(4) }));
+    expect(other.status).toBe(201);
+    expect(await other.json()).toMatchObject({ held: false });
+    const [rollup] = await rows<{ n: number }>(
+      'SELECT sum(n) AS n FROM daily_rollups WHERE counter_id = ?',
+      org.counterId,
+    );
+    expect(rollup?.n).toBe(4);
   });
 
-  it('counts requests per device per minute, never repeats, and answers 429 past the limit', async () => {
+  it('counts stored ratings per device per minute, never repeats, and answers 429 past the limit', async () => {
     const limits = { RATE_LIMIT_PER_DEVICE_MINUTE: '2' };
     const a = await createOrganisation();
     const b = await createOrganisation();
@@ -169,17 +178,18 @@ describe('rate limits per device (SPEC §5)', () => {
     expect(await rows('SELECT id FROM responses WHERE counter_id = ?', c.counterId)).toEqual([]);
   });
 
-  it('counts requests refused before storing (unknown counter) against the per-minute limit', async () => {
+  it('does not count refused requests (unknown counter, refused token) against the per-minute limit', async () => {
     const limits = { RATE_LIMIT_PER_DEVICE_MINUTE: '2' };
     const org = await createOrganisation();
     const device = newDevice();
     expect((await postRatingWith(limits, ratingBody('tidak-ada-loket-ini'), device)).status).toBe(404);
-    expect((await postRatingWith(limits, ratingBody('tidak-ada-loket-ini'), device)).status).toBe(404);
+    const junk = ratingBody(org.counterCode, { turnstileToken: 'not-the-dummy' });
+    expect((await postRatingWith(limits, junk, device)).status).toBe(403);
 
     const third = await postRatingWith(limits, ratingBody(org.counterCode), device);
 
-    expect(third.status).toBe(429);
-    expect(await rows('SELECT id FROM responses WHERE counter_id = ?', org.counterId)).toEqual([]);
+    expect(third.status).toBe(201);
+    expect(await rows('SELECT id FROM responses WHERE counter_id = ?', org.counterId)).toHaveLength(1);
   });
 
   it('keeps the limit counters under keyed hashes only: no IP, and not computable without the secret key', async () => {
@@ -202,27 +212,28 @@ describe('rate limits per device (SPEC §5)', () => {
   });
 });
 
-describe('suspicious ratings are stored flagged, out of the indicators (SPEC §5)', () => {
-  it('flags a burst of ratings within seconds from one network at one counter, including the ones before it', async () => {
+describe('suspicious ratings are stored held (flagged), out of the indicators (SPEC §5)', () => {
+  it('holds the ratings of a burst from one network at one counter from the fifth on; earlier ones stay counted', async () => {
     const org = await createOrganisation();
     for (let i = 0; i < 6; i += 1) {
       const device = newDevice('192.0.2');
-      expect((await postRating(ratingBody(org.counterCode, { answers: answersNo(i) }), device)).status).toBe(201);
+      const response = await postRating(ratingBody(org.counterCode, { answers: answersNo(i) }), device);
+      expect(response.status).toBe(201);
+      expect(await response.json()).toMatchObject({ held: i >= 4 });
     }
-    const stored = await rows<{ flagged: number; flag_reason: string }>(
-      'SELECT flagged, flag_reason FROM responses WHERE counter_id = ?',
+    const stored = await rows<{ flagged: number; flag_reason: string | null }>(
+      'SELECT flagged, flag_reason FROM responses WHERE counter_id = ? ORDER BY submitted_at',
       org.counterId,
     );
-    expect(stored).toHaveLength(6);
-    expect(stored.every((r) => r.flagged === 1 && r.flag_reason === 'burst')).toBe(true);
+    expect(stored.map((r) => r.flag_reason)).toEqual([null, null, null, null, 'burst', 'burst']);
     const [rollup] = await rows<{ n: number | null }>(
       'SELECT sum(n) AS n FROM daily_rollups WHERE counter_id = ?',
       org.counterId,
     );
-    expect(rollup?.n ?? 0).toBe(0);
+    expect(rollup?.n ?? 0).toBe(4);
   });
 
-  it('flags every rating of a burst that arrives all at once, and the rollups hold none of them', async () => {
+  it('holds every rating of a burst that arrives all at once from the fifth on, and the rollups hold only the first four', async () => {
     const org = await createOrganisation();
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
@@ -232,12 +243,12 @@ describe('suspicious ratings are stored flagged, out of the indicators (SPEC §5
     expect(answers.map((r) => r.status)).toEqual(Array(12).fill(201));
     const stored = await rows<{ flagged: number }>('SELECT flagged FROM responses WHERE counter_id = ?', org.counterId);
     expect(stored).toHaveLength(12);
-    expect(stored.filter((r) => r.flagged === 0)).toEqual([]);
+    expect(stored.filter((r) => r.flagged === 0)).toHaveLength(4);
     const [rollup] = await rows<{ n: number | null }>(
       'SELECT sum(n) AS n FROM daily_rollups WHERE counter_id = ?',
       org.counterId,
     );
-    expect(rollup?.n ?? 0).toBe(0);
+    expect(rollup?.n ?? 0).toBe(4);
   });
 
   it('flags the same device sending the same answers again, and keeps the first', async () => {
@@ -303,42 +314,47 @@ describe('kiosk tokens (docs/rating.md; extension of SPEC §5)', () => {
 });
 
 describe('limits per network: a new user agent is not a new device (SPEC §5, docs/rating.md)', () => {
-  it('counts a network’s ratings at a counter whatever the user agent or address in it; past the limit 429', async () => {
-    const limits = { RATE_LIMIT_PER_NETWORK_COUNTER_HOUR: '4' };
+  it('counts a network’s ratings at a counter whatever the user agent or address in it; past the limit holds them', async () => {
+    // Three, so the limit (not the burst rule, five within a minute) is what holds the next one.
+    const limits = { RATE_LIMIT_PER_NETWORK_COUNTER_HOUR: '3' };
     const org = await createOrganisation();
-    for (let i = 0; i < 4; i += 1) {
+    for (let i = 0; i < 3; i += 1) {
       const device = { ip: `192.0.2.${10 + i}`, userAgent: `Rotating agent ${i}` };
       expect(
         (await postRatingWith(limits, ratingBody(org.counterCode, { answers: answersNo(i) }), device)).status,
       ).toBe(201);
     }
 
-    const fifth = await postRatingWith(limits, ratingBody(org.counterCode, { answers: answersNo(5) }), {
+    const fourth = await postRatingWith(limits, ratingBody(org.counterCode, { answers: answersNo(5) }), {
       ip: '192.0.2.99',
       userAgent: 'Yet another agent',
     });
 
-    expect(fifth.status).toBe(429);
-    expect(Number(fifth.headers.get('retry-after'))).toBeGreaterThan(3500);
+    expect(fourth.status).toBe(201);
+    const { id, held } = await fourth.json<{ id: string; held: boolean }>();
+    expect(held).toBe(true);
+    expect(await rows('SELECT flag_reason FROM responses WHERE id = ?', id)).toEqual([
+      { flag_reason: 'network-limit' },
+    ]);
     expect(await rows('SELECT id FROM responses WHERE counter_id = ?', org.counterId)).toHaveLength(4);
-    // Another network still rates at the same counter.
+    // Another network still counts at the same counter.
     const other = { ip: '198.51.100.10', userAgent: 'Rotating agent 0' };
-    expect((await postRatingWith(limits, ratingBody(org.counterCode, { answers: answersNo(6) }), other)).status).toBe(
-      201,
-    );
+    const elsewhere = await postRatingWith(limits, ratingBody(org.counterCode, { answers: answersNo(6) }), other);
+    expect(elsewhere.status).toBe(201);
+    expect(await elsewhere.json()).toMatchObject({ held: false });
   });
 
-  it('counts requests per network per minute (an IPv6 /64 is one network), so rotating agents does not reset it', async () => {
+  it('counts ratings per network per minute (an IPv6 /48 is one network), so rotating agents does not reset it', async () => {
     const limits = { RATE_LIMIT_PER_NETWORK_MINUTE: '3' };
     for (let i = 0; i < 3; i += 1) {
       const org = await createOrganisation();
-      const device = { ip: `2001:db8:77:1::${i + 1}`, userAgent: `IPv6 agent ${i}` };
+      const device = { ip: `2001:db8:77:${i + 1}::${i + 1}`, userAgent: `IPv6 agent ${i}` };
       expect((await postRatingWith(limits, ratingBody(org.counterCode), device)).status).toBe(201);
     }
     const org = await createOrganisation();
 
     const fourth = await postRatingWith(limits, ratingBody(org.counterCode), {
-      ip: '2001:0db8:0077:0001:ffff:0:0:9',
+      ip: '2001:0db8:0077:00ff:ffff:0:0:9',
       userAgent: 'IPv6 agent 9',
     });
 
@@ -360,7 +376,7 @@ describe('limits per network: a new user agent is not a new device (SPEC §5, do
 });
 
 describe('a burst holds only the ratings of the network that made it (SPEC §5, docs/rating.md)', () => {
-  it('flags the stuffing network’s ratings and leaves another citizen’s rating of the same minute counted', async () => {
+  it('holds the stuffing network’s fifth rating and leaves another citizen’s rating of the same minute counted', async () => {
     const org = await createOrganisation();
     const citizen = { ip: '198.51.100.30', userAgent: 'A citizen phone' };
     expect((await postRating(ratingBody(org.counterCode, { answers: answersNo(20) }), citizen)).status).toBe(201);
@@ -373,13 +389,12 @@ describe('a burst holds only the ratings of the network that made it (SPEC §5, 
       'SELECT flagged, flag_reason FROM responses WHERE counter_id = ? ORDER BY submitted_at',
       org.counterId,
     );
-    expect(stored[0]).toEqual({ flagged: 0, flag_reason: null });
-    expect(stored.slice(1).every((r) => r.flagged === 1 && r.flag_reason === 'burst')).toBe(true);
+    expect(stored.map((r) => r.flag_reason)).toEqual([null, null, null, null, null, 'burst']);
     const [rollup] = await rows<{ n: number }>(
       'SELECT sum(n) AS n FROM daily_rollups WHERE counter_id = ?',
       org.counterId,
     );
-    expect(rollup?.n).toBe(1);
+    expect(rollup?.n).toBe(5);
     // The next citizen from elsewhere is counted too.
     const next = { ip: '203.0.113.240', userAgent: 'Next citizen' };
     expect((await postRating(ratingBody(org.counterCode, { answers: answersNo(21) }), next)).status).toBe(201);
@@ -387,6 +402,6 @@ describe('a burst holds only the ratings of the network that made it (SPEC §5, 
       'SELECT sum(n) AS n FROM daily_rollups WHERE counter_id = ?',
       org.counterId,
     );
-    expect(after?.n).toBe(2);
+    expect(after?.n).toBe(6);
   });
 });

@@ -282,6 +282,7 @@ describe('OpenAPI (SPEC §5)', () => {
         'turnstileToken',
         'submissionId',
         'kioskToken',
+        'clientId',
       ]),
     );
     expect(schema?.required.sort()).toEqual(['answers', 'counter', 'submissionId', 'turnstileToken']);

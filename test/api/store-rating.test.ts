@@ -1,6 +1,6 @@
 /**
  * The one-batch rating of SPEC §5 (docs/rating.md, "Round trips"): what a rating costs in D1 round trips, and what
- * the batch guarantees under concurrency now that the repeat check, the limits, the burst rule and the insert are
+ * the batch guarantees under concurrency now that the repeat check, the limits, the hold rules and the insert are
  * decided together.
  */
 import { env } from 'cloudflare:workers';
@@ -61,7 +61,7 @@ describe('D1 round trips of a rating (SPEC §5, docs/rating.md "Round trips")', 
     expect(trips).toHaveLength(1);
   });
 
-  it('costs a second round trip only for the rating that completes a burst, which flags the earlier ones', async () => {
+  it('costs one round trip for the rating that completes a burst too, which is held alone', async () => {
     const org = await createOrganisation();
     expect((await postRating(ratingBody(org.counterCode))).status).toBe(201);
     const { d1: db, trips } = countingD1(env.DB);
@@ -75,21 +75,23 @@ describe('D1 round trips of a rating (SPEC §5, docs/rating.md "Round trips")', 
     expect(await counted()).toBe(5);
 
     trips.length = 0;
-    expect((await postRatingWith({ DB: db }, ratingBody(org.counterCode), devices[4])).status).toBe(201);
-    expect(trips).toHaveLength(2);
-    // Only the first rating (another network) still counts; the burst's five are flagged, monthly rollups alike.
-    expect(await counted()).toBe(1);
-    expect(await count('SELECT sum(n) AS n FROM monthly_rollups WHERE counter_id = ?', org.counterId)).toBe(1);
+    const fifth = await postRatingWith({ DB: db }, ratingBody(org.counterCode), devices[4]);
+    expect(fifth.status).toBe(201);
+    expect(await fifth.json()).toMatchObject({ held: true });
+    expect(trips).toHaveLength(1);
+    // The earlier four (other devices) still count, as their answers said; monthly rollups alike.
+    expect(await counted()).toBe(5);
+    expect(await count('SELECT sum(n) AS n FROM monthly_rollups WHERE counter_id = ?', org.counterId)).toBe(5);
     expect(
       await count("SELECT count(*) AS n FROM responses WHERE counter_id = ? AND flag_reason = 'burst'", org.counterId),
-    ).toBe(5);
+    ).toBe(1);
   });
 
-  it('costs one round trip for a refusal too (unknown counter, spent limit)', async () => {
+  it('costs one round trip for a refusal too (unknown counter, a full minute)', async () => {
     const org = await createOrganisation();
     const device = newDevice();
     const { d1: db, trips } = countingD1(env.DB);
-    const tight = { DB: db, RATE_LIMIT_PER_DEVICE_COUNTER_HOUR: '1' };
+    const tight = { DB: db, RATE_LIMIT_PER_DEVICE_MINUTE: '1' };
     expect((await postRatingWith(tight, ratingBody('tidak-ada-loket-ini'), device)).status).toBe(404);
     expect((await postRatingWith(tight, ratingBody(org.counterCode), device)).status).toBe(201);
     expect((await postRatingWith(tight, ratingBody(org.counterCode), device)).status).toBe(429);
@@ -129,7 +131,7 @@ describe('D1 round trips of a rating (SPEC §5, docs/rating.md "Round trips")', 
       .all<{ submitted_at: number; local_date: string }>();
     expect(rows.results).toHaveLength(2);
     for (const row of rows.results) expect(row.local_date).toBe(localDate(row.submitted_at, 'Pacific/Kiritimati'));
-    // Every request counted once in the device's minute, also the one that took two batches.
+    // Every stored rating counted once in the device's minute, also the one that took two batches.
     const key = minuteWindow(await deviceHash(env.DB, env.DEVICE_HASH_KEY!, device, Date.now()), 0).key;
     expect(await count('SELECT sum(count) AS n FROM rate_counters WHERE key = ?', key)).toBe(2);
   });
@@ -152,7 +154,7 @@ describe('the one batch under concurrency (SPEC §5)', () => {
     expect(await count('SELECT sum(n) AS n FROM daily_rollups WHERE counter_id = ?', org.counterId)).toBe(1);
   });
 
-  it('lets exactly the limit through when one device sends many ratings at once', async () => {
+  it('counts exactly the limit and holds the rest when one device sends many ratings at once', async () => {
     const org = await createOrganisation();
     const device = newDevice();
     const bodies = Array.from({ length: 6 }, (_, i) =>
@@ -163,27 +165,30 @@ describe('the one batch under concurrency (SPEC §5)', () => {
 
     const responses = await Promise.all(bodies.map((body) => postRating(body, device)));
 
-    const statuses = responses.map((r) => r.status).sort();
-    expect(statuses).toEqual([201, 201, 201, 429, 429, 429]);
-    for (const refused of responses.filter((r) => r.status === 429)) {
-      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3500);
+    expect(responses.map((r) => r.status)).toEqual(Array(6).fill(201));
+    const answers = await Promise.all(responses.map((r) => r.json<{ id: string; held: boolean }>()));
+    expect(answers.filter((a) => a.held)).toHaveLength(3);
+    for (const answer of answers) {
+      expect(await count('SELECT flagged AS n FROM responses WHERE id = ?', answer.id)).toBe(answer.held ? 1 : 0);
     }
-    expect(await count('SELECT count(*) AS n FROM responses WHERE counter_id = ?', org.counterId)).toBe(3);
+    expect(await count('SELECT count(*) AS n FROM responses WHERE counter_id = ?', org.counterId)).toBe(6);
     expect(await count('SELECT sum(n) AS n FROM daily_rollups WHERE counter_id = ?', org.counterId)).toBe(3);
   });
 
-  it('flags a concurrent burst from one network as a whole and keeps it out of the rollups', async () => {
+  it('holds a concurrent burst from one network from its fifth rating on, and keeps those out of the rollups', async () => {
     const org = await createOrganisation();
     const devices = Array.from({ length: 8 }, () => newDevice('198.51.100'));
 
     const responses = await Promise.all(devices.map((device) => postRating(ratingBody(org.counterCode), device)));
 
     expect(responses.map((r) => r.status)).toEqual(Array(8).fill(201));
+    const answers = await Promise.all(responses.map((r) => r.json<{ held: boolean }>()));
+    expect(answers.filter((a) => a.held)).toHaveLength(4);
     expect(await count('SELECT count(*) AS n FROM responses WHERE counter_id = ? AND flagged = 1', org.counterId)).toBe(
-      8,
+      4,
     );
     expect(await count('SELECT coalesce(sum(n), 0) AS n FROM daily_rollups WHERE counter_id = ?', org.counterId)).toBe(
-      0,
+      4,
     );
   });
 
@@ -231,9 +236,7 @@ describe('the one batch under concurrency (SPEC §5)', () => {
       {
         deviceMinute: { key: `minute:test-${submissionId}`, windowStart: now, limit: 30 },
         networkMinute: { key: `network-minute:test-${submissionId}`, windowStart: now, limit: 120 },
-        deviceCounter: { since: now - 3_600_000, limit: 3 },
-        networkCounter: { since: now - 3_600_000, limit: 20 },
-        countRequest: true,
+        hourly: { since: now - 3_600_000, device: 3, network: 20 },
       },
     );
     expect(outcome).toEqual({ kind: 'counter-inactive' });

@@ -1,12 +1,11 @@
 /**
  * @module
  * Storing a citizen's rating (SPEC §5) in ONE D1 round trip: a single atomic batch answers whether the
- * submissionId was already stored, counts the request against the per-minute limits, looks the counter up (and
- * re-checks that it is active: there is no earlier lookup that could go stale), applies the hourly limits, judges the
- * burst rule over what is really stored, inserts the response with its rollups (daily and monthly, worker/db/rollup-sql.ts) and redacted comment, and ends with
- * a SELECT that tells the caller what happened. D1 runs a batch as one transaction and one writer at a time, so
- * concurrent repeats and concurrent ratings at one counter each see the others' rows: no locks, no retries.
- * Raw SQL rather than drizzle: the guards are INSERT … SELECT … WHERE, sharing the rollup statement's SQL.
+ * submissionId was already stored, looks the counter up (and re-checks that it is active: there is no earlier lookup
+ * that could go stale), applies the per-minute limits, judges whether the rating counts or is held (domain/burst.ts,
+ * over what is really stored), inserts the response with its rollups (worker/db/rollup-sql.ts) and redacted comment,
+ * counts it in the minute windows, and ends with a SELECT that tells the caller what happened. D1 runs a batch as one
+ * transaction, one writer at a time, so concurrent ratings see each other's rows: no locks, no retries. Raw SQL.
  */
 import { BURST_MIN_RATINGS, BURST_WINDOW_MS, IDENTICAL_WINDOW_MS } from '../../domain/burst';
 import { ELEMENT_CODES } from '../../domain/survey';
@@ -14,19 +13,6 @@ import { type GroupCommitOptions, groupCommit } from './group-commit';
 import { rollupStatements } from './rollup-sql';
 
 const SCORE_COLUMNS = ELEMENT_CODES.map((code) => code.toLowerCase());
-
-/**
- * A device's ratings at a counter since an instant (bound: device hash, since; `t.counter_id` from the target).
- * A kiosk's own ratings count too: once revoked, the tablet is an anonymous device that has already rated here.
- */
-const deviceCountSql = (aggregate: string) =>
-  `SELECT ${aggregate} FROM responses WHERE counter_id = t.counter_id AND device_hash = ? AND submitted_at > ?`;
-/**
- * A network's ratings at a counter since an instant (bound: network hash, since), kiosks' excepted: a tablet on the
- * office's Wi-Fi must not use up the limit of the citizens' phones on the same network.
- */
-const networkCountSql = (aggregate: string) =>
-  `SELECT ${aggregate} FROM responses WHERE counter_id = t.counter_id AND network_hash = ? AND submitted_at > ? AND kiosk_id IS NULL`;
 
 export interface NewRating {
   id: string;
@@ -38,8 +24,8 @@ export interface NewRating {
   /** The kiosk QR token's state, checked by the Worker against the requested code; null without a token. */
   kioskToken: 'valid' | 'expired' | 'invalid' | null;
   /**
-   * Whether the Worker's own checks passed (Turnstile): when false the batch still answers repeats and counts the
-   * request, but stores nothing.
+   * Whether the Worker's own checks passed (Turnstile): when false the batch still answers repeats and the checks
+   * before Turnstile, but stores and counts nothing.
    */
   accepted: boolean;
   scores: number[];
@@ -52,40 +38,39 @@ export interface NewRating {
    * is picked inside the batch; a zone missing here stores nothing and is reported as `unknown-time-zone`.
    */
   localDates: Record<string, string>;
-  deviceHash: string;
+  /** The device or install (worker/security/device-hash.ts `ratingDeviceHash`); null: no per-device rule applies. */
+  deviceHash: string | null;
   networkHash: string;
 }
 
 export interface RatingLimits {
-  /** Requests per device per minute (this one included), counted in `rate_counters` under `minute`. */
-  deviceMinute: { key: string; windowStart: number; limit: number };
+  /**
+   * Stored ratings per device (and network) per minute, counted in `rate_counters` only when this batch stores one:
+   * a refused token, a repeat or a refusal counts nowhere. A null key (no device) has no device window.
+   */
+  deviceMinute: { key: string | null; windowStart: number; limit: number };
   networkMinute: { key: string; windowStart: number; limit: number };
-  /** Accepted ratings per device (and network) per counter since `since`; enrolled kiosks are exempt. */
-  deviceCounter: { since: number; limit: number };
-  networkCounter: { since: number; limit: number };
-  /** False on a second attempt of the same request, so it is not counted twice. */
-  countRequest: boolean;
+  /** Counted ratings per device and per network per counter since `since`, beyond which a rating is held. */
+  hourly: { since: number; device: number; network: number };
 }
 
 /** What the batch did, in the order of SPEC §5's answers. */
 export type StoreOutcome =
-  | { kind: 'stored'; id: string }
-  | { kind: 'repeat'; id: string }
-  | { kind: 'device-minute-limit' }
-  | { kind: 'network-minute-limit' }
+  | { kind: 'stored'; id: string; held: boolean }
+  | { kind: 'repeat'; id: string; held: boolean }
   | { kind: 'counter-inactive' }
   | { kind: 'unknown-service' }
   | { kind: 'kiosk-token-invalid' }
   | { kind: 'kiosk-token-expired' }
+  | { kind: 'device-minute-limit' }
+  | { kind: 'network-minute-limit' }
   | { kind: 'not-accepted' }
-  | { kind: 'unknown-time-zone'; timeZone: string }
-  | { kind: 'device-counter-limit'; oldest: number }
-  | { kind: 'network-counter-limit'; oldest: number };
+  | { kind: 'unknown-time-zone'; timeZone: string };
 
 interface StateRow {
   storedId: string | null;
-  /** The stored rating's flag: 'burst' asks for the earlier ratings of the burst to be flagged too. */
-  storedFlag: string | null;
+  /** Whether the row stored under this submissionId is held (flagged) right now. */
+  storedHeld: number | null;
   deviceMinute: number | null;
   networkMinute: number | null;
   counterId: number | null;
@@ -94,11 +79,6 @@ interface StateRow {
   timezone: string | null;
   localDate: string | null;
   serviceId: number | null;
-  kioskId: string | null;
-  deviceCount: number | null;
-  deviceOldest: number | null;
-  networkCount: number | null;
-  networkOldest: number | null;
 }
 
 /**
@@ -114,6 +94,9 @@ const TARGET_CTE = `t AS (
   FROM counters c JOIN units u ON u.id = c.unit_id JOIN regions r ON r.id = u.region_id
   WHERE c.code = ?)`;
 
+/** A minute window's count so far (bound: key, window start); a null key counts 0. */
+const MINUTE_COUNT = 'coalesce((SELECT count FROM rate_counters WHERE key = ? AND window_start = ?), 0)';
+
 /** The one batch of a rating: every guard, the insert, its rollup and comment, and the state it leaves. */
 export async function storeRating(
   d1: D1Database,
@@ -127,28 +110,6 @@ export async function storeRating(
     rating.kioskCredentialHash ?? '',
     rating.counterCode,
   ];
-  const statements: D1PreparedStatement[] = [];
-  if (limits.countRequest) {
-    // Every new request counts, also one refused later (unknown counter, bot, limits); a repeat never does. Both
-    // windows in one statement: their keys differ (`minute:` and `network-minute:`), so each row upserts its own.
-    statements.push(
-      d1
-        .prepare(
-          `INSERT INTO rate_counters (key, window_start, count) SELECT column1, column2, 1 FROM (VALUES (?, ?), (?, ?))
-           WHERE NOT EXISTS (SELECT 1 FROM responses WHERE submission_id = ?)
-           ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1`,
-        )
-        .bind(
-          limits.deviceMinute.key,
-          limits.deviceMinute.windowStart,
-          limits.networkMinute.key,
-          limits.networkMinute.windowStart,
-          rating.submissionId,
-        ),
-    );
-  }
-
-  const minuteCount = 'coalesce((SELECT count FROM rate_counters WHERE key = ? AND window_start = ?), 0)';
   const minuteParams = [
     limits.deviceMinute.key,
     limits.deviceMinute.windowStart,
@@ -156,13 +117,17 @@ export async function storeRating(
     limits.networkMinute.windowStart,
   ];
   const scoreMatch = SCORE_COLUMNS.map((c) => `${c} = ?`).join(' AND ');
-  // The burst rule of domain/burst.ts, judged in SQL over the rows really stored (test/api/burst-sql.test.ts keeps
-  // the two equal): five ratings from one network at the counter within a minute, or the same device sending the
-  // same answers and service again within ten minutes.
+  // judgeRating of domain/burst.ts, in SQL over the rows really stored (test/api/burst-sql.test.ts keeps the two
+  // equal). A null device hash matches no row, so no device rule applies to it.
   const flagReason = `CASE
     WHEN (SELECT count(*) FROM responses WHERE counter_id = t.counter_id AND network_hash = ? AND submitted_at > ?) + 1 >= ${BURST_MIN_RATINGS} THEN 'burst'
     WHEN EXISTS (SELECT 1 FROM responses WHERE counter_id = t.counter_id AND device_hash = ? AND submitted_at > ?
                  AND service_id IS t.service_id AND ${scoreMatch}) THEN 'identical-repeat'
+    WHEN t.kiosk_id IS NOT NULL THEN NULL
+    WHEN (SELECT count(*) FROM responses WHERE counter_id = t.counter_id AND device_hash = ? AND submitted_at > ?
+          AND flagged = 0) >= ? THEN 'device-limit'
+    WHEN (SELECT count(*) FROM responses WHERE counter_id = t.counter_id AND network_hash = ? AND submitted_at > ?
+          AND flagged = 0 AND kiosk_id IS NULL) >= ? THEN 'network-limit'
   END`;
   const flagParams = [
     rating.networkHash,
@@ -170,6 +135,12 @@ export async function storeRating(
     rating.deviceHash,
     rating.submittedAt - IDENTICAL_WINDOW_MS,
     ...rating.scores,
+    rating.deviceHash,
+    limits.hourly.since,
+    limits.hourly.device,
+    rating.networkHash,
+    limits.hourly.since,
+    limits.hourly.network,
   ];
   const columns = [
     'id',
@@ -229,16 +200,15 @@ export async function storeRating(
     rating.networkHash,
     rating.kioskToken,
   ];
+  // No hourly limit here: what it would refuse is stored held (flag_reason above), never refused.
   const conditions = [
     '? = 1',
     't.active = 1',
     't.local_date IS NOT NULL',
     '(? IS NULL OR t.service_id IS NOT NULL)',
     `(? IS NULL OR ? = 'valid' OR (? = 'expired' AND t.kiosk_expired_policy != 'refuse'))`,
-    `${minuteCount} <= ?`,
-    `${minuteCount} <= ?`,
-    // An enrolled kiosk rates many citizens from one device: the hourly limits are for anonymous devices only.
-    `(t.kiosk_id IS NOT NULL OR ((${deviceCountSql('count(*)')}) < ? AND (${networkCountSql('count(*)')}) < ?))`,
+    `${MINUTE_COUNT} < ?`,
+    `${MINUTE_COUNT} < ?`,
   ];
   const conditionParams = [
     rating.accepted ? 1 : 0,
@@ -252,14 +222,8 @@ export async function storeRating(
     minuteParams[2],
     minuteParams[3],
     limits.networkMinute.limit,
-    rating.deviceHash,
-    limits.deviceCounter.since,
-    limits.deviceCounter.limit,
-    rating.networkHash,
-    limits.networkCounter.since,
-    limits.networkCounter.limit,
   ];
-  statements.push(
+  const statements: D1PreparedStatement[] = [
     d1
       .prepare(
         `WITH ${TARGET_CTE}, v AS (SELECT t.*, ${flagReason} AS flag_reason FROM t)
@@ -269,10 +233,19 @@ export async function storeRating(
          ON CONFLICT (submission_id) DO NOTHING`,
       )
       .bind(...targetParams, ...flagParams, ...valueParams, ...conditionParams),
-  );
-  // Only what this batch inserted is folded in: for a repeat or a refusal there is no row with this id.
-  statements.push(...rollupStatements(d1, 'id = ?', [rating.id]));
-
+    // The minute windows count stored ratings only, so a flood of refused tokens (or anything else refused) cannot
+    // use up a shared network's minute. Both windows in one statement: their keys differ (`minute:`,
+    // `network-minute:`), so each row upserts its own; a device without a hash has no window.
+    d1
+      .prepare(
+        `INSERT INTO rate_counters (key, window_start, count) SELECT column1, column2, 1 FROM (VALUES (?, ?), (?, ?))
+         WHERE column1 IS NOT NULL AND EXISTS (SELECT 1 FROM responses WHERE id = ?)
+         ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1`,
+      )
+      .bind(...minuteParams, rating.id),
+    // Only what this batch inserted is folded in: for a repeat or a refusal there is no row with this id.
+    ...rollupStatements(d1, 'id = ?', [rating.id]),
+  ];
   if (rating.comment) {
     statements.push(
       d1
@@ -288,75 +261,63 @@ export async function storeRating(
       .prepare(
         `WITH ${TARGET_CTE}
          SELECT (SELECT id FROM responses WHERE submission_id = ?) AS storedId,
-                (SELECT flag_reason FROM responses WHERE id = ?) AS storedFlag,
-                ${minuteCount} AS deviceMinute, ${minuteCount} AS networkMinute,
+                (SELECT flagged FROM responses WHERE submission_id = ?) AS storedHeld,
+                ${MINUTE_COUNT} AS deviceMinute, ${MINUTE_COUNT} AS networkMinute,
                 t.counter_id AS counterId, t.active AS active, t.kiosk_expired_policy AS kioskExpiredPolicy,
-                t.timezone AS timezone, t.local_date AS localDate, t.service_id AS serviceId, t.kiosk_id AS kioskId,
-                (${deviceCountSql('count(*)')}) AS deviceCount, (${deviceCountSql('min(submitted_at)')}) AS deviceOldest,
-                (${networkCountSql('count(*)')}) AS networkCount, (${networkCountSql('min(submitted_at)')}) AS networkOldest
+                t.timezone AS timezone, t.local_date AS localDate, t.service_id AS serviceId
          FROM (SELECT 1) LEFT JOIN t ON 1`,
       )
-      .bind(
-        ...targetParams,
-        rating.submissionId,
-        rating.id,
-        ...minuteParams,
-        rating.deviceHash,
-        limits.deviceCounter.since,
-        rating.deviceHash,
-        limits.deviceCounter.since,
-        rating.networkHash,
-        limits.networkCounter.since,
-        rating.networkHash,
-        limits.networkCounter.since,
-      ),
+      .bind(...targetParams, rating.submissionId, rating.submissionId, ...minuteParams),
   );
 
   // Sent together with concurrent ratings' batches (worker/db/group-commit.ts): still one round trip each, fewer in all.
   const results = await groupCommit(d1, statements, options);
   const state = results[results.length - 1]?.results[0] as unknown as StateRow;
-  if (state.storedId === rating.id && state.storedFlag === 'burst') await flagEarlierOfBurst(d1, rating);
   return outcomeOf(state, rating, limits);
 }
 
 /**
- * A stored burst also takes the same network's earlier unflagged ratings at the counter within the burst window out
- * of the indicators (removed from the rollups first, while still unflagged, then flagged), so the first four of a
- * burst do not count either; other networks' ratings are left alone. A second round trip, only for the rare rating
- * that completes a burst: carrying these three statements (two of them wide rollup updates) in every rating's batch
- * cost about a fifth of the throughput (docs/rating.md, "Round trips"). Should this batch never run (the Worker
- * stopped in between), the earlier ratings stay counted and unflagged: rollups still equal the unflagged raw rows.
+ * Reads the batch's last row in the order of SPEC §5: a repeat first, then the counter, service and kiosk token,
+ * then a minute window already full (so siteverify is not asked for a rating that could not be stored), then
+ * Turnstile. A stored rating is never refused: what the hourly limits or the burst rule would refuse is held.
  */
-async function flagEarlierOfBurst(d1: D1Database, rating: NewRating): Promise<void> {
-  const others = `network_hash = ? AND submitted_at > ? AND id != ?
-    AND counter_id = (SELECT counter_id FROM responses WHERE id = ? AND flag_reason = 'burst')`;
-  const otherParams = [rating.networkHash, rating.submittedAt - BURST_WINDOW_MS, rating.id, rating.id];
-  await d1.batch([
-    ...rollupStatements(d1, others, otherParams, -1),
-    d1
-      .prepare(`UPDATE responses SET flagged = 1, flag_reason = 'burst' WHERE flagged = 0 AND ${others}`)
-      .bind(...otherParams),
-  ]);
-}
-
-/** Reads the batch's last row in the order of SPEC §5: repeat first, then the per-minute limits, then the rest. */
 function outcomeOf(state: StateRow, rating: NewRating, limits: RatingLimits): StoreOutcome {
-  if (state.storedId === rating.id) return { kind: 'stored', id: rating.id };
-  if (state.storedId) return { kind: 'repeat', id: state.storedId };
-  if ((state.deviceMinute ?? 0) > limits.deviceMinute.limit) return { kind: 'device-minute-limit' };
-  if ((state.networkMinute ?? 0) > limits.networkMinute.limit) return { kind: 'network-minute-limit' };
+  const held = state.storedHeld === 1;
+  if (state.storedId === rating.id) return { kind: 'stored', id: rating.id, held };
+  if (state.storedId) return { kind: 'repeat', id: state.storedId, held };
   if (state.counterId === null || state.active !== 1) return { kind: 'counter-inactive' };
   if (rating.serviceSlug !== undefined && state.serviceId === null) return { kind: 'unknown-service' };
   if (rating.kioskToken === 'invalid') return { kind: 'kiosk-token-invalid' };
   if (rating.kioskToken === 'expired' && state.kioskExpiredPolicy === 'refuse') return { kind: 'kiosk-token-expired' };
+  if (limits.deviceMinute.key !== null && (state.deviceMinute ?? 0) >= limits.deviceMinute.limit) {
+    return { kind: 'device-minute-limit' };
+  }
+  if ((state.networkMinute ?? 0) >= limits.networkMinute.limit) return { kind: 'network-minute-limit' };
   if (!rating.accepted) return { kind: 'not-accepted' };
   if (state.localDate === null) return { kind: 'unknown-time-zone', timeZone: state.timezone ?? '' };
-  if (state.kioskId === null && (state.deviceCount ?? 0) >= limits.deviceCounter.limit) {
-    return { kind: 'device-counter-limit', oldest: state.deviceOldest ?? rating.submittedAt };
-  }
-  if (state.kioskId === null && (state.networkCount ?? 0) >= limits.networkCounter.limit) {
-    return { kind: 'network-counter-limit', oldest: state.networkOldest ?? rating.submittedAt };
-  }
   // Every guard of the insert held, yet nothing was stored: a state the batch cannot reach (it is one transaction).
   throw new Error('storeRating: the batch stored nothing and reported no reason');
+}
+
+/**
+ * Per unit of a region, the ratings of local dates `from`…`to` still held for a staff check (the operator's
+ * dashboard, SPEC §5): flagged, and neither released (that clears the flag) nor rejected (`rejectedPrefix` on the
+ * reason, worker/admin/moderation.ts). Read through the region-and-date index; units with none are absent.
+ */
+export async function heldRatingsByUnit(
+  d1: D1Database,
+  regionId: number,
+  period: { from: string; to: string },
+  rejectedPrefix: string,
+): Promise<Map<number, number>> {
+  const { results } = await d1
+    .prepare(
+      `SELECT unit_id, count(*) AS n FROM responses
+       WHERE region_id = ? AND local_date BETWEEN ? AND ? AND flagged = 1
+         AND substr(coalesce(flag_reason, ''), 1, length(?)) != ?
+       GROUP BY unit_id`,
+    )
+    .bind(regionId, period.from, period.to, rejectedPrefix, rejectedPrefix)
+    .all<{ unit_id: number; n: number }>();
+  return new Map(results.map((row) => [row.unit_id, row.n]));
 }

@@ -1,8 +1,8 @@
 /**
  * @module
  * The operator's dashboard (SPEC §5 admin): per unit this month against last (IKM, grade, responses, elements),
- * the year's sample so far and the moderation queues, with the alerts `domain/alerts.ts` raises from them. Staff
- * see unsuppressed figures (the agency audience). Read from rollups and two small queue counts.
+ * the year's sample so far, the moderation queues and the month's held ratings, with the alerts `domain/alerts.ts`
+ * raises from them. Staff see unsuppressed figures (the agency audience). Read from rollups and small counts.
  */
 
 import { type Aggregate, emptyAggregate, mergeAggregates } from '../../domain/aggregate';
@@ -11,8 +11,9 @@ import { addMonths, localDate, monthPeriod, type Period } from '../../domain/per
 import { proratedSampleSize, sampleSize } from '../../domain/sample-size';
 import { type Summary, summarize } from '../../domain/summary';
 import type { Locale } from '../../domain/survey';
-import { type ModerationQueue, moderationQueues } from '../admin/moderation';
+import { type ModerationQueue, moderationQueues, REJECTED_PREFIX } from '../admin/moderation';
 import type { Region, Unit } from '../db/regions';
+import { heldRatingsByUnit } from '../db/responses';
 import { aggregateRollups } from '../db/rollups';
 import { buildServiceScores, type ServiceScore } from './service-scores';
 
@@ -38,6 +39,11 @@ export interface UnitDashboard {
     flaggedRatings: number;
     oldestFlaggedDays: number | null;
   };
+  /**
+   * This month's ratings stored but held for a staff check (shared networks, bursts: SPEC §5) and their share of the
+   * month's stored ratings (counted + held, 4 dp; 0 without any).
+   */
+  held: { count: number; share: number };
   alerts: Alert[];
 }
 
@@ -80,6 +86,11 @@ const figures = (summary: MonthSummary): MonthFigures => ({
   elements: summary.elements,
 });
 
+/** Held ratings as a share of the month's stored ones (counted + held), 4 dp. */
+function heldShare(held: number, counted: number): number {
+  return held === 0 ? 0 : Math.round((held / (held + counted)) * 10_000) / 10_000;
+}
+
 /**
  * The month a dashboard shows: `YYYY-MM`, or the current local month. Null for a month after the current one
  * (nothing to show yet), so the route can answer 400.
@@ -105,10 +116,11 @@ export async function regionDashboard(
   const previous = monthPeriod(addMonths(month.period.id, -1));
   const yearStart = `${month.period.id.slice(0, 4)}-01-01`;
   const scope = { regionId: region.id, unitId: units.length === 1 ? units[0]?.id : undefined };
-  const [byMonth, yearToDate, queues] = await Promise.all([
+  const [byMonth, yearToDate, queues, held] = await Promise.all([
     aggregateRollups(d1, { ...scope, from: previous.start, to: month.period.end }, ['unit', 'month']),
     aggregateRollups(d1, { ...scope, from: yearStart, to: month.asOf }, ['unit']),
     moderationQueues(d1, region.id),
+    heldRatingsByUnit(d1, region.id, { from: month.period.start, to: month.period.end }, REJECTED_PREFIX),
   ]);
   const cell = (unitId: number, monthId: string) =>
     byMonth.find((g) => Number(g.key.unit) === unitId && g.key.month === monthId)?.aggregate ?? emptyAggregate();
@@ -125,6 +137,7 @@ export async function regionDashboard(
       yearToDate.find((g) => Number(g.key.unit) === unit.id)?.aggregate.n ?? 0,
       month.asOf,
       queues.get(unit.id),
+      held.get(unit.id) ?? 0,
       now,
     ),
   );
@@ -158,6 +171,7 @@ function unitDashboard(
   achievedToDate: number,
   asOf: string,
   queue: ModerationQueue | undefined,
+  heldCount: number,
   now: number,
 ): UnitDashboard {
   const sample =
@@ -183,6 +197,7 @@ function unitDashboard(
     change: changeOf(thisMonth, lastMonth),
     sample,
     moderation,
+    held: { count: heldCount, share: heldShare(heldCount, thisMonth.responses) },
     alerts: unitAlerts({ thisMonth: figures(thisMonth), lastMonth: figures(lastMonth), sample, moderation }),
   };
 }

@@ -75,6 +75,11 @@ export const RatingSubmissionSchema = z
       description: 'Client-made UUID; a repeat with the same id stores nothing and answers 200 with the first id.',
       example: '3f0c1a5e-8a4b-4c6f-9d2e-7b1a0c9e4d21',
     }),
+    clientId: z.uuid('clientId must be a UUID made by the client.').optional().openapi({
+      description:
+        "Extension of SPEC §5: a random UUID the client makes once per install (kept in localStorage) and sends with every rating. It tells apart phones whose user agents are identical on one network; hashed with the day's salt, never stored.",
+      example: '9b2d7c4e-1f3a-4e8b-a6c5-2d9e0f1b3c47',
+    }),
     kioskToken: z.string().min(1).max(64).optional().openapi({
       description:
         "Extension of SPEC §5: the rotating token from a kiosk display's QR code (`/r/{code}?k=…`). Present: channel `kiosk`; absent: channel `qr`.",
@@ -87,3 +92,13 @@ export type RatingSubmission = z.infer<typeof RatingSubmissionSchema>;
 export const CreatedSchema = z
   .object({ id: z.string().openapi({ description: 'The stored response', example: '0b7e9c1e-…' }) })
   .openapi('ResponseId');
+
+export const StoredRatingSchema = z
+  .object({
+    id: z.string().openapi({ description: 'The stored response', example: '0b7e9c1e-…' }),
+    held: z.boolean().openapi({
+      description:
+        'True when the rating is stored but held for a staff check before it counts (many ratings from one network or device, SPEC §5); false when it counts.',
+    }),
+  })
+  .openapi('StoredRating');

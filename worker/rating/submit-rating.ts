@@ -3,20 +3,20 @@
  * One citizen's rating from request to D1 (SPEC §5), shared by the JSON API and the no-JavaScript form, in as few
  * D1 round trips as the rules allow (docs/rating.md, "Round trips"). What needs no database is done first, in the
  * Worker: the device and network hashes (the day's salt is cached per isolate) and the kiosk token's signature.
- * Then one atomic batch (worker/db/responses.ts) answers a repeat, counts the request, checks the counter, the
- * limits and the burst rule, and stores. Its answer follows SPEC §5's order: a repeat first (200, before any limit
- * and before Turnstile, whose tokens are single-use), then the per-minute limits, the counter, the service, the kiosk
- * token, Turnstile, the hourly limits. Without a network call for Turnstile (local development) that is the only
- * round trip; with siteverify the batch runs once without storing, before the call, and once to store.
+ * Then one atomic batch (worker/db/responses.ts) answers a repeat, checks the counter and the minute limits,
+ * stores the rating counted or held (docs/rating.md "Shared networks") and counts it. Its answer follows SPEC §5's
+ * order: a repeat first (200, before any limit and before Turnstile, whose tokens are single-use), then the counter,
+ * the service, the kiosk token, the per-minute limits, Turnstile. Without a network call for Turnstile (local
+ * development) that is the only round trip; with siteverify the batch runs once without storing, then once to store.
  */
 import { localDate } from '../../domain/periods';
 import { plainText } from '../../domain/plain-text';
 import { redactPersonalData } from '../../domain/redaction';
 import { ELEMENT_CODES } from '../../domain/survey';
-import { type StoreOutcome, storeRating } from '../db/responses';
+import { type RatingLimits, type StoreOutcome, storeRating } from '../db/responses';
 import { type Bindings, readConfig } from '../env';
 import { ProblemError } from '../http/problem';
-import { deviceHash, deviceIdentity, networkHash } from '../security/device-hash';
+import { deviceIdentity, networkHash, ratingDeviceHash } from '../security/device-hash';
 import { credentialDigest, kioskCredentialOf } from '../security/kiosk-credential';
 import { checkKioskToken } from '../security/kiosk-token';
 import { HOUR_MS, MINUTE_MS, minuteWindow, networkMinuteWindow, retryAfterSeconds } from '../security/rate-limit';
@@ -43,6 +43,8 @@ export interface Submitted {
   /** 201 for a new rating, 200 for a repeat of an earlier submissionId. */
   status: 201 | 200;
   id: string;
+  /** Stored but held for a staff check before it counts (SPEC §5): the citizen is told so. */
+  held: boolean;
 }
 
 function fieldProblem(field: string, detail: string): ProblemError {
@@ -70,8 +72,9 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
   const d1 = request.env.DB;
   const now = clock();
   const device = deviceIdentity(request.headers);
-  // The day's salt is cached per isolate: hashing costs no round trip once the isolate has rated today.
-  const hash = await deviceHash(d1, config.deviceHashKey, device, now);
+  // The day's salt is cached per isolate: hashing costs no round trip once the isolate has rated today. Null when the
+  // request names no device (a reduced user agent without a client id): only the network's rules apply.
+  const hash = await ratingDeviceHash(d1, config.deviceHashKey, device, body.clientId, now);
   // The network's hash shares the day's salt (already cached): a new user agent is a new device, not a new network.
   const network = await networkHash(d1, config.deviceHashKey, device.ip, now);
   const kioskCredential = kioskCredentialOf(request.headers);
@@ -96,25 +99,25 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
     deviceHash: hash,
     networkHash: network,
   };
-  const limits = {
-    deviceMinute: { ...minuteWindow(hash, now), limit: config.limits.perDeviceMinute },
+  const limits: RatingLimits = {
+    deviceMinute: {
+      ...(hash === null ? { key: null, windowStart: 0 } : minuteWindow(hash, now)),
+      limit: config.limits.perDeviceMinute,
+    },
     networkMinute: { ...networkMinuteWindow(network, now), limit: config.limits.perNetworkMinute },
-    deviceCounter: { since: now - HOUR_MS, limit: config.limits.perDeviceCounterHour },
-    networkCounter: { since: now - HOUR_MS, limit: config.limits.perNetworkCounterHour },
-    countRequest: true,
+    hourly: {
+      since: now - HOUR_MS,
+      device: config.limits.perDeviceCounterHour,
+      network: config.limits.perNetworkCounterHour,
+    },
   };
   const commit = request.waitUntil ? { waitUntil: request.waitUntil } : {};
-  const store = async (accepted: boolean, countRequest: boolean): Promise<StoreOutcome> => {
-    const outcome = await storeRating(d1, { ...rating, accepted }, { ...limits, countRequest }, commit);
+  const store = async (accepted: boolean): Promise<StoreOutcome> => {
+    const outcome = await storeRating(d1, { ...rating, accepted }, limits, commit);
     if (outcome.kind !== 'unknown-time-zone') return outcome;
-    // A region outside Indonesia's three zones: learn its zone and store again, without counting the request twice.
+    // A region outside Indonesia's three zones: learn its zone and store again (nothing was stored or counted).
     knownTimeZones.add(outcome.timeZone);
-    return storeRating(
-      d1,
-      { ...rating, accepted, localDates: localDates(now) },
-      { ...limits, countRequest: false },
-      commit,
-    );
+    return storeRating(d1, { ...rating, accepted, localDates: localDates(now) }, limits, commit);
   };
   const options = { remoteIp: device.ip, idempotencyKey: body.submissionId };
   /** Null when the batch answered before Turnstile had to be asked. */
@@ -124,32 +127,32 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
     // Local development: the verdict needs no network call, so it goes into the batch and the rating costs one
     // round trip. The batch's answer still comes in SPEC §5's order (a repeat before a refused token).
     turnstile = await verifyTurnstile(config, body.turnstileToken, options);
-    outcome = await store(turnstile.ok, true);
+    outcome = await store(turnstile.ok);
   } else {
-    // With siteverify, the same batch runs first without storing: it answers a repeat (whose token is spent) and
-    // counts the request against the per-minute limits before anyone can make the Worker call siteverify. Only a
-    // request that passes everything else is verified and then stored by the same batch, which judges the
-    // counter, the limits and the burst rule again, atomically.
-    outcome = await store(false, true);
+    // With siteverify, the same batch runs first without storing or counting: it answers a repeat (whose token is
+    // spent), an unknown counter and a minute window already full without a siteverify call. Only a request that
+    // passes everything else is verified and then stored by the same batch, which judges the counter, the limits and
+    // the hold rules again, atomically, and only then counts it: a refused token counts nowhere.
+    outcome = await store(false);
     if (outcome.kind === 'not-accepted') {
       turnstile = await verifyTurnstile(config, body.turnstileToken, options);
-      if (turnstile.ok) outcome = await store(true, false);
+      if (turnstile.ok) outcome = await store(true);
     }
   }
 
   switch (outcome.kind) {
     case 'stored':
-      return { status: 201, id: outcome.id };
+      return { status: 201, id: outcome.id, held: outcome.held };
     case 'repeat':
-      return { status: 200, id: outcome.id };
+      return { status: 200, id: outcome.id, held: outcome.held };
     case 'device-minute-limit':
       throw tooMany(
-        'Too many requests from this device: wait a minute.',
+        'Too many ratings in one minute from this device: nothing was stored; send it again after Retry-After (the rating form does so automatically).',
         retryAfterSeconds(limits.deviceMinute.windowStart + MINUTE_MS, now),
       );
     case 'network-minute-limit':
       throw tooMany(
-        'Too many requests from this network: wait a minute.',
+        'Too many ratings in one minute from this network: nothing was stored; send it again after Retry-After (the rating form does so automatically).',
         retryAfterSeconds(limits.networkMinute.windowStart + MINUTE_MS, now),
       );
     case 'counter-inactive':
@@ -170,16 +173,6 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
       throw new ProblemError(403, 'The bot check (Turnstile) refused this submission.');
     case 'unknown-time-zone':
       throw new Error(`submitRating: the region's time zone ${outcome.timeZone} has no local date`);
-    case 'device-counter-limit':
-      throw tooMany(
-        `This device has rated this counter ${config.limits.perDeviceCounterHour} times in the last hour.`,
-        retryAfterSeconds(outcome.oldest + HOUR_MS, now),
-      );
-    case 'network-counter-limit':
-      throw tooMany(
-        `This network has rated this counter ${config.limits.perNetworkCounterHour} times in the last hour.`,
-        retryAfterSeconds(outcome.oldest + HOUR_MS, now),
-      );
   }
 }
 

@@ -204,7 +204,7 @@ ratingFormRouter.post('/:code', limitBody(MAX_FORM_BYTES), async (c) => {
     return renderForm(c, code, state, 400);
   }
   try {
-    const { id } = await submitRating(
+    const { id, held } = await submitRating(
       { env: c.env, headers: c.req.raw.headers, waitUntil: waitUntilOf(c) },
       parsed.data,
     );
@@ -213,6 +213,7 @@ ratingFormRouter.post('/:code', limitBody(MAX_FORM_BYTES), async (c) => {
       lang: locale === 'en' ? 'en' : null,
       kiosk: url.searchParams.get('kiosk') === '1' ? '1' : null,
       id,
+      held: held ? '1' : null,
     });
     return c.redirect(thanks, 303);
   } catch (error) {
@@ -228,7 +229,7 @@ ratingFormRouter.post('/:code', limitBody(MAX_FORM_BYTES), async (c) => {
     }
     const retryAfter = error.extra.headers?.['retry-after'];
     if (retryAfter) c.header('retry-after', retryAfter);
-    if (error.status === 429) return renderForm(c, code, { ...state, formError: t(locale, 'errTooMany') }, 429);
+    if (error.status === 429) return renderForm(c, code, { ...state, formError: t(locale, 'errMinuteLimit') }, 429);
     if (error.status === 403) return renderForm(c, code, { ...state, formError: t(locale, 'errBot') }, 403);
     return renderForm(c, code, { ...state, formError: t(locale, 'errUnavailable') }, 503);
   }
@@ -251,6 +252,7 @@ ratingFormRouter.get('/:code/terima-kasih', async (c) => {
       counterName={found.counter.name}
       unitHref={withQuery(`/${found.region.slug}/${found.unit.slug}`, { lang })}
       receipt={id && UUID.test(id) ? id : null}
+      held={c.req.query('held') === '1'}
       kioskReturnHref={kioskReturnHref}
     />,
   );

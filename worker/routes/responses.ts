@@ -6,7 +6,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { limitBody } from '../http/body-limit';
 import { createRouter } from '../http/router';
 import { waitUntilOf } from '../http/wait-until';
-import { CreatedSchema, RatingSubmissionSchema } from '../rating/schema';
+import { RatingSubmissionSchema, StoredRatingSchema } from '../rating/schema';
 import { submitRating } from '../rating/submit-rating';
 
 /** A full rating with a 1,000-character comment of 4-byte characters is about 4.5 KB; anything far larger is not one. */
@@ -30,23 +30,27 @@ const submitRoute = createRoute({
   tags: ['Public'],
   summary: 'Submit a rating (idempotent on submissionId)',
   description:
-    'Stores one rating of one visit. A repeat with the same `submissionId` stores nothing and answers 200 with the first id, before any rate limit. Suspicious bursts are stored flagged and kept out of the indicators until moderated.',
+    'Stores one rating of one visit. A repeat with the same `submissionId` stores nothing and answers 200 with the first id, before any rate limit. What the hourly limits per device or network, or the burst rule, would refuse is stored held (`held: true`): out of the indicators until a moderator releases it, never refused.',
   middleware: [limitBody(MAX_RATING_BYTES)] as const,
   request: {
     body: { required: true, content: { 'application/json': { schema: RatingSubmissionSchema } } },
   },
   responses: {
-    201: { description: 'Stored', content: { 'application/json': { schema: CreatedSchema } } },
+    201: {
+      description: 'Stored: counted, or held for a staff check (`held`)',
+      content: { 'application/json': { schema: StoredRatingSchema } },
+    },
     200: {
-      description: 'A repeat of an earlier submissionId: nothing new stored',
-      content: { 'application/json': { schema: CreatedSchema } },
+      description: 'A repeat of an earlier submissionId: nothing new stored; `held` is the stored rating’s state',
+      content: { 'application/json': { schema: StoredRatingSchema } },
     },
     400: { description: 'Invalid fields, listed in `errors`', content: problemContent },
     403: { description: 'Turnstile refused the token', content: problemContent },
     404: { description: 'Unknown or inactive counter', content: problemContent },
     413: { description: 'Body too large', content: problemContent },
     429: {
-      description: 'Too many from this device (see `Retry-After`)',
+      description:
+        'Too many ratings in one minute from this device or network: nothing stored; send the same submission again after `Retry-After`',
       headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
       content: problemContent,
     },
@@ -59,5 +63,5 @@ export const responsesRouter = createRouter().openapi(submitRoute, async (c) => 
     { env: c.env, headers: c.req.raw.headers, waitUntil: waitUntilOf(c) },
     c.req.valid('json'),
   );
-  return c.json({ id: result.id }, result.status);
+  return c.json({ id: result.id, held: result.held }, result.status);
 });

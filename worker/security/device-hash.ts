@@ -3,7 +3,7 @@
  * The device hash behind the abuse limits (SPEC §4): an HMAC of IP address and user agent under the deployment's
  * secret key and a random salt of the day. The salt lives in `device_salts` only for its day and is then deleted,
  * so yesterday's hashes can no longer be linked to anything; the raw IP and user agent are never stored. The same
- * salt keys the network hash (IPv4 /24, IPv6 /64) behind the per-network limits.
+ * salt keys the network hash (IPv4 /24, IPv6 /48) and a client's own install id (docs/rating.md "Who is a device").
  */
 import { localDate } from '../../domain/periods';
 import { base64Url, hmacBase64Url } from './hmac';
@@ -41,9 +41,47 @@ export async function deviceHash(d1: D1Database, key: string, device: DeviceIden
 }
 
 /**
- * The network a client address belongs to, as limits see it: an IPv4 /24 or an IPv6 /64 (one home, office or
- * phone subscription gets at least a /64), so changing the user agent or the last bits of the address is still
- * the same network. IPv4-mapped IPv6 addresses count as IPv4. Never stored: only its keyed hash is.
+ * Whether a user agent can tell one device from another of the same kind on one network. Not when it names no
+ * model: Chrome's reduced agents (Android `Linux; Android 10; K`, the frozen desktop platforms `Windows NT 10.0;
+ * Win64; x64`, `Macintosh; Intel Mac OS X 10_15_7`, `X11; Linux x86_64`, `X11; CrOS x86_64 14541.0.0`, which
+ * Safari and Firefox freeze too) and iPhones and iPads, whose agents carry no model either: every phone of one kind
+ * on one Wi-Fi sends the same string, so IP and user agent would make them all one "device".
+ */
+export function userAgentTellsDevicesApart(userAgent: string): boolean {
+  const agent = userAgent.trim();
+  if (agent === '') return false;
+  if (/\(Linux; Android [\d.]+; K[;)]/.test(agent)) return false;
+  if (/\((?:iPhone|iPad|iPod)[;)]/.test(agent)) return false;
+  return !/\((?:Windows NT 10\.0; Win64; x64|Macintosh; Intel Mac OS X 10[_.]15(?:_7)?|X11; Linux x86_64|X11; CrOS x86_64 14541\.0\.0)[;)]/.test(
+    agent,
+  );
+}
+
+/**
+ * The device a rating comes from, as the per-device rules see it (docs/rating.md "Who is a device"): the app
+ * install's own random `clientId` if the client sent one (hashed like the device hash, never stored raw), else the
+ * device hash of IP and user agent if the agent tells devices apart, else null: no per-device rule applies, only
+ * the network's.
+ */
+export async function ratingDeviceHash(
+  d1: D1Database,
+  key: string,
+  device: DeviceIdentity,
+  clientId: string | undefined,
+  now: number,
+): Promise<string | null> {
+  if (clientId !== undefined) {
+    const salt = await saltOfDay(d1, localDate(now, SALT_TIME_ZONE), now);
+    return hmacBase64Url(key, `client\u0000${salt}\u0000${clientId.toLowerCase()}`, 16);
+  }
+  return userAgentTellsDevicesApart(device.userAgent) ? deviceHash(d1, key, device, now) : null;
+}
+
+/**
+ * The network a client address belongs to, as limits see it: an IPv4 /24 or an IPv6 /48 (a site's usual
+ * assignment: an office or a home may number its devices across many /64s, so a /64 would make one network look
+ * like 65,536), so changing the user agent or the last bits of the address is still the same network. IPv4-mapped
+ * IPv6 addresses count as IPv4. Never stored: only its keyed hash is.
  */
 export function networkPrefix(ip: string): string {
   const address = ip.trim().toLowerCase().replace(/%.*$/, '');
@@ -57,9 +95,9 @@ export function networkPrefix(ip: string): string {
       tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
     if (groups.length === 8 && groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) {
       return `v6:${groups
-        .slice(0, 4)
+        .slice(0, 3)
         .map((g) => Number.parseInt(g, 16).toString(16))
-        .join(':')}::/64`;
+        .join(':')}::/48`;
     }
   }
   // Not an address (absent in local development): the raw value groups the requests, as before.

@@ -61,9 +61,9 @@ const COPY = {
     id: 'Pemeriksaan keamanan gagal. Tunggu sebentar lalu kirim lagi.',
     en: 'The security check failed. Wait a moment and send again.',
   },
-  errTooMany: {
-    id: 'Terlalu banyak penilaian dari perangkat ini. Coba lagi nanti.',
-    en: 'Too many ratings from this device. Please try again later.',
+  errMinuteLimit: {
+    id: 'Terlalu banyak penilaian dalam satu menit dari jaringan atau perangkat ini, jadi penilaian Anda belum tersimpan. Jawaban Anda masih ada di bawah: tunggu satu menit lalu tekan “Kirim penilaian” lagi.',
+    en: 'Too many ratings in one minute from this network or device, so your rating is not saved yet. Your answers are still below: wait a minute, then press “Send rating” again.',
   },
   errKiosk: {
     id: 'Kode QR layar sudah kedaluwarsa. Pindai lagi kode QR di layar loket.',
@@ -104,6 +104,10 @@ const COPY = {
   thanksBody: {
     id: 'Penilaian Anda sudah kami terima. Penilaian ini masuk ke Indeks Kepuasan Masyarakat (IKM) {unit}, yang diumumkan terbuka setiap bulan dan dipakai untuk memperbaiki layanan.',
     en: 'We have received your rating. It counts toward the Public Satisfaction Index (IKM) of {unit}, published openly every month and used to improve the service.',
+  },
+  thanksHeld: {
+    id: 'Penilaian Anda sudah tersimpan. Karena banyak penilaian datang dari jaringan atau perangkat yang sama, penilaian ini akan dihitung dalam Indeks Kepuasan Masyarakat (IKM) {unit} setelah diperiksa petugas.',
+    en: 'Your rating is saved. Because many ratings came from the same network or device, it will count toward the Public Satisfaction Index (IKM) of {unit} after a staff check.',
   },
   thanksComment: {
     id: 'Jika Anda menulis komentar, moderator membacanya terlebih dahulu; data pribadi disamarkan sebelum ditampilkan, dan instansi dapat membalasnya.',

@@ -136,6 +136,24 @@
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   }
 
+  /**
+   * A random id for this phone's browser, kept across visits: on a shared network it tells phones apart where their
+   * user agents no longer do (the server keeps only a salted hash of it). Not on a shared kiosk tablet.
+   */
+  function installId() {
+    if (kiosk) return null;
+    try {
+      let id = localStorage.getItem('suara-layanan:client');
+      if (!id) {
+        id = uuid();
+        localStorage.setItem('suara-layanan:client', id);
+      }
+      return id;
+    } catch {
+      return null;
+    }
+  }
+
   /** The widget's current token (fresh after a reload), else the dummy token of local development. */
   const turnstileToken = () => value('cf-turnstile-response') || value('turnstileToken');
   // Turnstile is on (the widget's script may still be loading): a 403 then means "try again with a new token".
@@ -149,6 +167,8 @@
     if (value('service')) body.service = value('service');
     if (value('comment')) body.comment = comment.value;
     if (value('k')) body.kioskToken = value('k');
+    const client = installId();
+    if (client) body.clientId = client;
     const respondent = {};
     for (const name of ['gender', 'education', 'occupation']) if (value(name)) respondent[name] = value(name);
     if (value('age')) respondent.age = Number(value('age'));

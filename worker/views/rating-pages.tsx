@@ -12,6 +12,8 @@ export interface ThanksProps {
   counterName: string;
   unitHref: string;
   receipt: string | null;
+  /** Stored but held for a staff check before it counts (SPEC §5): the page must not say it counts. */
+  held: boolean;
   /** The empty form to return to after 10 seconds (a tablet on the counter), or null. */
   kioskReturnHref: string | null;
 }
@@ -32,7 +34,7 @@ export function ThanksPage(props: ThanksProps) {
     >
       <div class="card">
         <h1>{t(locale, 'thanksTitle')}</h1>
-        <p>{t(locale, 'thanksBody', { unit: props.unitName })}</p>
+        <p id="thanks-status">{t(locale, props.held ? 'thanksHeld' : 'thanksBody', { unit: props.unitName })}</p>
         <p>{t(locale, 'thanksComment')}</p>
         {props.receipt ? (
           <p>

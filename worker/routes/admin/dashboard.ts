@@ -117,6 +117,15 @@ const UnitDashboardFields = {
     flaggedRatings: z.number().int(),
     oldestFlaggedDays: z.number().int().nullable(),
   }),
+  held: z
+    .object({
+      count: z.number().int().openapi({ description: 'Ratings of the month still held for a staff check' }),
+      share: z.number().openapi({ description: 'Their share of the month’s stored ratings (counted + held), 0–1' }),
+    })
+    .openapi({
+      description:
+        'Ratings stored but held (shared network, burst, hourly limit: SPEC §5), neither released nor rejected yet',
+    }),
   alerts: z.array(AlertSchema).openapi({ description: 'Most severe first' }),
 };
 
