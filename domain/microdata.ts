@@ -167,15 +167,21 @@ export function planCell(groups: readonly CellGroup[], k: number): CellPlan {
   for (const stage of [0, 1, 2, 3] as const) {
     const combos = tally(state);
     const small = [...combos.values()].filter((c) => c.stage === stage && c.count > 0 && c.count < k);
+    // Donors: combinations of an earlier stage with a surplus, by the combination they become at this stage.
+    const donorsOf = new Map<string, Combination[]>();
+    if (stage > 0 && small.length > 0) {
+      for (const d of combos.values()) {
+        if (d.stage >= stage || d.count <= k) continue;
+        const target = cellKey(generalised(d.values, stage));
+        donorsOf.set(target, [...(donorsOf.get(target) ?? []), d]);
+      }
+    }
     for (const combo of small) {
       if (stage === 0) {
         for (const member of combo.members) move(state, member, 1, member.rows);
         continue;
       }
-      // Donors: combinations of an earlier stage that publish this one once generalised to `stage`.
-      const donors = [...combos.values()]
-        .filter((d) => d.stage < stage && d.count > k && cellKey(generalised(d.values, stage)) === combo.key)
-        .sort((a, b) => b.count - a.count || compare(a.key, b.key));
+      const donors = [...(donorsOf.get(combo.key) ?? [])].sort((a, b) => b.count - a.count || compare(a.key, b.key));
       const deficit = k - combo.count;
       if (donors.reduce((sum, d) => sum + d.count - k, 0) >= deficit) {
         let needed = deficit;

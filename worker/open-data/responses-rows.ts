@@ -1,8 +1,9 @@
 /**
  * @module
  * Rows of `responses.csv|json`, the microdata (SPEC §4): month only (never day, time, counter, device or comment),
- * age in bands, k-anonymous profiles, flagged responses out. Streamed block by block (region × month): first a SQL
- * GROUP BY gives the block's quasi-identifier group sizes, then each published unit's rows are read in
+ * age in bands, k-anonymous over every published quasi-identifier, flagged responses out. Streamed block by block
+ * (region × month): first a SQL GROUP BY gives the block's quasi-identifier group sizes, then each published unit's
+ * rows are read in
  * keyset-paginated pages through the `responses_unit_month_rows` index (already in output order: no sort; it
  * carries every published column), and blanked
  * as planned, so memory holds one block's group sizes and one page of rows, whatever the table size.
