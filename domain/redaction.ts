@@ -158,6 +158,8 @@ interface Chunk {
 function numberSpans(folded: string): Span[] {
   const spans: Span[] = [];
   for (const run of runsOf(folded)) {
+    // A list of years ("2019 2020 2021 2022") is not a NIK.
+    if (run.every((chunk) => /^(?:19|20)\d\d$/.test(chunk.digits) && chunk.end - chunk.start === 4)) continue;
     let first = 0;
     while (first < run.length) {
       let found = -1;

@@ -213,6 +213,9 @@ const ORDINARY_SENTENCES: readonly string[] = [
   'Selasa 3/12 pukul 10.15',
   'Sudah 3 kali datang, 2 kali ditolak sejak 2024',
   'Dilayani 1-2 hari kerja, 0,5 jam per berkas',
+  'Antrean sama panjangnya tahun 2019 2020 2021 2022',
+  'Surat nomor 800/123/2026 sudah keluar',
+  'Kode pos 29111, RT 02 RW 05',
 ];
 
 describe('redactPersonalData: table of common spellings (SPEC §4)', () => {
