@@ -30,6 +30,7 @@ export default defineConfig(async () => {
             RATE_LIMIT_PER_DEVICE_MINUTE: '30',
             RATE_LIMIT_PER_NETWORK_COUNTER_HOUR: '20',
             RATE_LIMIT_PER_NETWORK_MINUTE: '120',
+            RATE_LIMIT_PER_NETWORK_EXPORT_PART_MINUTE: '30',
           },
         },
       }),

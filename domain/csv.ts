@@ -10,13 +10,21 @@ export const CSV_EOL = '\r\n';
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** Plain decimal numbers are harmless even when they start with + or −: they are kept so they stay numeric. */
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const NEEDS_QUOTES = /[",\r\n]/;
+/**
+ * Where a reader that is not RFC 4180's may start a new cell inside a field: Excel in an Indonesian locale (id-ID)
+ * separates cells with `;`, and ignores quotes that do not open a line's first cell, so it also ends a record at a
+ * line break inside a quoted field.
+ */
+const CELL_BREAK = /(?<=[;\n\r])/;
+/** `;` is quoted too: a `;` reader then keeps the field whole whenever the quote opens its cell. */
+const NEEDS_QUOTES = /[",;\r\n]/;
 
 /**
- * One CSV record, terminated by CRLF. Fields containing a comma, double quote, CR or LF are quoted with inner quotes
- * doubled. Text starting with = + - @ (or tab/CR) is prefixed with a single quote so that spreadsheet software does
- * not execute it as a formula; numbers (number type, or strings that are plain decimal numbers such as '-5') are not,
- * because they cannot carry a formula and must stay numeric. Non-finite numbers are written as empty fields.
+ * One CSV record, terminated by CRLF. Fields containing a comma, semicolon, double quote, CR or LF are quoted with
+ * inner quotes doubled. Text starting with = + - @ (or tab/CR) is prefixed with a single quote so that spreadsheet
+ * software does not execute it as a formula, and so is every piece of it after a `;` or a line break, where a
+ * `;`-separated reader starts a cell; numbers (number type, or strings that are plain decimal numbers such as '-5')
+ * are not, because they cannot carry a formula and must stay numeric. Non-finite numbers are written as empty fields.
  */
 export function csvRow(values: readonly CsvValue[]): string {
   return values.map(csvField).join(',') + CSV_EOL;
@@ -26,6 +34,16 @@ export function csvRow(values: readonly CsvValue[]): string {
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+  const text = neutralised(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** `value` with `'` before each piece (the start, and after every `;` or line break) a spreadsheet would run. */
+export function neutralised(value: string): string {
+  if (!/[=+\-@\t\r]/.test(value)) return value;
+  return value.split(CELL_BREAK).map(neutralisedPiece).join('');
+}
+
+function neutralisedPiece(piece: string): string {
+  return FORMULA_START.test(piece) && !PLAIN_NUMBER.test(piece.replace(/[;\n\r]$/, '')) ? `'${piece}` : piece;
 }

@@ -1,7 +1,8 @@
 /**
  * @module
- * Disclosure plan for published microdata (SPEC §4): which rows of a unit × month cell may be published, and whose
- * profile fields must be blanked, decided from group sizes alone so an exporter can stream rows afterwards.
+ * Disclosure plan for published microdata (SPEC §4): which rows of a unit × month cell may be published, and which of
+ * their quasi-identifier columns must be blanked, decided from group sizes alone so an exporter can stream rows
+ * afterwards.
  */
 import { currentPeriod, previousPeriod } from './periods';
 import { MIN_PUBLIC_RESPONSES } from './summary';
@@ -10,14 +11,17 @@ import { MIN_PUBLIC_RESPONSES } from './summary';
 export const DEFAULT_K = 5;
 
 /**
- * Quasi-identifiers of a microdata row, as columns of `responses.csv`: together they could single out a respondent
- * (someone who knows "the only woman aged 60+ with an S3 who visited unit X in March" could learn her answers).
- * A cell is one (region, unit, month); the last four are its profile.
+ * Quasi-identifiers of a microdata row: every published column of `responses.csv` that describes the respondent or
+ * the visit rather than the answers. Together they could single out a respondent (someone who knows "the only woman
+ * aged 60+ with an S3 who came for a passport on paper in March" could learn her answers). A cell is one
+ * (region, unit, month); the other six are planned within it.
  */
 export const QUASI_IDENTIFIER_FIELDS = [
   'region',
   'unit',
   'month',
+  'service',
+  'channel',
   'gender',
   'age_band',
   'education',
@@ -32,6 +36,12 @@ export interface Profile {
   occupation: string | null;
 }
 
+/** A row's published quasi-identifiers within its cell (service slug, channel, profile): null for an empty field. */
+export interface CellValues extends Profile {
+  service: string | null;
+  channel: string | null;
+}
+
 /**
  * Canonical key of a profile, null when all four fields are empty. JSON keeps values containing separators
  * unambiguous and tells null from the string 'null'.
@@ -39,6 +49,18 @@ export interface Profile {
 export function profileKey(profile: Profile): string | null {
   const values = [profile.gender, profile.age_band, profile.education, profile.occupation];
   return values.every((v) => v === null) ? null : JSON.stringify(values);
+}
+
+/** Canonical key of a row's published values within its cell (every quasi-identifier but region, unit, month). */
+export function cellKey(values: CellValues): string {
+  return JSON.stringify([
+    values.service,
+    values.channel,
+    values.gender,
+    values.age_band,
+    values.education,
+    values.occupation,
+  ]);
 }
 
 /**
@@ -51,11 +73,26 @@ export function lastClosedMonthEnd(now: Date | number, timeZone: string): string
   return previousPeriod(currentPeriod('month', now, timeZone)).end;
 }
 
-/** One quasi-identifier group of a cell: its profile key (null = every profile field empty) and its row count. */
-export interface ProfileGroup {
-  /** Canonical key of (gender, age band, education, occupation); null for rows whose four fields are all empty. */
-  key: string | null;
+/** One quasi-identifier group of a cell: rows with the same values in every published quasi-identifier column. */
+export interface CellGroup {
+  values: CellValues;
   size: number;
+}
+
+/**
+ * How far a row is generalised, each level blanking more columns: 0 none, 1 the four profile fields, 2 also the
+ * channel, 3 also the service.
+ */
+export type Level = 0 | 1 | 2 | 3;
+
+/**
+ * Of one group's rows, in stream order: the first `service` rows are published at level 3, the next `channel` at
+ * level 2, the next `profile` at level 1, and the rest as they are.
+ */
+export interface GroupPlan {
+  service: number;
+  channel: number;
+  profile: number;
 }
 
 /** What to do with the rows of one cell. */
@@ -65,58 +102,174 @@ export interface CellPlan {
    * the IKM that SPEC §4 suppresses, so none of its rows are published.
    */
   publish: boolean;
-  /** Per profile key, how many of that group's rows (the first ones in stream order) get their profile blanked. */
-  blank: Map<string, number>;
+  /** Per group ({@link cellKey}), how many of its rows are generalised to each level; groups left whole are absent. */
+  generalise: Map<string, GroupPlan>;
+}
+
+/** `values` as published at `level`. */
+export function generalised(values: CellValues, level: Level): CellValues {
+  if (level === 0) return values;
+  return {
+    service: level >= 3 ? null : values.service,
+    channel: level >= 2 ? null : values.channel,
+    gender: null,
+    age_band: null,
+    education: null,
+    occupation: null,
+  };
 }
 
 /**
- * Plans a cell (one region × unit × month) for k-anonymity with the profile fields as quasi-identifiers beside the
- * cell's own region, unit and month.
- *
- * 1. Every group smaller than `k` is blanked (SPEC §4).
- * 2. Blanked rows join the rows that gave no profile at all. If that "empty profile" group would itself hold
- *    1..k−1 rows, it would single them out (e.g. the one respondent with a rare profile, now the only blank row), so
- *    more rows are blanked until it holds at least k: first the surplus of groups larger than k, largest surplus
- *    first, else the smallest whole group.
- *
- * The result: in the published cell every combination of profile values, including "all empty", occurs 0 or ≥ k
- * times. Deterministic for the same groups in any order.
+ * The stage of a published combination: the highest level whose blanking it already shows (3 for all empty, 2 for a
+ * service alone, 1 for service and channel without a profile, 0 with a profile). Rows that were empty to begin with
+ * (no service, no profile given) share it with the rows generalised to it.
  */
-export function planCell(groups: readonly ProfileGroup[], k: number): CellPlan {
-  const total = groups.reduce((sum, g) => sum + g.size, 0);
-  const blank = new Map<string, number>();
-  if (total < Math.max(k, MIN_PUBLIC_RESPONSES)) return { publish: false, blank };
+function stageOf(values: CellValues): Level {
+  if (profileKey(values) !== null) return 0;
+  if (values.channel !== null) return 1;
+  return values.service !== null ? 2 : 3;
+}
 
-  let empty = 0;
-  const kept: { key: string; size: number }[] = [];
+/**
+ * Plans a cell (one region × unit × month) for k-anonymity over every published quasi-identifier (SPEC §4,
+ * docs/open-data.md "Anonymization"): afterwards every combination of published values of the cell, including the
+ * empty ones, occurs 0 or ≥ k times, and no row is dropped. Generalisation goes column by column, cheapest first:
+ *
+ * 1. **Profile.** Every combination with fewer than k rows gets its profile blanked: it joins its (service, channel).
+ * 2. **Channel.** A (service, channel) without profile holding 1..k−1 rows is topped up to k with profiles blanked
+ *    from the surplus over k of combinations that share its service and channel, largest surplus first; if their
+ *    surplus is too small, its rows' channel is blanked too: they join their service.
+ * 3. **Service.** A service with neither profile nor channel holding 1..k−1 rows is topped up likewise from the
+ *    surplus of its own service's combinations (blanking their profile and channel); else its rows' service is
+ *    blanked too: they join the all-empty combination.
+ * 4. **All empty.** Topped up from any combination's surplus, else by generalising the smallest whole combination
+ *    (every other holds ≥ k by then, so one suffices and no row needs to be dropped).
+ *
+ * Groups are keyed by all published values, so a caller may hand in values already blanked for other reasons.
+ * Deterministic for the same groups in any order.
+ */
+export function planCell(groups: readonly CellGroup[], k: number): CellPlan {
+  const total = groups.reduce((sum, g) => sum + Math.max(0, g.size), 0);
+  const generalise = new Map<string, GroupPlan>();
+  if (total < Math.max(k, MIN_PUBLIC_RESPONSES)) return { publish: false, generalise };
+
+  // Rows of each group at each level; merged by key, in key order, so the plan does not depend on the input order.
+  const merged = new Map<string, { values: CellValues; rows: [number, number, number, number] }>();
   for (const group of groups) {
     if (group.size <= 0) continue;
-    if (group.key === null) empty += group.size;
-    else if (group.size < k) {
-      blank.set(group.key, group.size);
-      empty += group.size;
-    } else kept.push({ key: group.key, size: group.size });
+    const key = cellKey(group.values);
+    const entry = merged.get(key) ?? { values: group.values, rows: [0, 0, 0, 0] };
+    entry.rows[0] += group.size;
+    merged.set(key, entry);
   }
-  if (empty === 0 || empty >= k) return { publish: true, blank };
+  const state = [...merged.entries()].sort(([a], [b]) => compare(a, b)).map(([key, entry]) => ({ key, ...entry }));
 
-  const deficit = k - empty;
-  const surplus = kept.map((g) => ({ ...g, spare: g.size - k })).filter((g) => g.spare > 0);
-  const spare = surplus.reduce((sum, g) => sum + g.spare, 0);
-  if (spare >= deficit) {
-    let needed = deficit;
-    surplus.sort((a, b) => b.spare - a.spare || compare(a.key, b.key));
-    for (const group of surplus) {
-      const take = Math.min(group.spare, needed);
-      blank.set(group.key, take);
-      needed -= take;
-      if (needed === 0) break;
+  for (const stage of [0, 1, 2, 3] as const) {
+    const combos = tally(state);
+    const small = [...combos.values()].filter((c) => c.stage === stage && c.count > 0 && c.count < k);
+    // Donors: combinations of an earlier stage with a surplus, by the combination they become at this stage.
+    const donorsOf = new Map<string, Combination[]>();
+    if (stage > 0 && small.length > 0) {
+      for (const d of combos.values()) {
+        if (d.stage >= stage || d.count <= k) continue;
+        const target = cellKey(generalised(d.values, stage));
+        donorsOf.set(target, [...(donorsOf.get(target) ?? []), d]);
+      }
     }
-    return { publish: true, blank };
+    for (const combo of small) {
+      if (stage === 0) {
+        for (const member of combo.members) move(state, member, 1, member.rows);
+        continue;
+      }
+      const donors = [...(donorsOf.get(combo.key) ?? [])].sort((a, b) => b.count - a.count || compare(a.key, b.key));
+      const deficit = k - combo.count;
+      if (donors.reduce((sum, d) => sum + d.count - k, 0) >= deficit) {
+        let needed = deficit;
+        for (const donor of donors) {
+          let take = Math.min(donor.count - k, needed);
+          needed -= take;
+          donor.count -= take;
+          for (const member of donor.members) {
+            const moved = Math.min(take, member.rows);
+            move(state, member, stage, moved);
+            member.rows -= moved;
+            take -= moved;
+            if (take === 0) break;
+          }
+          if (needed === 0) break;
+        }
+      } else if (stage < 3) {
+        for (const member of combo.members) move(state, member, (stage + 1) as Level, member.rows);
+      } else {
+        const smallest = [...combos.values()]
+          .filter((d) => d.stage < 3 && d.count >= k)
+          .sort((a, b) => a.count - b.count || compare(a.key, b.key))[0];
+        for (const member of smallest?.members ?? []) move(state, member, 3, member.rows);
+      }
+    }
   }
-  // Not enough surplus: blank one whole group (every kept group has ≥ k rows, so one suffices).
-  const smallest = [...kept].sort((a, b) => a.size - b.size || compare(a.key, b.key))[0];
-  if (smallest) blank.set(smallest.key, smallest.size);
-  return { publish: true, blank };
+
+  for (const { key, rows } of state) {
+    if (rows[1] + rows[2] + rows[3] > 0) generalise.set(key, { service: rows[3], channel: rows[2], profile: rows[1] });
+  }
+  return { publish: true, generalise };
+}
+
+interface Member {
+  /** Index into the plan's state. */
+  group: number;
+  level: Level;
+  rows: number;
+}
+
+interface Combination {
+  key: string;
+  values: CellValues;
+  stage: Level;
+  count: number;
+  members: Member[];
+}
+
+/** The published combinations of the cell as it stands: rows per combination, and which group's level holds them. */
+function tally(state: readonly { values: CellValues; rows: number[] }[]): Map<string, Combination> {
+  const combos = new Map<string, Combination>();
+  state.forEach(({ values, rows }, group) => {
+    rows.forEach((count, level) => {
+      if (count <= 0) return;
+      const shown = generalised(values, level as Level);
+      const key = cellKey(shown);
+      const combo = combos.get(key) ?? { key, values: shown, stage: stageOf(shown), count: 0, members: [] };
+      combo.count += count;
+      combo.members.push({ group, level: level as Level, rows: count });
+      combos.set(key, combo);
+    });
+  });
+  return combos;
+}
+
+function move(state: { rows: number[] }[], member: Member, level: Level, rows: number): void {
+  const group = state[member.group];
+  if (!group || rows <= 0) return;
+  group.rows[member.level] = (group.rows[member.level] ?? 0) - rows;
+  group.rows[level] = (group.rows[level] ?? 0) + rows;
+}
+
+/**
+ * Applies a cell's plan row by row, in stream order: for each row's {@link cellKey}, the level it is published at.
+ * Rows of a group are counted as they come, so the first rows of a group (by random id) take the plan's levels.
+ */
+export function rowLevels(plan: CellPlan): (key: string) => Level {
+  if (plan.generalise.size === 0) return () => 0;
+  const seen = new Map<string, number>();
+  return (key) => {
+    const group = plan.generalise.get(key);
+    if (!group) return 0;
+    const index = seen.get(key) ?? 0;
+    seen.set(key, index + 1);
+    if (index < group.service) return 3;
+    if (index < group.service + group.channel) return 2;
+    return index < group.service + group.channel + group.profile ? 1 : 0;
+  };
 }
 
 function compare(a: string, b: string): number {

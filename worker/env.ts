@@ -36,6 +36,8 @@ export interface Bindings {
   RATE_LIMIT_PER_DEVICE_MINUTE?: string;
   RATE_LIMIT_PER_NETWORK_COUNTER_HOUR?: string;
   RATE_LIMIT_PER_NETWORK_MINUTE?: string;
+  /** Uncached open-data parts (`responses.*?cursor=`) per client network per minute (default 30). */
+  RATE_LIMIT_PER_NETWORK_EXPORT_PART_MINUTE?: string;
   /** D1 queries one long read (a download, a snapshot partition) may spend: 900 (Workers Paid allows 1,000). */
   D1_QUERY_BUDGET?: string;
 }
@@ -72,6 +74,8 @@ export interface Config {
     perNetworkCounterHour: number;
     perNetworkMinute: number;
     perApiKeyMinute: number;
+    /** Uncached open-data parts (a `cursor` continuation) per client network per minute. */
+    perNetworkExportPartMinute: number;
   };
   /** D1 queries per invocation for downloads and snapshot partitions (docs/scale.md, "Exports"). */
   queryBudget: number;
@@ -166,6 +170,7 @@ export function readConfig(env: Bindings): Config {
       perNetworkCounterHour: positiveInteger(env.RATE_LIMIT_PER_NETWORK_COUNTER_HOUR, 20),
       perNetworkMinute: positiveInteger(env.RATE_LIMIT_PER_NETWORK_MINUTE, 120),
       perApiKeyMinute: positiveInteger(env.RATE_LIMIT_PER_API_KEY_MINUTE, 120),
+      perNetworkExportPartMinute: positiveInteger(env.RATE_LIMIT_PER_NETWORK_EXPORT_PART_MINUTE, 30),
     },
     // Workers Paid allows 1,000 queries per invocation (Free: 50, so set e.g. 45 there).
     queryBudget: positiveInteger(env.D1_QUERY_BUDGET, QUERY_BUDGET),

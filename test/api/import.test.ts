@@ -143,6 +143,38 @@ describe('POST /api/v1/admin/regions/{region}/units/{unit}/responses/import (SPE
     expect(await (await importInto('disdukcapil', csv())).json()).toMatchObject({ errors: [{ field: '(file)' }] });
   });
 
+  it('refuses a 1 MiB header of 219,000 columns with one clear 400, checked in linear time', async () => {
+    // Just under the 1 MiB body limit: the header is every column name followed by 219,000 made-up ones.
+    const columns = Array.from({ length: 219_000 }, (_, i) => `c${i % 100}`);
+    const body = `${HEADER},${columns.join(',')}\n2026-01-01,,4,4,4,4,4,4,4,4,4,,,,\n`;
+    expect(body.length).toBeLessThan(1024 * 1024);
+    const response = await importInto('disdukcapil', body);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = await response.json<{ errors: { line: number; field: string; detail: string }[] }>();
+    expect(problem.errors).toEqual([
+      {
+        line: 1,
+        field: '(header)',
+        pointer: '#row=1',
+        detail: `Line 1 has 219015 columns; at most 64 are accepted (expected 15: ${HEADER}).`,
+      },
+    ]);
+  });
+
+  it('refuses a line longer than 4,096 characters and names it', async () => {
+    const response = await importInto('disdukcapil', csv(`2026-01-01,"${'x'.repeat(5000)}",4,4,4,4,4,4,4,4,4,,,,`));
+    expect(response.status).toBe(400);
+    const problem = await response.json<{ errors: { line: number; field: string; detail: string }[] }>();
+    expect(problem.errors).toMatchObject([{ line: 2, field: '(row)', detail: expect.stringMatching(/at most 4096/) }]);
+  });
+
+  it('lists a header’s repeated and unknown columns once each', async () => {
+    const response = await importInto('disdukcapil', `${HEADER},u1,u1,x,x\n2026-01-01,,4,4,4,4,4,4,4,4,4,,,,\n`);
+    const problem = await response.json<{ errors: { detail: string }[] }>();
+    expect(problem.errors[0]?.detail).toMatch(/: unknown x; repeated u1, x\.$/);
+  });
+
   it('counts lines of the file, not records, when a quoted field spans lines; accepts a BOM and CRLF', async () => {
     const body = `\uFEFF${HEADER}\r\n2026-05-01,ktp-el,4,4,4,4,4,4,4,4,4,,,,\r\n"2026-05-02\r\nx",ktp-el,4,4,4,4,4,4,4,4,4,,,,\r\n2026-05-03,ktp-el,9,4,4,4,4,4,4,4,4,,,,\r\n`;
     const response = await importInto('disdukcapil', body);

@@ -15,6 +15,7 @@ import { prepareExport } from '../../worker/open-data/export';
 import { PAGE_SQL, planResponses } from '../../worker/open-data/responses-rows';
 import { type Row, RowPage } from '../../worker/open-data/rows';
 import { serialize, streamText } from '../../worker/open-data/writers';
+import { countingD1 } from '../support/d1-counter';
 import { createOrganisation, db } from '../support/fixtures';
 import { insertRatings, same } from '../support/ratings';
 
@@ -90,6 +91,30 @@ describe('downloads within a query budget (issue 10: D1 allows 1,000 queries per
     const response = await get('/data/responses.csv?cursor=kota;2025-01');
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('refuses a forged continuation with 400 before any D1 query: another region, outside from–to, month 13', async () => {
+    const counted = countingD1(env.DB);
+    for (const query of [
+      'region=kota&cursor=kota-baru:2025-01',
+      'from=2025-01&to=2025-02&cursor=kota:2025-03',
+      'from=2025-02&cursor=kota:2025-01',
+      'cursor=kota:2025-13',
+    ]) {
+      const response = await app.request(
+        `https://suara.test/data/responses.csv?${query}`,
+        {},
+        { ...env, DB: counted.d1 },
+        createExecutionContext(),
+      );
+      expect(response.status, query).toBe(400);
+      expect(await response.json(), query).toMatchObject({ errors: [{ field: 'cursor' }] });
+    }
+    expect(counted.statements).toEqual([]);
+    // A well-formed continuation naming no region of the download is refused too, once the regions are known.
+    const unknown = await get('/data/responses.csv?cursor=tidak-ada:2025-01');
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ errors: [{ field: 'cursor' }] });
   });
 
   it('the query guard refuses the query past its budget, counting each statement of a batch', async () => {
@@ -178,4 +203,50 @@ describe('responses.* pages read the index only where they can (issue 10: export
     expect(plan).toContain('USING INDEX responses_unit_month_rows (unit_id=? AND month=? AND id>?)');
     expect(plan).not.toMatch(/TEMP B-TREE|SCAN r\b/);
   });
+});
+
+describe('uncached parts of a download, per client network (SPEC §5, docs/open-data.md)', () => {
+  const part = (cursor: string, ip: string) =>
+    exports.default.fetch(`https://suara.test/data/responses.csv?cursor=${cursor}`, {
+      headers: { 'cf-connecting-ip': ip },
+    });
+  /** 31 continuations no one asked for before: each misses the edge cache and reaches D1. */
+  const cursors = Array.from(
+    { length: 31 },
+    (_, i) => `kota-lama:${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+  );
+
+  it('serves 30 uncached parts a minute to one network, then 429 problem+json with Retry-After; others and cached parts still pass', async () => {
+    // The limit counts whole minutes: start early in one, so all 31 requests fall into it.
+    const left = 60_000 - (Date.now() % 60_000);
+    if (left < 20_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
+    const statuses: (string | null)[] = [];
+    for (const cursor of cursors.slice(0, 30)) {
+      const response = await part(cursor, '198.51.100.7');
+      expect(response.status, cursor).toBe(200);
+      statuses.push(response.headers.get('x-cache'));
+      await response.body?.cancel();
+    }
+    expect(new Set(statuses)).toEqual(new Set(['MISS']));
+    // Another address of the same /24 is the same network.
+    const refused = await part(cursors[30] as string, '198.51.100.99');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(60);
+    expect(await refused.json()).toMatchObject({ status: 429, detail: expect.stringMatching(/Too many parts/) });
+    // A part already in the edge cache costs D1 nothing and is not limited; neither is another network.
+    const cached = await part(cursors[0] as string, '198.51.100.7');
+    expect([cached.status, cached.headers.get('x-cache')]).toEqual([200, 'HIT']);
+    await cached.body?.cancel();
+    const other = await part(cursors[30] as string, '203.0.113.5');
+    expect(other.status).toBe(200);
+    await other.body?.cancel();
+    // Nothing but keyed hashes is stored: no address.
+    const keys = JSON.stringify(
+      await env.DB.prepare("SELECT key FROM rate_counters WHERE key LIKE 'export-part:%'").all(),
+    );
+    expect(keys).not.toMatch(/198\.51|203\.0/);
+  }, 60_000);
 });

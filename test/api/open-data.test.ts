@@ -28,7 +28,15 @@ interface Profile {
 let sequence = 0;
 async function insertResponses(
   org: Pick<Organisation, 'regionId' | 'unitId' | 'counterId' | 'serviceId'>,
-  rows: { date: string; scores: number[]; profile?: Profile; flagged?: boolean; comment?: [string, string | null] }[],
+  rows: {
+    date: string;
+    scores: number[];
+    profile?: Profile;
+    flagged?: boolean;
+    comment?: [string, string | null];
+    channel?: string;
+    serviceId?: number;
+  }[],
 ) {
   const statements = rows.flatMap((row) => {
     sequence += 1;
@@ -37,14 +45,15 @@ async function insertResponses(
     const insert = env.DB.prepare(
       `INSERT INTO responses (id, submission_id, region_id, unit_id, counter_id, service_id, channel,
          u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, age, education, occupation, submitted_at, local_date, flagged)
-       VALUES (?, ?, ?, ?, ?, ?, 'qr', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).bind(
       id,
       `sub-${sequence}`,
       org.regionId,
       org.unitId,
       org.counterId,
-      org.serviceId,
+      row.serviceId ?? org.serviceId,
+      row.channel ?? 'qr',
       ...row.scores,
       p.gender ?? null,
       p.age ?? null,
@@ -137,6 +146,29 @@ beforeAll(async () => {
     other,
     Array.from({ length: 10 }, (_, i) => ({ date: '2026-03-10', scores: SCORES(i) })),
   );
+  // One rare profile of exactly k = 5 respondents, split 1/2/1/1 by service and channel: unique on the published
+  // columns unless service and channel count as quasi-identifiers too (SPEC §4).
+  const channels = await createOrganisation({ region: 'kota-kanal', regionName: 'Kota Kanal' });
+  const kk = await env.DB.prepare(
+    `INSERT INTO services (unit_id, slug, name) VALUES (?, 'kk', 'Kartu Keluarga') RETURNING id`,
+  )
+    .bind(channels.unitId)
+    .first<{ id: number }>();
+  const rare: Profile = { gender: 'P', age: 67, education: 'S3', occupation: 'PNS' };
+  await insertResponses(channels, [
+    { date: '2026-03-02', scores: SCORES(1), profile: rare, channel: 'qr' },
+    { date: '2026-03-03', scores: SCORES(2), profile: rare, channel: 'paper' },
+    { date: '2026-03-04', scores: SCORES(3), profile: rare, channel: 'paper' },
+    { date: '2026-03-05', scores: SCORES(4), profile: rare, channel: 'qr', serviceId: kk!.id },
+    { date: '2026-03-06', scores: SCORES(5), profile: rare, channel: 'kiosk', serviceId: kk!.id },
+    ...Array.from({ length: 20 }, (_, i) => ({ date: '2026-03-07', scores: SCORES(i), channel: 'qr' })),
+    ...Array.from({ length: 20 }, (_, i) => ({
+      date: '2026-03-08',
+      scores: SCORES(i),
+      channel: 'qr',
+      serviceId: kk!.id,
+    })),
+  ]);
   await env.DB.batch(REBUILD_ROLLUPS_SQL.map((sql) => env.DB.prepare(sql)));
 });
 
@@ -236,7 +268,7 @@ describe('GET /data/scores.csv and .json (SPEC §5)', () => {
 
   it('filters by region: every region when absent, only the chosen one when given', async () => {
     const all = parseCsv(await (await get('/data/scores.csv')).text()).slice(1);
-    expect(new Set(all.map((r) => r[0]))).toEqual(new Set(['kota-terbuka', 'kota-lain']));
+    expect(new Set(all.map((r) => r[0]))).toEqual(new Set(['kota-terbuka', 'kota-lain', 'kota-kanal']));
     const one = parseCsv(await (await get('/data/scores.csv?region=kota-lain')).text()).slice(1);
     expect(one.map((r) => r[0])).toEqual(['kota-lain']);
   });
@@ -333,10 +365,18 @@ describe('GET /data/responses.csv: k-anonymous microdata (SPEC §4)', () => {
     const rows = parseCsv(await (await get('/data/responses.csv')).text()).slice(1);
     const sizes = new Map<string, number>();
     for (const r of rows) {
-      const key = JSON.stringify([r[0], r[1], r[3], r[14], r[15], r[16], r[17]]);
+      // Every published quasi-identifier: region, unit, service, month, channel, gender, age band, education, occupation.
+      const key = JSON.stringify([r[0], r[1], r[2], r[3], r[4], r[14], r[15], r[16], r[17]]);
       sizes.set(key, (sizes.get(key) ?? 0) + 1);
     }
     for (const [key, size] of sizes) expect(size, key).toBeGreaterThanOrEqual(DEFAULT_K);
+    // A profile of exactly 5 split by service and channel: its rows lose the profile, none is dropped, and the
+    // generalisation stops at the channel: every row keeps its service.
+    const split = rows.filter((r) => r[0] === 'kota-kanal');
+    expect(split).toHaveLength(45);
+    expect(split.filter((r) => r[17] === 'PNS')).toEqual([]);
+    expect(split.filter((r) => r[2] === '')).toEqual([]);
+    expect(split.filter((r) => r[4] === '')).toHaveLength(10);
     // The two rare profiles were blanked, and so were enough others to keep the blank group at k.
     const march = rows.filter((r) => r[0] === 'kota-terbuka' && r[1] === 'disdukcapil' && r[3] === '2026-03');
     expect(march).toHaveLength(22);

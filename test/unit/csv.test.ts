@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvField, csvRow } from '../../domain/csv';
+import { csvField, csvRow, neutralised } from '../../domain/csv';
 
 describe('csvRow (SPEC §5, RFC 4180)', () => {
   it('joins plain fields with commas and ends the record with CRLF', () => {
@@ -44,10 +44,10 @@ describe('csvRow (SPEC §5, RFC 4180)', () => {
     expect(csvField('2026-11')).toBe('2026-11');
   });
 
-  it('property: a conforming parser reads back every field (after the formula prefix)', () => {
+  it('property: a conforming parser reads back every field (after the formula prefixes)', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.string(), fc.constantFrom('a,b', '"q"', 'x\r\ny', '=1+1', '-3', ' ')), {
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('a,b', '"q"', 'x\r\ny', '=1+1', '-3', ' ', 'ok;=1+1')), {
           minLength: 1,
           maxLength: 6,
         }),
@@ -56,8 +56,46 @@ describe('csvRow (SPEC §5, RFC 4180)', () => {
           expect(parsed).toHaveLength(fields.length);
           parsed.forEach((cell, i) => {
             const original = fields[i] ?? '';
-            expect(cell === original || cell === `'${original}`).toBe(true);
+            expect(cell).toBe(neutralised(original));
+            // The prefixes are the only change: taking them out gives the original back.
+            expect(cell.replace(/(^|[;\n\r])'/g, '$1')).toBe(original.replace(/(^|[;\n\r])'/g, '$1'));
           });
+        },
+      ),
+    );
+  });
+});
+
+describe('csvRow read by Excel in an Indonesian locale, `;` as list separator (SPEC §5)', () => {
+  it('quotes a field with `;` and neutralises the formula after it: `ok;=1+1` stays one harmless cell', () => {
+    expect(csvField('ok;=1+1')).toBe(`"ok;'=1+1"`);
+    expect(csvField('a;b')).toBe('"a;b"');
+    expect(csvField('harga;-5')).toBe('"harga;-5"');
+    expect(csvField('baris 1\n@SUM(A1)')).toBe(`"baris 1\n'@SUM(A1)"`);
+    // A `;` reader (papaparse standing in for Excel id-ID) keeps the quoted field whole.
+    expect(Papa.parse<string[]>(csvRow(['ok;=1+1']), { delimiter: ';', newline: '\r\n' }).data[0]).toEqual([
+      "ok;'=1+1",
+    ]);
+  });
+
+  it('property: no cell a `;`-separated reader sees starts a formula, wherever quotes stop protecting', () => {
+    const formulaCell = /^[=+\-@\t\r]/;
+    const plainNumber = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+    const piece = fc.oneof(fc.string(), fc.constantFrom('=1+1', '+A1', '-2+3', '@cmd', '\t=1', ';', '\n', '"', ','));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(piece, { maxLength: 4 }).map((p) => p.join('')),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (fields) => {
+          const text = csvRow(fields);
+          // Excel honours a quote only where it opens a line's first cell; elsewhere `;` and line breaks split cells.
+          const cells = text.split(/\r\n|[;\n\r]/);
+          for (const cell of cells) {
+            const unquoted = cell.replace(/^"/, '');
+            if (formulaCell.test(unquoted)) expect(plainNumber.test(unquoted.replace(/"$/, ''))).toBe(true);
+          }
         },
       ),
     );

@@ -22,6 +22,13 @@ export const MAX_IMPORT_BYTES = 1024 * 1024;
 export const MAX_IMPORT_ROWS = 10_000;
 /** Rows per INSERT statement: keeps each bound JSON array around 100 KB. */
 const ROWS_PER_STATEMENT = 1_000;
+/**
+ * Most columns a line may have, and most characters: the header has 15 columns and a questionnaire's line about 100
+ * characters, so anything far beyond is not a questionnaire file (a 1 MiB line of 200,000 columns) and is refused
+ * before any per-column work.
+ */
+export const MAX_IMPORT_COLUMNS = 64;
+export const MAX_IMPORT_LINE_CHARS = 4096;
 /** A file with thousands of bad rows lists the first ones only; the detail gives the total. */
 export const MAX_LISTED_ERRORS = 200;
 
@@ -110,12 +117,26 @@ export function parsePaperCsv(
 
   Papa.parse<string[]>(source, {
     skipEmptyLines: false,
-    step: (result) => {
+    step: (result, parser) => {
       const rowLine = line;
       // Advance the line counter over exactly the characters this record used (quoted fields may span lines).
       const cursor = result.meta.cursor;
+      const length = cursor - consumed;
       for (let i = consumed; i < cursor; i += 1) if (source.charCodeAt(i) === 10) line += 1;
       consumed = cursor;
+      const oversized =
+        result.data.length > MAX_IMPORT_COLUMNS
+          ? `Line ${rowLine} has ${result.data.length} columns; at most ${MAX_IMPORT_COLUMNS} are accepted (expected ${IMPORT_COLUMNS.length}: ${IMPORT_COLUMNS.join(',')}).`
+          : length > MAX_IMPORT_LINE_CHARS
+            ? `Line ${rowLine} has ${length} characters; at most ${MAX_IMPORT_LINE_CHARS} are accepted.`
+            : null;
+      if (oversized) {
+        // Not a questionnaire file: stop reading rather than list one problem per line.
+        fail(rowLine, columns === null ? '(header)' : '(row)', oversized);
+        columns ??= new Map();
+        parser.abort();
+        return;
+      }
       const cells = result.data.map((cell) => cell.trim());
       if (cells.every((cell) => cell === '')) return; // blank lines, e.g. a trailing newline
       if (columns === null) {
@@ -143,14 +164,19 @@ function readHeader(
   fail: (line: number, field: string, detail: string) => void,
 ): Map<string, number> {
   const names = cells.map((cell) => cell.toLowerCase());
-  const missing = IMPORT_COLUMNS.filter((column) => !names.includes(column));
-  const unknown = names.filter((name) => !(IMPORT_COLUMNS as readonly string[]).includes(name));
-  const duplicated = names.filter((name, i) => names.indexOf(name) !== i);
-  if (missing.length || unknown.length || duplicated.length) {
+  // Sets: one pass over the names, whatever their number.
+  const present = new Set(names);
+  const known = new Set<string>(IMPORT_COLUMNS);
+  const missing = IMPORT_COLUMNS.filter((column) => !present.has(column));
+  const unknown = [...present].filter((name) => !known.has(name));
+  const seen = new Set<string>();
+  const duplicated = new Set<string>();
+  for (const name of names) (seen.has(name) ? duplicated : seen).add(name);
+  if (missing.length || unknown.length || duplicated.size) {
     const problems = [
       missing.length ? `missing ${missing.join(', ')}` : '',
       unknown.length ? `unknown ${unknown.join(', ')}` : '',
-      duplicated.length ? `repeated ${duplicated.join(', ')}` : '',
+      duplicated.size ? `repeated ${[...duplicated].join(', ')}` : '',
     ].filter(Boolean);
     fail(line, '(header)', `Expected the columns ${IMPORT_COLUMNS.join(',')}: ${problems.join('; ')}.`);
     return new Map();

@@ -4,8 +4,9 @@
  * and by the nightly snapshot, so both write exactly the same bytes for the same data.
  */
 import type { Database } from '../db/client';
+import { ProblemError } from '../http/problem';
 import { commentsRows } from './comments-rows';
-import { dateRange, type OpenDataFilter, type OpenDataQuery } from './filters';
+import { cursorRegion, dateRange, type OpenDataFilter, type OpenDataQuery } from './filters';
 import { columnsOf, type ResourceName } from './resources';
 import { planResponses, type ResponseBlock, type ResponsesCursor, responsesPages } from './responses-rows';
 import { RowPage, resolveScope, type Scope } from './rows';
@@ -28,6 +29,15 @@ export interface PreparedExport {
 /** Resolves the filters (404 problem for an unknown region or unit). */
 export async function prepareExport(db: Database, query: OpenDataQuery, now = Date.now()): Promise<PreparedExport> {
   const scope = await resolveScope(db, query);
+  if (query.cursor) {
+    const region = cursorRegion(query.cursor);
+    // A forged continuation (a region outside the download) would otherwise quietly give an empty or shifted part.
+    if (!scope.regions.some((entry) => entry.region.slug === region)) {
+      throw new ProblemError(400, 'The continuation names no region of this download.', {
+        errors: [{ field: 'cursor', pointer: '#/cursor', detail: 'Use the `Link: rel="next"` of the previous part.' }],
+      });
+    }
+  }
   const only = query.region ? scope.regions[0] : undefined;
   return {
     scope,

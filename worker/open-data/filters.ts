@@ -45,10 +45,33 @@ export const ResponsesQuerySchema = withRules(
     cursor: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{0,62}:\d{4}-\d{2}$/, "a continuation '{region}:{YYYY-MM}' from a Link header")
+      .refine((cursor) => parsePeriod(cursor.slice(-7))?.kind === 'month', 'a continuation naming a real month')
       .optional()
       .openapi({ description: 'Where the next part of a large download starts (from its `Link: rel="next"`).' }),
   }),
-);
+)
+  // A continuation the server issued names a block of this very download: its region and a month within the range.
+  // Anything else is forged, and refused before any D1 query (the region's existence is checked with the scope).
+  .refine((q) => q.cursor === undefined || q.region === undefined || cursorRegion(q.cursor) === q.region, {
+    message: 'the continuation belongs to another region',
+    path: ['cursor'],
+  })
+  .refine(
+    (q) =>
+      q.cursor === undefined ||
+      ((q.from === undefined || cursorMonth(q.cursor) >= q.from) &&
+        (q.to === undefined || cursorMonth(q.cursor) <= q.to)),
+    { message: 'the continuation lies outside `from`–`to`', path: ['cursor'] },
+  );
+
+/** The region slug of a continuation `{region}:{YYYY-MM}`. */
+export function cursorRegion(cursor: string): string {
+  return cursor.slice(0, cursor.lastIndexOf(':'));
+}
+
+function cursorMonth(cursor: string): string {
+  return cursor.slice(cursor.lastIndexOf(':') + 1);
+}
 
 /** Filters resolved for queries: inclusive local dates. */
 export interface OpenDataFilter {

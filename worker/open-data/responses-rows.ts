@@ -1,8 +1,9 @@
 /**
  * @module
  * Rows of `responses.csv|json`, the microdata (SPEC §4): month only (never day, time, counter, device or comment),
- * age in bands, k-anonymous profiles, flagged responses out. Streamed block by block (region × month): first a SQL
- * GROUP BY gives the block's quasi-identifier group sizes, then each published unit's rows are read in
+ * age in bands, k-anonymous over every published quasi-identifier, flagged responses out. Streamed block by block
+ * (region × month): first a SQL GROUP BY gives the block's quasi-identifier group sizes, then each published unit's
+ * rows are read in
  * keyset-paginated pages through the `responses_unit_month_rows` index (already in output order: no sort; it
  * carries every published column), and blanked
  * as planned, so memory holds one block's group sizes and one page of rows, whatever the table size.
@@ -18,14 +19,7 @@
  * and serialized again row by row. A block whose stamp moved, or whose object is gone, is read live: the bytes are
  * the same either way (test/api/export-blocks.test.ts).
  */
-import {
-  type CellPlan,
-  DEFAULT_K,
-  lastClosedMonthEnd,
-  type ProfileGroup,
-  planCell,
-  profileKey,
-} from '../../domain/microdata';
+import { type CellGroup, cellKey, DEFAULT_K, lastClosedMonthEnd, planCell, rowLevels } from '../../domain/microdata';
 import { monthPeriod } from '../../domain/periods';
 import { MIN_PUBLIC_RESPONSES } from '../../domain/summary';
 import { ELEMENT_CODES } from '../../domain/survey';
@@ -71,6 +65,8 @@ const GENDER = 4;
 const ZERO = 48;
 
 type PageRow = (string | number | null)[];
+/** A group's published quasi-identifiers as the GROUP BY reads them: service slug, channel, the four profile fields. */
+type CellColumns = [string | null, string | null, string | null, string | null, string | null, string | null];
 
 /** One region × month of the file, with the units that publish rows in it and what reading them costs. */
 export interface ResponseBlock {
@@ -96,7 +92,7 @@ export interface StoredBlock {
  * Raise when the bytes of a row change (columns, their order or their text): blocks stored in an older format are
  * then read live until the next snapshot stores them again.
  */
-export const RESPONSE_ROW_FORMAT = 1;
+export const RESPONSE_ROW_FORMAT = 2;
 
 /** The columns and the format version, as one short tag (FNV-1a), so a new column alone also retires old blocks. */
 const FORMAT_TAG = (() => {
@@ -277,19 +273,23 @@ export async function* responsesPages(
     const codeCells = regionCodeCells(region);
     const { start, end } = monthPeriod(month);
     const unitId = units.length === 1 ? units[0]?.id : undefined;
-    // Raw arrays: a block of a large region has thousands of groups.
+    // Raw arrays: a block of a large region has thousands of groups. Grouped by every published quasi-identifier
+    // (SPEC §4), the service by id and named after grouping.
     const groups = await d1
       .prepare(
-        `SELECT r.unit_id, r.gender, ${AGE_BAND_SQL} AS age_band, r.education, r.occupation, count(*)
-         FROM responses r WHERE r.region_id = ? AND r.local_date BETWEEN ? AND ? AND r.flagged = 0${unitId === undefined ? '' : ' AND r.unit_id = ?'}
-         GROUP BY r.unit_id, r.gender, age_band, r.education, r.occupation`,
+        `SELECT g.unit_id, s.slug, g.channel, g.gender, g.age_band, g.education, g.occupation, g.n FROM (
+           SELECT r.unit_id, r.service_id, r.channel, r.gender, ${AGE_BAND_SQL} AS age_band, r.education, r.occupation,
+                  count(*) AS n
+           FROM responses r WHERE r.region_id = ? AND r.local_date BETWEEN ? AND ? AND r.flagged = 0${unitId === undefined ? '' : ' AND r.unit_id = ?'}
+           GROUP BY r.unit_id, r.service_id, r.channel, r.gender, age_band, r.education, r.occupation
+         ) g LEFT JOIN services s ON s.id = g.service_id`,
       )
       .bind(region.id, start, end, ...(unitId === undefined ? [] : [unitId]))
-      .raw<[number, string | null, string | null, string | null, string | null, number]>();
-    const cells = new Map<number, { groups: ProfileGroup[]; rows: number }>();
-    for (const [id, gender, age_band, education, occupation, size] of groups) {
+      .raw<[number, ...CellColumns, number]>();
+    const cells = new Map<number, { groups: CellGroup[]; rows: number }>();
+    for (const [id, service, channel, gender, age_band, education, occupation, size] of groups) {
       const cell = cells.get(id) ?? { groups: [], rows: 0 };
-      cell.groups.push({ key: profileKey({ gender, age_band, education, occupation }), size });
+      cell.groups.push({ values: { service, channel, gender, age_band, education, occupation }, size });
       cell.rows += size;
       cells.set(id, cell);
     }
@@ -297,10 +297,10 @@ export async function* responsesPages(
     for (const unit of units) {
       const cell = cells.get(unit.id);
       if (!cell) continue;
-      const plan: CellPlan = planCell(cell.groups, k);
+      const plan = planCell(cell.groups, k);
       if (!plan.publish) continue;
-      // How many rows of each profile group have been blanked so far in this cell.
-      const blanked = plan.blank.size === 0 ? null : new Map<string, number>();
+      // The level each row is published at, counted per group in stream order.
+      const levelOf = plan.generalise.size === 0 ? null : rowLevels(plan);
       let after = '';
       let seen = 0;
       for (;;) {
@@ -311,30 +311,27 @@ export async function* responsesPages(
           const row: Row = new Array(9 + ELEMENT_CODES.length + codeCells.length);
           row[0] = region.slug;
           row[1] = unit.slug;
-          row[2] = source[SERVICE] ?? null;
+          const service = (source[SERVICE] ?? null) as string | null;
+          const channel = (source[CHANNEL] ?? null) as string | null;
+          const level = levelOf
+            ? levelOf(
+                cellKey({
+                  service,
+                  channel,
+                  gender: source[GENDER] as string | null,
+                  age_band: source[GENDER + 1] as string | null,
+                  education: source[GENDER + 2] as string | null,
+                  occupation: source[GENDER + 3] as string | null,
+                }),
+              )
+            : 0;
+          row[2] = level >= 3 ? null : service;
           row[3] = month;
-          row[4] = source[CHANNEL] ?? null;
+          row[4] = level >= 2 ? null : channel;
           const scores = String(source[SCORES]);
           for (let e = 0; e < ELEMENT_CODES.length; e += 1) row[5 + e] = scores.charCodeAt(e) - ZERO;
-          let blank = false;
-          if (blanked) {
-            const key = profileKey({
-              gender: source[GENDER] as string | null,
-              age_band: source[GENDER + 1] as string | null,
-              education: source[GENDER + 2] as string | null,
-              occupation: source[GENDER + 3] as string | null,
-            });
-            if (key !== null) {
-              const quota = plan.blank.get(key) ?? 0;
-              const done = blanked.get(key) ?? 0;
-              if (done < quota) {
-                blank = true;
-                blanked.set(key, done + 1);
-              }
-            }
-          }
           for (let p = 0; p < 4; p += 1)
-            row[5 + ELEMENT_CODES.length + p] = blank ? null : (source[GENDER + p] ?? null);
+            row[5 + ELEMENT_CODES.length + p] = level >= 1 ? null : (source[GENDER + p] ?? null);
           for (let c = 0; c < codeCells.length; c += 1) row[9 + ELEMENT_CODES.length + c] = codeCells[c] ?? null;
           rows[i] = row;
         }

@@ -9,6 +9,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { database } from '../db/client';
 import { withQueryBudget } from '../db/query-budget';
+import { countInWindow } from '../db/rate-counters';
 import { readDatabase } from '../db/read';
 import type { AppEnv } from '../env';
 import { publicOrigin, readConfig } from '../env';
@@ -22,6 +23,8 @@ import { OpenDataQuerySchema, ResponsesQuerySchema } from '../open-data/filters'
 import { matchesEtag, validatorsOf } from '../open-data/freshness';
 import { RESOURCE_NAMES, RESOURCES, type ResourceName } from '../open-data/resources';
 import type { Format } from '../open-data/writers';
+import { deviceIdentity, networkHash } from '../security/device-hash';
+import { exportPartMinuteWindow, MINUTE_MS, retryAfterSeconds } from '../security/rate-limit';
 
 /** Live files change with every rating; five minutes keeps CDNs useful without serving stale news for long. */
 const LIVE_CACHE = 'public, max-age=300';
@@ -43,6 +46,26 @@ const PLAN_MARGIN = 2;
 
 export function originOf(c: Context<AppEnv>): string {
   return publicOrigin(c.env, c.req.url);
+}
+
+/**
+ * Counts an uncached part of a download (a `cursor` continuation: every new value misses the edge cache and may cost
+ * up to the query budget in D1) against the client network's minute, keyed like the rating limits (a keyed hash
+ * with the day's salt, never the address), and refuses it past `RATE_LIMIT_PER_NETWORK_EXPORT_PART_MINUTE`.
+ */
+async function limitExportParts(c: Context<AppEnv>): Promise<void> {
+  const config = readConfig(c.env);
+  const now = Date.now();
+  const network = await networkHash(c.env.DB, config.deviceHashKey, deviceIdentity(c.req.raw.headers).ip, now);
+  const window = exportPartMinuteWindow(network, now);
+  if ((await countInWindow(c.env.DB, window)) > config.limits.perNetworkExportPartMinute) {
+    const wait = retryAfterSeconds(window.windowStart + MINUTE_MS, now);
+    throw new ProblemError(
+      429,
+      `Too many parts of large downloads from this network: try again in ${wait} s, or use the nightly snapshot's region × month files.`,
+      { headers: { 'retry-after': String(wait) } },
+    );
+  }
 }
 
 export const openDataRouter = createRouter();
@@ -74,12 +97,20 @@ for (const resource of RESOURCE_NAMES) {
             content: { [MEDIA_TYPES[format].split(';')[0] as string]: { schema: z.any() } },
           },
           304: { description: 'Not modified (If-None-Match)' },
-          400: { description: 'Invalid filter (problem+json with errors per field)' },
+          400: { description: 'Invalid filter or continuation (problem+json with errors per field)' },
           404: { description: 'Unknown region or unit' },
+          ...(resource === 'responses'
+            ? {
+                429: {
+                  description: 'Too many uncached parts (`cursor`) from this network this minute; see Retry-After',
+                },
+              }
+            : {}),
         },
       }),
       async (c) => {
         const query: OpenDataQuery = c.req.valid('query');
+        if (query.cursor) await limitExportParts(c);
         // Public files read from the nearest replica, and every query of this invocation counts against one
         // budget below D1's 1,000 (docs/scale.md, "Exports").
         const limit = readConfig(c.env).queryBudget;

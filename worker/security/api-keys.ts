@@ -8,6 +8,7 @@
  * one agency's runaway script cannot load the database for everyone.
  */
 import { createMiddleware } from 'hono/factory';
+import { countInWindow } from '../db/rate-counters';
 import { type AppEnv, readConfig } from '../env';
 import { ProblemError } from '../http/problem';
 import { waitUntilOf } from '../http/wait-until';
@@ -38,13 +39,7 @@ export const agencyAuth = createMiddleware<AgencyEnv>(async (c, next) => {
   if (!key) throw unauthorized('The API key is unknown or has been revoked.', 'invalid_token');
   const now = Date.now();
   const window = apiKeyMinuteWindow(key.id, now);
-  const counted = await c.env.DB.prepare(
-    `INSERT INTO rate_counters (key, window_start, count) VALUES (?, ?, 1)
-     ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING count`,
-  )
-    .bind(window.key, window.windowStart)
-    .first<{ count: number }>();
-  if ((counted?.count ?? 0) > readConfig(c.env).limits.perApiKeyMinute) {
+  if ((await countInWindow(c.env.DB, window)) > readConfig(c.env).limits.perApiKeyMinute) {
     throw new ProblemError(429, 'Too many requests with this API key: wait a minute.', {
       headers: { 'retry-after': String(retryAfterSeconds(window.windowStart + MINUTE_MS, now)) },
     });

@@ -45,3 +45,11 @@ export function signInLocked(failures: { account: number; device: number }): boo
 export function apiKeyMinuteWindow(keyId: string, now: number): { key: string; windowStart: number } {
   return { key: `api-key:${keyId}`, windowStart: Math.floor(now / MINUTE_MS) * MINUTE_MS };
 }
+
+/**
+ * The `rate_counters` key and window of a network's uncached open-data parts (`responses.*?cursor=…`, docs/open-data.md)
+ * in the minute of `now`: each new cursor value misses the edge cache and may cost up to the query budget in D1.
+ */
+export function exportPartMinuteWindow(networkHash: string, now: number): { key: string; windowStart: number } {
+  return { key: `export-part:${networkHash}`, windowStart: Math.floor(now / MINUTE_MS) * MINUTE_MS };
+}
