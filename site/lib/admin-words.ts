@@ -208,11 +208,27 @@ const WORDS = {
   },
   flagged: { id: 'Penilaian yang ditandai', en: 'Flagged ratings' },
   flaggedHelp: {
-    id: 'Penilaian mencurigakan (misalnya banyak penilaian dalam beberapa detik di satu loket) tidak dihitung sampai diterima.',
-    en: 'Suspicious ratings (for example many within seconds at one counter) are left out of every figure until accepted.',
+    id: 'Penilaian yang ditahan (melebihi batas per jam satu perangkat atau jaringan di satu loket, atau banyak penilaian dalam semenit) tersimpan tetapi tidak dihitung sampai diterima. Warga yang mengirimnya sudah diberi tahu.',
+    en: 'Held ratings (over the hourly share of one device or network at a counter, or many within a minute) are stored but left out of every figure until accepted. The citizens who sent them were told so.',
   },
   noFlagged: { id: 'Tidak ada penilaian yang ditandai.', en: 'No flagged ratings.' },
   reason: { id: 'Alasan', en: 'Reason' },
+  reason_burst: {
+    id: 'Banyak penilaian dalam satu menit di loket ini dari jaringan yang sama',
+    en: 'Many ratings within a minute at this counter from one network',
+  },
+  'reason_identical-repeat': {
+    id: 'Jawaban sama persis dengan penilaian sebelumnya dari jaringan yang sama',
+    en: 'Identical answers to an earlier rating from the same network',
+  },
+  'reason_device-limit': {
+    id: 'Lebih dari batas per jam untuk satu perangkat di loket ini',
+    en: 'Over the hourly share of one device at this counter',
+  },
+  'reason_network-limit': {
+    id: 'Lebih dari batas per jam untuk satu jaringan di loket ini',
+    en: 'Over the hourly share of one network at this counter',
+  },
   answers: { id: 'Jawaban U1–U9', en: 'Answers U1–U9' },
   date: { id: 'Tanggal', en: 'Date' },
   paperEntry: { id: 'Entri kuesioner kertas', en: 'Paper questionnaire entry' },
@@ -372,6 +388,13 @@ export type AdminWord = keyof typeof WORDS;
 
 export function adminWord(locale: Locale, key: AdminWord): string {
   return WORDS[key][locale];
+}
+
+/** A held rating's reason in words; an unknown code is shown as it is. */
+export function flagReasonWord(locale: Locale, reason: string | null): string {
+  if (reason === null) return '—';
+  const key = `reason_${reason}`;
+  return key in WORDS ? WORDS[key as AdminWord][locale] : reason;
 }
 
 export function roleWord(locale: Locale, role: 'super' | 'region_admin' | 'unit_operator' | 'viewer'): string {
