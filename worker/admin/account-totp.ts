@@ -1,79 +1,142 @@
 /**
  * @module
  * Enrolling one's own authenticator app (TOTP, RFC 6238; docs/accounts.md): enrolment stores a new secret,
- * encrypted, and shows it once as an `otpauth://` URI and QR code; sign-in asks for a code only after the
- * first code has been confirmed, so a half-finished enrolment cannot lock anyone out. Disabling needs a
- * current code. Each change is audited in its batch.
+ * encrypted, and shows it once as an `otpauth://` URI and QR code; sign-in asks for a code only after the first
+ * code has been confirmed. Starting, confirming and removing it re-authenticate (password, and the current code
+ * when one is confirmed); wrong passwords and codes count as failed sign-ins. Each change is audited in its batch.
  */
 import { renderSVG } from 'uqr';
 import { ProblemError } from '../http/problem';
 import type { Principal } from '../security/admin-auth';
 import { open, seal } from '../security/secret-box';
+import { assertSignInAllowed, recordSignInFailure, type SignInKeys } from '../security/sign-in-throttle';
 import { matchTotp, newTotpSecret, otpauthUri } from '../security/totp';
-import { accountRow } from './accounts';
+import { accountRow, reauthenticationFailure, type UserRow } from './accounts';
 import { auditStatement } from './audit';
+
+/** The current password, and the current code of a confirmed authenticator. */
+export interface Reauthentication {
+  password: string;
+  totp?: string | undefined;
+}
+
+/** The sign-in throttle's keys for this account and the caller's network, and the time. */
+export interface Throttle {
+  keys: SignInKeys;
+  now: number;
+}
+
+type TotpAction = 'enrol' | 'confirm' | 'disable';
 
 function accountOf(principal: Principal): string {
   if (!principal.userId) throw new ProblemError(403, 'The bootstrap token has no account to protect with a code.');
   return principal.userId;
 }
 
+async function userOf(d1: D1Database, principal: Principal): Promise<UserRow> {
+  const user = await accountRow(d1, accountOf(principal));
+  if (!user) throw new ProblemError(404, 'No such account.');
+  return user;
+}
+
+const FAILURE_DETAIL = {
+  password: 'Enter your current password.',
+  totp: 'Enter the current 6-digit code from your authenticator app.',
+  code: 'Enter the current 6-digit code from the new app.',
+} as const;
+
+/** Counts the failure (throttle and audit row in one batch) and answers 403 naming the field. */
+async function refuse(
+  d1: D1Database,
+  principal: Principal,
+  user: UserRow,
+  throttle: Throttle,
+  action: TotpAction,
+  field: keyof typeof FAILURE_DETAIL,
+): Promise<never> {
+  await recordSignInFailure(d1, throttle.keys, throttle.now, [
+    auditStatement(d1, principal.actor, 'totp.reauth-failed', `user:${user.id}`, { action, field }, user.regionId),
+  ]);
+  const detail = FAILURE_DETAIL[field];
+  throw new ProblemError(403, field === 'password' ? 'The password is not right.' : 'The code does not match.', {
+    errors: [{ field, pointer: `#/${field}`, detail }],
+  });
+}
+
+/** Throttled re-authentication: 429 when locked, 403 (counted) when the password or current code is wrong. */
+async function reauthenticate(
+  d1: D1Database,
+  key: string,
+  principal: Principal,
+  user: UserRow,
+  proof: Reauthentication,
+  throttle: Throttle,
+  action: TotpAction,
+): Promise<void> {
+  await assertSignInAllowed(d1, throttle.keys, throttle.now);
+  const failed = await reauthenticationFailure(d1, key, user, proof, throttle.now);
+  if (failed) await refuse(d1, principal, user, throttle, action, failed);
+}
+
 export async function enrolTotp(
   d1: D1Database,
   key: string,
   principal: Principal,
+  proof: Reauthentication,
+  throttle: Throttle,
 ): Promise<{ secret: string; uri: string; qrSvg: string }> {
-  const userId = accountOf(principal);
-  const user = await accountRow(d1, userId);
-  if (!user) throw new ProblemError(404, 'No such account.');
+  const user = await userOf(d1, principal);
   if (user.totpEnabledAt !== null)
     throw new ProblemError(409, 'An authenticator is already enrolled: disable it first.');
+  await reauthenticate(d1, key, principal, user, proof, throttle, 'enrol');
   const secret = newTotpSecret();
   await d1.batch([
     d1
       .prepare('UPDATE users SET totp_secret = ?, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = ?')
-      .bind(await seal(key, secret), userId),
-    auditStatement(d1, principal.actor, 'totp.enrol', `user:${userId}`, {}, user.regionId),
+      .bind(await seal(key, secret), user.id),
+    auditStatement(d1, principal.actor, 'totp.enrol', `user:${user.id}`, {}, user.regionId),
   ]);
   const uri = otpauthUri(secret, user.email);
   return { secret, uri, qrSvg: renderSVG(uri, { ecc: 'M', border: 2 }) };
 }
 
-async function checkCode(key: string, sealed: string | null, code: string, lastStep: number | null) {
-  if (!sealed) throw new ProblemError(409, 'No authenticator is being enrolled: start again.');
-  const step = await matchTotp(await open(key, sealed), code, Date.now(), lastStep);
-  if (step === null) {
-    throw new ProblemError(400, 'The code does not match.', {
-      errors: [{ field: 'code', pointer: '#/code', detail: 'Enter the current 6-digit code from the app.' }],
-    });
-  }
-  return step;
-}
-
-export async function confirmTotp(d1: D1Database, key: string, principal: Principal, code: string): Promise<void> {
-  const userId = accountOf(principal);
-  const user = await accountRow(d1, userId);
-  if (!user) throw new ProblemError(404, 'No such account.');
+/** Confirms the enrolled authenticator with its first code (and the password), turning codes on at sign-in. */
+export async function confirmTotp(
+  d1: D1Database,
+  key: string,
+  principal: Principal,
+  proof: Reauthentication & { code: string },
+  throttle: Throttle,
+): Promise<void> {
+  const user = await userOf(d1, principal);
   if (user.totpEnabledAt !== null) throw new ProblemError(409, 'The authenticator is already confirmed.');
-  const step = await checkCode(key, user.totpSecret, code, user.totpLastStep);
+  if (!user.totpSecret) throw new ProblemError(409, 'No authenticator is being enrolled: start again.');
+  await reauthenticate(d1, key, principal, user, proof, throttle, 'confirm');
+  const step = await matchTotp(await open(key, user.totpSecret), proof.code, throttle.now, user.totpLastStep);
+  if (step === null) return refuse(d1, principal, user, throttle, 'confirm', 'code');
   await d1.batch([
     d1
       .prepare('UPDATE users SET totp_enabled_at = ?, totp_last_step = ? WHERE id = ? AND totp_enabled_at IS NULL')
-      .bind(Date.now(), step, userId),
-    auditStatement(d1, principal.actor, 'totp.confirm', `user:${userId}`, {}, user.regionId),
+      .bind(throttle.now, step, user.id),
+    auditStatement(d1, principal.actor, 'totp.confirm', `user:${user.id}`, {}, user.regionId),
   ]);
 }
 
-export async function disableTotp(d1: D1Database, key: string, principal: Principal, code: string): Promise<void> {
-  const userId = accountOf(principal);
-  const user = await accountRow(d1, userId);
-  if (!user) throw new ProblemError(404, 'No such account.');
+/** Removes the authenticator: needs the password and a current, unused code of it. */
+export async function disableTotp(
+  d1: D1Database,
+  key: string,
+  principal: Principal,
+  proof: Reauthentication,
+  throttle: Throttle,
+): Promise<void> {
+  const user = await userOf(d1, principal);
   if (user.totpEnabledAt === null) throw new ProblemError(409, 'No authenticator is enrolled.');
-  await checkCode(key, user.totpSecret, code, user.totpLastStep);
+  await reauthenticate(d1, key, principal, user, proof, throttle, 'disable');
   await d1.batch([
     d1
       .prepare('UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = ?')
-      .bind(userId),
-    auditStatement(d1, principal.actor, 'totp.disable', `user:${userId}`, {}, user.regionId),
+      .bind(user.id),
+    auditStatement(d1, principal.actor, 'totp.disable', `user:${user.id}`, {}, user.regionId),
   ]);
 }

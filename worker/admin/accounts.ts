@@ -13,7 +13,7 @@ import { burnPasswordTime, hashPassword, type PasswordHash, verifyPassword } fro
 import { open } from '../security/secret-box';
 import { randomCode, sha256Hex } from '../security/tokens';
 import { matchTotp } from '../security/totp';
-import { type Actor, auditStatement, auditStatementWhen } from './audit';
+import { type Actor, ANONYMOUS_ACTOR, auditStatement, auditStatementWhen } from './audit';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** A reset link is for now, not for later: a day. */
@@ -52,7 +52,7 @@ export interface AccountListing {
   createdAt: number;
 }
 
-interface UserRow {
+export interface UserRow {
   id: string;
   email: string;
   name: string;
@@ -363,44 +363,110 @@ export class TotpRequiredError extends ProblemError {
   }
 }
 
+/** An account as failed sign-ins name it (the audit row's target and region). */
+export interface SignInAccount {
+  id: string;
+  email: string;
+  regionId: number | null;
+}
+
+export type SignInOutcome =
+  | { ok: true; id: string; regionId: number | null }
+  | { ok: false; reason: 'password' | 'totp' | 'disabled'; account: SignInAccount | null };
+
 /**
- * The account an e-mail and password (and, if enrolled, a TOTP code) sign in to, or null. Unknown e-mails
- * spend the same PBKDF2 work as wrong passwords, so timing does not tell which addresses have accounts.
- * A missing code for an account with TOTP throws {@link TotpRequiredError} only after the password matched.
+ * What an e-mail and password (and, if enrolled, a TOTP code) sign in to. Unknown e-mails spend the same PBKDF2
+ * work as wrong passwords, so timing does not tell which addresses have accounts. A missing code for an account
+ * with TOTP throws {@link TotpRequiredError} only after the password matched.
  */
 export async function passwordSignIn(
   d1: D1Database,
   totpKey: () => string,
   input: { email: string; password: string; totp?: string },
   now = Date.now(),
-): Promise<{ id: string; regionId: number | null } | null> {
+): Promise<SignInOutcome> {
   const { password } = input;
   const user = await d1
     .prepare(`SELECT ${USER_COLUMNS} FROM users WHERE email = ?`)
     .bind(normalizeEmail(input.email))
     .first<UserRow>();
+  const account = user ? { id: user.id, email: user.email, regionId: user.regionId } : null;
   if (!user || user.passwordIterations === 0) {
     await burnPasswordTime(password);
-    return null;
+    return { ok: false, reason: 'password', account };
   }
-  const stored: PasswordHash = {
-    hash: user.passwordHash,
-    salt: user.passwordSalt,
-    iterations: user.passwordIterations,
-  };
-  if (!(await verifyPassword(password, stored)) || user.disabledAt !== null) return null;
+  if (!(await verifyPassword(password, storedPassword(user)))) return { ok: false, reason: 'password', account };
+  if (user.disabledAt !== null) return { ok: false, reason: 'disabled', account };
   if (user.totpEnabledAt !== null && user.totpSecret !== null) {
     if (!input.totp) throw new TotpRequiredError();
-    const step = await matchTotp(await open(totpKey(), user.totpSecret), input.totp, now, user.totpLastStep);
-    if (step === null) return null;
-    // Conditional on the last step, so two sign-ins racing with the same code cannot both pass.
-    const claimed = await d1
-      .prepare('UPDATE users SET totp_last_step = ? WHERE id = ? AND coalesce(totp_last_step, -1) < ?')
-      .bind(step, user.id, step)
-      .run();
-    if (claimed.meta.changes === 0) return null;
+    if (!(await claimTotpStep(d1, totpKey(), user, input.totp, now))) return { ok: false, reason: 'totp', account };
   }
-  return { id: user.id, regionId: user.regionId };
+  return { ok: true, id: user.id, regionId: user.regionId };
+}
+
+function storedPassword(user: UserRow): PasswordHash {
+  return { hash: user.passwordHash, salt: user.passwordSalt, iterations: user.passwordIterations };
+}
+
+/**
+ * True when `code` is a current code of the account's confirmed authenticator, not used before; the step is
+ * claimed conditionally on the last one, so two requests racing with the same code cannot both pass.
+ */
+async function claimTotpStep(d1: D1Database, key: string, user: UserRow, code: string, now: number) {
+  if (user.totpSecret === null) return false;
+  const step = await matchTotp(await open(key, user.totpSecret), code, now, user.totpLastStep);
+  if (step === null) return false;
+  const claimed = await d1
+    .prepare('UPDATE users SET totp_last_step = ? WHERE id = ? AND coalesce(totp_last_step, -1) < ?')
+    .bind(step, user.id, step)
+    .run();
+  return claimed.meta.changes > 0;
+}
+
+/**
+ * Re-authentication before a change to how the account signs in (its authenticator): the current password, and
+ * the current code when an authenticator is confirmed. The field that failed, or null when both hold.
+ */
+export async function reauthenticationFailure(
+  d1: D1Database,
+  totpKey: string,
+  user: UserRow,
+  proof: { password: string; totp?: string | undefined },
+  now = Date.now(),
+): Promise<'password' | 'totp' | null> {
+  if (user.passwordIterations === 0 || !(await verifyPassword(proof.password, storedPassword(user)))) {
+    return 'password';
+  }
+  if (user.totpEnabledAt !== null) {
+    if (!proof.totp || !(await claimTotpStep(d1, totpKey, user, proof.totp, now))) return 'totp';
+  }
+  return null;
+}
+
+/**
+ * The audit row of a failed sign-in: never the attempted password or code; the e-mail only when it is an
+ * account's, else its keyed hash (sign-in-throttle.ts), so typos and guessed addresses leave no address behind.
+ */
+export function signInFailureAudit(
+  d1: D1Database,
+  failure:
+    | { method: 'token' }
+    | { method: 'password'; reason: string; account: SignInAccount | null; emailHash: string },
+): D1PreparedStatement {
+  if (failure.method === 'token') {
+    return auditStatement(d1, ANONYMOUS_ACTOR, 'session.sign-in-failed', 'session', { method: 'token' });
+  }
+  const { account } = failure;
+  return auditStatement(
+    d1,
+    ANONYMOUS_ACTOR,
+    'session.sign-in-failed',
+    account ? `user:${account.id}` : 'session',
+    account
+      ? { method: 'password', reason: failure.reason, email: account.email }
+      : { method: 'password', reason: failure.reason, emailHash: failure.emailHash },
+    account?.regionId ?? null,
+  );
 }
 
 /** The account row behind a user principal (for TOTP enrolment). */

@@ -8,6 +8,9 @@
 /** Who acted: 'admin-token' for the bootstrap token, `user:<id>` for a signed-in console user. */
 export type Actor = string;
 
+/** The actor of an attempt nobody could be identified for (a failed sign-in). */
+export const ANONYMOUS_ACTOR = 'anonymous';
+
 /** The region of a change: its id, or its slug when the region is created in the same batch. */
 export type AuditRegion = number | { slug: string } | null;
 
