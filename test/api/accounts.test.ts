@@ -311,7 +311,7 @@ describe('changing the authenticator re-authenticates (SPEC §5 Admin, docs/acco
     expect(await totpRow()).toEqual({ secret: 0, enabled: 0 });
 
     const audited = await actions(`user:${person.id}`);
-    expect(audited.filter((a) => a === 'totp.reauth-failed')).toHaveLength(4);
+    expect(audited.filter((a) => a === 'session.reauth-failed')).toHaveLength(4);
     expect(audited).toEqual(expect.arrayContaining(['totp.enrol', 'totp.confirm', 'totp.disable']));
     const log = JSON.stringify((await env.DB.prepare('SELECT * FROM audit_log').all()).results);
     for (const attempt of ['bukan-kata-sandinya', 'salah-lagi-ya', 'salah-sekali', PASSWORD])
@@ -353,6 +353,35 @@ describe('password rule: at least 12 characters, 8 of them not spaces (SPEC §5 
     expect(spaces.status).toBe(400);
     expect(await spaces.json()).toMatchObject({ errors: [{ field: 'password' }] });
     expect((await acceptLink(tokenOf(reset.url), 'kata sandi baru pagi ini')).status).toBe(201);
+  });
+});
+
+describe('changing one’s own password (SPEC §5 Admin, docs/accounts.md)', () => {
+  it('needs the current password, applies the password rule, and ends the account’s other sessions', async () => {
+    const org = await createOrganisation();
+    const person = await staff('viewer', await regionOf(org.regionId));
+    const other = await signIn(person.email);
+    const change = (body: Record<string, unknown>) => person.call('POST', '/session/password', body);
+
+    const wrong = await change({ password: 'bukan-kata-sandinya', newPassword: 'kata sandi baru pagi ini' });
+    expect(wrong.status).toBe(403);
+    expect(await wrong.json()).toMatchObject({ errors: [{ field: 'password' }] });
+    const spaces = await change({ password: PASSWORD, newPassword: ' '.repeat(12) });
+    expect(spaces.status).toBe(400);
+    expect(await spaces.json()).toMatchObject({ errors: [{ field: 'newPassword' }] });
+    expect((await api('/session', { headers: { Cookie: other.cookie } })).status).toBe(200);
+
+    expect((await change({ password: PASSWORD, newPassword: 'kata sandi baru pagi ini' })).status).toBe(204);
+    expect((await api('/session', { headers: { Cookie: person.cookie } })).status).toBe(200);
+    expect((await api('/session', { headers: { Cookie: other.cookie } })).status).toBe(401);
+    expect((await signInRequest({ email: person.email, password: PASSWORD })).status).toBe(401);
+    await signIn(person.email, 'kata sandi baru pagi ini');
+    expect(await actions(`user:${person.id}`)).toEqual(
+      expect.arrayContaining(['session.reauth-failed', 'user.change-password']),
+    );
+    expect(
+      (await asBootstrap('POST', '/session/password', { password: 'x', newPassword: 'y'.repeat(12) })).status,
+    ).toBe(403);
   });
 });
 

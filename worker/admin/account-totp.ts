@@ -9,24 +9,16 @@ import { renderSVG } from 'uqr';
 import { ProblemError } from '../http/problem';
 import type { Principal } from '../security/admin-auth';
 import { open, seal } from '../security/secret-box';
-import { assertSignInAllowed, recordSignInFailure, type SignInKeys } from '../security/sign-in-throttle';
 import { matchTotp, newTotpSecret, otpauthUri } from '../security/totp';
-import { accountRow, reauthenticationFailure, type UserRow } from './accounts';
+import {
+  accountRow,
+  type Reauthentication,
+  reauthenticate,
+  refuseReauthentication,
+  type Throttle,
+  type UserRow,
+} from './accounts';
 import { auditStatement } from './audit';
-
-/** The current password, and the current code of a confirmed authenticator. */
-export interface Reauthentication {
-  password: string;
-  totp?: string | undefined;
-}
-
-/** The sign-in throttle's keys for this account and the caller's network, and the time. */
-export interface Throttle {
-  keys: SignInKeys;
-  now: number;
-}
-
-type TotpAction = 'enrol' | 'confirm' | 'disable';
 
 function accountOf(principal: Principal): string {
   if (!principal.userId) throw new ProblemError(403, 'The bootstrap token has no account to protect with a code.');
@@ -39,45 +31,6 @@ async function userOf(d1: D1Database, principal: Principal): Promise<UserRow> {
   return user;
 }
 
-const FAILURE_DETAIL = {
-  password: 'Enter your current password.',
-  totp: 'Enter the current 6-digit code from your authenticator app.',
-  code: 'Enter the current 6-digit code from the new app.',
-} as const;
-
-/** Counts the failure (throttle and audit row in one batch) and answers 403 naming the field. */
-async function refuse(
-  d1: D1Database,
-  principal: Principal,
-  user: UserRow,
-  throttle: Throttle,
-  action: TotpAction,
-  field: keyof typeof FAILURE_DETAIL,
-): Promise<never> {
-  await recordSignInFailure(d1, throttle.keys, throttle.now, [
-    auditStatement(d1, principal.actor, 'totp.reauth-failed', `user:${user.id}`, { action, field }, user.regionId),
-  ]);
-  const detail = FAILURE_DETAIL[field];
-  throw new ProblemError(403, field === 'password' ? 'The password is not right.' : 'The code does not match.', {
-    errors: [{ field, pointer: `#/${field}`, detail }],
-  });
-}
-
-/** Throttled re-authentication: 429 when locked, 403 (counted) when the password or current code is wrong. */
-async function reauthenticate(
-  d1: D1Database,
-  key: string,
-  principal: Principal,
-  user: UserRow,
-  proof: Reauthentication,
-  throttle: Throttle,
-  action: TotpAction,
-): Promise<void> {
-  await assertSignInAllowed(d1, throttle.keys, throttle.now);
-  const failed = await reauthenticationFailure(d1, key, user, proof, throttle.now);
-  if (failed) await refuse(d1, principal, user, throttle, action, failed);
-}
-
 export async function enrolTotp(
   d1: D1Database,
   key: string,
@@ -88,7 +41,7 @@ export async function enrolTotp(
   const user = await userOf(d1, principal);
   if (user.totpEnabledAt !== null)
     throw new ProblemError(409, 'An authenticator is already enrolled: disable it first.');
-  await reauthenticate(d1, key, principal, user, proof, throttle, 'enrol');
+  await reauthenticate(d1, key, principal, user, proof, throttle, 'totp.enrol');
   const secret = newTotpSecret();
   await d1.batch([
     d1
@@ -111,9 +64,9 @@ export async function confirmTotp(
   const user = await userOf(d1, principal);
   if (user.totpEnabledAt !== null) throw new ProblemError(409, 'The authenticator is already confirmed.');
   if (!user.totpSecret) throw new ProblemError(409, 'No authenticator is being enrolled: start again.');
-  await reauthenticate(d1, key, principal, user, proof, throttle, 'confirm');
+  await reauthenticate(d1, key, principal, user, proof, throttle, 'totp.confirm');
   const step = await matchTotp(await open(key, user.totpSecret), proof.code, throttle.now, user.totpLastStep);
-  if (step === null) return refuse(d1, principal, user, throttle, 'confirm', 'code');
+  if (step === null) return refuseReauthentication(d1, principal, user, throttle, 'totp.confirm', 'code');
   await d1.batch([
     d1
       .prepare('UPDATE users SET totp_enabled_at = ?, totp_last_step = ? WHERE id = ? AND totp_enabled_at IS NULL')
@@ -132,7 +85,7 @@ export async function disableTotp(
 ): Promise<void> {
   const user = await userOf(d1, principal);
   if (user.totpEnabledAt === null) throw new ProblemError(409, 'No authenticator is enrolled.');
-  await reauthenticate(d1, key, principal, user, proof, throttle, 'disable');
+  await reauthenticate(d1, key, principal, user, proof, throttle, 'totp.disable');
   await d1.batch([
     d1
       .prepare('UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = ?')

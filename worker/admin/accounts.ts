@@ -1,8 +1,8 @@
 /**
  * @module
  * Staff accounts (docs/accounts.md): creating one with an invitation link, accepting an invitation or an
- * admin-issued reset link (both one-time, only their SHA-256 stored), disabling, signing out everywhere,
- * listing within the caller's reach, and signing in with e-mail, password and (if enrolled) a TOTP code.
+ * admin-issued reset link (both one-time, only their SHA-256 stored), disabling, signing out everywhere, listing
+ * within reach, signing in (e-mail, password, TOTP code if enrolled), re-authentication and changing one's password.
  * Every change writes its audit row in the same batch. Who may manage whom is domain/roles.ts.
  */
 import { passwordProblem } from '../../domain/password-policy';
@@ -11,6 +11,7 @@ import { ProblemError } from '../http/problem';
 import { ADMIN_TOKEN_ACTOR, type Principal } from '../security/admin-auth';
 import { burnPasswordTime, hashPassword, type PasswordHash, verifyPassword } from '../security/passwords';
 import { open } from '../security/secret-box';
+import { assertSignInAllowed, recordSignInFailure, type SignInKeys } from '../security/sign-in-throttle';
 import { randomCode, sha256Hex } from '../security/tokens';
 import { matchTotp } from '../security/totp';
 import { type Actor, ANONYMOUS_ACTOR, auditStatement, auditStatementWhen } from './audit';
@@ -467,6 +468,92 @@ export function signInFailureAudit(
       : { method: 'password', reason: failure.reason, emailHash: failure.emailHash },
     account?.regionId ?? null,
   );
+}
+
+/** The current password, and the current code of a confirmed authenticator. */
+export interface Reauthentication {
+  password: string;
+  totp?: string | undefined;
+}
+
+/** The sign-in throttle's keys for this account and the caller's network, and the time. */
+export interface Throttle {
+  keys: SignInKeys;
+  now: number;
+}
+
+/** What a re-authentication is for (the audit row says so). */
+export type ReauthAction = 'totp.enrol' | 'totp.confirm' | 'totp.disable' | 'password.change';
+
+const FAILURE_DETAIL = {
+  password: 'Enter your current password.',
+  totp: 'Enter the current 6-digit code from your authenticator app.',
+  code: 'Enter the current 6-digit code from the new app.',
+} as const;
+
+/** Counts the failure (throttle and audit row in one batch) and answers 403 naming the field. */
+export async function refuseReauthentication(
+  d1: D1Database,
+  principal: Principal,
+  user: UserRow,
+  throttle: Throttle,
+  action: ReauthAction,
+  field: keyof typeof FAILURE_DETAIL,
+): Promise<never> {
+  await recordSignInFailure(d1, throttle.keys, throttle.now, [
+    auditStatement(d1, principal.actor, 'session.reauth-failed', `user:${user.id}`, { action, field }, user.regionId),
+  ]);
+  const detail = FAILURE_DETAIL[field];
+  throw new ProblemError(403, field === 'password' ? 'The password is not right.' : 'The code does not match.', {
+    errors: [{ field, pointer: `#/${field}`, detail }],
+  });
+}
+
+/** Throttled re-authentication: 429 when locked, 403 (counted) when the password or current code is wrong. */
+export async function reauthenticate(
+  d1: D1Database,
+  key: string,
+  principal: Principal,
+  user: UserRow,
+  proof: Reauthentication,
+  throttle: Throttle,
+  action: ReauthAction,
+): Promise<void> {
+  await assertSignInAllowed(d1, throttle.keys, throttle.now);
+  const failed = await reauthenticationFailure(d1, key, user, proof, throttle.now);
+  if (failed) await refuseReauthentication(d1, principal, user, throttle, action, failed);
+}
+
+/**
+ * Changes one's own password: re-authenticated (the current password, and a current code with an authenticator),
+ * the new one under the password rule. Every other session of the account ends and unused reset links are retired;
+ * the session that changed it stays signed in.
+ */
+export async function changePassword(
+  d1: D1Database,
+  totpKey: string,
+  principal: Principal,
+  proof: Reauthentication,
+  newPassword: string,
+  currentSessionId: string | null,
+  throttle: Throttle,
+): Promise<void> {
+  if (!principal.userId)
+    throw new ProblemError(403, 'The bootstrap token has no password: rotate ADMIN_TOKEN instead.');
+  const user = await accountRow(d1, principal.userId);
+  if (!user) throw new ProblemError(404, 'No such account.');
+  const problem = passwordProblem(newPassword, user.email);
+  if (problem) throw fieldProblem('newPassword', problem);
+  await reauthenticate(d1, totpKey, principal, user, proof, throttle, 'password.change');
+  const stored = await hashPassword(newPassword);
+  await d1.batch([
+    d1
+      .prepare('UPDATE users SET password_hash = ?, password_salt = ?, password_iterations = ? WHERE id = ?')
+      .bind(stored.hash, stored.salt, stored.iterations, user.id),
+    d1.prepare('DELETE FROM sessions WHERE user_id = ? AND id != ?').bind(user.id, currentSessionId ?? ''),
+    retireLinks(d1, user.id, throttle.now),
+    auditStatement(d1, principal.actor, 'user.change-password', `user:${user.id}`, {}, user.regionId),
+  ]);
 }
 
 /** The account row behind a user principal (for TOTP enrolment). */

@@ -11,8 +11,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, MIN_PASSWORD_NON_SPACE } from '../../../domain/password-policy';
 import { confirmTotp, disableTotp, enrolTotp } from '../../admin/account-totp';
 import {
+  changePassword,
   normalizeEmail,
   passwordSignIn,
   principalView,
@@ -172,6 +174,35 @@ const totpRoute = (action: 'confirm' | 'disable') =>
     responses: { 204: { description: 'Done' }, ...problemResponses(400, 401, 403, 409, 429) },
   });
 
+const passwordChange = createRoute({
+  method: 'post',
+  path: '/password',
+  tags: ['Admin'],
+  summary: 'Change one’s own password (current password, and a current code with an authenticator)',
+  description: `${REAUTH_REFUSED}. Every other session of the account ends.`,
+  security: ADMIN_SECURITY,
+  request: {
+    body: {
+      required: true,
+      ...json(
+        z
+          .object({
+            password: PasswordField,
+            newPassword: z
+              .string()
+              .max(MAX_PASSWORD_LENGTH * 4)
+              .openapi({
+                description: `At least ${MIN_PASSWORD_LENGTH} characters (${MIN_PASSWORD_NON_SPACE} not spaces), not the e-mail address`,
+              }),
+            totp: SixDigits.optional().openapi({ description: 'A current code, for accounts with an authenticator' }),
+          })
+          .openapi('PasswordChange'),
+      ),
+    },
+  },
+  responses: { 204: { description: 'Changed' }, ...problemResponses(400, 401, 403, 429) },
+});
+
 /** The sign-in throttle of the signed-in account and the caller's network, for re-authentication. */
 async function throttleOf(c: Context<AdminEnv>, principal: Principal) {
   const now = Date.now();
@@ -303,5 +334,21 @@ sessionRouter
     const key = readConfig(c.env).totpEncryptionKey;
     const { password, code } = c.req.valid('json');
     await disableTotp(c.env.DB, key, principal, { password, totp: code }, await throttleOf(c, principal));
+    return c.body(null, 204);
+  })
+  .openapi(passwordChange, async (c) => {
+    const principal = c.get('principal');
+    const key = readConfig(c.env).totpEncryptionKey;
+    const { password, newPassword, totp } = c.req.valid('json');
+    const session = c.get('session');
+    await changePassword(
+      c.env.DB,
+      key,
+      principal,
+      { password, totp },
+      newPassword,
+      session?.id ?? null,
+      await throttleOf(c, principal),
+    );
     return c.body(null, 204);
   });
