@@ -79,6 +79,9 @@ describe('failed sign-ins are audited without what was tried (docs/accounts.md, 
       (await signInRequest({ email: 'warga.salah.ketik@gmail.com', password: 'rahasia-yang-salah-2' }, ip)).status,
     ).toBe(401);
     expect((await signInRequest({ token: 'tebakan-token-rahasia' }, ip)).status).toBe(401);
+    expect(
+      (await admin('GET', '/users', undefined, { Authorization: 'Bearer tebakan-bearer-rahasia', ...ip })).status,
+    ).toBe(401);
 
     const rows = await auditRows("id > ? AND action = 'session.sign-in-failed'", before);
     expect(rows).toEqual([
@@ -103,9 +106,22 @@ describe('failed sign-ins are audited without what was tried (docs/accounts.md, 
         detail: { method: 'token' },
         regionId: null,
       },
+      {
+        actor: 'anonymous',
+        action: 'session.sign-in-failed',
+        target: 'session',
+        detail: { method: 'bearer' },
+        regionId: null,
+      },
     ]);
     const log = JSON.stringify((await env.DB.prepare('SELECT * FROM audit_log').all()).results);
-    for (const secret of ['rahasia-yang-salah', 'warga.salah.ketik', 'tebakan-token-rahasia', '203.0.113']) {
+    for (const secret of [
+      'rahasia-yang-salah',
+      'warga.salah.ketik',
+      'tebakan-token-rahasia',
+      'tebakan-bearer',
+      '203.0.113',
+    ]) {
       expect(log).not.toContain(secret);
     }
     // The region's admin sees the failure on its account.

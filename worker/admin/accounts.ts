@@ -14,7 +14,7 @@ import { open } from '../security/secret-box';
 import { assertSignInAllowed, recordSignInFailure, type SignInKeys } from '../security/sign-in-throttle';
 import { randomCode, sha256Hex } from '../security/tokens';
 import { matchTotp } from '../security/totp';
-import { type Actor, ANONYMOUS_ACTOR, auditStatement, auditStatementWhen } from './audit';
+import { type Actor, auditStatement, auditStatementWhen } from './audit';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** A reset link is for now, not for later: a day. */
@@ -442,32 +442,6 @@ export async function reauthenticationFailure(
     if (!proof.totp || !(await claimTotpStep(d1, totpKey, user, proof.totp, now))) return 'totp';
   }
   return null;
-}
-
-/**
- * The audit row of a failed sign-in: never the attempted password or code; the e-mail only when it is an
- * account's, else its keyed hash (sign-in-throttle.ts), so typos and guessed addresses leave no address behind.
- */
-export function signInFailureAudit(
-  d1: D1Database,
-  failure:
-    | { method: 'token' }
-    | { method: 'password'; reason: string; account: SignInAccount | null; emailHash: string },
-): D1PreparedStatement {
-  if (failure.method === 'token') {
-    return auditStatement(d1, ANONYMOUS_ACTOR, 'session.sign-in-failed', 'session', { method: 'token' });
-  }
-  const { account } = failure;
-  return auditStatement(
-    d1,
-    ANONYMOUS_ACTOR,
-    'session.sign-in-failed',
-    account ? `user:${account.id}` : 'session',
-    account
-      ? { method: 'password', reason: failure.reason, email: account.email }
-      : { method: 'password', reason: failure.reason, emailHash: failure.emailHash },
-    account?.regionId ?? null,
-  );
 }
 
 /** The current password, and the current code of a confirmed authenticator. */

@@ -52,3 +52,34 @@ export function auditStatementWhen(
     )
     .bind(actor, action, target, JSON.stringify(detail), regionId, ...condition.binds);
 }
+
+/**
+ * The audit row of a failed sign-in: never the attempted password, code or token; the e-mail only when it is an
+ * account's, else its keyed hash (worker/security/sign-in-throttle.ts), so typos and guessed addresses leave none.
+ */
+export function signInFailureAudit(
+  d1: D1Database,
+  failure:
+    | { method: 'token' | 'bearer' }
+    | {
+        method: 'password';
+        reason: string;
+        account: { id: string; email: string; regionId: number | null } | null;
+        emailHash: string;
+      },
+): D1PreparedStatement {
+  if (failure.method !== 'password') {
+    return auditStatement(d1, ANONYMOUS_ACTOR, 'session.sign-in-failed', 'session', { method: failure.method });
+  }
+  const { account } = failure;
+  return auditStatement(
+    d1,
+    ANONYMOUS_ACTOR,
+    'session.sign-in-failed',
+    account ? `user:${account.id}` : 'session',
+    account
+      ? { method: 'password', reason: failure.reason, email: account.email }
+      : { method: 'password', reason: failure.reason, emailHash: failure.emailHash },
+    account?.regionId ?? null,
+  );
+}

@@ -11,7 +11,7 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Grant } from '../../domain/roles';
-import type { Actor } from '../admin/audit';
+import { type Actor, signInFailureAudit } from '../admin/audit';
 import { type AppEnv, readConfig } from '../env';
 import { ProblemError } from '../http/problem';
 import { hmacBase64Url } from './hmac';
@@ -148,7 +148,7 @@ export const adminAuth = createMiddleware<AdminEnv>(async (c, next) => {
     const keys = await signInKeys(c.env.DB, config.deviceHashKey, c.req.raw.headers, null, now);
     await assertSignInAllowed(c.env.DB, keys, now);
     if (!token || !config.adminToken || !(await secretsEqual(token, config.adminToken))) {
-      await recordSignInFailure(c.env.DB, keys, now);
+      await recordSignInFailure(c.env.DB, keys, now, [signInFailureAudit(c.env.DB, { method: 'bearer' })]);
       throw unauthorized('The admin token is not valid.', 'invalid_token');
     }
     c.set('actor', ADMIN_TOKEN_ACTOR);

@@ -13,15 +13,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, MIN_PASSWORD_NON_SPACE } from '../../../domain/password-policy';
 import { confirmTotp, disableTotp, enrolTotp } from '../../admin/account-totp';
-import {
-  changePassword,
-  normalizeEmail,
-  passwordSignIn,
-  principalView,
-  signInFailureAudit,
-  signOutEverywhere,
-} from '../../admin/accounts';
-import { auditStatement } from '../../admin/audit';
+import { changePassword, normalizeEmail, passwordSignIn, principalView, signOutEverywhere } from '../../admin/accounts';
+import { auditStatement, signInFailureAudit } from '../../admin/audit';
 import { readConfig } from '../../env';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
