@@ -425,14 +425,14 @@ async function claimTotpStep(d1: D1Database, key: string, user: UserRow, code: s
 }
 
 /**
- * Re-authentication before a change to how the account signs in (its authenticator): the current password, and
- * the current code when an authenticator is confirmed. The field that failed, or null when both hold.
+ * Re-authentication before a change to how the account signs in (its authenticator, its password): the current
+ * password, and the current code when an authenticator is confirmed. The field that failed, or null when both hold.
  */
 export async function reauthenticationFailure(
   d1: D1Database,
   totpKey: string,
   user: UserRow,
-  proof: { password: string; totp?: string | undefined },
+  proof: Reauthentication,
   now = Date.now(),
 ): Promise<'password' | 'totp' | null> {
   if (user.passwordIterations === 0 || !(await verifyPassword(proof.password, storedPassword(user)))) {
