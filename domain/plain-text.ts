@@ -17,9 +17,23 @@ export const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
  */
 export const INVISIBLE_CHARACTERS = /[\u00AD\u180E\u200B-\u200D\u2060-\u2064\uFEFF]/gu;
 
-/** True when `text` holds a bidirectional control or an invisible character. */
-export function hasHiddenCharacters(text: string): boolean {
-  return new RegExp(BIDI_CONTROLS.source, 'u').test(text) || new RegExp(INVISIBLE_CHARACTERS.source, 'u').test(text);
+/**
+ * What a one-line name or label (a staff account's name, a unit's, a kiosk's or API key's label) may not hold on top:
+ * C0 and C1 controls (NUL, ESC, tab, line breaks), the line and paragraph separators, and every code point Unicode
+ * calls default-ignorable, i.e. shown as nothing (Hangul fillers, variation selectors, tag characters, U+034F).
+ */
+const NOT_IN_ONE_LINE = /[\p{Cc}\u2028\u2029\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * True when `text` holds a bidirectional control or an invisible character; with `singleLine`, also any control
+ * character or other character that displays as nothing.
+ */
+export function hasHiddenCharacters(text: string, options: { singleLine?: boolean } = {}): boolean {
+  return (
+    new RegExp(BIDI_CONTROLS.source, 'u').test(text) ||
+    new RegExp(INVISIBLE_CHARACTERS.source, 'u').test(text) ||
+    (options.singleLine === true && NOT_IN_ONE_LINE.test(text))
+  );
 }
 
 /**

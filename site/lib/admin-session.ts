@@ -10,6 +10,7 @@ import { env } from 'cloudflare:workers';
 import type { AstroGlobal } from 'astro';
 import { atLeast, type Role, reachesRegion, reachesUnit, unitLimit } from '../../domain/roles';
 import { type PrincipalView, principalView } from '../../worker/admin/accounts';
+import { readConfig } from '../../worker/env';
 import {
   ADMIN_SESSION_COOKIE,
   type AdminSession,
@@ -34,7 +35,7 @@ export async function consoleSession(astro: AstroGlobal): Promise<ConsoleSession
   astro.response.headers.set('Cache-Control', 'no-store');
   astro.response.headers.set('X-Robots-Tag', 'noindex, nofollow');
   const cookie = astro.cookies.get(ADMIN_SESSION_COOKIE)?.value;
-  const session: AdminSession | null = cookie ? await findSession(env.DB, cookie) : null;
+  const session: AdminSession | null = cookie ? await findSession(env.DB, cookie, readConfig(env).adminToken) : null;
   if (!session) return null;
   const principal = await sessionPrincipal(env.DB, session).catch(() => null);
   if (!principal) return null;

@@ -95,6 +95,12 @@ const WORDS = {
   totpConfirm: { id: 'Konfirmasi kode', en: 'Confirm code' },
   totpDisable: { id: 'Matikan autentikator', en: 'Turn off the authenticator' },
   code: { id: 'Kode 6 angka', en: '6-digit code' },
+  currentPassword: { id: 'Kata sandi Anda saat ini', en: 'Your current password' },
+  changePassword: { id: 'Ganti kata sandi', en: 'Change password' },
+  passwordChanged: {
+    id: 'Kata sandi diganti. Sesi lain akun ini telah diakhiri.',
+    en: 'Password changed. The account’s other sessions have ended.',
+  },
   bootstrapNoAccount: {
     id: 'Sesi token admin tidak punya akun pribadi. Buat akun super admin untuk diri Anda di halaman Akun petugas.',
     en: 'A token session has no personal account. Create a super admin account for yourself under Staff accounts.',

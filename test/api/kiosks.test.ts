@@ -112,7 +112,11 @@ describe('the kiosk display is for enrolled kiosks only (docs/rating.md, "Kiosk 
       "SELECT action, target FROM audit_log WHERE action LIKE 'kiosk.%' AND target = ?",
       `counter:${code}`,
     );
-    expect(audit).toEqual([{ action: 'kiosk.create', target: `counter:${code}` }]);
+    // Made in the console, then enrolled by the tablet: two decisions, one row each (the second POST wrote none).
+    expect(audit).toEqual([
+      { action: 'kiosk.create', target: `counter:${code}` },
+      { action: 'kiosk.enrol', target: `counter:${code}` },
+    ]);
 
     const cookie = setCookie.split(';')[0]!;
     const page = await get(`/r/${code}/kiosk`, { cookie });

@@ -166,4 +166,18 @@ describe.skipIf(!browserAvailable)('staff accounts in Chromium: invitation to po
     const accounts = await operatorPage.goto(`${inject('origin')}/admin/akun`);
     expect(accounts?.status()).toBe(403);
   });
+
+  it('the operator enrols an authenticator on the security page only with its current password', async () => {
+    await operatorPage.goto(`${inject('origin')}/admin/keamanan`);
+    const enrol = operatorPage.locator('form[data-endpoint="/api/v1/admin/session/totp"]');
+    await enrol.locator('input[name="password"]').fill('bukan-kata-sandinya');
+    await enrol.locator('button[type="submit"]').click();
+    await expect.poll(() => enrol.locator('[role="status"]').textContent()).toContain('password');
+    expect(await enrol.locator('img').count()).toBe(0);
+    await enrol.locator('input[name="password"]').fill(PASSWORD);
+    await enrol.locator('button[type="submit"]').click();
+    await expect.poll(() => enrol.locator('img').count()).toBe(1);
+    expect(await seriousAxeViolations(operatorPage)).toEqual([]);
+    expect(await fitsWidth(operatorPage)).toBe(true);
+  });
 });

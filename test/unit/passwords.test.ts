@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_PASSWORD_LENGTH, passwordProblem } from '../../domain/password-policy';
+import { MIN_PASSWORD_LENGTH, MIN_PASSWORD_NON_SPACE, passwordProblem } from '../../domain/password-policy';
 import {
   hashPassword,
   MAX_PBKDF2_ITERATIONS,
@@ -16,6 +16,22 @@ describe('staff passwords (docs/accounts.md)', () => {
     expect(passwordProblem('siti.rahmawati', 'siti.rahmawati@kota.go.id')).toMatch(/e-mail/);
     // Eleven emoji are eleven characters, though they are 22 UTF-16 units.
     expect(passwordProblem('😀'.repeat(11), 'a@b.id')).toMatch(/12/);
+  });
+
+  it('asks for at least 8 characters that are not spaces: twelve spaces are long but no secret', () => {
+    expect(MIN_PASSWORD_NON_SPACE).toBe(8);
+    for (const spaces of [
+      ' '.repeat(12),
+      '\t'.repeat(12),
+      '\u00a0'.repeat(12),
+      '\u3000'.repeat(12),
+      ' \u200b'.repeat(6),
+    ]) {
+      expect(passwordProblem(spaces, 'siti@kota.go.id'), JSON.stringify(spaces)).toMatch(/8/);
+    }
+    expect(passwordProblem('abc d e f g     ', 'siti@kota.go.id')).toMatch(/8/);
+    expect(passwordProblem('kuda lari pagi', 'siti@kota.go.id')).toBeNull();
+    expect(passwordProblem('abcd efgh    ', 'siti@kota.go.id')).toBeNull();
   });
 
   it('hashes with PBKDF2 at no more than the 100,000 iterations production Workers accept, salted per hash', async () => {

@@ -1,16 +1,23 @@
 /**
  * @module
  * Enrolling one's own authenticator app (TOTP, RFC 6238; docs/accounts.md): enrolment stores a new secret,
- * encrypted, and shows it once as an `otpauth://` URI and QR code; sign-in asks for a code only after the
- * first code has been confirmed, so a half-finished enrolment cannot lock anyone out. Disabling needs a
- * current code. Each change is audited in its batch.
+ * encrypted, and shows it once as an `otpauth://` URI and QR code; sign-in asks for a code only after the first
+ * code has been confirmed. Starting, confirming and removing it re-authenticate (password, and the current code
+ * when one is confirmed); wrong passwords and codes count as failed sign-ins. Each change is audited in its batch.
  */
 import { renderSVG } from 'uqr';
 import { ProblemError } from '../http/problem';
 import type { Principal } from '../security/admin-auth';
 import { open, seal } from '../security/secret-box';
 import { matchTotp, newTotpSecret, otpauthUri } from '../security/totp';
-import { accountRow } from './accounts';
+import {
+  accountRow,
+  type Reauthentication,
+  reauthenticate,
+  refuseReauthentication,
+  type Throttle,
+  type UserRow,
+} from './accounts';
 import { auditStatement } from './audit';
 
 function accountOf(principal: Principal): string {
@@ -18,62 +25,71 @@ function accountOf(principal: Principal): string {
   return principal.userId;
 }
 
+async function userOf(d1: D1Database, principal: Principal): Promise<UserRow> {
+  const user = await accountRow(d1, accountOf(principal));
+  if (!user) throw new ProblemError(404, 'No such account.');
+  return user;
+}
+
 export async function enrolTotp(
   d1: D1Database,
   key: string,
   principal: Principal,
+  proof: Reauthentication,
+  throttle: Throttle,
 ): Promise<{ secret: string; uri: string; qrSvg: string }> {
-  const userId = accountOf(principal);
-  const user = await accountRow(d1, userId);
-  if (!user) throw new ProblemError(404, 'No such account.');
+  const user = await userOf(d1, principal);
   if (user.totpEnabledAt !== null)
     throw new ProblemError(409, 'An authenticator is already enrolled: disable it first.');
+  await reauthenticate(d1, key, principal, user, proof, throttle, 'totp.enrol');
   const secret = newTotpSecret();
   await d1.batch([
     d1
       .prepare('UPDATE users SET totp_secret = ?, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = ?')
-      .bind(await seal(key, secret), userId),
-    auditStatement(d1, principal.actor, 'totp.enrol', `user:${userId}`, {}, user.regionId),
+      .bind(await seal(key, secret), user.id),
+    auditStatement(d1, principal.actor, 'totp.enrol', `user:${user.id}`, {}, user.regionId),
   ]);
   const uri = otpauthUri(secret, user.email);
   return { secret, uri, qrSvg: renderSVG(uri, { ecc: 'M', border: 2 }) };
 }
 
-async function checkCode(key: string, sealed: string | null, code: string, lastStep: number | null) {
-  if (!sealed) throw new ProblemError(409, 'No authenticator is being enrolled: start again.');
-  const step = await matchTotp(await open(key, sealed), code, Date.now(), lastStep);
-  if (step === null) {
-    throw new ProblemError(400, 'The code does not match.', {
-      errors: [{ field: 'code', pointer: '#/code', detail: 'Enter the current 6-digit code from the app.' }],
-    });
-  }
-  return step;
-}
-
-export async function confirmTotp(d1: D1Database, key: string, principal: Principal, code: string): Promise<void> {
-  const userId = accountOf(principal);
-  const user = await accountRow(d1, userId);
-  if (!user) throw new ProblemError(404, 'No such account.');
+/** Confirms the enrolled authenticator with its first code (and the password), turning codes on at sign-in. */
+export async function confirmTotp(
+  d1: D1Database,
+  key: string,
+  principal: Principal,
+  proof: Reauthentication & { code: string },
+  throttle: Throttle,
+): Promise<void> {
+  const user = await userOf(d1, principal);
   if (user.totpEnabledAt !== null) throw new ProblemError(409, 'The authenticator is already confirmed.');
-  const step = await checkCode(key, user.totpSecret, code, user.totpLastStep);
+  if (!user.totpSecret) throw new ProblemError(409, 'No authenticator is being enrolled: start again.');
+  await reauthenticate(d1, key, principal, user, proof, throttle, 'totp.confirm');
+  const step = await matchTotp(await open(key, user.totpSecret), proof.code, throttle.now, user.totpLastStep);
+  if (step === null) return refuseReauthentication(d1, principal, user, throttle, 'totp.confirm', 'code');
   await d1.batch([
     d1
       .prepare('UPDATE users SET totp_enabled_at = ?, totp_last_step = ? WHERE id = ? AND totp_enabled_at IS NULL')
-      .bind(Date.now(), step, userId),
-    auditStatement(d1, principal.actor, 'totp.confirm', `user:${userId}`, {}, user.regionId),
+      .bind(throttle.now, step, user.id),
+    auditStatement(d1, principal.actor, 'totp.confirm', `user:${user.id}`, {}, user.regionId),
   ]);
 }
 
-export async function disableTotp(d1: D1Database, key: string, principal: Principal, code: string): Promise<void> {
-  const userId = accountOf(principal);
-  const user = await accountRow(d1, userId);
-  if (!user) throw new ProblemError(404, 'No such account.');
+/** Removes the authenticator: needs the password and a current, unused code of it. */
+export async function disableTotp(
+  d1: D1Database,
+  key: string,
+  principal: Principal,
+  proof: Reauthentication,
+  throttle: Throttle,
+): Promise<void> {
+  const user = await userOf(d1, principal);
   if (user.totpEnabledAt === null) throw new ProblemError(409, 'No authenticator is enrolled.');
-  await checkCode(key, user.totpSecret, code, user.totpLastStep);
+  await reauthenticate(d1, key, principal, user, proof, throttle, 'totp.disable');
   await d1.batch([
     d1
       .prepare('UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = ?')
-      .bind(userId),
-    auditStatement(d1, principal.actor, 'totp.disable', `user:${userId}`, {}, user.regionId),
+      .bind(user.id),
+    auditStatement(d1, principal.actor, 'totp.disable', `user:${user.id}`, {}, user.regionId),
   ]);
 }

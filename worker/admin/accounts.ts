@@ -1,8 +1,8 @@
 /**
  * @module
  * Staff accounts (docs/accounts.md): creating one with an invitation link, accepting an invitation or an
- * admin-issued reset link (both one-time, only their SHA-256 stored), disabling, signing out everywhere,
- * listing within the caller's reach, and signing in with e-mail, password and (if enrolled) a TOTP code.
+ * admin-issued reset link (both one-time, only their SHA-256 stored), disabling, signing out everywhere, listing
+ * within reach, signing in (e-mail, password, TOTP code if enrolled), re-authentication and changing one's password.
  * Every change writes its audit row in the same batch. Who may manage whom is domain/roles.ts.
  */
 import { passwordProblem } from '../../domain/password-policy';
@@ -11,6 +11,7 @@ import { ProblemError } from '../http/problem';
 import { ADMIN_TOKEN_ACTOR, type Principal } from '../security/admin-auth';
 import { burnPasswordTime, hashPassword, type PasswordHash, verifyPassword } from '../security/passwords';
 import { open } from '../security/secret-box';
+import { assertSignInAllowed, recordSignInFailure, type SignInKeys } from '../security/sign-in-throttle';
 import { randomCode, sha256Hex } from '../security/tokens';
 import { matchTotp } from '../security/totp';
 import { type Actor, auditStatement, auditStatementWhen } from './audit';
@@ -52,7 +53,7 @@ export interface AccountListing {
   createdAt: number;
 }
 
-interface UserRow {
+export interface UserRow {
   id: string;
   email: string;
   name: string;
@@ -363,44 +364,170 @@ export class TotpRequiredError extends ProblemError {
   }
 }
 
+/** An account as failed sign-ins name it (the audit row's target and region). */
+export interface SignInAccount {
+  id: string;
+  email: string;
+  regionId: number | null;
+}
+
+export type SignInOutcome =
+  | { ok: true; id: string; regionId: number | null }
+  | { ok: false; reason: 'password' | 'totp' | 'disabled'; account: SignInAccount | null };
+
 /**
- * The account an e-mail and password (and, if enrolled, a TOTP code) sign in to, or null. Unknown e-mails
- * spend the same PBKDF2 work as wrong passwords, so timing does not tell which addresses have accounts.
- * A missing code for an account with TOTP throws {@link TotpRequiredError} only after the password matched.
+ * What an e-mail and password (and, if enrolled, a TOTP code) sign in to. Unknown e-mails spend the same PBKDF2
+ * work as wrong passwords, so timing does not tell which addresses have accounts. A missing code for an account
+ * with TOTP throws {@link TotpRequiredError} only after the password matched.
  */
 export async function passwordSignIn(
   d1: D1Database,
   totpKey: () => string,
   input: { email: string; password: string; totp?: string },
   now = Date.now(),
-): Promise<{ id: string; regionId: number | null } | null> {
+): Promise<SignInOutcome> {
   const { password } = input;
   const user = await d1
     .prepare(`SELECT ${USER_COLUMNS} FROM users WHERE email = ?`)
     .bind(normalizeEmail(input.email))
     .first<UserRow>();
+  const account = user ? { id: user.id, email: user.email, regionId: user.regionId } : null;
   if (!user || user.passwordIterations === 0) {
     await burnPasswordTime(password);
-    return null;
+    return { ok: false, reason: 'password', account };
   }
-  const stored: PasswordHash = {
-    hash: user.passwordHash,
-    salt: user.passwordSalt,
-    iterations: user.passwordIterations,
-  };
-  if (!(await verifyPassword(password, stored)) || user.disabledAt !== null) return null;
+  if (!(await verifyPassword(password, storedPassword(user)))) return { ok: false, reason: 'password', account };
+  if (user.disabledAt !== null) return { ok: false, reason: 'disabled', account };
   if (user.totpEnabledAt !== null && user.totpSecret !== null) {
     if (!input.totp) throw new TotpRequiredError();
-    const step = await matchTotp(await open(totpKey(), user.totpSecret), input.totp, now, user.totpLastStep);
-    if (step === null) return null;
-    // Conditional on the last step, so two sign-ins racing with the same code cannot both pass.
-    const claimed = await d1
-      .prepare('UPDATE users SET totp_last_step = ? WHERE id = ? AND coalesce(totp_last_step, -1) < ?')
-      .bind(step, user.id, step)
-      .run();
-    if (claimed.meta.changes === 0) return null;
+    if (!(await claimTotpStep(d1, totpKey(), user, input.totp, now))) return { ok: false, reason: 'totp', account };
   }
-  return { id: user.id, regionId: user.regionId };
+  return { ok: true, id: user.id, regionId: user.regionId };
+}
+
+function storedPassword(user: UserRow): PasswordHash {
+  return { hash: user.passwordHash, salt: user.passwordSalt, iterations: user.passwordIterations };
+}
+
+/**
+ * True when `code` is a current code of the account's confirmed authenticator, not used before; the step is
+ * claimed conditionally on the last one, so two requests racing with the same code cannot both pass.
+ */
+async function claimTotpStep(d1: D1Database, key: string, user: UserRow, code: string, now: number) {
+  if (user.totpSecret === null) return false;
+  const step = await matchTotp(await open(key, user.totpSecret), code, now, user.totpLastStep);
+  if (step === null) return false;
+  const claimed = await d1
+    .prepare('UPDATE users SET totp_last_step = ? WHERE id = ? AND coalesce(totp_last_step, -1) < ?')
+    .bind(step, user.id, step)
+    .run();
+  return claimed.meta.changes > 0;
+}
+
+/**
+ * Re-authentication before a change to how the account signs in (its authenticator, its password): the current
+ * password, and the current code when an authenticator is confirmed. The field that failed, or null when both hold.
+ */
+export async function reauthenticationFailure(
+  d1: D1Database,
+  totpKey: string,
+  user: UserRow,
+  proof: Reauthentication,
+  now = Date.now(),
+): Promise<'password' | 'totp' | null> {
+  if (user.passwordIterations === 0 || !(await verifyPassword(proof.password, storedPassword(user)))) {
+    return 'password';
+  }
+  if (user.totpEnabledAt !== null) {
+    if (!proof.totp || !(await claimTotpStep(d1, totpKey, user, proof.totp, now))) return 'totp';
+  }
+  return null;
+}
+
+/** The current password, and the current code of a confirmed authenticator. */
+export interface Reauthentication {
+  password: string;
+  totp?: string | undefined;
+}
+
+/** The sign-in throttle's keys for this account and the caller's network, and the time. */
+export interface Throttle {
+  keys: SignInKeys;
+  now: number;
+}
+
+/** What a re-authentication is for (the audit row says so). */
+export type ReauthAction = 'totp.enrol' | 'totp.confirm' | 'totp.disable' | 'password.change';
+
+const FAILURE_DETAIL = {
+  password: 'Enter your current password.',
+  totp: 'Enter the current 6-digit code from your authenticator app.',
+  code: 'Enter the current 6-digit code from the new app.',
+} as const;
+
+/** Counts the failure (throttle and audit row in one batch) and answers 403 naming the field. */
+export async function refuseReauthentication(
+  d1: D1Database,
+  principal: Principal,
+  user: UserRow,
+  throttle: Throttle,
+  action: ReauthAction,
+  field: keyof typeof FAILURE_DETAIL,
+): Promise<never> {
+  await recordSignInFailure(d1, throttle.keys, throttle.now, [
+    auditStatement(d1, principal.actor, 'session.reauth-failed', `user:${user.id}`, { action, field }, user.regionId),
+  ]);
+  const detail = FAILURE_DETAIL[field];
+  throw new ProblemError(403, field === 'password' ? 'The password is not right.' : 'The code does not match.', {
+    errors: [{ field, pointer: `#/${field}`, detail }],
+  });
+}
+
+/** Throttled re-authentication: 429 when locked, 403 (counted) when the password or current code is wrong. */
+export async function reauthenticate(
+  d1: D1Database,
+  key: string,
+  principal: Principal,
+  user: UserRow,
+  proof: Reauthentication,
+  throttle: Throttle,
+  action: ReauthAction,
+): Promise<void> {
+  await assertSignInAllowed(d1, throttle.keys, throttle.now);
+  const failed = await reauthenticationFailure(d1, key, user, proof, throttle.now);
+  if (failed) await refuseReauthentication(d1, principal, user, throttle, action, failed);
+}
+
+/**
+ * Changes one's own password: re-authenticated (the current password, and a current code with an authenticator),
+ * the new one under the password rule. Every other session of the account ends and unused reset links are retired;
+ * the session that changed it stays signed in.
+ */
+export async function changePassword(
+  d1: D1Database,
+  totpKey: string,
+  principal: Principal,
+  proof: Reauthentication,
+  newPassword: string,
+  currentSessionId: string | null,
+  throttle: Throttle,
+): Promise<void> {
+  if (!principal.userId)
+    throw new ProblemError(403, 'The bootstrap token has no password: rotate ADMIN_TOKEN instead.');
+  const user = await accountRow(d1, principal.userId);
+  if (!user) throw new ProblemError(404, 'No such account.');
+  const problem = passwordProblem(newPassword, user.email);
+  if (problem) throw fieldProblem('newPassword', problem);
+  await reauthenticate(d1, totpKey, principal, user, proof, throttle, 'password.change');
+  const stored = await hashPassword(newPassword);
+  await d1.batch([
+    d1
+      .prepare('UPDATE users SET password_hash = ?, password_salt = ?, password_iterations = ? WHERE id = ?')
+      .bind(stored.hash, stored.salt, stored.iterations, user.id),
+    d1.prepare('DELETE FROM sessions WHERE user_id = ? AND id != ?').bind(user.id, currentSessionId ?? ''),
+    retireLinks(d1, user.id, throttle.now),
+    auditStatement(d1, principal.actor, 'user.change-password', `user:${user.id}`, {}, user.regionId),
+  ]);
 }
 
 /** The account row behind a user principal (for TOTP enrolment). */

@@ -8,6 +8,9 @@
 /** Who acted: 'admin-token' for the bootstrap token, `user:<id>` for a signed-in console user. */
 export type Actor = string;
 
+/** The actor of an attempt nobody could be identified for (a failed sign-in). */
+export const ANONYMOUS_ACTOR = 'anonymous';
+
 /** The region of a change: its id, or its slug when the region is created in the same batch. */
 export type AuditRegion = number | { slug: string } | null;
 
@@ -48,4 +51,35 @@ export function auditStatementWhen(
       `INSERT INTO audit_log (actor, action, target, detail, region_id) SELECT ?, ?, ?, ?, ? WHERE ${condition.sql}`,
     )
     .bind(actor, action, target, JSON.stringify(detail), regionId, ...condition.binds);
+}
+
+/**
+ * The audit row of a failed sign-in: never the attempted password, code or token; the e-mail only when it is an
+ * account's, else its keyed hash (worker/security/sign-in-throttle.ts), so typos and guessed addresses leave none.
+ */
+export function signInFailureAudit(
+  d1: D1Database,
+  failure:
+    | { method: 'token' | 'bearer' }
+    | {
+        method: 'password';
+        reason: string;
+        account: { id: string; email: string; regionId: number | null } | null;
+        emailHash: string;
+      },
+): D1PreparedStatement {
+  if (failure.method !== 'password') {
+    return auditStatement(d1, ANONYMOUS_ACTOR, 'session.sign-in-failed', 'session', { method: failure.method });
+  }
+  const { account } = failure;
+  return auditStatement(
+    d1,
+    ANONYMOUS_ACTOR,
+    'session.sign-in-failed',
+    account ? `user:${account.id}` : 'session',
+    account
+      ? { method: 'password', reason: failure.reason, email: account.email }
+      : { method: 'password', reason: failure.reason, emailHash: failure.emailHash },
+    account?.regionId ?? null,
+  );
 }

@@ -9,7 +9,7 @@ import type { COMMENT_STATES } from '../../schema';
 import type { Region } from '../db/regions';
 import { rollupStatements } from '../db/rollup-sql';
 import { randomCode } from '../security/tokens';
-import { type Actor, auditStatement } from './audit';
+import { type Actor, auditStatement, auditStatementWhen } from './audit';
 
 export type CommentStatus = (typeof COMMENT_STATES)[number];
 
@@ -207,15 +207,17 @@ export async function acceptFlaggedResponse(
       .prepare('UPDATE responses SET flagged = 0, flag_reason = ? WHERE id = ? AND region_id = ? AND flagged = 1')
       .bind(marker, id, region.id),
     ...rollupStatements(d1, 'id = ? AND flag_reason = ?', [id, marker]),
-    d1.prepare('UPDATE responses SET flag_reason = NULL WHERE id = ? AND flag_reason = ?').bind(id, marker),
-    auditStatement(
+    // Written only by the request whose marker is on the row: of concurrent accepts, exactly one decided.
+    auditStatementWhen(
       d1,
+      { sql: 'EXISTS (SELECT 1 FROM responses WHERE id = ? AND flag_reason = ?)', binds: [id, marker] },
       actor,
       'response.accept',
       `response:${id}`,
       { region: region.slug, reason: existing.reason },
       region.id,
     ),
+    d1.prepare('UPDATE responses SET flag_reason = NULL WHERE id = ? AND flag_reason = ?').bind(id, marker),
   ]);
   return (results[0]?.meta.changes ?? 0) > 0;
 }
@@ -231,20 +233,29 @@ export async function rejectFlaggedResponse(
   const existing = await flaggedResponse(d1, region, id, units);
   if (!existing) return false;
   if (existing.reason?.startsWith(REJECTED_PREFIX)) return true; // already decided
+  // As for accepting: a one-off marker on the row lets only the request that rejected it write the audit row.
+  const marker = `rejecting:${randomCode(16)}`;
+  const reason = `coalesce(flag_reason, '')`;
   await d1.batch([
     d1
       .prepare(
-        `UPDATE responses SET flag_reason = '${REJECTED_PREFIX}' || coalesce(flag_reason, '') WHERE id = ? AND flagged = 1`,
+        `UPDATE responses SET flag_reason = ? || ${reason} WHERE id = ? AND flagged = 1 AND ${reason} NOT LIKE '${REJECTED_PREFIX}%'`,
       )
-      .bind(id),
-    auditStatement(
+      .bind(`${marker}|`, id),
+    auditStatementWhen(
       d1,
+      { sql: `EXISTS (SELECT 1 FROM responses WHERE id = ? AND flag_reason LIKE ? || '|%')`, binds: [id, marker] },
       actor,
       'response.reject',
       `response:${id}`,
       { region: region.slug, reason: existing.reason },
       region.id,
     ),
+    d1
+      .prepare(
+        `UPDATE responses SET flag_reason = '${REJECTED_PREFIX}' || substr(flag_reason, ?) WHERE id = ? AND flag_reason LIKE ? || '|%'`,
+      )
+      .bind(marker.length + 2, id, marker),
   ]);
   return true;
 }

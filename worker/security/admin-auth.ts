@@ -11,9 +11,11 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Grant } from '../../domain/roles';
-import type { Actor } from '../admin/audit';
+import { type Actor, signInFailureAudit } from '../admin/audit';
 import { type AppEnv, readConfig } from '../env';
 import { ProblemError } from '../http/problem';
+import { hmacBase64Url } from './hmac';
+import { assertSignInAllowed, recordSignInFailure, signInKeys } from './sign-in-throttle';
 import { bearerToken, bearerUnauthorized, secretsEqual, sha256Hex } from './tokens';
 
 /** `__Host-`: only set over HTTPS, for this exact host and path /, so no subdomain can plant or read it. */
@@ -70,13 +72,35 @@ export function isOwnOrigin(origin: string, requestUrl: string, publicOrigin: st
   return origin === new URL(requestUrl).origin || origin === publicOrigin;
 }
 
-/** The live session of a cookie value, or null. */
-export async function findSession(d1: D1Database, cookie: string, now = Date.now()): Promise<AdminSession | null> {
+/**
+ * The id under which a session is stored: the SHA-256 of its cookie, or for a session opened with the bootstrap
+ * token an HMAC of the cookie keyed with that token. Rotating ADMIN_TOKEN (or removing it) thus ends every
+ * session it opened, without the token or anything that reveals it being stored.
+ */
+export async function sessionId(cookie: string, bootstrapToken: string | null): Promise<string> {
+  return bootstrapToken === null
+    ? sha256Hex(cookie)
+    : `bootstrap:${await hmacBase64Url(bootstrapToken, `console-session\u0000${cookie}`)}`;
+}
+
+/** The live session of a cookie value, or null; `adminToken` is the current ADMIN_TOKEN (see {@link sessionId}). */
+export async function findSession(
+  d1: D1Database,
+  cookie: string,
+  adminToken: string | null,
+  now = Date.now(),
+): Promise<AdminSession | null> {
   return d1
     .prepare(
-      'SELECT id, user_id AS userId, csrf_token AS csrfToken, expires_at AS expiresAt FROM sessions WHERE id = ? AND expires_at > ?',
+      `SELECT id, user_id AS userId, csrf_token AS csrfToken, expires_at AS expiresAt FROM sessions
+       WHERE expires_at > ?1 AND ((id = ?2 AND user_id != ?4) OR (id = ?3 AND user_id = ?4))`,
     )
-    .bind(await sha256Hex(cookie), now)
+    .bind(
+      now,
+      await sessionId(cookie, null),
+      adminToken === null ? '' : await sessionId(cookie, adminToken),
+      ADMIN_TOKEN_ACTOR,
+    )
     .first<AdminSession>();
 }
 
@@ -118,7 +142,13 @@ export const adminAuth = createMiddleware<AdminEnv>(async (c, next) => {
   const authorization = c.req.header('Authorization');
   if (authorization !== undefined) {
     const token = bearerToken(authorization);
+    // Token guesses are throttled like sign-ins, per network: checked before comparing, so a locked network
+    // cannot learn whether a guess was right.
+    const now = Date.now();
+    const keys = await signInKeys(c.env.DB, config.deviceHashKey, c.req.raw.headers, null, now);
+    await assertSignInAllowed(c.env.DB, keys, now);
     if (!token || !config.adminToken || !(await secretsEqual(token, config.adminToken))) {
+      await recordSignInFailure(c.env.DB, keys, now, [signInFailureAudit(c.env.DB, { method: 'bearer' })]);
       throw unauthorized('The admin token is not valid.', 'invalid_token');
     }
     c.set('actor', ADMIN_TOKEN_ACTOR);
@@ -128,7 +158,7 @@ export const adminAuth = createMiddleware<AdminEnv>(async (c, next) => {
   }
   const cookie = getCookie(c, ADMIN_SESSION_COOKIE);
   if (cookie) {
-    const session = await findSession(c.env.DB, cookie);
+    const session = await findSession(c.env.DB, cookie, config.adminToken);
     if (!session) throw unauthorized('The session has expired or was signed out.');
     if (!SAFE_METHODS.has(c.req.method)) {
       if (!isSameOrigin(c.req.raw, config.publicOrigin)) {

@@ -36,7 +36,8 @@ export function kioskCookie(credential: string): string {
 
 /**
  * Turns a one-time enrolment code into the kiosk's credential, atomically: the code is used up by the same UPDATE
- * that stores the credential, so a link opened twice enrols once. Null for an unknown, used, expired or revoked
+ * that stores the credential, so a link opened twice enrols once, and the audit row (`kiosk.enrol`, by the kiosk
+ * itself) is written in the same batch only when that UPDATE matched. Null for an unknown, used, expired or revoked
  * code, or one of another counter.
  */
 export async function enrolKiosk(
@@ -46,15 +47,27 @@ export async function enrolKiosk(
   now = Date.now(),
 ): Promise<{ id: string; credential: string } | null> {
   const credential = randomSecret();
-  const row = await d1
-    .prepare(
-      `UPDATE kiosks SET enrolment_hash = NULL, enrolment_expires_at = NULL, credential_hash = ?, enrolled_at = ?
-       WHERE enrolment_hash = ? AND enrolment_expires_at > ? AND revoked_at IS NULL
-         AND counter_id = (SELECT id FROM counters WHERE code = ?)
-       RETURNING id`,
-    )
-    .bind(await sha256Hex(credential), now, await sha256Hex(enrolmentCode), now, counterCode)
-    .first<{ id: string }>();
+  const credentialHash = await sha256Hex(credential);
+  const [enrolled] = await d1.batch<{ id: string }>([
+    d1
+      .prepare(
+        `UPDATE kiosks SET enrolment_hash = NULL, enrolment_expires_at = NULL, credential_hash = ?, enrolled_at = ?
+         WHERE enrolment_hash = ? AND enrolment_expires_at > ? AND revoked_at IS NULL
+           AND counter_id = (SELECT id FROM counters WHERE code = ?)
+         RETURNING id`,
+      )
+      .bind(credentialHash, now, await sha256Hex(enrolmentCode), now, counterCode),
+    // The credential is fresh randomness: only the row this request just enrolled carries its digest.
+    d1
+      .prepare(
+        `INSERT INTO audit_log (actor, action, target, detail, region_id)
+         SELECT 'kiosk:' || k.id, 'kiosk.enrol', 'counter:' || c.code, json_object('id', k.id, 'label', k.label), u.region_id
+         FROM kiosks k JOIN counters c ON c.id = k.counter_id JOIN units u ON u.id = c.unit_id
+         WHERE k.credential_hash = ?`,
+      )
+      .bind(credentialHash),
+  ]);
+  const row = enrolled?.results[0];
   return row ? { id: row.id, credential } : null;
 }
 

@@ -49,6 +49,7 @@ export const ADMIN_POLICIES: Record<string, Policy> = {
   'POST /session/totp': policy({ role: 'viewer', scope: 'global' }),
   'POST /session/totp/confirm': policy({ role: 'viewer', scope: 'global' }),
   'POST /session/totp/disable': policy({ role: 'viewer', scope: 'global' }),
+  'POST /session/password': policy({ role: 'viewer', scope: 'global' }),
   // Accounts: region admins manage their own region's (handlers check the target with domain/roles.ts).
   'GET /users': policy({ role: 'region_admin', scope: 'global' }),
   'POST /users': policy({ role: 'region_admin', scope: 'global' }),

@@ -25,20 +25,21 @@ export function retryAfterSeconds(until: number, now: number): number {
 
 /**
  * Sign-in throttles (docs/accounts.md): failed attempts counted in fixed 15-minute windows, per account (a keyed
- * hash of the e-mail, so guessing one person's password stops after a few tries from anywhere) and per device
- * (the device hash, so one machine cannot sweep many accounts). At the limit, sign-in answers 429 until the
- * window ends, also for the right password: a lockout the attacker cannot test through.
+ * hash of the e-mail, so guessing one person's password stops after a few tries from anywhere) and per network
+ * (the network hash, so one client cannot sweep many accounts or guess the bootstrap token by changing its user
+ * agent or the last bits of its address). At the limit, sign-in answers 429 until the window ends, also for the
+ * right password: a lockout the attacker cannot test through.
  */
 export const SIGN_IN_WINDOW_MS = 15 * MINUTE_MS;
-export const SIGN_IN_LIMITS = { account: 5, device: 20 } as const;
+export const SIGN_IN_LIMITS = { account: 5, network: 20 } as const;
 
 export function signInWindowStart(now: number): number {
   return Math.floor(now / SIGN_IN_WINDOW_MS) * SIGN_IN_WINDOW_MS;
 }
 
-/** Whether counted failures lock sign-in: the per-account or the per-device limit reached. */
-export function signInLocked(failures: { account: number; device: number }): boolean {
-  return failures.account >= SIGN_IN_LIMITS.account || failures.device >= SIGN_IN_LIMITS.device;
+/** Whether counted failures lock sign-in: the per-account or the per-network limit reached. */
+export function signInLocked(failures: { account: number; network: number }): boolean {
+  return failures.account >= SIGN_IN_LIMITS.account || failures.network >= SIGN_IN_LIMITS.network;
 }
 
 /** The `rate_counters` key and window of an agency API key's requests in the minute of `now`. */

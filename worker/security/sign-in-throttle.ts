@@ -1,18 +1,24 @@
 /**
  * @module
- * Counting failed sign-ins in `rate_counters` and refusing with 429 + `Retry-After` once an account or a device
- * reached its limit (the rule and limits: worker/security/rate-limit.ts). Keys are keyed hashes: the e-mail
- * under the device-hash key, the device as the daily-salted device hash. No raw e-mail or IP is stored, and the
- * daily purge of old windows (device-hash.ts) removes them after a day.
+ * Counting failed sign-ins (passwords, TOTP codes, the bootstrap token, re-authentication) in `rate_counters` and
+ * refusing with 429 + `Retry-After` once an account or a network reached its limit (docs/accounts.md, limits in
+ * worker/security/rate-limit.ts). Keys are keyed hashes: the e-mail under the device-hash key, the network as the
+ * daily-salted network hash (device-hash.ts), never the user agent, which the caller chooses. No raw e-mail or IP.
  */
 import { ProblemError } from '../http/problem';
-import { deviceHash, deviceIdentity } from './device-hash';
+import { networkHash } from './device-hash';
 import { hmacBase64Url } from './hmac';
 import { retryAfterSeconds, SIGN_IN_WINDOW_MS, signInLocked, signInWindowStart } from './rate-limit';
 
 export interface SignInKeys {
+  /** Null when no account is named (the bootstrap token, a link token). */
   account: string | null;
-  device: string;
+  network: string;
+}
+
+/** The keyed hash of an e-mail address (also what the audit log keeps of an address that has no account). */
+export function emailDigest(hashKey: string, email: string): Promise<string> {
+  return hmacBase64Url(hashKey, `sign-in\u0000${email}`, 16);
 }
 
 export async function signInKeys(
@@ -23,27 +29,33 @@ export async function signInKeys(
   now: number,
 ): Promise<SignInKeys> {
   return {
-    account: email === null ? null : `sign-in-account:${await hmacBase64Url(hashKey, `sign-in\u0000${email}`, 16)}`,
-    device: `sign-in-device:${await deviceHash(d1, hashKey, deviceIdentity(headers), now)}`,
+    account: email === null ? null : `sign-in-account:${await emailDigest(hashKey, email)}`,
+    network: `sign-in-network:${await networkHash(d1, hashKey, headers.get('cf-connecting-ip') ?? '', now)}`,
   };
 }
 
-/** 429 with Retry-After when the account or the device is locked in the current window. */
+/** 429 with Retry-After when the account or the network is locked in the current window. */
 export async function assertSignInAllowed(d1: D1Database, keys: SignInKeys, now: number): Promise<void> {
   const windowStart = signInWindowStart(now);
   const { results } = await d1
     .prepare('SELECT key, count FROM rate_counters WHERE window_start = ? AND key IN (?, ?)')
-    .bind(windowStart, keys.account ?? '', keys.device)
+    .bind(windowStart, keys.account ?? '', keys.network)
     .all<{ key: string; count: number }>();
   const count = (key: string | null) => results.find((r) => r.key === key)?.count ?? 0;
-  if (signInLocked({ account: count(keys.account), device: count(keys.device) })) {
+  if (signInLocked({ account: count(keys.account), network: count(keys.network) })) {
     throw new ProblemError(429, 'Too many failed sign-ins: wait before trying again.', {
       headers: { 'retry-after': String(retryAfterSeconds(windowStart + SIGN_IN_WINDOW_MS, now)) },
     });
   }
 }
 
-export async function recordSignInFailure(d1: D1Database, keys: SignInKeys, now: number): Promise<void> {
+/** Counts one failure against the account and the network, with `also` (its audit row) in the same batch. */
+export async function recordSignInFailure(
+  d1: D1Database,
+  keys: SignInKeys,
+  now: number,
+  also: D1PreparedStatement[] = [],
+): Promise<void> {
   const windowStart = signInWindowStart(now);
   const upsert = (key: string) =>
     d1
@@ -52,5 +64,5 @@ export async function recordSignInFailure(d1: D1Database, keys: SignInKeys, now:
          ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1`,
       )
       .bind(key, windowStart);
-  await d1.batch([upsert(keys.device), ...(keys.account ? [upsert(keys.account)] : [])]);
+  await d1.batch([upsert(keys.network), ...(keys.account ? [upsert(keys.account)] : []), ...also]);
 }

@@ -11,7 +11,7 @@ import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
-import { RegionParams, visibleText } from './params';
+import { LabelSchema, RegionParams } from './params';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
@@ -49,7 +49,7 @@ const postRoute = createRoute({
       required: true,
       ...json(
         z.object({
-          label: visibleText(z.string().trim().min(1).max(120)).openapi({ example: 'Bagian Organisasi — laporan SKP' }),
+          label: LabelSchema.openapi({ example: 'Bagian Organisasi — laporan SKP' }),
         }),
       ),
     },

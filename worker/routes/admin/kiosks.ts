@@ -13,7 +13,7 @@ import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
-import { CounterParams, visibleText } from './params';
+import { CounterParams, LabelSchema } from './params';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
@@ -56,9 +56,7 @@ const createKioskRoute = createRoute({
     params: CounterParams,
     body: {
       required: true,
-      ...json(
-        z.object({ label: visibleText(z.string().trim().min(1).max(120)).openapi({ example: 'Tablet loket 1' }) }),
-      ),
+      ...json(z.object({ label: LabelSchema.openapi({ example: 'Tablet loket 1' }) })),
     },
   },
   responses: {

@@ -23,16 +23,22 @@ const SLUG_MESSAGE = 'Use 2–63 lower-case letters, digits and single hyphens (
 export const SlugSchema = z.string().regex(SLUG_PATTERN, SLUG_MESSAGE).openapi({ example: 'disdukcapil' });
 
 /**
- * Admin-entered text that the public sees (names, labels, replies): refused when it holds a text-direction override
- * or an invisible character, which would make it display differently from what was typed (SPEC §4).
+ * Admin-entered text that the public or other staff see (names, labels, replies): refused when it holds a
+ * text-direction override or an invisible character, which would make it display differently from what was typed
+ * (SPEC §4). Names and labels are one line: control characters (line breaks, tabs, NUL) are refused there too.
  */
-export function visibleText<T extends z.ZodString>(schema: T) {
-  return schema.refine((text) => !hasHiddenCharacters(text), {
-    message: 'Remove invisible or text-direction control characters (such as U+202E or U+200B).',
+export function visibleText<T extends z.ZodString>(schema: T, options: { singleLine?: boolean } = {}) {
+  return schema.refine((text) => !hasHiddenCharacters(text, options), {
+    message: options.singleLine
+      ? 'Remove control, invisible or text-direction characters (such as a line break, U+202E or U+200B).'
+      : 'Remove invisible or text-direction control characters (such as U+202E or U+200B).',
   });
 }
 
-export const NameSchema = visibleText(z.string().trim().min(2).max(160));
+/** A one-line label (a kiosk's, an API key's). */
+export const LabelSchema = visibleText(z.string().trim().min(1).max(120), { singleLine: true });
+
+export const NameSchema = visibleText(z.string().trim().min(2).max(160), { singleLine: true });
 
 export const RegionCreateSchema = z
   .object({

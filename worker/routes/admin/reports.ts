@@ -8,7 +8,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { localDate, type Period, parsePeriod } from '../../../domain/periods';
 import { reachesUnit, unitLimit } from '../../../domain/roles';
 import { SLUG_PATTERN } from '../../../domain/slugs';
-import { auditStatement } from '../../admin/audit';
+import { type Actor, auditStatement } from '../../admin/audit';
 import { qrSvg } from '../../admin/counter-print';
 import { database } from '../../db/client';
 import { findUnit, listUnits, type Region, type Unit } from '../../db/regions';
@@ -18,7 +18,7 @@ import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import { unitScore } from '../../indicators/scores';
-import { claimFigures, issueEvidence } from '../../report/evidence';
+import { claimFigures, type IssuedEvidence, issueEvidence } from '../../report/evidence';
 import { loadSkmReport } from '../../report/skm-report-data';
 import { skmReportHtml } from '../../report/skm-report-html';
 import { skmReportPdf } from '../../report/skm-report-pdf';
@@ -167,7 +167,7 @@ async function report(
     },
   });
   const filename = `laporan-skm-${region.slug}-${unit?.slug ?? 'semua-unit'}-${period.id}`;
-  return { ...loaded, filename, now };
+  return { ...loaded, region, unit, filename, now };
 }
 
 /** The unit's evidence for a period from today's unsuppressed figures; 409 without responses. */
@@ -197,22 +197,45 @@ async function evidenceOf(
   return { region, unit, evidence };
 }
 
+/**
+ * Every signed evidence link the portal hands out is an audited decision, whether issued on its own (POST), as a
+ * QR code (GET …/evidence.svg) or inside a unit's report: one row per link handed out, with its figures.
+ */
+async function auditEvidence(
+  d1: D1Database,
+  actor: Actor,
+  region: Pick<Region, 'id' | 'slug'>,
+  unit: Pick<Unit, 'slug'>,
+  { claim }: IssuedEvidence,
+  via: 'json' | 'qr' | 'report-html' | 'report-pdf',
+): Promise<void> {
+  await auditStatement(
+    d1,
+    actor,
+    'evidence.issue',
+    `unit:${region.slug}/${unit.slug}`,
+    { period: claim.p, responses: claim.n, ikm: claim.ikm, grade: claim.g, issuedOn: claim.at, via },
+    region.id,
+  ).run();
+}
+
 export const adminReportsRouter = createRouter<AdminEnv>();
 
 adminReportsRouter
   .openapi(reportRoute('html'), async (c) => {
-    const { report: model } = await report(
-      c.env,
-      c.get('principal'),
-      c.req.url,
-      c.req.valid('param'),
-      c.req.valid('query'),
-    );
-    return c.html(await skmReportHtml(model), 200);
+    const loaded = await report(c.env, c.get('principal'), c.req.url, c.req.valid('param'), c.req.valid('query'));
+    const html = await skmReportHtml(loaded.report);
+    if (loaded.evidence && loaded.unit) {
+      await auditEvidence(c.env.DB, c.get('actor'), loaded.region, loaded.unit, loaded.evidence, 'report-html');
+    }
+    return c.html(html, 200);
   })
   .openapi(reportRoute('pdf'), async (c) => {
     const loaded = await report(c.env, c.get('principal'), c.req.url, c.req.valid('param'), c.req.valid('query'));
     const bytes = await skmReportPdf(loaded.report, new Date(loaded.now));
+    if (loaded.evidence && loaded.unit) {
+      await auditEvidence(c.env.DB, c.get('actor'), loaded.region, loaded.unit, loaded.evidence, 'report-pdf');
+    }
     return c.body(bytes.slice().buffer, 200, {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `inline; filename="${loaded.filename}.pdf"`,
@@ -222,32 +245,13 @@ adminReportsRouter
     const { region, unit } = c.req.valid('param');
     const found = await evidenceOf(c.env, c.req.url, region, unit, c.req.valid('json').period);
     const { claim, token, url } = found.evidence;
-    await auditStatement(
-      c.env.DB,
-      c.get('actor'),
-      'evidence.issue',
-      `unit:${found.region.slug}/${found.unit.slug}`,
-      {
-        period: claim.p,
-        responses: claim.n,
-        ikm: claim.ikm,
-        grade: claim.g,
-        issuedOn: claim.at,
-      },
-      found.region.id,
-    ).run();
-    return c.json(
-      {
-        url,
-        token,
-        ...claimFigures(claim),
-      },
-      201,
-    );
+    await auditEvidence(c.env.DB, c.get('actor'), found.region, found.unit, found.evidence, 'json');
+    return c.json({ url, token, ...claimFigures(claim) }, 201);
   })
   .openapi(qrRoute, async (c) => {
     const { region, unit } = c.req.valid('param');
     const found = await evidenceOf(c.env, c.req.url, region, unit, c.req.valid('query').period);
+    await auditEvidence(c.env.DB, c.get('actor'), found.region, found.unit, found.evidence, 'qr');
     return c.body(qrSvg(found.evidence.url), 200, {
       'Content-Type': 'image/svg+xml; charset=utf-8',
       'Content-Disposition': `inline; filename="bukti-skp-${found.unit.slug}-${found.evidence.claim.p}.svg"`,

@@ -4,16 +4,17 @@
  * (a staff account) or `{ token }` (the bootstrap ADMIN_TOKEN) sets an HttpOnly, Secure, SameSite=Strict
  * `__Host-` cookie and returns the session's CSRF token, which the console sends as `X-CSRF-Token` on every
  * change; `GET` returns it again with the account's role, region and units; `DELETE` signs out. The cookie holds
- * a random token; D1 stores only its SHA-256. Failed sign-ins are throttled per account and per device (429).
- * Also here: signing out everywhere, and enrolling, confirming and disabling one's own authenticator (TOTP).
+ * a random token; D1 stores only its digest. Failed sign-ins are throttled per account and per network (429) and
+ * audited. Also here: signing out everywhere, and one's own authenticator (TOTP), which needs re-authentication.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, MIN_PASSWORD_NON_SPACE } from '../../../domain/password-policy';
 import { confirmTotp, disableTotp, enrolTotp } from '../../admin/account-totp';
-import { normalizeEmail, passwordSignIn, principalView, signOutEverywhere } from '../../admin/accounts';
-import { auditStatement } from '../../admin/audit';
+import { changePassword, normalizeEmail, passwordSignIn, principalView, signOutEverywhere } from '../../admin/accounts';
+import { auditStatement, signInFailureAudit } from '../../admin/audit';
 import { readConfig } from '../../env';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
@@ -24,13 +25,15 @@ import {
   CSRF_HEADER,
   findSession,
   isOwnOrigin,
+  type Principal,
   SESSION_TTL_MS,
+  sessionId,
   sessionPrincipal,
   unauthorized,
   userPrincipal,
 } from '../../security/admin-auth';
-import { assertSignInAllowed, recordSignInFailure, signInKeys } from '../../security/sign-in-throttle';
-import { randomCode, secretsEqual, sha256Hex } from '../../security/tokens';
+import { assertSignInAllowed, emailDigest, recordSignInFailure, signInKeys } from '../../security/sign-in-throttle';
+import { randomCode, secretsEqual } from '../../security/tokens';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
@@ -110,14 +113,28 @@ const everywhere = createRoute({
   },
 });
 
-const CodeSchema = z.object({ code: z.string().regex(/^\d{6}$/, 'Six digits.') }).openapi('TotpCode');
+const PasswordField = z.string().min(1).max(1024).openapi({ description: 'The current password (re-authentication)' });
+const SixDigits = z.string().regex(/^\d{6}$/, 'Six digits.');
+
+const ReauthSchema = z.object({ password: PasswordField }).openapi('TotpEnrolRequest');
+const ConfirmSchema = z
+  .object({ password: PasswordField, code: SixDigits.openapi({ description: 'A code of the new authenticator' }) })
+  .openapi('TotpConfirm');
+const DisableSchema = z
+  .object({ password: PasswordField, code: SixDigits.openapi({ description: 'A current code of the authenticator' }) })
+  .openapi('TotpDisable');
+
+const REAUTH_REFUSED =
+  '403: the password or code is wrong (counted as a failed sign-in); 429 with Retry-After once the account or network is locked';
 
 const totpEnrol = createRoute({
   method: 'post',
   path: '/totp',
   tags: ['Admin'],
-  summary: 'Start enrolling an authenticator app (TOTP): the secret is shown once',
+  summary: 'Start enrolling an authenticator app (TOTP), with the current password: the secret is shown once',
+  description: REAUTH_REFUSED,
   security: ADMIN_SECURITY,
+  request: { body: { required: true, ...json(ReauthSchema) } },
   responses: {
     201: {
       description: 'Scan the QR code (or type the secret), then confirm with a code',
@@ -131,7 +148,7 @@ const totpEnrol = createRoute({
           .openapi('TotpEnrolment'),
       ),
     },
-    ...problemResponses(401, 403, 409),
+    ...problemResponses(400, 401, 403, 409, 429),
   },
 });
 
@@ -142,12 +159,49 @@ const totpRoute = (action: 'confirm' | 'disable') =>
     tags: ['Admin'],
     summary:
       action === 'confirm'
-        ? 'Confirm the authenticator with its first code: from now on sign-in asks for a code'
-        : 'Remove the authenticator (needs a current code)',
+        ? 'Confirm the authenticator with its first code and the password: from now on sign-in asks for a code'
+        : 'Remove the authenticator (needs the password and a current code)',
+    description: REAUTH_REFUSED,
     security: ADMIN_SECURITY,
-    request: { body: { required: true, ...json(CodeSchema) } },
-    responses: { 204: { description: 'Done' }, ...problemResponses(400, 401, 403, 409) },
+    request: { body: { required: true, ...json(action === 'confirm' ? ConfirmSchema : DisableSchema) } },
+    responses: { 204: { description: 'Done' }, ...problemResponses(400, 401, 403, 409, 429) },
   });
+
+const passwordChange = createRoute({
+  method: 'post',
+  path: '/password',
+  tags: ['Admin'],
+  summary: 'Change one’s own password (current password, and a current code with an authenticator)',
+  description: `${REAUTH_REFUSED}. Every other session of the account ends.`,
+  security: ADMIN_SECURITY,
+  request: {
+    body: {
+      required: true,
+      ...json(
+        z
+          .object({
+            password: PasswordField,
+            newPassword: z
+              .string()
+              .max(MAX_PASSWORD_LENGTH * 4)
+              .openapi({
+                description: `At least ${MIN_PASSWORD_LENGTH} characters (${MIN_PASSWORD_NON_SPACE} not spaces), not the e-mail address`,
+              }),
+            totp: SixDigits.optional().openapi({ description: 'A current code, for accounts with an authenticator' }),
+          })
+          .openapi('PasswordChange'),
+      ),
+    },
+  },
+  responses: { 204: { description: 'Changed' }, ...problemResponses(400, 401, 403, 429) },
+});
+
+/** The sign-in throttle of the signed-in account and the caller's network, for re-authentication. */
+async function throttleOf(c: Context<AdminEnv>, principal: Principal) {
+  const now = Date.now();
+  const email = principal.email === null ? null : normalizeEmail(principal.email);
+  return { keys: await signInKeys(c.env.DB, readConfig(c.env).deviceHashKey, c.req.raw.headers, email, now), now };
+}
 
 export const sessionRouter = createRouter<AdminEnv>();
 // Sign-in is a state-changing request authenticated by its body, so it too must come from our origin.
@@ -159,6 +213,8 @@ sessionRouter.use('/', async (c, next) =>
 
 async function openSession(c: Context<AdminEnv>, userId: string, actor: string, regionId: number | null) {
   const cookie = randomCode(52); // 260 bits
+  // A bootstrap session's id is keyed with the token that opened it, so it ends when the token changes.
+  const id = await sessionId(cookie, userId === ADMIN_TOKEN_ACTOR ? readConfig(c.env).adminToken : null);
   const csrfToken = randomCode(32);
   const now = Date.now();
   const expiresAt = now + SESSION_TTL_MS;
@@ -166,7 +222,7 @@ async function openSession(c: Context<AdminEnv>, userId: string, actor: string, 
     // Sign-in is rare: a good moment to forget sessions that have expired.
     c.env.DB.prepare('DELETE FROM sessions WHERE expires_at <= ?').bind(now),
     c.env.DB.prepare('INSERT INTO sessions (id, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)').bind(
-      await sha256Hex(cookie),
+      id,
       userId,
       csrfToken,
       expiresAt,
@@ -193,7 +249,7 @@ sessionRouter
     await assertSignInAllowed(c.env.DB, keys, now);
     if (body.token !== undefined) {
       if (!config.adminToken || !(await secretsEqual(body.token, config.adminToken))) {
-        await recordSignInFailure(c.env.DB, keys, now);
+        await recordSignInFailure(c.env.DB, keys, now, [signInFailureAudit(c.env.DB, { method: 'token' })]);
         throw unauthorized('The admin token is not valid.', 'invalid_token');
       }
       const opened = await openSession(c, ADMIN_TOKEN_ACTOR, ADMIN_TOKEN_ACTOR, null);
@@ -203,23 +259,32 @@ sessionRouter
       );
     }
     // A missing code (TotpRequiredError, 401) is not counted: the password was right. A wrong code is.
-    const account = await passwordSignIn(
+    const outcome = await passwordSignIn(
       c.env.DB,
       () => config.totpEncryptionKey,
       { email: email ?? '', password: body.password ?? '', totp: body.totp },
       now,
     );
-    const principal = account ? await userPrincipal(c.env.DB, account.id) : null;
-    if (!account || !principal) {
-      await recordSignInFailure(c.env.DB, keys, now);
+    const principal = outcome.ok ? await userPrincipal(c.env.DB, outcome.id) : null;
+    if (!outcome.ok || !principal) {
+      const failure = outcome.ok
+        ? { reason: 'disabled', account: null }
+        : { reason: outcome.reason, account: outcome.account };
+      await recordSignInFailure(c.env.DB, keys, now, [
+        signInFailureAudit(c.env.DB, {
+          method: 'password',
+          ...failure,
+          emailHash: await emailDigest(config.deviceHashKey, email ?? ''),
+        }),
+      ]);
       throw unauthorized('The e-mail address, password or code is not right.');
     }
-    const opened = await openSession(c, account.id, principal.actor, account.regionId);
+    const opened = await openSession(c, outcome.id, principal.actor, outcome.regionId);
     return c.json({ ...(await principalView(c.env.DB, principal)), ...opened }, 201);
   })
   .openapi(current, async (c) => {
     const cookie = getCookie(c, ADMIN_SESSION_COOKIE);
-    const session = cookie ? await findSession(c.env.DB, cookie) : null;
+    const session = cookie ? await findSession(c.env.DB, cookie, readConfig(c.env).adminToken) : null;
     if (!session) throw unauthorized('Not signed in.');
     const principal = await sessionPrincipal(c.env.DB, session);
     return c.json(
@@ -245,13 +310,38 @@ sessionRouter
     return c.json(result, 200);
   })
   .openapi(totpEnrol, async (c) => {
-    return c.json(await enrolTotp(c.env.DB, readConfig(c.env).totpEncryptionKey, c.get('principal')), 201);
+    const principal = c.get('principal');
+    const key = readConfig(c.env).totpEncryptionKey;
+    const proof = { password: c.req.valid('json').password };
+    return c.json(await enrolTotp(c.env.DB, key, principal, proof, await throttleOf(c, principal)), 201);
   })
   .openapi(totpRoute('confirm'), async (c) => {
-    await confirmTotp(c.env.DB, readConfig(c.env).totpEncryptionKey, c.get('principal'), c.req.valid('json').code);
+    const principal = c.get('principal');
+    const key = readConfig(c.env).totpEncryptionKey;
+    const { password, code } = c.req.valid('json');
+    await confirmTotp(c.env.DB, key, principal, { password, code }, await throttleOf(c, principal));
     return c.body(null, 204);
   })
   .openapi(totpRoute('disable'), async (c) => {
-    await disableTotp(c.env.DB, readConfig(c.env).totpEncryptionKey, c.get('principal'), c.req.valid('json').code);
+    const principal = c.get('principal');
+    const key = readConfig(c.env).totpEncryptionKey;
+    const { password, code } = c.req.valid('json');
+    await disableTotp(c.env.DB, key, principal, { password, totp: code }, await throttleOf(c, principal));
+    return c.body(null, 204);
+  })
+  .openapi(passwordChange, async (c) => {
+    const principal = c.get('principal');
+    const key = readConfig(c.env).totpEncryptionKey;
+    const { password, newPassword, totp } = c.req.valid('json');
+    const session = c.get('session');
+    await changePassword(
+      c.env.DB,
+      key,
+      principal,
+      { password, totp },
+      newPassword,
+      session?.id ?? null,
+      await throttleOf(c, principal),
+    );
     return c.body(null, 204);
   });

@@ -7,7 +7,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { csrf } from 'hono/csrf';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../domain/password-policy';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, MIN_PASSWORD_NON_SPACE } from '../../../domain/password-policy';
 import { ROLES } from '../../../domain/roles';
 import {
   acceptLink,
@@ -154,7 +154,9 @@ const acceptRoute = createRoute({
             password: z
               .string()
               .max(MAX_PASSWORD_LENGTH * 4)
-              .openapi({ description: `At least ${MIN_PASSWORD_LENGTH} characters, not the e-mail address` }),
+              .openapi({
+                description: `At least ${MIN_PASSWORD_LENGTH} characters (${MIN_PASSWORD_NON_SPACE} not spaces), not the e-mail address`,
+              }),
           })
           .openapi('AcceptLink'),
       ),
