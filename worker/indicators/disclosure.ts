@@ -84,6 +84,36 @@ export async function disclosurePlans(
   return plansOfCounts(await disclosureCounts(d1, { regionIds, from: `${first}-01-01`, to: `${last}-12-31` }));
 }
 
+/** Plans together with the services each unit-month holds: what the microdata need to blank withheld services. */
+export interface DisclosureReading {
+  plans: DisclosurePlans;
+  /** The service ids (0 = none) with responses in a region's unit × month. */
+  services(regionId: number, unit: number, month: string): number[];
+}
+
+/** {@link disclosurePlans} with the services of every unit-month read. */
+export async function readDisclosure(
+  d1: D1Database,
+  regionIds: readonly number[],
+  years: readonly string[],
+): Promise<DisclosureReading> {
+  const [first] = years;
+  const last = years.at(-1);
+  const rows =
+    first === undefined || last === undefined || regionIds.length === 0
+      ? []
+      : await disclosureCounts(d1, { regionIds, from: `${first}-01-01`, to: `${last}-12-31` });
+  const services = new Map<string, number[]>();
+  for (const row of rows) {
+    const key = `${row.region}|${row.unit}|${row.month}`;
+    services.set(key, [...(services.get(key) ?? []), row.service]);
+  }
+  return {
+    plans: await plansOfCounts(rows),
+    services: (regionId, unit, month) => services.get(`${regionId}|${unit}|${month}`) ?? [],
+  };
+}
+
 /** The plan of one region and calendar year. */
 export async function disclosurePlan(d1: D1Database, regionId: number, year: string): Promise<DisclosurePlan> {
   return (await disclosurePlans(d1, [regionId], [year]))(regionId, year);
