@@ -72,7 +72,11 @@ export async function regionScores(
   const [cells, plan] = await Promise.all([regionUnits(d1, region, period), planForPeriod(d1, region.id, period)]);
   const aggregates = new Map<number, Aggregate>(cells.map(({ key, aggregate }) => [Number(key.unit), aggregate]));
   const aggregateOfUnit = (unit: Unit) => aggregates.get(unit.id) ?? emptyAggregate();
-  const ranked = rankUnits(units, aggregateOfUnit, audience === 'agency' ? { minResponses: 1 } : {});
+  const ranked = rankUnits(
+    units,
+    aggregateOfUnit,
+    audience === 'agency' ? { minResponses: 1 } : { eligible: (unit) => plan.unitPublished(unit.id, period.id) },
+  );
   return {
     scores: ranked.map(({ item, rank }) => ({
       ...buildScore(
