@@ -169,7 +169,10 @@ describe('no combination of published figures gives back a withheld one (SPEC §
       const unit = ScoreSchema.parse(
         await (await get(`/api/v1/regions/selisih-layanan/units/disdukcapil/scores?period=${period}`)).json(),
       );
-      (unit.suppressed ? withheld : published).push(indicator(cells, (cell) => months.has(cell.month)));
+      // An empty figure (no responses) holds nothing to protect.
+      if (unit.responses > 0) {
+        (unit.suppressed ? withheld : published).push(indicator(cells, (cell) => months.has(cell.month)));
+      }
       const body = UnitServiceScoresSchema.parse(
         await (await get(`/api/v1/regions/selisih-layanan/units/disdukcapil/services?period=${period}`)).json(),
       );
