@@ -12,6 +12,7 @@ import { services } from '../../schema';
 import { ScoreSchema, UnitServiceScoresSchema } from '../../worker/indicators/score-schema';
 import { regionSummary } from '../../worker/indicators/scores';
 import { createOrganisation, db } from '../support/fixtures';
+import { fromOrigin } from '../support/origin';
 import { insertRatings, type RatingRow } from '../support/ratings';
 
 const get = (path: string) => exports.default.fetch(`https://suara.test${path}`);
@@ -246,5 +247,21 @@ describe('no combination of published figures gives back a withheld one (SPEC §
     for (const period of PERIODS.filter((p) => p.length === 7 && !months.includes(p))) {
       expect(rows.filter((row) => row.month === period)).toHaveLength(0);
     }
+  });
+
+  it('a month’s file changes its ETag when another month of its year changes (its plan may change with it)', async () => {
+    const org = await createOrganisation({ region: 'selisih-etag' });
+    await insertRatings(org, ratings(20, `${YEAR}-08`, null, 2));
+    const path = `/data/scores.csv?region=selisih-etag&from=${YEAR}-08&to=${YEAR}-08`;
+    const first = await get(path);
+    await first.body?.cancel();
+    const etag = first.headers.get('etag')!;
+
+    // December is outside the file's months, but the plan of August is the plan of the whole year.
+    await insertRatings(org, ratings(4, `${YEAR}-12`, null, 3));
+    const again = await fromOrigin(path, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('etag')).not.toBe(etag);
+    await again.body?.cancel();
   });
 });
