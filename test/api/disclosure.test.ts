@@ -9,8 +9,10 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { monthsOf, parsePeriod } from '../../domain/periods';
 import { services } from '../../schema';
+import { readConfig } from '../../worker/env';
 import { ScoreSchema, UnitServiceScoresSchema } from '../../worker/indicators/score-schema';
 import { regionSummary } from '../../worker/indicators/scores';
+import { issueEvidence } from '../../worker/report/evidence';
 import { createOrganisation, db } from '../support/fixtures';
 import { fromOrigin } from '../support/origin';
 import { insertRatings, type RatingRow } from '../support/ratings';
@@ -263,5 +265,29 @@ describe('no combination of published figures gives back a withheld one (SPEC §
     expect(again.status).toBe(200);
     expect(again.headers.get('etag')).not.toBe(etag);
     await again.body?.cancel();
+  });
+
+  it('the public evidence page shows today’s figure only when the plan publishes it', async () => {
+    const org = await createOrganisation({ region: 'selisih-bukti' });
+    // January 20 and February 5: quarter − January would give February back, so the plan withholds January.
+    await insertRatings(org, [...ratings(20, `${YEAR}-01`, null, 2), ...ratings(5, `${YEAR}-02`, null, 3)]);
+    const january = ScoreSchema.parse(
+      await (await get(`/api/v1/regions/selisih-bukti/units/disdukcapil/scores?period=${YEAR}-01`)).json(),
+    );
+    expect(january).toMatchObject({ responses: 20, suppressed: true });
+
+    // A claim the agency signed earlier (other figures), so the page compares it with today's.
+    const issued = await issueEvidence(
+      readConfig(env).evidenceSigningKey,
+      'https://suara.test',
+      { slug: 'selisih-bukti' },
+      { slug: 'disdukcapil' },
+      parsePeriod(`${YEAR}-01`)!,
+      { responses: 12, ikm: 80, ikmLow: 75, ikmHigh: 85, grade: 'B', elements: null, distribution: null },
+      `${YEAR}-02-01`,
+    );
+    const html = await (await get(`/bukti/${issued!.token}`)).text();
+    expect(html).toContain('Berubah sejak diterbitkan');
+    expect(html).not.toContain('Hari ini: IKM');
   });
 });
