@@ -251,6 +251,18 @@ describe('no combination of published figures gives back a withheld one (SPEC §
     }
   });
 
+  it('microdata: a unit-month of 20 responses the plan withholds has no rows', async () => {
+    const org = await createOrganisation({ region: 'selisih-mikro-bulan' });
+    // Quarter − January would give February's 5 back: the plan withholds January, and so must the microdata.
+    await insertRatings(org, [...ratings(20, `${YEAR}-01`, null, 2), ...ratings(5, `${YEAR}-02`, null, 3)]);
+    const january = ScoreSchema.parse(
+      await (await get(`/api/v1/regions/selisih-mikro-bulan/units/disdukcapil/scores?period=${YEAR}-01`)).json(),
+    );
+    expect(january).toMatchObject({ responses: 20, suppressed: true });
+    const rows = await csvRows('/data/responses.csv?region=selisih-mikro-bulan');
+    expect(rows.filter((row) => row.month === `${YEAR}-01`)).toHaveLength(0);
+  });
+
   it('a month’s file changes its ETag when another month of its year changes (its plan may change with it)', async () => {
     const org = await createOrganisation({ region: 'selisih-etag' });
     await insertRatings(org, ratings(20, `${YEAR}-08`, null, 2));
