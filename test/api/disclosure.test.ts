@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { monthsOf, parsePeriod } from '../../domain/periods';
 import { services } from '../../schema';
 import { readConfig } from '../../worker/env';
+import { disclosurePlan } from '../../worker/indicators/disclosure';
 import { ScoreSchema, UnitServiceScoresSchema } from '../../worker/indicators/score-schema';
 import { regionSummary } from '../../worker/indicators/scores';
 import { issueEvidence } from '../../worker/report/evidence';
@@ -301,5 +302,14 @@ describe('no combination of published figures gives back a withheld one (SPEC §
     const html = await (await get(`/bukti/${issued!.token}`)).text();
     expect(html).toContain('Berubah sejak diterbitkan');
     expect(html).not.toContain('Hari ini: IKM');
+  });
+
+  it('keeps a region-year’s plan while its counts are unchanged, and computes a new one when they change', async () => {
+    const org = await createOrganisation({ region: 'selisih-memo' });
+    await insertRatings(org, ratings(20, `${YEAR}-05`, null, 2));
+    const first = await disclosurePlan(env.DB, org.regionId, YEAR);
+    expect(await disclosurePlan(env.DB, org.regionId, YEAR)).toBe(first);
+    await insertRatings(org, ratings(1, `${YEAR}-06`, null, 3));
+    expect(await disclosurePlan(env.DB, org.regionId, YEAR)).not.toBe(first);
   });
 });

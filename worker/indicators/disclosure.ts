@@ -72,18 +72,6 @@ export function yearsBetween(from: string, to: string): string[] {
   return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => String(first + i));
 }
 
-/** The plans of `regionIds` (every region when absent) for `years`, in one rollup query. */
-export async function disclosurePlans(
-  d1: D1Database,
-  regionIds: readonly number[] | undefined,
-  years: readonly string[],
-): Promise<DisclosurePlans> {
-  const [first] = years;
-  const last = years.at(-1);
-  if (first === undefined || last === undefined || regionIds?.length === 0) return () => NOTHING_PUBLISHED;
-  return plansOfCounts(await disclosureCounts(d1, { regionIds, from: `${first}-01-01`, to: `${last}-12-31` }));
-}
-
 /** Plans together with the services each unit-month holds: what the microdata need to blank withheld services. */
 export interface DisclosureReading {
   plans: DisclosurePlans;
@@ -91,7 +79,7 @@ export interface DisclosureReading {
   services(regionId: number, unit: number, month: string): number[];
 }
 
-/** {@link disclosurePlans} with the services of every unit-month read. */
+/** The plans of `regionIds` for `years` (one rollup query), with the services of every unit-month read. */
 export async function readDisclosure(
   d1: D1Database,
   regionIds: readonly number[],
@@ -112,6 +100,15 @@ export async function readDisclosure(
     plans: await plansOfCounts(rows),
     services: (regionId, unit, month) => services.get(`${regionId}|${unit}|${month}`) ?? [],
   };
+}
+
+/** The plans of `regionIds` for `years`, in one rollup query. */
+export async function disclosurePlans(
+  d1: D1Database,
+  regionIds: readonly number[],
+  years: readonly string[],
+): Promise<DisclosurePlans> {
+  return (await readDisclosure(d1, regionIds, years)).plans;
 }
 
 /** The plan of one region and calendar year. */
