@@ -71,13 +71,18 @@ export function shrinkageModel(aggregates: readonly Aggregate[]): ShrinkageModel
 }
 
 /** Options of {@link rankUnits}. */
-export interface RankOptions {
+export interface RankOptions<T = unknown> {
   /**
    * Units with fewer responses get no score and are ranked last, after all scored units, in input order.
    * Default {@link MIN_PUBLIC_RESPONSES}: a suppressed unit's position would reveal its hidden IKM (SPEC §4).
    * Pass 1 for an internal ranking of every unit with data; units with n = 0 are always last.
    */
   minResponses?: number;
+  /**
+   * False for a unit whose public figure is withheld although large enough (complementary suppression, SPEC §4): it
+   * is ranked last, unscored, like a small one, as its position would reveal where its hidden IKM lies.
+   */
+  eligible?: (unit: T) => boolean;
 }
 
 /**
@@ -89,7 +94,7 @@ export interface RankOptions {
 export function rankUnits<T>(
   units: readonly T[],
   get: (unit: T) => Aggregate,
-  options: RankOptions = {},
+  options: RankOptions<T> = {},
 ): RankedUnit<T>[] {
   const minResponses = Math.max(1, options.minResponses ?? MIN_PUBLIC_RESPONSES);
   const aggregates = units.map(get);
@@ -97,7 +102,7 @@ export function rankUnits<T>(
   const scored = units.map((item, index) => {
     const agg = aggregates[index];
     const shrunkIkm =
-      agg && agg.n >= minResponses && model.regionIkm !== null
+      agg && agg.n >= minResponses && model.regionIkm !== null && (options.eligible?.(item) ?? true)
         ? (agg.n * unitIkm(agg) + model.k * model.regionIkm) / (agg.n + model.k)
         : null;
     return { item, shrunkIkm, index };

@@ -67,17 +67,6 @@ export function isSuppressed(n: number): boolean {
   return n < MIN_PUBLIC_RESPONSES;
 }
 
-/**
- * Complementary suppression (SPEC §4). A published total minus its published parts gives the sum of its suppressed
- * parts: a unit's year minus its published months, a region minus its published units. So a total may be
- * published only when its suppressed parts hold no responses, or at least {@link MIN_PUBLIC_RESPONSES} together
- * (a group that could itself be published). `partCounts` are the response counts of one partition of the total.
- */
-export function revealsSuppressedParts(partCounts: readonly number[]): boolean {
-  const hidden = partCounts.filter((n) => n > 0 && isSuppressed(n)).reduce((sum, n) => sum + n, 0);
-  return hidden > 0 && isSuppressed(hidden);
-}
-
 /** A withheld figure: its count and nothing that could reveal its answers (SPEC §4). */
 export function suppressedSummary(responses: number): PublicSummary {
   return {
@@ -93,41 +82,11 @@ export function suppressedSummary(responses: number): PublicSummary {
 }
 
 /**
- * {@link summarize} for public output: when suppressed only `responses` is given, every figure is null. A total is
- * also suppressed when one of the given partitions into published parts would reveal a suppressed part by
- * subtraction ({@link revealsSuppressedParts}).
+ * {@link summarize} for public output: when suppressed only `responses` is given, every figure is null. A figure is
+ * suppressed when small, or when `withheld` says so: the disclosure plan's complementary suppression (SPEC §4,
+ * domain/disclosure.ts), which alone can see every published figure it could be combined with.
  */
-export function publicSummary(
-  agg: Aggregate,
-  locale: Locale = 'id',
-  partitions: readonly (readonly number[])[] = [],
-): PublicSummary {
-  if (isSuppressed(agg.n) || partitions.some(revealsSuppressedParts)) return suppressedSummary(agg.n);
+export function publicSummary(agg: Aggregate, locale: Locale = 'id', withheld = false): PublicSummary {
+  if (isSuppressed(agg.n) || withheld) return suppressedSummary(agg.n);
   return { ...summarize(agg, locale), suppressed: false };
-}
-
-/**
- * Which parts of a published total to withhold (SPEC §4): a unit's services, whose counts add up to the unit's
- * published figure. A part is withheld when it is small (n < 10), when `alsoWithheld` says so (e.g. its own months
- * would reveal one), or when the total itself is withheld (the parts would give it back). Then, while the withheld
- * parts together hold fewer than {@link MIN_PUBLIC_RESPONSES} (so total − published parts would reveal them), the
- * smallest published non-empty part is withheld too: complementary suppression. Returns one flag per part.
- */
-export function withheldParts(
-  partCounts: readonly number[],
-  options: { alsoWithheld?: readonly boolean[]; totalWithheld?: boolean } = {},
-): boolean[] {
-  if (options.totalWithheld) return partCounts.map(() => true);
-  const withheld = partCounts.map((n, i) => isSuppressed(n) || options.alsoWithheld?.[i] === true);
-  const hiddenCount = () => partCounts.reduce((sum, n, i) => sum + (withheld[i] ? n : 0), 0);
-  for (let hidden = hiddenCount(); hidden > 0 && isSuppressed(hidden); hidden = hiddenCount()) {
-    let smallest = -1;
-    partCounts.forEach((n, i) => {
-      if (!withheld[i] && n > 0 && (smallest < 0 || n < (partCounts[smallest] ?? 0))) smallest = i;
-    });
-    // Every non-empty part is withheld: what is left is the total itself, withheld by the caller when small.
-    if (smallest < 0) break;
-    withheld[smallest] = true;
-  }
-  return withheld;
 }

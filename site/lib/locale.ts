@@ -67,12 +67,12 @@ const WORDS = {
   withheld: { id: 'disembunyikan', en: 'withheld' },
   noServices: { id: 'Unit ini belum mencatat jenis layanan.', en: 'This unit has no services recorded yet.' },
   serviceWithheldNote: {
-    id: 'Nilai layanan dengan kurang dari 10 responden tidak ditampilkan, hanya jumlahnya. Bila perlu, nilai layanan terkecil berikutnya juga disembunyikan, agar nilai yang tersembunyi tidak dapat dihitung dari nilai unit.',
-    en: 'Figures of a service with fewer than 10 responses are not shown, only its count. Where needed the next smallest service is withheld too, so a hidden figure cannot be worked out from the unit’s figure.',
+    id: 'Nilai layanan dengan kurang dari 10 responden tidak ditampilkan, hanya jumlahnya. Bila perlu, nilai lain juga disembunyikan, agar nilai yang tersembunyi tidak dapat dihitung dari nilai unit, layanan atau periode lain yang tampil.',
+    en: 'Figures of a service with fewer than 10 responses are not shown, only its count. Where needed other figures are withheld too, so a hidden figure cannot be worked out from the unit’s, other services’ or other periods’ figures.',
   },
   suppressedWhy: {
-    id: 'Nilai unit dengan kurang dari 10 responden dalam periode ini tidak ditampilkan: angka dari sedikit orang mudah menyesatkan dan dapat mengungkap penilaian pribadi. Jumlah respondennya tetap ditampilkan.',
-    en: 'Figures of a unit with fewer than 10 responses in this period are not shown: figures from a few people mislead easily and could reveal individual ratings. The number of responses is still shown.',
+    id: 'Nilai unit dengan kurang dari 10 responden dalam periode ini tidak ditampilkan: angka dari sedikit orang mudah menyesatkan dan dapat mengungkap penilaian pribadi. Nilai yang lebih besar juga disembunyikan bila bersama angka lain yang tampil dapat membuka nilai yang tersembunyi. Jumlah respondennya tetap ditampilkan.',
+    en: 'Figures of a unit with fewer than 10 responses in this period are not shown: figures from a few people mislead easily and could reveal individual ratings. A larger figure is withheld too when, with other published figures, it would reveal a hidden one. The number of responses is still shown.',
   },
   rankingNote: {
     id: 'Urutan memakai penyesuaian statistik yang adil: unit dengan sedikit responden ditarik ke rata-rata daerah, sehingga beberapa nilai sempurna tidak langsung menempati posisi teratas. Unit yang datanya belum cukup ditaruh di akhir.',
@@ -169,8 +169,8 @@ const WORDS = {
     en: 'One row per region × unit × month: responses, IKM (25–100), grade and the nine element scores (NRR). Below 10 responses the count is given and every figure is empty.',
   },
   'service-scoresSummary': {
-    id: 'Satu baris per daerah × unit × jenis layanan × bulan, dengan angka yang sama seperti skor bulanan. Bila responden suatu layanan kurang dari 10, jumlahnya tetap ada tetapi semua nilai kosong; layanan terkecil berikutnya juga dikosongkan bila pengurangan dari angka unit dapat membuka nilai yang disembunyikan.',
-    en: 'One row per region × unit × service × month, with the same figures as the monthly scores. Below 10 responses for a service the count is given and every figure is empty; the next smallest service is emptied too when subtracting from the unit’s figure would reveal a hidden one.',
+    id: 'Satu baris per daerah × unit × jenis layanan × bulan, dengan angka yang sama seperti skor bulanan. Bila responden suatu layanan kurang dari 10, jumlahnya tetap ada tetapi semua nilai kosong; nilai lain juga dikosongkan bila pengurangan dari angka yang tampil dapat membuka nilai yang disembunyikan.',
+    en: 'One row per region × unit × service × month, with the same figures as the monthly scores. Below 10 responses for a service the count is given and every figure is empty; other figures are emptied too when subtracting published figures would reveal a hidden one.',
   },
   responsesSummary: {
     id: 'Satu baris per penilaian: sembilan jawaban dan profil kasar responden, hanya bulan (tanpa tanggal, jam, loket atau komentar). k-anonim dengan k = 5; unit-bulan dengan kurang dari 10 responden tidak dimuat.',

@@ -68,7 +68,7 @@ describe('microdata only for closed months (SPEC §4: never the day or time, k =
     expect(csvRows(await capped.text())).toHaveLength(10);
   });
 
-  it('should send an ETag but no Last-Modified with responses.*, and keep the ETag while the month runs', async () => {
+  it('should send an ETag but no Last-Modified with responses.*, and change the ETag with the year of its closed months', async () => {
     const before = await get('/data/responses.csv?region=kota-timur');
     await before.body?.cancel();
     const etag = before.headers.get('etag')!;
@@ -81,10 +81,13 @@ describe('microdata only for closed months (SPEC §4: never the day or time, k =
     await scores.body?.cancel();
     expect(scores.headers.get('last-modified')).toMatch(/GMT$/);
 
-    // A new rating today changes nothing a downloader can see…
+    // A new rating today changes the ETag: the disclosure plan of the closed months of its year depends on it (SPEC §4).
     await rate(live, localDate(now, ZONE), 1, now);
     const today = await fromOrigin('/data/responses.csv?region=kota-timur', { headers: { 'if-none-match': etag } });
-    expect(today.status).toBe(304);
+    expect(today.status).toBe(200);
+    expect(today.headers.get('etag')).not.toBe(etag);
+    // …while its rows stay the closed months' (the running month is never published).
+    expect(csvRows(await today.text())).toHaveLength(10);
     // …a paper questionnaire keyed in for the closed month changes that month's block, and the ETag.
     await rate(live, lastMonth.start, 1);
     const paper = await fromOrigin('/data/responses.csv?region=kota-timur', { headers: { 'if-none-match': etag } });

@@ -137,10 +137,11 @@ beforeAll(async () => {
     ...Array.from({ length: 11 }, (_, i) => ({ date: '2026-04-02', scores: SCORES(i + 7) })),
   ];
   await insertResponses(big, rows);
-  // The small unit: 4 responses in March → suppressed.
+  // The small unit: 4 responses in March of the year before → suppressed. (In the big unit's March, the region's
+  // March minus the big unit's would give them back, and the disclosure plan would withhold the big unit's March.)
   await insertResponses(
     tiny,
-    Array.from({ length: 4 }, (_, i) => ({ date: '2026-03-10', scores: SCORES(i), profile: common })),
+    Array.from({ length: 4 }, (_, i) => ({ date: '2025-03-10', scores: SCORES(i), profile: common })),
   );
   await insertResponses(
     other,
@@ -207,9 +208,11 @@ describe('GET /data/scores.csv and .json (SPEC §5)', () => {
       'province_name',
     ]);
     expect(rows.map((r) => [r[0], r[2], r[4], r[5]])).toEqual([
+      ['kota-terbuka', 'disdukcapil', '2025-03', '0'],
       ['kota-terbuka', 'disdukcapil', '2026-03', '22'],
       ['kota-terbuka', 'disdukcapil', '2026-04', '11'],
-      ['kota-terbuka', 'dispusip', '2026-03', '4'],
+      ['kota-terbuka', 'dispusip', '2025-03', '4'],
+      ['kota-terbuka', 'dispusip', '2026-03', '0'],
       ['kota-terbuka', 'dispusip', '2026-04', '0'],
     ]);
   });
@@ -246,14 +249,14 @@ describe('GET /data/scores.csv and .json (SPEC §5)', () => {
 
   it('shows a suppressed cell’s count but no figure in CSV and JSON (SPEC §4)', async () => {
     const csv = parseCsv(
-      await (await get('/data/scores.csv?region=kota-terbuka&unit=dispusip&from=2026-03&to=2026-03')).text(),
+      await (await get('/data/scores.csv?region=kota-terbuka&unit=dispusip&from=2025-03&to=2025-03')).text(),
     );
     expect(csv[1]).toEqual([
       'kota-terbuka',
       'Kota Terbuka',
       'dispusip',
       'Dinas Perpustakaan',
-      '2026-03',
+      '2025-03',
       '4',
       ...Array(11).fill(''),
       '21.72',
@@ -261,7 +264,7 @@ describe('GET /data/scores.csv and .json (SPEC §5)', () => {
       'Kepulauan Riau',
     ]);
     const [json] = (await (
-      await get('/data/scores.json?region=kota-terbuka&unit=dispusip&from=2026-03&to=2026-03')
+      await get('/data/scores.json?region=kota-terbuka&unit=dispusip&from=2025-03&to=2025-03')
     ).json()) as Record<string, unknown>[];
     expect(json).toMatchObject({ responses: 4, ikm: null, grade: null, u1: null, u9: null });
   });

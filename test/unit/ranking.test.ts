@@ -118,6 +118,14 @@ describe('rankUnits (fair ranking, docs/method.md)', () => {
     ]);
   });
 
+  it('ranks a large unit whose figure the disclosure plan withholds last, unscored, like a small one (SPEC §4)', () => {
+    const best = unit(30, 0);
+    const poor = unit(0, 20);
+    const ranked = rankUnits([best, poor], (u) => u, { eligible: (u) => u !== best });
+    expect(ranked.map((r) => r.item)).toEqual([poor, best]);
+    expect(ranked[1]?.shrunkIkm).toBeNull();
+  });
+
   it('returns an empty list for no units and ranks a lone unit first', () => {
     expect(rankUnits([], (u: Aggregate) => u)).toEqual([]);
     const only = unit(10, 10);

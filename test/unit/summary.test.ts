@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateOf, emptyAggregate } from '../../domain/aggregate';
-import {
-  isSuppressed,
-  MIN_PUBLIC_RESPONSES,
-  publicSummary,
-  revealsSuppressedParts,
-  summarize,
-  withheldParts,
-} from '../../domain/summary';
+import { isSuppressed, MIN_PUBLIC_RESPONSES, publicSummary, summarize } from '../../domain/summary';
 import { ELEMENT_CODES } from '../../domain/survey';
 import { repeatRow, rowsWithSums, SPEC_VECTOR_N, SPEC_VECTOR_SUMS } from './fixtures';
 
@@ -97,67 +90,19 @@ describe('suppression of small groups (SPEC §4)', () => {
   });
 });
 
-describe('complementary suppression (SPEC §4: no suppressed figure by subtraction)', () => {
-  it('hides a total whose suppressed parts hold 1 to 9 responses together', () => {
-    // A year of 29 responses whose months are 20 (published) and 9 (suppressed): year − month = the hidden month.
-    expect(revealsSuppressedParts([20, 9])).toBe(true);
-    expect(publicSummary(specVector, 'id', [[20, 9]])).toMatchObject({ responses: 29, suppressed: true, ikm: null });
+describe("publicSummary with the disclosure plan's decision (SPEC §4 complementary suppression)", () => {
+  it('withholds every figure of a large group when the plan withholds it, keeping the count', () => {
+    expect(publicSummary(specVector, 'id', true)).toMatchObject({ responses: 29, suppressed: true, ikm: null });
   });
 
-  it('publishes a total whose suppressed parts are empty or hold at least 10 together', () => {
-    expect(revealsSuppressedParts([29, 0, 0])).toBe(false);
-    expect(revealsSuppressedParts([15, 7, 7])).toBe(false);
-    expect(revealsSuppressedParts([])).toBe(false);
-    expect(publicSummary(specVector, 'id', [[15, 7, 7], [29]])).toMatchObject({ suppressed: false, ikm: 91.48 });
-  });
-
-  it('suppresses when any one partition would reveal a part (months, or units)', () => {
-    expect(
-      publicSummary(specVector, 'id', [
-        [15, 7, 7],
-        [25, 4],
-      ]),
-    ).toMatchObject({ suppressed: true });
-  });
-});
-
-describe('withheldParts: the services of a published unit (SPEC §4)', () => {
-  it('withholds only the small parts when together they hold at least 10 responses', () => {
-    expect(withheldParts([40, 6, 5])).toEqual([false, true, true]);
-  });
-
-  it('withholds the smallest published part too when subtracting would reveal a single small part', () => {
-    // 50 − 40 − 12 would give the 5 responses of the third service back.
-    expect(withheldParts([40, 12, 5])).toEqual([false, true, true]);
-  });
-
-  it('keeps withholding the next smallest until the withheld parts hold 10 or more', () => {
-    expect(withheldParts([30, 3, 2, 2, 1])).toEqual([true, true, true, true, true]);
-    expect(withheldParts([30, 11, 3, 2])).toEqual([false, true, true, true]);
-  });
-
-  it('publishes every part when none is small, and ignores empty parts as complements', () => {
-    expect(withheldParts([40, 12, 10])).toEqual([false, false, false]);
-    expect(withheldParts([40, 12, 0])).toEqual([false, false, true]);
-    expect(withheldParts([40, 0, 5])).toEqual([true, true, true]);
-  });
-
-  it('withholds every part when the total is withheld, and the parts flagged by the caller', () => {
-    expect(withheldParts([12, 20], { totalWithheld: true })).toEqual([true, true]);
-    expect(withheldParts([12, 20, 30], { alsoWithheld: [false, true, false] })).toEqual([false, true, false]);
-    expect(withheldParts([12, 5, 30], { alsoWithheld: [false, true, false] })).toEqual([true, true, false]);
-  });
-
-  it('never leaves a total minus its published parts between 1 and 9 (property over many splits)', () => {
-    for (let seed = 1; seed < 500; seed += 1) {
-      const counts = Array.from({ length: 1 + (seed % 5) }, (_, i) => (seed * (i + 7) * 31) % 23);
-      const withheld = withheldParts(counts);
-      const hidden = counts.reduce((sum, n, i) => sum + (withheld[i] ? n : 0), 0);
-      const total = counts.reduce((sum, n) => sum + n, 0);
-      expect(hidden === 0 || hidden >= MIN_PUBLIC_RESPONSES || hidden === total).toBe(true);
-      counts.forEach((n, i) => {
-        if (isSuppressed(n)) expect(withheld[i]).toBe(true);
-      });
-    }
+  it('publishes a large group the plan publishes, and never a small one whatever the plan says', () => {
+    expect(publicSummary(specVector, 'id', false)).toMatchObject({ suppressed: false, ikm: 91.48 });
+    const nine = aggregateOf(
+      rowsWithSums(
+        SPEC_VECTOR_SUMS.map(() => 30),
+        9,
+      ),
+    );
+    expect(publicSummary(nine, 'id', false)).toMatchObject({ suppressed: true });
   });
 });

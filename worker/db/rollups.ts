@@ -205,6 +205,38 @@ export async function countRollups(
   return rows.map((row) => ({ key: keyOf(groupBy, row), n: Number(row.n) }));
 }
 
+/** The responses of one region × unit × service (0 = none) × month: what a disclosure plan is computed from. */
+export interface CellCount {
+  region: number;
+  unit: number;
+  service: number;
+  month: string;
+  n: number;
+}
+
+/**
+ * Every nonempty region × unit × service × month count in `from`..`to` (whole months: the monthly table only) of
+ * `regionIds` (every region when absent), in one query: the input of the disclosure plans (SPEC §4).
+ */
+export async function disclosureCounts(
+  d1: D1Database,
+  filter: { regionIds?: readonly number[]; from: string; to: string },
+): Promise<CellCount[]> {
+  const { regionIds, from, to } = filter;
+  const rows = await countRollups(
+    d1,
+    regionIds?.length === 1 ? { regionId: regionIds[0], from, to } : { regionIds, from, to },
+    ['region', 'unit', 'service', 'month'],
+  );
+  return rows.map(({ key, n }) => ({
+    region: Number(key.region),
+    unit: Number(key.unit),
+    service: Number(key.service ?? 0),
+    month: String(key.month),
+    n,
+  }));
+}
+
 /** The latest local date with any rollup, per region: "how fresh is this figure". */
 export async function latestRollupDate(d1: D1Database, regionId?: number): Promise<string | null> {
   const row = await d1

@@ -2,9 +2,10 @@
  * @module
  * The national directory behind the home page (SPEC §6): every region with its IKM, grade and responses of the
  * current year, grouped by province. A constant number of D1 queries whatever the number of regions (about 550 in
- * Indonesia, against D1's 1,000 queries per invocation): one for the regions with their unit counts, and three
- * national GROUP BY queries over the rollups per distinct current year (one, or two in the hours when the year has
- * turned in WIT but not yet in WIB): at most seven.
+ * Indonesia, against D1's 1,000 queries per invocation): one for the regions with their unit counts, and two
+ * national GROUP BY queries over the rollups per distinct current year (the totals, and the unit × service × month
+ * counts of the disclosure plans; one year, or two in the hours when the year has turned in WIT but not yet in
+ * WIB): at most five.
  */
 import { sql } from 'drizzle-orm';
 import { type Aggregate, emptyAggregate } from '../../domain/aggregate';
@@ -16,7 +17,8 @@ import type { Locale } from '../../domain/survey';
 import { regions } from '../../schema';
 import { database } from '../db/client';
 import type { Region } from '../db/regions';
-import { aggregateRollups, countRollups } from '../db/rollups';
+import { aggregateRollups, disclosureCounts } from '../db/rollups';
+import { plansOfCounts } from './disclosure';
 import { pooledSummary, resolvePeriod } from './scores';
 
 export interface DirectoryRegion {
@@ -41,28 +43,16 @@ export interface NationalDirectory {
   matched: number;
 }
 
-/** Every region's pooled figures for one period, from three national rollup queries. */
+/** Every region's pooled figures for one period (a calendar year): one aggregate and one count query, nationally. */
 async function periodFigures(d1: D1Database, period: Period) {
-  const filter = { from: period.start, to: period.end };
-  const [totals, byUnit, byMonth] = await Promise.all([
-    aggregateRollups(d1, filter, ['region']),
-    countRollups(d1, filter, ['region', 'unit']),
-    countRollups(d1, filter, ['region', 'month']),
+  const year = period.start.slice(0, 4);
+  const [totals, counts] = await Promise.all([
+    aggregateRollups(d1, { from: period.start, to: period.end }, ['region']),
+    disclosureCounts(d1, { from: `${year}-01-01`, to: `${year}-12-31` }),
   ]);
-  const counts = (rows: { key: { region?: number | string }; n: number }[]) => {
-    const map = new Map<number, number[]>();
-    for (const row of rows) {
-      const id = Number(row.key.region);
-      const list = map.get(id);
-      if (list) list.push(row.n);
-      else map.set(id, [row.n]);
-    }
-    return map;
-  };
   return {
     totals: new Map<number, Aggregate>(totals.map((row) => [Number(row.key.region), row.aggregate])),
-    unitCounts: counts(byUnit),
-    monthCounts: counts(byMonth),
+    plans: await plansOfCounts(counts),
   };
 }
 
@@ -104,8 +94,7 @@ export async function nationalDirectory(
       ...entry,
       summary: pooledSummary(
         figure?.totals.get(id) ?? emptyAggregate(),
-        figure?.unitCounts.get(id) ?? [],
-        figure?.monthCounts.get(id) ?? [],
+        figure?.plans(id, entry.period.start.slice(0, 4)).regionPublished(entry.period.id) ?? false,
         locale,
       ),
     };

@@ -5,12 +5,14 @@
  * figure is the same wherever it is shown.
  */
 import { type Aggregate, emptyAggregate, mergeAggregates } from '../../domain/aggregate';
+import type { DisclosurePlan } from '../../domain/disclosure';
 import { currentPeriod, monthPeriod, type Period, parsePeriod } from '../../domain/periods';
 import { rankUnits } from '../../domain/ranking';
 import { type PublicSummary, publicSummary, type Summary, summarize } from '../../domain/summary';
 import type { Locale } from '../../domain/survey';
 import type { Region, Unit } from '../db/regions';
 import { aggregateRollups, type GroupedAggregate } from '../db/rollups';
+import { planForPeriod } from './disclosure';
 
 /** Public figures are suppressed below n = 10; the unit's own agency sees everything (SPEC §4). */
 export type Audience = 'public' | 'agency';
@@ -34,8 +36,8 @@ export function resolvePeriod(periodId: string | undefined, region: Pick<Region,
 }
 
 /**
- * The Score of one unit and period. `monthCounts`, the responses of each month of a longer period, let a public
- * figure be suppressed when subtracting the published months would reveal a suppressed one (SPEC §4).
+ * The Score of one unit and period. A public figure is published only when `published`, the decision of the
+ * region-year's disclosure plan (`plan.unitPublished`, SPEC §4); the agency sees everything.
  */
 export function buildScore(
   region: Pick<Region, 'slug' | 'name'>,
@@ -44,11 +46,11 @@ export function buildScore(
   aggregate: Aggregate,
   audience: Audience,
   locale: Locale = 'id',
-  monthCounts: readonly number[] = [],
+  published = false,
 ): Score {
   const summary =
     audience === 'public'
-      ? publicSummary(aggregate, locale, [monthCounts])
+      ? publicSummary(aggregate, locale, !published)
       : { ...summarize(aggregate, locale), suppressed: false };
   return {
     region: { slug: region.slug, name: region.name },
@@ -67,23 +69,29 @@ export async function regionScores(
   audience: Audience,
   locale: Locale = 'id',
 ): Promise<{ scores: RankedScore[]; aggregates: Map<number, Aggregate>; pooled: PublicSummary }> {
-  const cells = await regionCells(d1, region, period);
-  const aggregates = new Map<number, Aggregate>();
-  const monthCounts = new Map<number, number[]>();
-  for (const { key, aggregate } of cells) {
-    const unitId = Number(key.unit);
-    aggregates.set(unitId, mergeAggregates(aggregates.get(unitId) ?? emptyAggregate(), aggregate));
-    monthCounts.set(unitId, [...(monthCounts.get(unitId) ?? []), aggregate.n]);
-  }
+  const [cells, plan] = await Promise.all([regionUnits(d1, region, period), planForPeriod(d1, region.id, period)]);
+  const aggregates = new Map<number, Aggregate>(cells.map(({ key, aggregate }) => [Number(key.unit), aggregate]));
   const aggregateOfUnit = (unit: Unit) => aggregates.get(unit.id) ?? emptyAggregate();
-  const ranked = rankUnits(units, aggregateOfUnit, audience === 'agency' ? { minResponses: 1 } : {});
+  const ranked = rankUnits(
+    units,
+    aggregateOfUnit,
+    audience === 'agency' ? { minResponses: 1 } : { eligible: (unit) => plan.unitPublished(unit.id, period.id) },
+  );
   return {
     scores: ranked.map(({ item, rank }) => ({
-      ...buildScore(region, item, period, aggregateOfUnit(item), audience, locale, monthCounts.get(item.id)),
+      ...buildScore(
+        region,
+        item,
+        period,
+        aggregateOfUnit(item),
+        audience,
+        locale,
+        plan.unitPublished(item.id, period.id),
+      ),
       rank,
     })),
     aggregates,
-    pooled: pooledOfCells(cells, locale),
+    pooled: pooledOfCells(cells, plan, period, locale),
   };
 }
 
@@ -95,49 +103,37 @@ export async function unitScore(
   audience: Audience,
   locale: Locale = 'id',
 ): Promise<Score> {
-  const months = await aggregateRollups(d1, { unitId: unit.id, from: period.start, to: period.end }, ['month']);
-  const total = months.reduce((sum, month) => mergeAggregates(sum, month.aggregate), emptyAggregate());
-  return buildScore(
-    region,
-    unit,
-    period,
-    total,
-    audience,
-    locale,
-    months.map((month) => month.aggregate.n),
-  );
+  const [[total], published] = await Promise.all([
+    aggregateRollups(d1, { unitId: unit.id, from: period.start, to: period.end }),
+    audience === 'public'
+      ? planForPeriod(d1, region.id, period).then((plan) => plan.unitPublished(unit.id, period.id))
+      : false,
+  ]);
+  return buildScore(region, unit, period, total?.aggregate ?? emptyAggregate(), audience, locale, published);
 }
 
-/** A region's rollups over a period, one aggregate per unit × month: what its scores and pooled figure need. */
-function regionCells(d1: D1Database, region: Region, period: Period) {
-  return aggregateRollups(d1, { regionId: region.id, from: period.start, to: period.end }, ['unit', 'month']);
+/** A region's rollups over a period, one aggregate per unit: what its scores and pooled figure need. */
+function regionUnits(d1: D1Database, region: Region, period: Period) {
+  return aggregateRollups(d1, { regionId: region.id, from: period.start, to: period.end }, ['unit']);
 }
 
 /**
- * The whole region as one public figure (all its units' responses pooled). Suppressed also when subtracting the
- * published units, or the published months, would reveal a suppressed one (SPEC §4): `unitCounts` and `monthCounts`
- * are the responses of each of its units and each month of the period.
+ * The whole region as one public figure (all its units' responses pooled), published only when the region-year's
+ * disclosure plan publishes the region's figure of the period (SPEC §4).
  */
-export function pooledSummary(
-  total: Aggregate,
-  unitCounts: readonly number[],
-  monthCounts: readonly number[],
-  locale: Locale,
-): PublicSummary {
-  return publicSummary(total, locale, [unitCounts, monthCounts]);
+export function pooledSummary(total: Aggregate, published: boolean, locale: Locale): PublicSummary {
+  return publicSummary(total, locale, !published);
 }
 
-/** {@link pooledSummary} from a region's unit × month cells. */
-function pooledOfCells(cells: readonly GroupedAggregate[], locale: Locale): PublicSummary {
+/** {@link pooledSummary} from a region's unit cells. */
+function pooledOfCells(
+  cells: readonly GroupedAggregate[],
+  plan: DisclosurePlan,
+  period: Period,
+  locale: Locale,
+): PublicSummary {
   const total = cells.reduce((sum, cell) => mergeAggregates(sum, cell.aggregate), emptyAggregate());
-  const countsBy = (dimension: 'unit' | 'month') => {
-    const counts = new Map<string, number>();
-    for (const { key, aggregate } of cells) {
-      counts.set(String(key[dimension]), (counts.get(String(key[dimension])) ?? 0) + aggregate.n);
-    }
-    return [...counts.values()];
-  };
-  return pooledSummary(total, countsBy('unit'), countsBy('month'), locale);
+  return pooledSummary(total, plan.regionPublished(period.id), locale);
 }
 
 /** {@link pooledSummary} of a region on its own; `regionScores` returns it with the units, the home page has its own. */
@@ -147,7 +143,8 @@ export async function regionSummary(
   period: Period,
   locale: Locale = 'id',
 ): Promise<PublicSummary> {
-  return pooledOfCells(await regionCells(d1, region, period), locale);
+  const [cells, plan] = await Promise.all([regionUnits(d1, region, period), planForPeriod(d1, region.id, period)]);
+  return pooledOfCells(cells, plan, period, locale);
 }
 
 /** Monthly aggregates of one unit (or a whole region) over a period, every month present (empty when none). */

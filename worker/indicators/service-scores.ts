@@ -1,24 +1,17 @@
 /**
  * @module
  * Per-service (jenis layanan) scores of a unit (SPEC §5 `ServiceScore`): the unit's responses split by the service
- * the citizen rated, plus one row (`service: null`) for responses given without one. Public figures are suppressed
- * below n = 10 and, complementarily, so that no withheld service can be recovered by subtracting the published
- * services from the unit's published figure, or its published months from the service's figure (SPEC §4).
+ * the citizen rated, plus one row (`service: null`) for responses given without one. A public figure is published
+ * only as the region-year's disclosure plan decides (`servicePublished`, SPEC §4), which sees every other figure.
  */
 import { type Aggregate, emptyAggregate, mergeAggregates } from '../../domain/aggregate';
 import type { Period } from '../../domain/periods';
-import {
-  isSuppressed,
-  type PublicSummary,
-  revealsSuppressedParts,
-  summarize,
-  suppressedSummary,
-  withheldParts,
-} from '../../domain/summary';
+import { isSuppressed, type PublicSummary, summarize, suppressedSummary } from '../../domain/summary';
 import type { Locale } from '../../domain/survey';
 import { database } from '../db/client';
 import { listServices, type Region, type Service, type Unit } from '../db/regions';
 import { aggregateRollups, type GroupedAggregate } from '../db/rollups';
+import { planForPeriod } from './disclosure';
 import type { Audience } from './scores';
 
 export interface ServiceScore extends PublicSummary {
@@ -27,29 +20,27 @@ export interface ServiceScore extends PublicSummary {
 }
 
 /**
- * The service scores of one unit from its rollup cells keyed by `service` (0 = none), optionally also by `month`
- * (one cell per service × month, which lets a longer period be checked against its months). Every service of the
- * unit is listed, by name, even without responses; the "no service" row only when it has responses. A cell of a
- * service id not among `services` (never expected) counts as "no service" rather than vanishing from the total.
+ * The service scores of one unit from its rollup cells keyed by `service` (0 = none). Every service of the unit is
+ * listed, by name, even without responses; the "no service" row only when it has responses. A cell of a service id
+ * not among `services` (never expected) counts as "no service" rather than vanishing from the total. A public row
+ * is published only when `published` says so of every service id it holds (the plan's decision for the period; a
+ * sum of published figures reveals nothing more); without `published` nothing public is.
  */
 export function buildServiceScores(
   services: readonly Pick<Service, 'id' | 'slug' | 'name'>[],
   cells: readonly GroupedAggregate[],
   audience: Audience,
   locale: Locale = 'id',
+  published: (service: number) => boolean = () => false,
 ): ServiceScore[] {
   const known = new Set(services.map((service) => service.id));
   const totals = new Map<number, Aggregate>();
-  const months = new Map<number, Map<string, number>>();
-  const unitMonths = new Map<string, number>();
+  const ids = new Map<number, Set<number>>();
   for (const { key, aggregate } of cells) {
-    const id = known.has(Number(key.service)) ? Number(key.service) : 0;
+    const service = Number(key.service ?? 0);
+    const id = known.has(service) ? service : 0;
     totals.set(id, mergeAggregates(totals.get(id) ?? emptyAggregate(), aggregate));
-    const month = String(key.month ?? '');
-    const perMonth = months.get(id) ?? new Map<string, number>();
-    perMonth.set(month, (perMonth.get(month) ?? 0) + aggregate.n);
-    months.set(id, perMonth);
-    unitMonths.set(month, (unitMonths.get(month) ?? 0) + aggregate.n);
+    ids.set(id, (ids.get(id) ?? new Set<number>()).add(service));
   }
   const rows: { service: ServiceScore['service']; id: number }[] = [
     ...[...services]
@@ -57,20 +48,11 @@ export function buildServiceScores(
       .map((service) => ({ service: { slug: service.slug, name: service.name }, id: service.id })),
     ...(totals.has(0) ? [{ service: null, id: 0 }] : []),
   ];
-  const aggregates = rows.map((row) => totals.get(row.id) ?? emptyAggregate());
-  const counts = aggregates.map((aggregate) => aggregate.n);
-  const unitTotal = counts.reduce((sum, n) => sum + n, 0);
-  const withheld =
-    audience === 'public'
-      ? withheldParts(counts, {
-          // The unit's own figure is withheld when small or when its months would reveal one (as its Score is).
-          totalWithheld: isSuppressed(unitTotal) || revealsSuppressedParts([...unitMonths.values()]),
-          alsoWithheld: rows.map((row) => revealsSuppressedParts([...(months.get(row.id)?.values() ?? [])])),
-        })
-      : rows.map(() => false);
-  return rows.map((row, i) => {
-    const aggregate = aggregates[i] ?? emptyAggregate();
-    if (withheld[i]) return { service: row.service, ...suppressedSummary(aggregate.n) };
+  return rows.map((row) => {
+    const aggregate = totals.get(row.id) ?? emptyAggregate();
+    const withheld =
+      audience === 'public' && (isSuppressed(aggregate.n) || ![...(ids.get(row.id) ?? [])].every(published));
+    if (withheld) return { service: row.service, ...suppressedSummary(aggregate.n) };
     return { service: row.service, ...summarize(aggregate, locale), suppressed: false };
   });
 }
@@ -84,12 +66,12 @@ export async function unitServiceScores(
   audience: Audience,
   locale: Locale = 'id',
 ): Promise<ServiceScore[]> {
-  const [services, cells] = await Promise.all([
+  const [services, cells, plan] = await Promise.all([
     listServices(database(d1), unit.id),
-    aggregateRollups(d1, { regionId: region.id, unitId: unit.id, from: period.start, to: period.end }, [
-      'service',
-      'month',
-    ]),
+    aggregateRollups(d1, { regionId: region.id, unitId: unit.id, from: period.start, to: period.end }, ['service']),
+    audience === 'public' ? planForPeriod(d1, region.id, period) : undefined,
   ]);
-  return buildServiceScores(services, cells, audience, locale);
+  return buildServiceScores(services, cells, audience, locale, (service) =>
+    plan ? plan.servicePublished(unit.id, service, period.id) : false,
+  );
 }

@@ -1,13 +1,15 @@
 /**
  * @module
  * Month-by-month scores for trend charts: the trailing months up to a period's end, each month's figure built by
- * `buildScore` exactly as the scores API and `scores.csv` build it (public audience: small months suppressed).
+ * `buildScore` exactly as the scores API and `scores.csv` build it (public audience: each month published as its
+ * year's disclosure plan decides, SPEC §4).
  */
 import { emptyAggregate } from '../../domain/aggregate';
 import { localMonth, monthPeriod, monthsEndingWith, type Period } from '../../domain/periods';
 import type { Locale } from '../../domain/survey';
 import type { Region, Unit } from '../db/regions';
 import { aggregateRollups } from '../db/rollups';
+import { type DisclosurePlans, disclosurePlans, yearsBetween } from './disclosure';
 import { buildScore, monthlyAggregates, type Score } from './scores';
 
 /**
@@ -29,9 +31,20 @@ export async function unitMonthlyScores(
   months: readonly string[],
   locale: Locale = 'id',
 ): Promise<Score[]> {
-  const monthly = await monthlyAggregates(d1, { regionId: region.id, unitId: unit.id }, months);
+  const [monthly, plans] = await Promise.all([
+    monthlyAggregates(d1, { regionId: region.id, unitId: unit.id }, months),
+    plansOfMonths(d1, region, months),
+  ]);
   return monthly.map(({ month, aggregate }) =>
-    buildScore(region, unit, monthPeriod(month), aggregate, 'public', locale),
+    buildScore(
+      region,
+      unit,
+      monthPeriod(month),
+      aggregate,
+      'public',
+      locale,
+      unitPublished(plans, region, unit, month),
+    ),
   );
 }
 
@@ -51,21 +64,43 @@ export async function regionMonthlyScores(
   if (first === undefined || last === undefined) return result;
   // One unit (a filtered download): read only its rollups.
   const unitId = units.length === 1 ? units[0]?.id : undefined;
-  const grouped = await aggregateRollups(
-    d1,
-    { regionId: region.id, unitId, from: monthPeriod(first).start, to: monthPeriod(last).end },
-    ['unit', 'month'],
-  );
+  const [grouped, plans] = await Promise.all([
+    aggregateRollups(d1, { regionId: region.id, unitId, from: monthPeriod(first).start, to: monthPeriod(last).end }, [
+      'unit',
+      'month',
+    ]),
+    plansOfMonths(d1, region, months),
+  ]);
   const byKey = new Map(grouped.map((g) => [`${g.key.unit}|${g.key.month}`, g.aggregate]));
   for (const unit of units) {
     result.set(
       unit.id,
       months.map((month) =>
-        buildScore(region, unit, monthPeriod(month), byKey.get(`${unit.id}|${month}`) ?? emptyAggregate(), 'public'),
+        buildScore(
+          region,
+          unit,
+          monthPeriod(month),
+          byKey.get(`${unit.id}|${month}`) ?? emptyAggregate(),
+          'public',
+          'id',
+          unitPublished(plans, region, unit, month),
+        ),
       ),
     );
   }
   return result;
+}
+
+/** The disclosure plans of the years `months` span (a trailing 12 months: one or two), in one query. */
+function plansOfMonths(d1: D1Database, region: Region, months: readonly string[]): Promise<DisclosurePlans> {
+  const [first] = months;
+  const last = months.at(-1);
+  return disclosurePlans(d1, [region.id], first && last ? yearsBetween(first, last) : []);
+}
+
+/** Whether a unit's month is published: each month by its own year's plan. */
+function unitPublished(plans: DisclosurePlans, region: Region, unit: Unit, month: string): boolean {
+  return plans(region.id, month.slice(0, 4)).unitPublished(unit.id, month);
 }
 
 /** The first local month with any rating in a region (or the whole deployment), or null. */

@@ -4,7 +4,8 @@
  * and format), and a `Last-Modified` for information. The fingerprint reads the unit × month rollups and small
  * tables, `Last-Modified` one indexed lookup of the newest rating: a conditional request is cheap at any scale.
  * The microdata (`responses`) get no `Last-Modified`: the time of the newest rating is exactly what they must not
- * reveal (SPEC §4), and their fingerprint covers closed months only, like the file.
+ * reveal (SPEC §4). The fingerprint covers the whole years of the filter (up to the last closed month's year for
+ * the microdata), since the disclosure plan of a month depends on every month of its year.
  */
 
 import { lastClosedMonthEnd } from '../../domain/microdata';
@@ -63,7 +64,8 @@ async function fingerprint(
   const closed =
     closedByZone.length === 0
       ? ''
-      : ` AND local_month <= CASE (SELECT timezone FROM regions g WHERE g.id = unit_monthly_rollups.region_id)${' WHEN ? THEN ?'.repeat(closedByZone.length / 2)} END`;
+      : // Whole years up to the last closed month's: the disclosure plan of a closed month depends on its whole year.
+        ` AND substr(local_month, 1, 4) <= substr(CASE (SELECT timezone FROM regions g WHERE g.id = unit_monthly_rollups.region_id)${' WHEN ? THEN ?'.repeat(closedByZone.length / 2)} END, 1, 4)`;
   // Filters are whole months, so the unit × month sums answer exactly: far fewer rows than the daily rollups
   // (which a national file would otherwise scan whole on every request, growing with the data).
   const row = await d1
@@ -72,7 +74,9 @@ async function fingerprint(
          max(local_month) AS latest
        FROM unit_monthly_rollups WHERE local_month BETWEEN ? AND ?${region}${closed}`,
     )
-    .bind(filter.from.slice(0, 7), filter.to.slice(0, 7), ...regionBinding, ...closedByZone)
+    // Whole years: whether a month's figure is published depends on every month of its year (SPEC §4), so a change
+    // in any of them must change the validator, or a cache would keep a figure the plan now withholds.
+    .bind(`${filter.from.slice(0, 4)}-01`, `${filter.to.slice(0, 4)}-12`, ...regionBinding, ...closedByZone)
     .first<{ cells: number; n: number; sq: number; mix: number; latest: string | null }>();
   const parts = [...treeParts, row?.cells ?? 0, row?.n ?? 0, row?.sq ?? 0, row?.mix ?? 0, row?.latest ?? null];
   if (resource === 'responses') return { parts, lastModified: null };

@@ -114,7 +114,7 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
     title: 'Indeks Kepuasan Masyarakat per unit and month',
     description:
       'One row per region × unit × month with the number of responses, the IKM (25–100), its grade and the nine element scores (NRR). ' +
-      'Figures of a unit × month with fewer than 10 responses are suppressed: the count is given, every figure is empty (SPEC §4). ' +
+      'Figures of a unit × month with fewer than 10 responses, or withheld by the disclosure plan so that no combination of published figures reveals a withheld one, are suppressed: the count is given, every figure is empty (SPEC §4). ' +
       'A region has a row for every unit and every month in which any of its units received a response.',
     fields: [region, regionName, unit, unitName, ...figureFields, ...REGION_CODE_FIELDS],
   },
@@ -123,7 +123,7 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
     title: 'Indeks Kepuasan Masyarakat per unit, service (jenis layanan) and month',
     description:
       'One row per region × unit × service × month, with the same figures as the scores file. A unit × month has rows when the unit received any response that month: one for each of its services, then one with an empty service for responses given without one. ' +
-      'Figures of a service with fewer than 10 responses are suppressed (the count is given, every figure is empty), and so are those of the next smallest services when subtracting the published services from the unit’s row in the scores file would reveal a suppressed one; when the unit × month itself is suppressed, so are all its services (SPEC §4).',
+      'Figures of a service with fewer than 10 responses are suppressed (the count is given, every figure is empty), and so are those the disclosure plan withholds so that no combination of published figures of any unit, service or period reveals a withheld one (SPEC §4).',
     fields: [
       region,
       regionName,
@@ -152,7 +152,7 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
     description:
       'One row per counted response: the nine answers and a coarse respondent profile. k-anonymous with k = 5 on (region, unit, month, gender, age band, education, occupation): ' +
       'the profile fields of rows in smaller groups are blanked. No day, time, counter, device or comment is ever published. ' +
-      'Responses of a unit × month with fewer than 10 responses are left out, because they would reveal a suppressed IKM. Flagged responses are excluded. ' +
+      'Responses of a unit × month whose figure is suppressed (fewer than 10 responses, or withheld by the disclosure plan) are left out, because they would reveal a suppressed IKM; rows of a withheld service × month have an empty service. Flagged responses are excluded. ' +
       "A month appears only once it has closed in the region's time zone.",
     fields: [
       region,

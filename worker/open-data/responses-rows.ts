@@ -23,10 +23,11 @@ import { type CellGroup, cellKey, DEFAULT_K, lastClosedMonthEnd, planCell, rowLe
 import { monthPeriod } from '../../domain/periods';
 import { MIN_PUBLIC_RESPONSES } from '../../domain/summary';
 import { ELEMENT_CODES } from '../../domain/survey';
+import { type DisclosureReading, readDisclosure, yearsBetween } from '../indicators/disclosure';
 import type { OpenDataFilter } from './filters';
 import { regionCodeCells } from './region-columns';
 import { columnsOf } from './resources';
-import { type Row, type Scope, SerializedRows } from './rows';
+import { REGIONS_PER_QUERY, type Row, type Scope, SerializedRows } from './rows';
 import type { Format } from './writers';
 
 /**
@@ -51,8 +52,8 @@ const PACKED_SCORES = ELEMENT_CODES.map((code) => `r.${code.toLowerCase()}`).joi
  * unflagged rows only), so SQLite walks
  * it from the cursor and stops after LIMIT rows.
  */
-export const PAGE_SQL = `SELECT r.id, s.slug, r.channel, ${PACKED_SCORES}, r.gender, ${AGE_BAND_SQL}, r.education, r.occupation
-  FROM responses r LEFT JOIN services s ON s.id = r.service_id
+export const PAGE_SQL = `SELECT r.id, s.slug, r.channel, ${PACKED_SCORES}, r.gender, ${AGE_BAND_SQL}, r.education, r.occupation,
+  r.service_id FROM responses r LEFT JOIN services s ON s.id = r.service_id
   WHERE r.unit_id = ? AND r.month = ? AND r.flagged = 0 AND r.id > ?
   ORDER BY r.id LIMIT ?`;
 /** Positions in a PAGE_SQL row. */
@@ -61,6 +62,8 @@ const SERVICE = 1;
 const CHANNEL = 2;
 const SCORES = 3;
 const GENDER = 4;
+/** The service id: a withheld service × month cell (the disclosure plan) publishes its rows without their service. */
+const SERVICE_ID = GENDER + 4;
 /** Character code of '0': a packed answer digit minus this is the answer. */
 const ZERO = 48;
 
@@ -77,6 +80,11 @@ export interface ResponseBlock {
   queries: number;
   /** What the block's rows are cut from now (see {@link responseBlockStamp}). */
   stamp: string;
+  /**
+   * The units whose month the region-year's disclosure plan publishes (SPEC §4), each with the services whose
+   * service × month cell it withholds: those rows are published with an empty service.
+   */
+  units: Map<number, Set<number>>;
   /** Where the snapshot stored this block, when it was stored from data with the same stamp. */
   stored?: StoredBlock;
 }
@@ -105,11 +113,22 @@ const FORMAT_TAG = (() => {
 
 /**
  * What a block's bytes depend on: the row format, k, the month's published responses (new ratings only ever raise
- * it) and the two export revisions that SQLite raises on every other change (migration 0013): the month's rows and
- * the region's catalogue. Equal stamps mean equal rows.
+ * it), the two export revisions that SQLite raises on every other change (migration 0013): the month's rows and
+ * the region's catalogue, and the disclosure plan's decisions for the month (which units publish, which services
+ * are blanked), which later months of the year can change. Equal stamps mean equal rows.
  */
-export function responseBlockStamp(k: number, n: number, revision: number, catalogue: number): string {
-  return `${FORMAT_TAG}:k${k}:n${n}:r${revision}:c${catalogue}`;
+export function responseBlockStamp(
+  k: number,
+  n: number,
+  revision: number,
+  catalogue: number,
+  units: ReadonlyMap<number, ReadonlySet<number>> = new Map(),
+): string {
+  const decisions = [...units]
+    .sort(([a], [b]) => a - b)
+    .map(([unit, blank]) => [unit, ...[...blank].sort((a, b) => a - b)].join('-'))
+    .join('.');
+  return `${FORMAT_TAG}:k${k}:n${n}:r${revision}:c${catalogue}:p${decisions}`;
 }
 
 /** Where a download resumes: a region slug and a month, `{region}:{YYYY-MM}` (the first block not yet sent). */
@@ -154,18 +173,16 @@ export async function planResponses(
     ...(unitId === undefined ? [] : ['unit_id = ?']),
   ].join(' AND ');
   const pages = Math.max(1, Math.trunc(pageSize));
-  // Per region × month: the units whose cell is published (SPEC §4: at least 10 responses), their pages and count,
-  // the month's export revisions, and the block the snapshot stored, if any.
+  // Per region × unit × month whose cell could be published (SPEC §4: at least 10 responses, and k): its count,
+  // the month's export revisions, and the block the snapshot stored, if any. The disclosure plan decides below.
   const { results } = await d1
     .prepare(
-      // Both numbers come from code, not from the request.
-      `SELECT b.region_id, b.month, b.pages, b.n, coalesce(m.revision, 0) AS revision,
+      // The number comes from code, not from the request.
+      `SELECT b.region_id, b.unit_id, b.month, b.n, coalesce(m.revision, 0) AS revision,
               coalesce(w.revision, 0) AS catalogue${stored ? ', s.r2_key, s.offset, s.length, s.stamp' : ''}
        FROM (
-         SELECT region_id, month, sum((n + ${pages} - 1) / ${pages}) AS pages, sum(n) AS n FROM (
-           SELECT region_id, unit_id, substr(local_date, 1, 7) AS month, sum(n) AS n FROM daily_rollups
-           WHERE ${where} GROUP BY region_id, unit_id, month HAVING sum(n) >= ${Math.max(k, MIN_PUBLIC_RESPONSES)}
-         ) GROUP BY region_id, month
+         SELECT region_id, unit_id, substr(local_date, 1, 7) AS month, sum(n) AS n FROM daily_rollups
+         WHERE ${where} GROUP BY region_id, unit_id, month HAVING sum(n) >= ${Math.max(k, MIN_PUBLIC_RESPONSES)}
        ) b
        LEFT JOIN export_revisions m ON m.region_id = b.region_id AND m.month = b.month
        LEFT JOIN export_revisions w ON w.region_id = b.region_id AND w.month = '*'${
@@ -188,25 +205,65 @@ export async function planResponses(
     list.push(row);
     byRegion.set(row.region_id, list);
   }
+  // The disclosure plans are read as the blocks reach a region, 50 regions a query (docs/scale.md, "Exports").
+  const candidates = scope.regions.flatMap(({ region, units }, index) =>
+    units.length > 0 && byRegion.has(region.id) ? [{ index, id: region.id }] : [],
+  );
+  const years = yearsBetween(filter.from, filter.to);
+  const plans = new Map<number, DisclosureReading>();
   const blocks: ResponseBlock[] = [];
   let spent = 0;
   for (const [index, { region, units }] of scope.regions.entries()) {
     if (units.length === 0) continue;
     // The running month is still growing: publishing it would let two downloads be diffed (SPEC §4).
     const closed = lastClosedMonthEnd(now, region.timezone).slice(0, 7);
-    const months = (byRegion.get(region.id) ?? []).filter((b) => b.month <= closed).sort(byMonth);
-    for (const row of months) {
-      const { month } = row;
+    const rows = (byRegion.get(region.id) ?? []).filter((b) => b.month <= closed);
+    const byMonth = new Map<string, PlanRow[]>();
+    for (const row of rows) byMonth.set(row.month, [...(byMonth.get(row.month) ?? []), row]);
+    for (const month of [...byMonth.keys()].sort()) {
       if (cursor && isBefore(cursor, region.slug, month)) continue;
+      let reading = plans.get(region.id);
+      const planQueries = reading ? 0 : 1;
+      if (!reading) {
+        const at = candidates.findIndex((candidate) => candidate.index === index);
+        const chunk = candidates.slice(at, at + REGIONS_PER_QUERY).map((candidate) => candidate.id);
+        // Budgeted like a block's queries: a part ends before a chunk's plans it could not afford.
+        if (blocks.length > 0 && spent + 1 > budget) return { blocks, next: `${region.slug}:${month}` };
+        const read = await readDisclosure(d1, chunk, years);
+        for (const id of chunk) plans.set(id, read);
+        reading = read;
+      }
+      const decided = new Map<number, Set<number>>();
+      let n = 0;
+      let pagesOfBlock = 0;
+      for (const row of byMonth.get(month) ?? []) {
+        const plan = reading.plans(region.id, month.slice(0, 4));
+        if (!plan.unitPublished(row.unit_id, month)) continue;
+        const blank = new Set(
+          reading
+            .services(region.id, row.unit_id, month)
+            .filter((service) => service !== 0 && plan.serviceCellWithheld(row.unit_id, service, month)),
+        );
+        decided.set(row.unit_id, blank);
+        n += Number(row.n);
+        pagesOfBlock += Math.ceil(Number(row.n) / pages);
+      }
+      if (decided.size === 0) {
+        spent += planQueries;
+        continue;
+      }
       // Budgeted at the live cost even when stored: a stored object may be gone by the time it is read, and the
       // parts of a download stay the same whatever the snapshot holds.
-      const queries = 1 + Number(row.pages);
-      if (blocks.length > 0 && spent + queries > budget) return { blocks, next: `${region.slug}:${month}` };
-      spent += queries;
-      const stamp = responseBlockStamp(k, Number(row.n), Number(row.revision), Number(row.catalogue));
-      const block: ResponseBlock = { region: index, month, queries, stamp };
-      if (row.stamp === stamp && row.r2_key) {
-        block.stored = { key: row.r2_key, offset: Number(row.offset), length: Number(row.length) };
+      const queries = 1 + pagesOfBlock;
+      if (blocks.length > 0 && spent + planQueries + queries > budget) {
+        return { blocks, next: `${region.slug}:${month}` };
+      }
+      spent += planQueries + queries;
+      const [first] = byMonth.get(month) ?? [];
+      const stamp = responseBlockStamp(k, n, Number(first?.revision ?? 0), Number(first?.catalogue ?? 0), decided);
+      const block: ResponseBlock = { region: index, month, queries, stamp, units: decided };
+      if (first?.stamp === stamp && first.r2_key) {
+        block.stored = { key: first.r2_key, offset: Number(first.offset), length: Number(first.length) };
       }
       blocks.push(block);
     }
@@ -216,8 +273,8 @@ export async function planResponses(
 
 interface PlanRow {
   region_id: number;
+  unit_id: number;
   month: string;
-  pages: number;
   n: number;
   revision: number;
   catalogue: number;
@@ -225,10 +282,6 @@ interface PlanRow {
   offset?: number | null;
   length?: number | null;
   stamp?: string | null;
-}
-
-function byMonth(a: { month: string }, b: { month: string }): number {
-  return a.month < b.month ? -1 : a.month > b.month ? 1 : 0;
 }
 
 /**
@@ -257,7 +310,7 @@ export async function* responsesPages(
   { k = DEFAULT_K, pageSize = RESPONSE_PAGE_SIZE }: ResponsesOptions = {},
   store?: R2Bucket,
 ): AsyncGenerator<Row[] | SerializedRows> {
-  for (const { region: index, month, stored } of blocks) {
+  for (const { region: index, month, stored, units: published } of blocks) {
     const entry = scope.regions[index];
     if (!entry) continue;
     if (store && stored) {
@@ -277,7 +330,7 @@ export async function* responsesPages(
     // (SPEC §4), the service by id and named after grouping.
     const groups = await d1
       .prepare(
-        `SELECT g.unit_id, s.slug, g.channel, g.gender, g.age_band, g.education, g.occupation, g.n FROM (
+        `SELECT g.unit_id, s.slug, g.channel, g.gender, g.age_band, g.education, g.occupation, g.n, g.service_id FROM (
            SELECT r.unit_id, r.service_id, r.channel, r.gender, ${AGE_BAND_SQL} AS age_band, r.education, r.occupation,
                   count(*) AS n
            FROM responses r WHERE r.region_id = ? AND r.local_date BETWEEN ? AND ? AND r.flagged = 0${unitId === undefined ? '' : ' AND r.unit_id = ?'}
@@ -285,9 +338,11 @@ export async function* responsesPages(
          ) g LEFT JOIN services s ON s.id = g.service_id`,
       )
       .bind(region.id, start, end, ...(unitId === undefined ? [] : [unitId]))
-      .raw<[number, ...CellColumns, number]>();
+      .raw<[number, ...CellColumns, number, number | null]>();
     const cells = new Map<number, { groups: CellGroup[]; rows: number }>();
-    for (const [id, service, channel, gender, age_band, education, occupation, size] of groups) {
+    for (const [id, slug, channel, gender, age_band, education, occupation, size, serviceId] of groups) {
+      // A service cell the disclosure plan withholds is published without its service: k counts it so.
+      const service = published.get(id)?.has(serviceId ?? 0) ? null : slug;
       const cell = cells.get(id) ?? { groups: [], rows: 0 };
       cell.groups.push({ values: { service, channel, gender, age_band, education, occupation }, size });
       cell.rows += size;
@@ -296,7 +351,8 @@ export async function* responsesPages(
     // Units in slug order (the scope's order), which is the file's order within a block.
     for (const unit of units) {
       const cell = cells.get(unit.id);
-      if (!cell) continue;
+      const withheldServices = published.get(unit.id);
+      if (!cell || !withheldServices) continue;
       const plan = planCell(cell.groups, k);
       if (!plan.publish) continue;
       // The level each row is published at, counted per group in stream order.
@@ -311,7 +367,9 @@ export async function* responsesPages(
           const row: Row = new Array(9 + ELEMENT_CODES.length + codeCells.length);
           row[0] = region.slug;
           row[1] = unit.slug;
-          const service = (source[SERVICE] ?? null) as string | null;
+          const service = withheldServices.has(Number(source[SERVICE_ID] ?? 0))
+            ? null
+            : ((source[SERVICE] ?? null) as string | null);
           const channel = (source[CHANNEL] ?? null) as string | null;
           const level = levelOf
             ? levelOf(

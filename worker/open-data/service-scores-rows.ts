@@ -9,6 +9,7 @@ import { ELEMENT_CODES } from '../../domain/survey';
 import { database } from '../db/client';
 import { listServicesOfRegions, type Region, type Unit } from '../db/regions';
 import { aggregateRollups, type GroupedAggregate } from '../db/rollups';
+import { disclosurePlans, yearsBetween } from '../indicators/disclosure';
 import { buildServiceScores, type ServiceScore } from '../indicators/service-scores';
 import type { OpenDataFilter } from './filters';
 import { regionCodeCells } from './region-columns';
@@ -35,8 +36,9 @@ export function serviceScoreRow(region: Region, unit: Unit, month: string, score
 
 /**
  * Yields the rows region by region: per chunk of 50 regions (one region when filtered) one rollup query
- * (region × unit × service × month cells) and one query for the chunk's services, so a national file costs
- * 2 queries per 50 regions, not 2 per region (docs/scale.md, "Per-invocation limits").
+ * (region × unit × service × month cells), one for the chunk's services and one for its disclosure plans (whole
+ * years, every unit: a unit's file shows what its region's does), so a national file costs 3 queries per 50
+ * regions, not 3 per region (docs/scale.md, "Per-invocation limits").
  */
 export async function* serviceScoresRows(
   d1: D1Database,
@@ -46,7 +48,7 @@ export async function* serviceScoresRows(
   const db = database(d1);
   for (const chunk of regionChunks(scope)) {
     const regionIds = chunk.map(({ region }) => region.id);
-    const [cells, services] = await Promise.all([
+    const [cells, services, plans] = await Promise.all([
       aggregateRollups(
         d1,
         chunk.length === 1
@@ -55,6 +57,7 @@ export async function* serviceScoresRows(
         ['region', 'unit', 'service', 'month'],
       ),
       listServicesOfRegions(db, regionIds),
+      disclosurePlans(d1, regionIds, yearsBetween(filter.from, filter.to)),
     ]);
     const byUnitMonth = new Map<string, GroupedAggregate[]>();
     const monthsByRegion = new Map<number, Set<string>>();
@@ -74,7 +77,9 @@ export async function* serviceScoresRows(
         for (const month of months) {
           const unitCells = byUnitMonth.get(`${unit.id}|${month}`);
           if (!unitCells) continue;
-          for (const score of buildServiceScores(unitServices, unitCells, 'public')) {
+          const plan = plans(region.id, month.slice(0, 4));
+          const published = (service: number) => plan.servicePublished(unit.id, service, month);
+          for (const score of buildServiceScores(unitServices, unitCells, 'public', 'id', published)) {
             yield serviceScoreRow(region, unit, month, score);
           }
         }

@@ -6,9 +6,10 @@
  */
 import type { Period } from '../../domain/periods';
 import { parsePeriod } from '../../domain/periods';
-import type { Summary } from '../../domain/summary';
+import { isSuppressed, type Summary } from '../../domain/summary';
 import { database } from '../db/client';
 import { findRegion, findUnit, type Region, type Unit } from '../db/regions';
+import { planForPeriod } from '../indicators/disclosure';
 import { unitScore } from '../indicators/scores';
 import { type EvidenceClaim, signEvidence, verifyEvidence } from '../security/evidence-token';
 
@@ -79,6 +80,8 @@ export type EvidenceVerification =
       period: Period;
       /** Today's figures of the same unit and period, or null when the unit no longer exists. */
       current: Pick<Summary, 'responses' | 'ikm' | 'ikmLow' | 'ikmHigh' | 'grade'> | null;
+      /** Whether today's figure is public (the region-year's disclosure plan, SPEC §4): only then may the page show it. */
+      currentPublic: boolean;
       /** True when today's n, IKM and grade equal the signed ones. */
       matches: boolean | null;
     };
@@ -92,9 +95,21 @@ export async function verifyEvidenceToken(d1: D1Database, key: string, token: st
   const region = await findRegion(db, claim.r);
   const unit = region ? await findUnit(db, region.id, claim.u) : undefined;
   if (!region || !unit) {
-    return { valid: true, claim, region: region ?? null, unit: null, period, current: null, matches: null };
+    return {
+      valid: true,
+      claim,
+      region: region ?? null,
+      unit: null,
+      period,
+      current: null,
+      currentPublic: false,
+      matches: null,
+    };
   }
-  const score = await unitScore(d1, region, unit, period, 'agency');
+  const [score, plan] = await Promise.all([
+    unitScore(d1, region, unit, period, 'agency'),
+    planForPeriod(d1, region.id, period),
+  ]);
   return {
     valid: true,
     claim,
@@ -102,6 +117,7 @@ export async function verifyEvidenceToken(d1: D1Database, key: string, token: st
     unit: { slug: unit.slug, name: unit.name },
     period,
     current: score,
+    currentPublic: !isSuppressed(score.responses) && plan.unitPublished(unit.id, period.id),
     matches: score.responses === claim.n && score.ikm === claim.ikm && score.grade === claim.g,
   };
 }

@@ -29,7 +29,7 @@ const regionScoresRoute = createRoute({
   tags: ['Public'],
   summary: 'Scores of every unit of a region, ranked fairly',
   description:
-    'Every unit’s `Score` for the period, ordered by the empirical-Bayes shrunk IKM (docs/method.md, “Fair ranking”); the raw `ikm` stays the headline figure. Units with fewer than 10 responses are suppressed and listed last.',
+    'Every unit’s `Score` for the period, ordered by the empirical-Bayes shrunk IKM (docs/method.md, “Fair ranking”); the raw `ikm` stays the headline figure. Units with fewer than 10 responses, or withheld by the disclosure plan (SPEC §4), are suppressed and listed last.',
   request: { params: z.object({ region: RegionParam }), query: PeriodQuerySchema },
   responses: {
     200: { description: 'The region’s units', content: { 'application/json': { schema: RegionScoresSchema } } },
@@ -55,7 +55,7 @@ const unitServicesRoute = createRoute({
   tags: ['Public'],
   summary: 'Scores of one unit per service (jenis layanan)',
   description:
-    'One `ServiceScore` per service of the unit (by name, also those without responses), then one with `service: null` for responses given without a service. Services with fewer than 10 responses are suppressed, and so is the next smallest when subtracting the published services from the unit’s figure would reveal a suppressed one (SPEC §4).',
+    'One `ServiceScore` per service of the unit (by name, also those without responses), then one with `service: null` for responses given without a service. Services with fewer than 10 responses are suppressed, and so are those the disclosure plan withholds so that no combination of published figures reveals a withheld one (SPEC §4).',
   request: { params: z.object({ region: RegionParam, unit: UnitParam }), query: PeriodQuerySchema },
   responses: {
     200: {

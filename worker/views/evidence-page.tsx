@@ -6,7 +6,6 @@
  */
 import { gradeLabel } from '../../domain/ikm';
 import { dateLabel, formatNumber, periodLabel } from '../../domain/skm-report';
-import { isSuppressed } from '../../domain/summary';
 import type { EvidenceVerification } from '../report/evidence';
 import { Page } from './layout';
 
@@ -39,7 +38,7 @@ export function EvidencePage({ result }: { result: EvidenceVerification }) {
       </Page>
     );
   }
-  const { claim, current, matches } = result;
+  const { claim, current, currentPublic, matches } = result;
   const unitName = result.unit?.name ?? claim.u;
   return (
     <Page
@@ -105,8 +104,8 @@ export function EvidencePage({ result }: { result: EvidenceVerification }) {
         ) : (
           <p>
             <strong>Berubah sejak diterbitkan.</strong>{' '}
-            {/* Today's figures only when they could be published anyway (SPEC §4): the page is public. */}
-            {isSuppressed(current.responses)
+            {/* Today's figures only when they are published anyway (SPEC §4): the page is public. */}
+            {!currentPublic
               ? ''
               : `Hari ini: IKM ${current.ikm === null ? '—' : ikm(current.ikm)}, n = ${formatNumber(current.responses)}, mutu ${current.grade ?? '—'}. `}
             Data dapat berubah bila kuesioner kertas dimasukkan belakangan atau penilaian mencurigakan diputuskan
