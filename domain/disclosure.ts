@@ -119,7 +119,8 @@ export function planDisclosure(year: string, cells: readonly DisclosureCell[]): 
     total.n += cell.n;
     monthTotals.set(key, total);
   }
-  const unitCells = [...monthTotals.values()];
+  // In unit and month order, so this step is a function of the totals alone, however the services split them.
+  const unitCells = [...monthTotals.values()].sort((a, b) => a.unit - b.unit || a.month - b.month);
   const units = figuresOf(year, unitCells, ['region', 'unit'], () => undefined);
   const unitWithheld = unitCells.map((cell) => cell.n < MIN_PUBLIC_RESPONSES);
   protectSmallCells(unitCells, units.figures, unitWithheld);

@@ -104,6 +104,20 @@ describe('disclosure plan (SPEC §4 complementary suppression)', () => {
         const result = audit(cells, plan);
         expect(result.recoverableFigures).toEqual([]);
         expect(result.recoverableSmallGroups).toEqual([]);
+        // The national directory plans from unit-month totals alone: its unit and region figures must be the same.
+        const totals = new Map<string, DisclosureCell>();
+        for (const cell of cells) {
+          const key = `${cell.unit}@${cell.month}`;
+          const total = totals.get(key) ?? { ...cell, service: 0, n: 0 };
+          total.n += cell.n;
+          totals.set(key, total);
+        }
+        const fromTotals = planDisclosure(YEAR, [...totals.values()]);
+        for (const period of PERIODS) {
+          expect(fromTotals.regionPublished(period.id)).toBe(plan.regionPublished(period.id));
+          for (const unit of [1, 2, 3])
+            expect(fromTotals.unitPublished(unit, period.id)).toBe(plan.unitPublished(unit, period.id));
+        }
       }),
       { numRuns: 150 },
     );

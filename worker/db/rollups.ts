@@ -216,17 +216,19 @@ export interface CellCount {
 
 /**
  * Every nonempty region × unit × service × month count in `from`..`to` (whole months: the monthly table only) of
- * `regionIds` (every region when absent), in one query: the input of the disclosure plans (SPEC §4).
+ * `regionIds` (every region when absent), in one query: the input of the disclosure plans (SPEC §4). With
+ * `unitsOnly`, one count per unit × month (service 0): enough for the plan's unit and region figures, which it
+ * decides from those totals alone, and read from the unit-month rollups.
  */
 export async function disclosureCounts(
   d1: D1Database,
-  filter: { regionIds?: readonly number[]; from: string; to: string },
+  filter: { regionIds?: readonly number[]; from: string; to: string; unitsOnly?: boolean },
 ): Promise<CellCount[]> {
-  const { regionIds, from, to } = filter;
+  const { regionIds, from, to, unitsOnly = false } = filter;
   const rows = await countRollups(
     d1,
     regionIds?.length === 1 ? { regionId: regionIds[0], from, to } : { regionIds, from, to },
-    ['region', 'unit', 'service', 'month'],
+    unitsOnly ? ['region', 'unit', 'month'] : ['region', 'unit', 'service', 'month'],
   );
   return rows.map(({ key, n }) => ({
     region: Number(key.region),

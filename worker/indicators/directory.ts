@@ -48,7 +48,8 @@ async function periodFigures(d1: D1Database, period: Period) {
   const year = period.start.slice(0, 4);
   const [totals, counts] = await Promise.all([
     aggregateRollups(d1, { from: period.start, to: period.end }, ['region']),
-    disclosureCounts(d1, { from: `${year}-01-01`, to: `${year}-12-31` }),
+    // The pooled figure is a region figure: unit-month totals decide it, so the plans skip the services.
+    disclosureCounts(d1, { from: `${year}-01-01`, to: `${year}-12-31`, unitsOnly: true }),
   ]);
   return {
     totals: new Map<number, Aggregate>(totals.map((row) => [Number(row.key.region), row.aggregate])),
