@@ -2,25 +2,12 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createOrganisation } from '../support/fixtures';
 import { enrolledKiosk } from '../support/kiosks';
-import { newDevice } from '../support/ratings';
+import { newDevice, postRatingForm } from '../support/ratings';
 
 const ORIGIN = 'https://suara.test';
 
 function get(path: string, headers: Record<string, string> = {}): Promise<Response> {
   return exports.default.fetch(`${ORIGIN}${path}`, { headers, redirect: 'manual' });
-}
-
-function postForm(path: string, fields: Record<string, string>, device = newDevice()): Promise<Response> {
-  return exports.default.fetch(`${ORIGIN}${path}`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'cf-connecting-ip': device.ip,
-      'user-agent': device.userAgent,
-    },
-    body: new URLSearchParams(fields).toString(),
-  });
 }
 
 const ALL_ANSWERS = { U1: '3', U2: '4', U3: '2', U4: '4', U5: '3', U6: '3', U7: '4', U8: '1', U9: '3' };
@@ -116,7 +103,7 @@ describe('POST /r/{code}: the form without JavaScript (SPEC §5)', () => {
       turnstileToken: 'XXXX.DUMMY.TOKEN.XXXX',
     };
 
-    const response = await postForm(`/r/${org.counterCode}`, fields);
+    const response = await postRatingForm(`/r/${org.counterCode}`, fields);
 
     expect(response.status).toBe(303);
     const location = response.headers.get('location') ?? '';
@@ -125,7 +112,7 @@ describe('POST /r/{code}: the form without JavaScript (SPEC §5)', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ submission_id: submissionId, u3: 2, u8: 1, age: 41, gender: 'L', channel: 'qr' });
 
-    const again = await postForm(`/r/${org.counterCode}`, fields);
+    const again = await postRatingForm(`/r/${org.counterCode}`, fields);
     expect(again.headers.get('location')).toBe(location);
     expect(await responsesAt(org.counterId)).toHaveLength(1);
   });
@@ -133,7 +120,7 @@ describe('POST /r/{code}: the form without JavaScript (SPEC §5)', () => {
   it('re-renders with an error beside each unanswered element and keeps every answer given', async () => {
     const org = await createOrganisation();
     const { U3: _u3, U7: _u7, ...someAnswers } = ALL_ANSWERS;
-    const response = await postForm(`/r/${org.counterCode}`, {
+    const response = await postRatingForm(`/r/${org.counterCode}`, {
       ...someAnswers,
       age: '12',
       comment: 'Antrean <b>panjang</b>',
@@ -158,7 +145,7 @@ describe('POST /r/{code}: the form without JavaScript (SPEC §5)', () => {
 
   it('refuses a wrong Turnstile token with 403 and keeps the answers', async () => {
     const org = await createOrganisation();
-    const response = await postForm(`/r/${org.counterCode}`, {
+    const response = await postRatingForm(`/r/${org.counterCode}`, {
       ...ALL_ANSWERS,
       submissionId: crypto.randomUUID(),
       turnstileToken: 'forged',

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../worker/app';
 import { SITEVERIFY_URL } from '../../worker/security/turnstile';
 import { createOrganisation } from '../support/fixtures';
-import { type Device, postRating, postRatingWith, ratingBody } from '../support/ratings';
+import { type Device, DUMMY_TOKEN, postRating, postRatingForm, postRatingWith, ratingBody } from '../support/ratings';
 
 /** Chrome's reduced agent on Android: every phone of every model says "Android 10; K". */
 const REDUCED_ANDROID =
@@ -280,29 +280,9 @@ describe('the thanks page tells the truth (SPEC §5, docs/rating.md)', () => {
   it('the form without JavaScript sends a held rating to the thanks page with held=1', async () => {
     const org = await createOrganisation();
     const device = { ip: '203.0.113.90', userAgent: AGENTS[5] as string };
+    const answers = { U1: '3', U2: '4', U3: '2', U4: '4', U5: '3', U6: '3', U7: '4', U8: '1', U9: '3' };
     const post = (submissionId: string) =>
-      exports.default.fetch(`https://suara.test/r/${org.counterCode}`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'cf-connecting-ip': device.ip,
-          'user-agent': device.userAgent,
-        },
-        body: new URLSearchParams({
-          U1: '3',
-          U2: '4',
-          U3: '2',
-          U4: '4',
-          U5: '3',
-          U6: '3',
-          U7: '4',
-          U8: '1',
-          U9: '3',
-          submissionId,
-          turnstileToken: 'XXXX.DUMMY.TOKEN.XXXX',
-        }).toString(),
-      });
+      postRatingForm(`/r/${org.counterCode}`, { ...answers, submissionId, turnstileToken: DUMMY_TOKEN }, device);
     const first = await post(crypto.randomUUID());
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).not.toContain('held=1');

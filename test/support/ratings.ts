@@ -57,6 +57,20 @@ export function postRating(body: unknown, device: Device = newDevice(), contentT
   return exports.default.fetch('https://suara.test/api/v1/responses', init(body, device, contentType));
 }
 
+/** The rating form without JavaScript: a plain form POST to `path` (`/r/{code}`), redirects not followed. */
+export function postRatingForm(path: string, fields: Record<string, string>, device = newDevice()): Promise<Response> {
+  return exports.default.fetch(`https://suara.test${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'cf-connecting-ip': device.ip,
+      'user-agent': device.userAgent,
+    },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
 /** The same, against the app with some bindings overridden (e.g. a Turnstile secret or tighter limits). */
 export async function postRatingWith(
   overrides: Partial<Bindings>,
