@@ -1,8 +1,7 @@
 /**
- * @module
- * The disclosure plan of each region × calendar year (docs/spec.md §4 "Complementary suppression"): read from the
- * rollup counts per unit × service × month, computed by the pure `planDisclosure`, and kept per isolate while the
- * counts are unchanged. Every public figure asks the plan of its region and year, so all outputs agree.
+ * @module The disclosure plan of each region × calendar year (docs/spec.md §4 "Complementary suppression"): read
+ * from the rollup counts per unit × service × month, computed by the pure `planDisclosure`, and kept per isolate
+ * while the counts are unchanged. Every public figure asks the plan of its region and year, so all outputs agree.
  */
 import { type DisclosureCell, type DisclosurePlan, planDisclosure } from '../../domain/disclosure';
 import type { Period } from '../../domain/periods';
