@@ -87,9 +87,9 @@ export interface RankOptions<T = unknown> {
 
 /**
  * Ranks units best first by their shrunk IKM (n·IKM_u + k·IKM_region) / (n + k), so a handful of enthusiastic
- * responses cannot outrank a large, consistently good unit. All units with responses (including those below
- * `minResponses`) inform the region IKM and k. Units below `minResponses` come last, unscored. The order is total and
- * stable: equal scores keep the input order.
+ * responses cannot outrank a large, consistently good unit. The ranked units (at least `minResponses`, and
+ * `eligible`) inform the region IKM and k, so an unranked unit's answers cannot move the others' order. Units not
+ * ranked come last, unscored. The order is total and stable: equal scores keep the input order.
  */
 export function rankUnits<T>(
   units: readonly T[],
@@ -98,11 +98,15 @@ export function rankUnits<T>(
 ): RankedUnit<T>[] {
   const minResponses = Math.max(1, options.minResponses ?? MIN_PUBLIC_RESPONSES);
   const aggregates = units.map(get);
-  const model = shrinkageModel(aggregates);
+  const ranked = units.map(
+    (item, index) => (aggregates[index]?.n ?? 0) >= minResponses && (options.eligible?.(item) ?? true),
+  );
+  // Only ranked units inform the model: a withheld unit's answers would otherwise move the order of the others.
+  const model = shrinkageModel(aggregates.filter((_, index) => ranked[index]));
   const scored = units.map((item, index) => {
     const agg = aggregates[index];
     const shrunkIkm =
-      agg && agg.n >= minResponses && model.regionIkm !== null && (options.eligible?.(item) ?? true)
+      agg && ranked[index] && model.regionIkm !== null
         ? (agg.n * unitIkm(agg) + model.k * model.regionIkm) / (agg.n + model.k)
         : null;
     return { item, shrunkIkm, index };

@@ -138,7 +138,8 @@ describe('rankUnits (fair ranking, docs/method.md)', () => {
       fc.property(fc.array(unitArb, { maxLength: 12 }), fc.integer({ min: 1, max: 12 }), (units, minResponses) => {
         const labelled = units.map((agg, id) => ({ agg, id }));
         const ranked = rankUnits(labelled, (u) => u.agg, { minResponses });
-        const model = shrinkageModel(units);
+        // The region IKM and k come from the ranked units only.
+        const model = shrinkageModel(units.filter((agg) => agg.n >= minResponses));
         expect(ranked.map((r) => r.rank)).toEqual(units.map((_, i) => i + 1));
         expect([...ranked.map((r) => r.item.id)].sort((a, b) => a - b)).toEqual(units.map((_, i) => i));
         for (let i = 1; i < ranked.length; i++) {
@@ -170,5 +171,25 @@ describe('rankUnits (fair ranking, docs/method.md)', () => {
         expect(rankUnits(shuffled, (u) => u).map((r) => r.item)).toEqual(rankUnits(units, (u) => u).map((r) => r.item));
       }),
     );
+  });
+});
+
+describe('rankUnits and withheld units (SPEC §4)', () => {
+  it('orders the published units the same whatever a withheld unit answered', () => {
+    const answers = (counts: [number, number][]) =>
+      aggregateOf(counts.flatMap(([n, score]) => Array.from({ length: n }, () => Array(9).fill(score))));
+    const b = answers([
+      [1, 4],
+      [9, 3],
+    ]);
+    const c = answers([
+      [6, 4],
+      [54, 3],
+    ]);
+    const order = (a: ReturnType<typeof answers>) =>
+      rankUnits(['a', 'b', 'c'], (unit) => ({ a, b, c })[unit] ?? b, { eligible: (unit) => unit !== 'a' })
+        .map((ranked) => ranked.item)
+        .join('');
+    expect(order(answers([[5, 1]]))).toBe(order(answers([[5, 4]])));
   });
 });
