@@ -1,12 +1,15 @@
 /**
  * @module
  * Which ratings are held for a moderator rather than counted at once (SPEC §5, docs/rating.md "Shared networks"):
- * a burst at one counter from one network, the same device sending the same answers again, or more than the hourly
+ * a burst at one counter from one source, the same device sending the same answers again, or more than the hourly
  * share of one device or network. Held ratings are stored flagged, out of every indicator, never refused or dropped.
  * Pure: the caller supplies the counter's recent ratings. A verdict is final when made: nobody's earlier rating moves.
  */
 
-/** A burst: this many ratings (the new one included) from one network at one counter within {@link BURST_WINDOW_MS}. */
+/**
+ * A burst: this many counted ratings (the new one included) from one source at one counter within
+ * {@link BURST_WINDOW_MS}: one device, or, for ratings that name no device, one network.
+ */
 export const BURST_MIN_RATINGS = 5;
 /**
  * One minute. A counter serves one citizen every few minutes; even a queue finishing together does not put five
@@ -71,8 +74,11 @@ export function judgeRating(
   const device = candidate.deviceHash;
   const within = (r: RatingFingerprint, windowMs: number) => r.submittedAt > at - windowMs;
 
-  const inBurstWindow =
-    network === null ? 0 : recent.filter((r) => within(r, BURST_WINDOW_MS) && r.networkHash === network).length;
+  // A burst is one source's: the device, or for a rating without one the network's other device-less ratings. Only
+  // counted ratings make it, so nobody's ratings, held or from another device, can push a citizen's into moderation.
+  const sameSource = (r: RatingFingerprint) =>
+    device !== null ? r.deviceHash === device : r.deviceHash === null && network !== null && r.networkHash === network;
+  const inBurstWindow = recent.filter((r) => within(r, BURST_WINDOW_MS) && !r.held && sameSource(r)).length;
   if (inBurstWindow + 1 >= BURST_MIN_RATINGS) return { reason: 'burst' };
 
   // Only the repeat is held: the first of an identical pair is as likely a real rating as the second is a retry.

@@ -5,7 +5,7 @@ import { signKioskToken } from '../../worker/security/kiosk-token';
 import { minuteWindow } from '../../worker/security/rate-limit';
 import { SITEVERIFY_URL } from '../../worker/security/turnstile';
 import { createOrganisation } from '../support/fixtures';
-import { newDevice, postRating, postRatingWith, ratingBody } from '../support/ratings';
+import { newDevice, newDevicelessPhone, postRating, postRatingWith, ratingBody } from '../support/ratings';
 
 async function rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
   return (
@@ -216,7 +216,7 @@ describe('suspicious ratings are stored held (flagged), out of the indicators (S
   it('holds the ratings of a burst from one network at one counter from the fifth on; earlier ones stay counted', async () => {
     const org = await createOrganisation();
     for (let i = 0; i < 6; i += 1) {
-      const device = newDevice('192.0.2');
+      const device = newDevicelessPhone('192.0.2');
       const response = await postRating(ratingBody(org.counterCode, { answers: answersNo(i) }), device);
       expect(response.status).toBe(201);
       expect(await response.json()).toMatchObject({ held: i >= 4 });
@@ -237,7 +237,7 @@ describe('suspicious ratings are stored held (flagged), out of the indicators (S
     const org = await createOrganisation();
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        postRating(ratingBody(org.counterCode, { answers: answersNo(i) }), newDevice('198.51.100')),
+        postRating(ratingBody(org.counterCode, { answers: answersNo(i) }), newDevicelessPhone('198.51.100')),
       ),
     );
     expect(answers.map((r) => r.status)).toEqual(Array(12).fill(201));
@@ -381,7 +381,7 @@ describe('a burst holds only the ratings of the network that made it (SPEC §5, 
     const citizen = { ip: '198.51.100.30', userAgent: 'A citizen phone' };
     expect((await postRating(ratingBody(org.counterCode, { answers: answersNo(20) }), citizen)).status).toBe(201);
     for (let i = 0; i < 5; i += 1) {
-      const stuffer = { ip: '192.0.2.200', userAgent: `Stuffing agent ${i}` };
+      const stuffer = newDevicelessPhone('192.0.2');
       expect((await postRating(ratingBody(org.counterCode, { answers: answersNo(i) }), stuffer)).status).toBe(201);
     }
 

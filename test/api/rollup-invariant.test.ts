@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ELEMENT_CODES } from '../../domain/survey';
 import { admin } from '../support/admin';
 import { createOrganisation } from '../support/fixtures';
-import { newDevice, postRating, ratingBody } from '../support/ratings';
+import { newDevice, newDevicelessPhone, postRating, ratingBody } from '../support/ratings';
 import { monthlyMismatches } from '../support/rollups';
 
 const elements = ELEMENT_CODES.map((code) => code.slice(1));
@@ -19,11 +19,13 @@ describe('rollups, daily and monthly, agree with the raw responses (SPEC §3, RE
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return (seed % 4) + 1;
     };
-    // A burst is one network's (docs/rating.md): each busy counter's eight come from one Wi-Fi, each quiet rating
-    // from a network of its own; a repeat comes from the same device as its original.
+    // A burst is one source's (docs/rating.md): each busy counter's eight come from phones on one Wi-Fi that name no
+    // device, each quiet rating from a network of its own; a repeat comes from the same device as its original.
     const targets = [
       ...quiet.flatMap((org) => Array.from({ length: 4 }, () => ({ org, device: newDevice() }))),
-      ...busy.flatMap((org, b) => Array.from({ length: 8 }, () => ({ org, device: newDevice(`192.0.${b + 2}`) }))),
+      ...busy.flatMap((org, b) =>
+        Array.from({ length: 8 }, () => ({ org, device: newDevicelessPhone(`192.0.${b + 2}`) })),
+      ),
     ];
     const sent = targets.map(({ org, device }, i) => ({
       device,

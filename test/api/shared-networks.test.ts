@@ -227,33 +227,38 @@ describe('reduced user agents are not devices (SPEC §5, docs/rating.md "Who is 
   });
 });
 
-describe('a burst holds only the new rating, never another device’s earlier one (SPEC §5)', () => {
-  it('four quick ratings on a /24 leave an earlier honest rating counted, and hold the fifth', async () => {
+describe('a burst is one source’s: nobody else’s ratings hold a citizen’s (SPEC §5)', () => {
+  it('four quick ratings from other phones on a /24 leave an honest rating counted, before and after them', async () => {
     const org = await createOrganisation();
-    const honest = await rate(
-      org.counterCode,
-      { ip: '192.0.2.10', userAgent: AGENTS[4] as string },
-      {
-        answers: answersNo(0),
-      },
-    );
+    const honestPhone = { ip: '192.0.2.10', userAgent: AGENTS[4] as string };
+    const honest = await rate(org.counterCode, honestPhone, { answers: answersNo(0) });
     expect(honest.body.held).toBe(false);
-    const quick = [];
     for (let i = 1; i <= 4; i += 1) {
-      quick.push(
-        await rate(
-          org.counterCode,
-          { ip: `192.0.2.${20 + i}`, userAgent: `Mozilla/5.0 (Linux; Android 12; Phone-${i})` },
-          {
-            answers: answersNo(i),
-          },
-        ),
+      const junk = await rate(
+        org.counterCode,
+        { ip: `192.0.2.${20 + i}`, userAgent: `Mozilla/5.0 (Linux; Android 12; Phone-${i})` },
+        { answers: answersNo(i) },
+      );
+      expect(junk.body.held).toBe(false);
+    }
+    // The honest phone rates again within the minute: the others' four do not make it a burst.
+    const again = await rate(org.counterCode, honestPhone, { answers: answersNo(5) });
+    expect(again.body.held).toBe(false);
+    const stored = await storedAt(org.counterId);
+    expect(stored.map((r) => r.flag_reason)).toEqual([null, null, null, null, null, null]);
+    expect(await countedInRollups(org.counterId)).toBe(6);
+  });
+
+  it('five quick ratings that name no device from one network hold the fifth, and only it', async () => {
+    const org = await createOrganisation();
+    const results = [];
+    for (let i = 0; i < 5; i += 1) {
+      results.push(
+        await rate(org.counterCode, { ip: `192.0.2.${30 + i}`, userAgent: REDUCED_ANDROID }, { answers: answersNo(i) }),
       );
     }
-
-    expect(quick.map((q) => q.body.held)).toEqual([false, false, false, true]);
-    const stored = await storedAt(org.counterId);
-    expect(stored.map((r) => r.flag_reason)).toEqual([null, null, null, null, 'burst']);
+    expect(results.map((r) => r.body.held)).toEqual([false, false, false, false, true]);
+    expect((await storedAt(org.counterId)).map((r) => r.flag_reason)).toEqual([null, null, null, null, 'burst']);
     expect(await countedInRollups(org.counterId)).toBe(4);
   });
 });

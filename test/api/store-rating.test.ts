@@ -12,7 +12,7 @@ import { minuteWindow } from '../../worker/security/rate-limit';
 import { SITEVERIFY_URL } from '../../worker/security/turnstile';
 import { countingD1 } from '../support/d1-counter';
 import { createOrganisation } from '../support/fixtures';
-import { newDevice, postRating, postRatingWith, ratingBody } from '../support/ratings';
+import { newDevice, newDevicelessPhone, postRating, postRatingWith, ratingBody } from '../support/ratings';
 
 async function count(sql: string, ...bindings: unknown[]): Promise<number> {
   return (
@@ -65,8 +65,9 @@ describe('D1 round trips of a rating (SPEC §5, docs/rating.md "Round trips")', 
     const org = await createOrganisation();
     expect((await postRating(ratingBody(org.counterCode))).status).toBe(201);
     const { d1: db, trips } = countingD1(env.DB);
-    // Five devices of one network at one counter within a minute (domain/burst.ts): the fifth completes the burst.
-    const devices = Array.from({ length: 5 }, () => newDevice('203.0.113'));
+    // Five phones of one network that name no device, at one counter within a minute (domain/burst.ts): the fifth
+    // completes the burst.
+    const devices = Array.from({ length: 5 }, () => newDevicelessPhone('203.0.113'));
     for (const device of devices.slice(0, 4)) {
       expect((await postRatingWith({ DB: db }, ratingBody(org.counterCode), device)).status).toBe(201);
     }
@@ -79,7 +80,7 @@ describe('D1 round trips of a rating (SPEC §5, docs/rating.md "Round trips")', 
     expect(fifth.status).toBe(201);
     expect(await fifth.json()).toMatchObject({ held: true });
     expect(trips).toHaveLength(1);
-    // The earlier four (other devices) still count, as their answers said; monthly rollups alike.
+    // The earlier four still count, as their answers said; monthly rollups alike.
     expect(await counted()).toBe(5);
     expect(await count('SELECT sum(n) AS n FROM monthly_rollups WHERE counter_id = ?', org.counterId)).toBe(5);
     expect(
@@ -177,7 +178,7 @@ describe('the one batch under concurrency (SPEC §5)', () => {
 
   it('holds a concurrent burst from one network from its fifth rating on, and keeps those out of the rollups', async () => {
     const org = await createOrganisation();
-    const devices = Array.from({ length: 8 }, () => newDevice('198.51.100'));
+    const devices = Array.from({ length: 8 }, () => newDevicelessPhone('198.51.100'));
 
     const responses = await Promise.all(devices.map((device) => postRating(ratingBody(org.counterCode), device)));
 

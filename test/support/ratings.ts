@@ -34,6 +34,15 @@ export function newDevice(network?: string): Device {
   };
 }
 
+/** Chrome's reduced Android agent: it names no model, so IP and agent make no device (docs/rating.md). */
+export const REDUCED_ANDROID_AGENT =
+  'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36';
+
+/** A phone whose rating names no device (reduced agent, no client id): its network is the burst rule's source. */
+export function newDevicelessPhone(network: string): Device {
+  return { ...newDevice(network), userAgent: REDUCED_ANDROID_AGENT };
+}
+
 export function ratingBody(counter: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     counter,

@@ -45,25 +45,40 @@ describe('suspicious bursts at one counter (SPEC §5, docs/rating.md)', () => {
     });
   });
 
-  it(`holds the ${BURST_MIN_RATINGS}th rating within a minute from one network as a burst`, () => {
-    expect(judge(candidate, [rating(5), rating(10), rating(20), rating(59)])).toBe('burst');
+  const deviceless: RatingFingerprint = { ...candidate, deviceHash: null };
+
+  it(`holds the ${BURST_MIN_RATINGS}th rating within a minute from one source as a burst`, () => {
+    // Ratings that name no device are one source per network; a device is its own source.
+    expect(judge(deviceless, [rating(5, null), rating(10, null), rating(20, null), rating(59, null)])).toBe('burst');
+    const mine = [5, 10, 20, 59].map((s) => rating(s, 'me', `${s}`));
+    expect(judge(candidate, mine, { device: 10, network: 20 })).toBe('burst');
   });
 
-  it('counts only the ratings of the candidate’s own network: other citizens at the counter make no burst', () => {
+  it('counts only the counted ratings of the candidate’s own source: nobody else’s ratings hold a citizen’s', () => {
     const others = [rating(5, 'a', other, 'n1'), rating(10, 'b', other, 'n2'), rating(20, 'c', other, 'n3')];
     expect(judge(candidate, [...others, rating(30, 'd', other, 'n4'), rating(40, 'e', other, 'n5')])).toBeNull();
-    expect(judge(candidate, [rating(5), rating(10), rating(20), rating(30, 'x', other, 'elsewhere')])).toBeNull();
-    expect(judge(candidate, [rating(5), rating(10), rating(20), rating(30)])).toBe('burst');
+    // Four other devices, or four device-less ratings, on the very same network: no burst for this device.
+    expect(judge(candidate, [rating(5), rating(10), rating(20), rating(30)])).toBeNull();
+    expect(judge(candidate, [rating(5, null), rating(10, null), rating(20, null), rating(30, null)])).toBeNull();
+    // Device-less ratings of another network, and held ones, make no burst either.
+    expect(
+      judge(
+        deviceless,
+        [1, 2, 3, 4].map((s) => rating(s, null, other, 'elsewhere')),
+      ),
+    ).toBeNull();
+    const held = [1, 2, 3, 4].map((s) => rating(s, null, other, 'my-network', { held: true }));
+    expect(judge(deviceless, held)).toBeNull();
   });
 
   it('never judges a burst for a rating without a network hash', () => {
-    const unknown = { ...candidate, networkHash: null };
-    const nulls = [1, 2, 3, 4, 5].map((s) => rating(s, `d${s}`, other, null));
+    const unknown = { ...candidate, deviceHash: null, networkHash: null };
+    const nulls = [1, 2, 3, 4, 5].map((s) => rating(s, null, other, null));
     expect(judge(unknown, nulls)).toBeNull();
   });
 
   it('does not count ratings older than the burst window', () => {
-    expect(judge(candidate, [rating(5), rating(10), rating(20), rating(60)])).toBeNull();
+    expect(judge(deviceless, [rating(5, null), rating(10, null), rating(20, null), rating(60, null)])).toBeNull();
   });
 
   it('holds the same device sending the same answers again within ten minutes, but not the first of the pair', () => {

@@ -120,7 +120,9 @@ export async function storeRating(
   // judgeRating of domain/burst.ts, in SQL over the rows really stored (test/api/burst-sql.test.ts keeps the two
   // equal). A null device hash matches no row, so no device rule applies to it.
   const flagReason = `CASE
-    WHEN (SELECT count(*) FROM responses WHERE counter_id = t.counter_id AND network_hash = ? AND submitted_at > ?) + 1 >= ${BURST_MIN_RATINGS} THEN 'burst'
+    WHEN (SELECT count(*) FROM responses WHERE counter_id = t.counter_id AND submitted_at > ? AND flagged = 0
+          AND CASE WHEN ? IS NULL THEN device_hash IS NULL AND network_hash = ? ELSE device_hash = ? END)
+         + 1 >= ${BURST_MIN_RATINGS} THEN 'burst'
     WHEN EXISTS (SELECT 1 FROM responses WHERE counter_id = t.counter_id AND device_hash = ? AND submitted_at > ?
                  AND service_id IS t.service_id AND ${scoreMatch}) THEN 'identical-repeat'
     WHEN t.kiosk_id IS NOT NULL THEN NULL
@@ -130,8 +132,10 @@ export async function storeRating(
           AND flagged = 0 AND kiosk_id IS NULL) >= ? THEN 'network-limit'
   END`;
   const flagParams = [
-    rating.networkHash,
     rating.submittedAt - BURST_WINDOW_MS,
+    rating.deviceHash,
+    rating.networkHash,
+    rating.deviceHash,
     rating.deviceHash,
     rating.submittedAt - IDENTICAL_WINDOW_MS,
     ...rating.scores,
