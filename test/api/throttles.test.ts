@@ -231,3 +231,29 @@ describe('agency API keys are rate-limited per key (SPEC §5 Agency)', () => {
     expect((await call(calm.key)).status).toBe(200);
   });
 });
+
+describe('sign-in throttles under parallel guesses (docs/accounts.md)', () => {
+  it('checks no more passwords than the limit when the guesses arrive all at once', async () => {
+    const org = await createOrganisation();
+    const region = (await env.DB.prepare('SELECT slug FROM regions WHERE id = ?')
+      .bind(org.regionId)
+      .first<{ slug: string }>())!.slug;
+    const target = await staff('viewer', region);
+    const guesses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        signInRequest(
+          { email: target.email, password: `tebakan-${i}-kata-sandi` },
+          { 'CF-Connecting-IP': `203.0.${i}.9` },
+        ),
+      ),
+    );
+    const statuses = guesses.map((response) => response.status);
+    // Each guess is counted before its password is checked: only the first five are checked (401), the rest 429.
+    expect(statuses.filter((status) => status === 401)).toHaveLength(SIGN_IN_LIMITS.account);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(40 - SIGN_IN_LIMITS.account);
+    // And the right password, counted then given back, leaves an unlocked account's count as it was.
+    const bystander = await staff('viewer', region);
+    expect((await signInRequest({ email: bystander.email, password: PASSWORD })).status).toBe(201);
+    expect((await signInRequest({ email: bystander.email, password: PASSWORD })).status).toBe(201);
+  });
+});

@@ -11,7 +11,13 @@ import { ProblemError } from '../http/problem';
 import { ADMIN_TOKEN_ACTOR, type Principal } from '../security/admin-auth';
 import { burnPasswordTime, hashPassword, type PasswordHash, verifyPassword } from '../security/passwords';
 import { open } from '../security/secret-box';
-import { assertSignInAllowed, recordSignInFailure, type SignInKeys } from '../security/sign-in-throttle';
+import {
+  forgiveSignInAttempt,
+  recordReservedFailure,
+  recordSignInFailure,
+  reserveSignInAttempt,
+  type SignInKeys,
+} from '../security/sign-in-throttle';
 import { randomCode, sha256Hex } from '../security/tokens';
 import { matchTotp } from '../security/totp';
 import { type Actor, auditStatement, auditStatementWhen } from './audit';
@@ -473,10 +479,18 @@ export async function refuseReauthentication(
   throttle: Throttle,
   action: ReauthAction,
   field: keyof typeof FAILURE_DETAIL,
+  { reserved = false }: { reserved?: boolean } = {},
 ): Promise<never> {
-  await recordSignInFailure(d1, throttle.keys, throttle.now, [
-    auditStatement(d1, principal.actor, 'session.reauth-failed', `user:${user.id}`, { action, field }, user.regionId),
-  ]);
+  const audit = auditStatement(
+    d1,
+    principal.actor,
+    'session.reauth-failed',
+    `user:${user.id}`,
+    { action, field },
+    user.regionId,
+  );
+  if (reserved) await recordReservedFailure(d1, [audit]);
+  else await recordSignInFailure(d1, throttle.keys, throttle.now, [audit]);
   const detail = FAILURE_DETAIL[field];
   throw new ProblemError(403, field === 'password' ? 'The password is not right.' : 'The code does not match.', {
     errors: [{ field, pointer: `#/${field}`, detail }],
@@ -493,9 +507,11 @@ export async function reauthenticate(
   throttle: Throttle,
   action: ReauthAction,
 ): Promise<void> {
-  await assertSignInAllowed(d1, throttle.keys, throttle.now);
+  // Counted before the check, so parallel guesses of the password or code stop at the limit.
+  await reserveSignInAttempt(d1, throttle.keys, throttle.now);
   const failed = await reauthenticationFailure(d1, key, user, proof, throttle.now);
-  if (failed) await refuseReauthentication(d1, principal, user, throttle, action, failed);
+  if (failed) await refuseReauthentication(d1, principal, user, throttle, action, failed, { reserved: true });
+  await forgiveSignInAttempt(d1, throttle.keys, throttle.now);
 }
 
 /**

@@ -49,6 +49,19 @@ export async function assertSignInAllowed(d1: D1Database, keys: SignInKeys, now:
   }
 }
 
+function keysOf(keys: SignInKeys): string[] {
+  return [keys.network, ...(keys.account ? [keys.account] : [])];
+}
+
+function countStatement(d1: D1Database, key: string, windowStart: number): D1PreparedStatement {
+  return d1
+    .prepare(
+      `INSERT INTO rate_counters (key, window_start, count) VALUES (?, ?, 1)
+       ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING key, count`,
+    )
+    .bind(key, windowStart);
+}
+
 /** Counts one failure against the account and the network, with `also` (its audit row) in the same batch. */
 export async function recordSignInFailure(
   d1: D1Database,
@@ -57,12 +70,45 @@ export async function recordSignInFailure(
   also: D1PreparedStatement[] = [],
 ): Promise<void> {
   const windowStart = signInWindowStart(now);
-  const upsert = (key: string) =>
-    d1
-      .prepare(
-        `INSERT INTO rate_counters (key, window_start, count) VALUES (?, ?, 1)
-         ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1`,
-      )
-      .bind(key, windowStart);
-  await d1.batch([upsert(keys.network), ...(keys.account ? [upsert(keys.account)] : []), ...also]);
+  await d1.batch([...keysOf(keys).map((key) => countStatement(d1, key, windowStart)), ...also]);
+}
+
+/**
+ * For guessable secrets (a password, a 6-digit code): counts the attempt as a failure BEFORE checking it, so that
+ * parallel guesses cannot all pass a check made before any of them failed; 429 when the attempts before this one
+ * already reached a limit. The caller then records a failure with {@link recordReservedFailure} or gives the attempt
+ * back with {@link forgiveSignInAttempt} when the secret was right.
+ */
+export async function reserveSignInAttempt(d1: D1Database, keys: SignInKeys, now: number): Promise<void> {
+  const windowStart = signInWindowStart(now);
+  const results = await d1.batch<{ key: string; count: number }>(
+    keysOf(keys).map((key) => countStatement(d1, key, windowStart)),
+  );
+  const counted = (key: string | null) =>
+    results.flatMap((result) => result.results).find((row) => row.key === key)?.count ?? 1;
+  if (signInLocked({ account: counted(keys.account) - 1, network: counted(keys.network) - 1 })) {
+    await forgiveSignInAttempt(d1, keys, now);
+    throw new ProblemError(429, 'Too many failed sign-ins: wait before trying again.', {
+      headers: { 'retry-after': String(retryAfterSeconds(windowStart + SIGN_IN_WINDOW_MS, now)) },
+    });
+  }
+}
+
+/** A reserved attempt that failed: it is counted already, so only `also` (its audit row) is written. */
+export async function recordReservedFailure(d1: D1Database, also: D1PreparedStatement[]): Promise<void> {
+  if (also.length > 0) await d1.batch(also);
+}
+
+/** Gives a reserved attempt back: the secret was right (or the attempt was refused unchecked). */
+export async function forgiveSignInAttempt(d1: D1Database, keys: SignInKeys, now: number): Promise<void> {
+  const windowStart = signInWindowStart(now);
+  // A count back at zero is no failure at all: its row goes, as if the attempt had never been counted.
+  await d1.batch(
+    keysOf(keys).flatMap((key) => [
+      d1
+        .prepare('UPDATE rate_counters SET count = count - 1 WHERE key = ? AND window_start = ?')
+        .bind(key, windowStart),
+      d1.prepare('DELETE FROM rate_counters WHERE key = ? AND window_start = ? AND count <= 0').bind(key, windowStart),
+    ]),
+  );
 }

@@ -13,7 +13,14 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, MIN_PASSWORD_NON_SPACE } from '../../../domain/password-policy';
 import { confirmTotp, disableTotp, enrolTotp } from '../../admin/account-totp';
-import { changePassword, normalizeEmail, passwordSignIn, principalView, signOutEverywhere } from '../../admin/accounts';
+import {
+  changePassword,
+  normalizeEmail,
+  passwordSignIn,
+  principalView,
+  signOutEverywhere,
+  TotpRequiredError,
+} from '../../admin/accounts';
 import { auditStatement, signInFailureAudit } from '../../admin/audit';
 import { readConfig } from '../../env';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
@@ -32,7 +39,15 @@ import {
   unauthorized,
   userPrincipal,
 } from '../../security/admin-auth';
-import { assertSignInAllowed, emailDigest, recordSignInFailure, signInKeys } from '../../security/sign-in-throttle';
+import {
+  assertSignInAllowed,
+  emailDigest,
+  forgiveSignInAttempt,
+  recordReservedFailure,
+  recordSignInFailure,
+  reserveSignInAttempt,
+  signInKeys,
+} from '../../security/sign-in-throttle';
 import { randomCode, secretsEqual } from '../../security/tokens';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -246,8 +261,8 @@ sessionRouter
     const now = Date.now();
     const email = body.token === undefined ? normalizeEmail(body.email ?? '') : null;
     const keys = await signInKeys(c.env.DB, config.deviceHashKey, c.req.raw.headers, email, now);
-    await assertSignInAllowed(c.env.DB, keys, now);
     if (body.token !== undefined) {
+      await assertSignInAllowed(c.env.DB, keys, now);
       if (!config.adminToken || !(await secretsEqual(body.token, config.adminToken))) {
         await recordSignInFailure(c.env.DB, keys, now, [signInFailureAudit(c.env.DB, { method: 'token' })]);
         throw unauthorized('The admin token is not valid.', 'invalid_token');
@@ -258,19 +273,24 @@ sessionRouter
         201,
       );
     }
+    // Counted before the check, so parallel guesses stop at the limit; given back when the password was right.
+    await reserveSignInAttempt(c.env.DB, keys, now);
     // A missing code (TotpRequiredError, 401) is not counted: the password was right. A wrong code is.
     const outcome = await passwordSignIn(
       c.env.DB,
       () => config.totpEncryptionKey,
       { email: email ?? '', password: body.password ?? '', totp: body.totp },
       now,
-    );
+    ).catch(async (error: unknown) => {
+      if (error instanceof TotpRequiredError) await forgiveSignInAttempt(c.env.DB, keys, now);
+      throw error;
+    });
     const principal = outcome.ok ? await userPrincipal(c.env.DB, outcome.id) : null;
     if (!outcome.ok || !principal) {
       const failure = outcome.ok
         ? { reason: 'disabled', account: null }
         : { reason: outcome.reason, account: outcome.account };
-      await recordSignInFailure(c.env.DB, keys, now, [
+      await recordReservedFailure(c.env.DB, [
         signInFailureAudit(c.env.DB, {
           method: 'password',
           ...failure,
@@ -279,6 +299,7 @@ sessionRouter
       ]);
       throw unauthorized('The e-mail address, password or code is not right.');
     }
+    await forgiveSignInAttempt(c.env.DB, keys, now);
     const opened = await openSession(c, outcome.id, principal.actor, outcome.regionId);
     return c.json({ ...(await principalView(c.env.DB, principal)), ...opened }, 201);
   })
