@@ -41,8 +41,12 @@ const NOT_PLATE_SUFFIX = new Set(
   ).split(' '),
 );
 
-/** Separators tolerated between the digit groups of one number (phone, NIK): space . - / ( ). */
-const NUMBER_GAP = /^[ .\-/()]{1,4}$/;
+/**
+ * Separators tolerated between the digit groups of one number (phone, NIK): space . - / ( ) or an underscore, and at
+ * most one line break or tab (a number wrapped by a phone's keyboard, "0812-3456-\n7890"). Not a comma: lists of
+ * queue numbers or times are written with commas.
+ */
+const NUMBER_GAP = /^(?=[^\n\t]*[\n\t]?[^\n\t]*$)[ .\-/()_\n\t]{1,4}$/;
 /** A gap of exactly one . - or /: it binds two digit groups into one written number ("12-03-2026", "0812.3456"). */
 const TIGHT_GAP = /^[.\-/]$/;
 
