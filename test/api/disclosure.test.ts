@@ -89,14 +89,35 @@ async function csvRows(path: string): Promise<Record<string, string>[]> {
   return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 }
 
+/** The issue's semester pattern, month → responses: Jul 4, Aug 20, Sep 20, Oct 6, Nov 5, Dec 30. */
+const SEMESTER_PATTERN: Record<string, number> = { '07': 4, '08': 20, '09': 20, '10': 6, '11': 5, '12': 30 };
+
+/**
+ * A unit with two services: ktp-el has the semester pattern of the issue (July 4, Aug 20, Sep 20, Oct 6, Nov 5,
+ * Dec 30), akta 25 a month, so every unit-month is large on its own; `extra` ratings go in the same batch.
+ */
+async function twoServicesWithTheSemesterPattern(region: string, extra: Parameters<typeof insertRatings>[1] = []) {
+  const org = await createOrganisation({ region });
+  const other = await db()
+    .insert(services)
+    .values({ unitId: org.unitId, slug: 'akta', name: 'Akta kelahiran' })
+    .returning()
+    .get();
+  await insertRatings(org, [
+    ...Object.entries(SEMESTER_PATTERN).flatMap(([m, n], i) => ratings(n, `${YEAR}-${m}`, org.serviceId, i + 2)),
+    ...Object.keys(SEMESTER_PATTERN).flatMap((m, i) => ratings(25, `${YEAR}-${m}`, other.id, i + 5)),
+    ...extra,
+  ]);
+  return { org, other };
+}
+
 describe('no combination of published figures gives back a withheld one (SPEC §4 complementary suppression)', () => {
   it('a semester minus its quarter minus two months does not give back a suppressed month', async () => {
     const org = await createOrganisation({ region: 'selisih-semester' });
-    // Jul 4, Aug 20, Sep 20, Oct 6, Nov 5, Dec 30: once, S2 − Q4 − Aug − Sep gave July's 4 responses exactly.
-    const counts: Record<string, number> = { '07': 4, '08': 20, '09': 20, '10': 6, '11': 5, '12': 30 };
+    // Once, S2 − Q4 − Aug − Sep gave July's 4 responses exactly.
     await insertRatings(
       org,
-      Object.entries(counts).flatMap(([m, n], i) => ratings(n, `${YEAR}-${m}`, null, i + 2)),
+      Object.entries(SEMESTER_PATTERN).flatMap(([m, n], i) => ratings(n, `${YEAR}-${m}`, null, i + 2)),
     );
 
     const scores = await unitScores('selisih-semester', 'disdukcapil');
@@ -109,7 +130,7 @@ describe('no combination of published figures gives back a withheld one (SPEC §
 
     // Every published figure: the unit's periods, the region's pooled periods (one unit: the same sums) and the
     // monthly rows of scores.csv, over the nonempty months (counts are public, so empty months are known).
-    const cells: Cell[] = Object.keys(counts).map((m) => ({ service: 0, month: `${YEAR}-${m}` }));
+    const cells: Cell[] = Object.keys(SEMESTER_PATTERN).map((m) => ({ service: 0, month: `${YEAR}-${m}` }));
     const published: number[][] = [];
     const region = { id: org.regionId } as Parameters<typeof regionSummary>[1];
     for (const period of PERIODS) {
@@ -144,21 +165,10 @@ describe('no combination of published figures gives back a withheld one (SPEC §
   });
 
   it('per service: the services API and service-scores.csv do not give back a suppressed service-month', async () => {
-    const org = await createOrganisation({ region: 'selisih-layanan' });
-    const other = await db()
-      .insert(services)
-      .values({ unitId: org.unitId, slug: 'akta', name: 'Akta kelahiran' })
-      .returning()
-      .get();
-    // Service ktp-el has the semester pattern; akta 25 a month, so every unit-month is large on its own.
-    const pattern: Record<string, number> = { '07': 4, '08': 20, '09': 20, '10': 6, '11': 5, '12': 30 };
-    await insertRatings(org, [
-      ...Object.entries(pattern).flatMap(([m, n], i) => ratings(n, `${YEAR}-${m}`, org.serviceId, i + 2)),
-      ...Object.keys(pattern).flatMap((m, i) => ratings(25, `${YEAR}-${m}`, other.id, i + 5)),
-    ]);
+    const { org, other } = await twoServicesWithTheSemesterPattern('selisih-layanan');
     const ids = [org.serviceId, other.id];
     const cells: Cell[] = ids.flatMap((service) =>
-      Object.keys(pattern).map((m) => ({ service, month: `${YEAR}-${m}` })),
+      Object.keys(SEMESTER_PATTERN).map((m) => ({ service, month: `${YEAR}-${m}` })),
     );
     const slugOf = new Map([
       ['ktp-el', org.serviceId],
@@ -211,16 +221,7 @@ describe('no combination of published figures gives back a withheld one (SPEC §
   });
 
   it('microdata: no rows for a unit-month whose figure is withheld, no service on a withheld service-month', async () => {
-    const org = await createOrganisation({ region: 'selisih-mikro' });
-    const other = await db()
-      .insert(services)
-      .values({ unitId: org.unitId, slug: 'akta', name: 'Akta kelahiran' })
-      .returning()
-      .get();
-    const pattern: Record<string, number> = { '07': 4, '08': 20, '09': 20, '10': 6, '11': 5, '12': 30 };
-    await insertRatings(org, [
-      ...Object.entries(pattern).flatMap(([m, n], i) => ratings(n, `${YEAR}-${m}`, org.serviceId, i + 2)),
-      ...Object.keys(pattern).flatMap((m, i) => ratings(25, `${YEAR}-${m}`, other.id, i + 5)),
+    await twoServicesWithTheSemesterPattern('selisih-mikro', [
       // A unit-month of 12 (published on its own) whose figure the plan may still withhold.
       ...ratings(12, `${YEAR}-03`, null, 3),
     ]);
