@@ -13,13 +13,10 @@ async function actions(target: string): Promise<string[]> {
   return results.map((r) => r.action);
 }
 
-const regionOf = async (id: number) =>
-  (await env.DB.prepare('SELECT slug FROM regions WHERE id = ?').bind(id).first<{ slug: string }>())!.slug;
-
 describe('staff accounts: invitation, password, session (SPEC §5 Admin, docs/accounts.md)', () => {
   it('invites a region admin with a one-time link, stores only its SHA-256, and signs in with e-mail and password', async () => {
     const org = await createOrganisation();
-    const region = await regionOf(org.regionId);
+    const region = org.regionSlug;
     const created = await asBootstrap('POST', '/users', {
       email: 'Kepala.Bagian@Kota.go.id',
       name: 'Kepala Bagian Organisasi',
@@ -71,7 +68,7 @@ describe('staff accounts: invitation, password, session (SPEC §5 Admin, docs/ac
       email: 'operator.a@kota.go.id',
       name: 'Operator A',
       role: 'unit_operator',
-      region: await regionOf(org.regionId),
+      region: org.regionSlug,
       units: ['disdukcapil'],
     });
     const { id, invitationUrl } = await created.json<{ id: string; invitationUrl: string }>();
@@ -90,7 +87,7 @@ describe('staff accounts: invitation, password, session (SPEC §5 Admin, docs/ac
   it('lets a region admin create operators in its own region only, never a super admin or another region', async () => {
     const own = await createOrganisation();
     const other = await createOrganisation();
-    const [ownSlug, otherSlug] = [await regionOf(own.regionId), await regionOf(other.regionId)];
+    const [ownSlug, otherSlug] = [own.regionSlug, other.regionSlug];
     const regionAdmin = await staff('region_admin', ownSlug);
     const before = await env.DB.prepare('SELECT count(*) AS n FROM users').first<{ n: number }>();
 
@@ -149,7 +146,7 @@ describe('staff accounts: invitation, password, session (SPEC §5 Admin, docs/ac
 
   it('issues a one-time reset link: the new password works, the old one and every old session do not', async () => {
     const org = await createOrganisation();
-    const person = await staff('viewer', await regionOf(org.regionId));
+    const person = await staff('viewer', org.regionSlug);
     const second = await signIn(person.email);
     const reset = await asBootstrap('POST', `/users/${person.id}/reset-link`);
     expect(reset.status).toBe(201);
@@ -168,7 +165,7 @@ describe('staff accounts: invitation, password, session (SPEC §5 Admin, docs/ac
 
   it('disables an account (signed out, cannot sign in) and enables it again; signs out everywhere', async () => {
     const org = await createOrganisation();
-    const region = await regionOf(org.regionId);
+    const region = org.regionSlug;
     const regionAdmin = await staff('region_admin', region);
     const person = await staff('viewer', region, [], regionAdmin.call);
     expect((await regionAdmin.call('POST', `/users/${regionAdmin.id}/disable`)).status).toBe(409);
@@ -200,7 +197,7 @@ describe('staff accounts: invitation, password, session (SPEC §5 Admin, docs/ac
 describe('TOTP for staff accounts (RFC 6238, docs/accounts.md)', () => {
   it('enrols with a shown-once otpauth URI and QR, asks for a code once confirmed, refuses a replayed code', async () => {
     const org = await createOrganisation();
-    const person = await staff('region_admin', await regionOf(org.regionId));
+    const person = await staff('region_admin', org.regionSlug);
     const enrol = await person.call('POST', '/session/totp', { password: PASSWORD });
     expect(enrol.status).toBe(201);
     const { secret, uri, qrSvg } = await enrol.json<{ secret: string; uri: string; qrSvg: string }>();
@@ -249,7 +246,7 @@ describe('TOTP for staff accounts (RFC 6238, docs/accounts.md)', () => {
 describe('changing the authenticator re-authenticates (SPEC §5 Admin, docs/accounts.md)', () => {
   it('needs the current password to start, confirm or remove it, and the current code to remove it; wrong ones are 403 and counted', async () => {
     const org = await createOrganisation();
-    const person = await staff('viewer', await regionOf(org.regionId));
+    const person = await staff('viewer', org.regionSlug);
     const totpRow = () =>
       env.DB.prepare(
         'SELECT totp_secret IS NOT NULL AS secret, totp_enabled_at IS NOT NULL AS enabled FROM users WHERE id = ?',
@@ -326,7 +323,7 @@ describe('password rule: at least 12 characters, 8 of them not spaces (SPEC §5 
       email: `spasi-${Math.random().toString(36).slice(2, 8)}@kota.go.id`,
       name: 'Petugas Spasi',
       role: 'viewer',
-      region: await regionOf(org.regionId),
+      region: org.regionSlug,
     });
     const { id, invitationUrl } = await created.json<{ id: string; invitationUrl: string }>();
     const token = tokenOf(invitationUrl);
@@ -359,7 +356,7 @@ describe('password rule: at least 12 characters, 8 of them not spaces (SPEC §5 
 describe('changing one’s own password (SPEC §5 Admin, docs/accounts.md)', () => {
   it('needs the current password, applies the password rule, and ends the account’s other sessions', async () => {
     const org = await createOrganisation();
-    const person = await staff('viewer', await regionOf(org.regionId));
+    const person = await staff('viewer', org.regionSlug);
     const other = await signIn(person.email);
     const change = (body: Record<string, unknown>) => person.call('POST', '/session/password', body);
 
@@ -388,7 +385,7 @@ describe('changing one’s own password (SPEC §5 Admin, docs/accounts.md)', () 
 describe('names and labels are one line of visible text (SPEC §5 Admin, domain/plain-text.ts)', () => {
   it('refuses account names and labels with control or invisible characters with 400 and a field error, storing nothing', async () => {
     const org = await createOrganisation();
-    const region = await regionOf(org.regionId);
+    const region = org.regionSlug;
     const hidden = [
       'Siti\u0000Rahma',
       'Siti\u0007Rahma',
@@ -437,7 +434,7 @@ describe('bootstrap sessions end with the token (SPEC §5 Admin)', () => {
     expect(response.status).toBe(201);
     const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const org = await createOrganisation();
-    const person = await staff('viewer', await regionOf(org.regionId));
+    const person = await staff('viewer', org.regionSlug);
     const current = (sessionCookie: string, adminToken: string) =>
       app.request(
         `${ORIGIN}/api/v1/admin/session`,

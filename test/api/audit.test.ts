@@ -68,9 +68,7 @@ async function auditRows(where: string, ...binds: unknown[]) {
 describe('failed sign-ins are audited without what was tried (docs/accounts.md, SPEC §5 Admin)', () => {
   it('names an existing account and its e-mail, keeps an unknown address only as a keyed hash, and never the password, code or token', async () => {
     const org = await createOrganisation();
-    const region = (await env.DB.prepare('SELECT slug FROM regions WHERE id = ?')
-      .bind(org.regionId)
-      .first<{ slug: string }>())!.slug;
+    const region = org.regionSlug;
     const person = await staff('viewer', region);
     const ip = { 'CF-Connecting-IP': '203.0.113.44' };
     const before = (await env.DB.prepare('SELECT max(id) AS id FROM audit_log').first<{ id: number }>())!.id;
@@ -134,9 +132,7 @@ describe('failed sign-ins are audited without what was tried (docs/accounts.md, 
 describe('exactly one audit row per decision (SPEC §5 Admin, docs/accounts.md)', () => {
   it('writes one response.accept for concurrent accepts of one flagged response, and one response.reject for concurrent rejects', async () => {
     const org = await createOrganisation();
-    const region = (await env.DB.prepare('SELECT slug FROM regions WHERE id = ?')
-      .bind(org.regionId)
-      .first<{ slug: string }>())!.slug;
+    const region = org.regionSlug;
     const [toAccept, toReject] = await insertRatings(org, [
       { date: '2026-06-11', scores: Array(9).fill(4), flagged: true },
       { date: '2026-06-12', scores: Array(9).fill(1), flagged: true },
@@ -160,9 +156,7 @@ describe('exactly one audit row per decision (SPEC §5 Admin, docs/accounts.md)'
 
   it('audits every signed evidence link handed out: by POST, as the QR code (GET) and in a unit’s report (GET)', async () => {
     const org = await createOrganisation();
-    const region = (await env.DB.prepare('SELECT slug FROM regions WHERE id = ?')
-      .bind(org.regionId)
-      .first<{ slug: string }>())!.slug;
+    const region = org.regionSlug;
     await insertRatings(
       org,
       Array.from({ length: 12 }, () => ({ date: '2026-06-10', scores: Array(9).fill(3) })),

@@ -35,9 +35,7 @@ describe('sign-in throttles (docs/accounts.md)', () => {
 
   it('locks an account after 5 failed sign-ins with 429 and Retry-After, even for the right password; other accounts still sign in', async () => {
     const org = await createOrganisation();
-    const region = (await env.DB.prepare('SELECT slug FROM regions WHERE id = ?')
-      .bind(org.regionId)
-      .first<{ slug: string }>())!.slug;
+    const region = org.regionSlug;
     const target = await staff('viewer', region);
     const bystander = await staff('viewer', region);
     for (let i = 0; i < SIGN_IN_LIMITS.account; i += 1) {
@@ -70,9 +68,7 @@ describe('sign-in throttles (docs/accounts.md)', () => {
 
   it('locks a network after 20 failed sign-ins across accounts, though every guess changes its user agent and address within the /24; other networks still sign in', async () => {
     const org = await createOrganisation();
-    const region = (await env.DB.prepare('SELECT slug FROM regions WHERE id = ?')
-      .bind(org.regionId)
-      .first<{ slug: string }>())!.slug;
+    const region = org.regionSlug;
     const person = await staff('viewer', region);
     // A password sprayer: a new user agent and a new host of 203.0.113.0/24 for every guess.
     const sprayer = (i: number) => ({ 'CF-Connecting-IP': `203.0.113.${i + 1}`, 'User-Agent': `Penebak/${i}.0` });
@@ -126,9 +122,7 @@ describe('TOTP codes are throttled like passwords (docs/accounts.md, SPEC §5 Ad
 
   it('counts wrong codes at …/totp/confirm and …/totp/disable per account and network: 429 with Retry-After at the limit', async () => {
     const org = await createOrganisation();
-    const region = (await env.DB.prepare('SELECT slug FROM regions WHERE id = ?')
-      .bind(org.regionId)
-      .first<{ slug: string }>())!.slug;
+    const region = org.regionSlug;
     for (const [n, action] of [
       [1, 'confirm'],
       [2, 'disable'],
@@ -177,9 +171,7 @@ describe('TOTP codes are throttled like passwords (docs/accounts.md, SPEC §5 Ad
 
   it('counts wrong codes at sign-in per account, whatever the user agent and network: 429 even for the right code', async () => {
     const org = await createOrganisation();
-    const region = (await env.DB.prepare('SELECT slug FROM regions WHERE id = ?')
-      .bind(org.regionId)
-      .first<{ slug: string }>())!.slug;
+    const region = org.regionSlug;
     const person = await staff('viewer', region);
     const { secret } = await (await person.call('POST', '/session/totp', { password: PASSWORD })).json<{
       secret: string;
@@ -206,9 +198,7 @@ describe('TOTP codes are throttled like passwords (docs/accounts.md, SPEC §5 Ad
 describe('agency API keys are rate-limited per key (SPEC §5 Agency)', () => {
   it('counts each request against its key and answers 429 with Retry-After beyond the limit; other keys are unaffected', async () => {
     const org = await createOrganisation();
-    const region = (await env.DB.prepare('SELECT slug FROM regions WHERE id = ?')
-      .bind(org.regionId)
-      .first<{ slug: string }>())!.slug;
+    const region = org.regionSlug;
     const keyOf = async (label: string) =>
       await (await admin('POST', `/regions/${region}/api-keys`, { label })).json<{ id: string; key: string }>();
     const busy = await keyOf('Skrip yang sibuk');
@@ -235,9 +225,7 @@ describe('agency API keys are rate-limited per key (SPEC §5 Agency)', () => {
 describe('sign-in throttles under parallel guesses (docs/accounts.md)', () => {
   it('checks no more passwords than the limit when the guesses arrive all at once', async () => {
     const org = await createOrganisation();
-    const region = (await env.DB.prepare('SELECT slug FROM regions WHERE id = ?')
-      .bind(org.regionId)
-      .first<{ slug: string }>())!.slug;
+    const region = org.regionSlug;
     const target = await staff('viewer', region);
     const guesses = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>

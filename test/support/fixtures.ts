@@ -10,6 +10,7 @@ export const db = () => database(env.DB);
 
 export interface Organisation {
   regionId: number;
+  regionSlug: string;
   unitId: number;
   serviceId: number;
   counterId: number;
@@ -67,6 +68,7 @@ export async function createOrganisation(
     .get();
   return {
     regionId: region.id,
+    regionSlug: region.slug,
     unitId: unit.id,
     serviceId: service.id,
     counterId: counter.id,
