@@ -5,7 +5,6 @@
  * same anchor month gives byte-identical SQL, and every INSERT is `OR IGNORE` on fixed keys.
  */
 import { EDUCATIONS, ELEMENT_CODES, OCCUPATIONS } from '../../domain/survey';
-import { REBUILD_ROLLUPS_SQL } from '../../worker/db/rollup-sql';
 
 interface UnitPlan {
   slug: string;
@@ -425,6 +424,6 @@ export function buildDemoSeed(anchorMonth: string, until: number): DemoSeed {
     );
   });
 
-  statements.push(...REBUILD_ROLLUPS_SQL);
+  // No rollup statements: SQLite's triggers on responses fold each inserted row in (worker/db/rollup-sql.ts).
   return { statements, counters: demoCounters, responses: responseCount };
 }

@@ -4,7 +4,7 @@ import { ELEMENT_CODES } from '../../domain/survey';
 import { admin } from '../support/admin';
 import { createOrganisation } from '../support/fixtures';
 import { newDevice, newDevicelessPhone, postRating, ratingBody } from '../support/ratings';
-import { monthlyMismatches } from '../support/rollups';
+import { monthlyMismatches, rawMismatches } from '../support/rollups';
 
 const elements = ELEMENT_CODES.map((code) => code.slice(1));
 
@@ -143,5 +143,55 @@ describe('rollups agree with the raw responses after keyed-in paper entries and 
       n: number;
     }>();
     expect(paper?.n).toBe(bodies.length - Math.ceil(bodies.length / 3));
+  }, 60_000);
+});
+
+describe('rollups agree with the raw responses after moderators’ decisions and CSV imports (SPEC §4, §5)', () => {
+  it('accepting (also twice at once), rejecting and importing leave every rollup equal to its raw rows', async () => {
+    const org = await createOrganisation({ region: 'invarian-moderasi' });
+    // Eight phones on one Wi-Fi: the first four count, the other four are held for a moderator (docs/rating.md).
+    for (let i = 0; i < 8; i += 1) {
+      const body = ratingBody(org.counterCode, {
+        answers: Object.fromEntries(ELEMENT_CODES.map((code, e) => [code, ((i + e) % 4) + 1])),
+        ...(i % 2 ? { service: 'ktp-el' } : {}),
+      });
+      expect((await postRating(body, newDevicelessPhone('192.0.9'))).status).toBe(201);
+    }
+    const held = (
+      await env.DB.prepare('SELECT id FROM responses WHERE counter_id = ? AND flagged = 1 ORDER BY submitted_at')
+        .bind(org.counterId)
+        .all<{ id: string }>()
+    ).results.map((row) => row.id);
+    expect(held).toHaveLength(4);
+    expect(await rawMismatches()).toEqual([]);
+
+    const [twice, once, rejected] = held;
+    const decisions = await Promise.all([
+      admin('POST', `/regions/invarian-moderasi/responses/${twice}/accept`),
+      admin('POST', `/regions/invarian-moderasi/responses/${twice}/accept`),
+      admin('POST', `/regions/invarian-moderasi/responses/${once}/accept`),
+      admin('POST', `/regions/invarian-moderasi/responses/${rejected}/reject`),
+    ]);
+    expect(decisions.map((r) => r.status).sort()).toEqual([204, 204, 204, 404]);
+    const imported = await admin(
+      'POST',
+      '/regions/invarian-moderasi/units/disdukcapil/responses/import',
+      'date,service,u1,u2,u3,u4,u5,u6,u7,u8,u9,gender,age,education,occupation\n' +
+        '2026-03-01,ktp-el,4,4,4,4,4,4,4,4,4,P,34,SMA,WIRAUSAHA\n2026-03-01,,1,2,3,4,1,2,3,4,1,,,,\n' +
+        '2026-03-31,,3,3,3,3,3,3,3,3,3,,,,\n',
+    );
+    expect(imported.status).toBe(201);
+
+    expect(await rawMismatches()).toEqual([]);
+    expect(await monthlyMismatches()).toEqual([]);
+    const counted = await env.DB.prepare(
+      `SELECT (SELECT count(*) FROM responses WHERE unit_id = ?1 AND flagged = 0) AS raw,
+              (SELECT sum(n) FROM daily_rollups WHERE unit_id = ?1) AS daily,
+              (SELECT sum(n) FROM monthly_rollups WHERE unit_id = ?1) AS monthly`,
+    )
+      .bind(org.unitId)
+      .first();
+    // The four that counted, the two accepted (the double accept once) and the three imported.
+    expect(counted).toEqual({ raw: 9, daily: 9, monthly: 9 });
   }, 60_000);
 });

@@ -61,6 +61,21 @@ describe('D1 round trips of a rating (SPEC §5, docs/rating.md "Round trips")', 
     expect(trips).toHaveLength(1);
   });
 
+  it('sends three statements for a new rating, four with a comment: SQLite folds it into the rollups', async () => {
+    const org = await createOrganisation();
+    expect((await postRating(ratingBody(org.counterCode))).status).toBe(201);
+    const { d1: db, trips } = countingD1(env.DB);
+    expect((await postRatingWith({ DB: db }, ratingBody(org.counterCode), newDevice())).status).toBe(201);
+    const comment = { comment: 'Antrean tertib.' };
+    expect((await postRatingWith({ DB: db }, ratingBody(org.counterCode, comment), newDevice())).status).toBe(201);
+    expect(trips).toEqual(['batch of 3', 'batch of 4']);
+    const counted = await count(
+      'SELECT (SELECT sum(n) FROM daily_rollups WHERE counter_id = ?1) + (SELECT sum(n) FROM monthly_rollups WHERE counter_id = ?1) AS n',
+      org.counterId,
+    );
+    expect(counted).toBe(2 * 3);
+  });
+
   it('costs one round trip for the rating that completes a burst too, which is held alone', async () => {
     const org = await createOrganisation();
     expect((await postRating(ratingBody(org.counterCode))).status).toBe(201);

@@ -2,14 +2,13 @@
  * @module
  * Ratings in tests. Through the API: a valid submission body, and POSTs that look like they come from one
  * device (miniflare sets no CF-Connecting-IP, so each test names its device's IP and user agent). Straight
- * into D1: raw responses folded into rollups with the production statement (`rollupStatements`, daily and monthly), for tests
- * of what is computed from them.
+ * into D1: raw responses (which the production triggers fold into the rollups, daily and monthly), for tests of what
+ * is computed from them.
  */
 
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { app } from '../../worker/app';
-import { rollupStatements } from '../../worker/db/rollup-sql';
 import type { Bindings } from '../../worker/env';
 
 export const DUMMY_TOKEN = 'XXXX.DUMMY.TOKEN.XXXX';
@@ -108,7 +107,7 @@ export interface RatingRow {
 
 let sequence = 0;
 
-/** Inserts the rows for one unit and adds the unflagged ones to the rollups, in one batch. Returns their ids. */
+/** Inserts the rows for one unit in one batch (the unflagged ones count in the rollups). Returns their ids. */
 export async function insertRatings(
   org: { regionId: number; unitId: number; counterId: number },
   rows: readonly RatingRow[],
@@ -135,8 +134,6 @@ export async function insertRatings(
       row.flagged ? 'test' : null,
     ),
   );
-  // One bound parameter for all ids (a JSON array): no chunking for D1's 100-parameter limit.
-  statements.push(...rollupStatements(env.DB, 'id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]));
   await env.DB.batch(statements);
   return ids;
 }

@@ -2,12 +2,11 @@
  * @module
  * Moderation (SPEC §4): comments become public only after a moderator publishes them, with the
  * unit's reply; flagged responses stay out of every figure until a moderator accepts them, which
- * unflags the response and adds it to the rollups in the same atomic batch.
+ * unflags the response: SQLite's rollup triggers add it to the figures in the same statement.
  */
 import type { Channel } from '../../domain/survey';
 import type { COMMENT_STATES } from '../../schema';
 import type { Region } from '../db/regions';
-import { rollupStatements } from '../db/rollup-sql';
 import { randomCode } from '../security/tokens';
 import { type Actor, auditStatement, auditStatementWhen } from './audit';
 
@@ -187,10 +186,10 @@ function flaggedResponse(d1: D1Database, region: Pick<Region, 'id'>, id: string,
 }
 
 /**
- * Accepts a flagged response: unflags it and adds it to the rollups in one batch. The update tags the
- * row with a one-off marker and the rollup statement selects by that marker, so a response accepted
- * twice (or concurrently) is counted once: the second update matches nothing and adds nothing.
- * Returns false when the region has no such flagged response.
+ * Accepts a flagged response: unflags it, which adds it to the rollups (SQLite's triggers, in the same
+ * statement). A response accepted twice (or concurrently) is counted once: the second update matches no
+ * flagged row and changes nothing. The update tags the row with a one-off marker, so that only the request
+ * that decided writes the audit row. Returns false when the region has no such flagged response.
  */
 export async function acceptFlaggedResponse(
   d1: D1Database,
@@ -206,7 +205,6 @@ export async function acceptFlaggedResponse(
     d1
       .prepare('UPDATE responses SET flagged = 0, flag_reason = ? WHERE id = ? AND region_id = ? AND flagged = 1')
       .bind(marker, id, region.id),
-    ...rollupStatements(d1, 'id = ? AND flag_reason = ?', [id, marker]),
     // Written only by the request whose marker is on the row: of concurrent accepts, exactly one decided.
     auditStatementWhen(
       d1,

@@ -1,13 +1,12 @@
 /**
  * @module
  * Paper questionnaires keyed in one at a time by an operator (SPEC §5), and the undo of a slip. An entry is stored
- * by the same statements as a CSV import ({@link paperInsertStatements}): the response, its rollup, its redacted
- * comment and the audit row in one atomic batch. The client-made submissionId makes a repeat (a double Enter, a
- * retry after a lost answer, two tabs) store nothing, also when the repeats race, because the INSERT itself skips a
- * known submissionId and everything after it selects only what the INSERT created.
+ * by the same statements as a CSV import ({@link paperInsertStatements}): the response (its rollups by trigger), its
+ * redacted comment and the audit row in one atomic batch. The client-made submissionId makes a repeat (a double
+ * Enter, a retry after a lost answer, two tabs) store nothing, also when the repeats race, because the INSERT itself
+ * skips a known submissionId and everything after it selects only what the INSERT created.
  */
 import type { Region, Unit } from '../db/regions';
-import { rollupStatements } from '../db/rollup-sql';
 import { type Actor, auditStatementWhen } from './audit';
 import { importTarget, type PaperDateRange, type PaperQuestionnaire, paperInsertStatements } from './paper-import';
 
@@ -101,9 +100,8 @@ export async function undoPaperResponse(
 
   const guard = `id = ? AND unit_id = ? AND channel = 'paper' AND entered_by = ? AND submitted_at > ?`;
   const params = [id, unit.id, actor, since];
+  // Deleting the row takes it out of the rollups too (SQLite's triggers), only if it still counted.
   const results = await d1.batch([
-    // Out of the rollups first, while the row is still there to select (and only if it still counts).
-    ...rollupStatements(d1, guard, params, -1),
     auditStatementWhen(
       d1,
       { sql: `EXISTS (SELECT 1 FROM responses WHERE ${guard})`, binds: params },

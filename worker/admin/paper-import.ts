@@ -1,8 +1,8 @@
 /**
  * @module
  * Paper questionnaires keyed in as CSV (SPEC §5): parse with papaparse, validate every row first,
- * then store all rows with channel `paper` together with their rollup updates in ONE D1 batch, which
- * D1 runs atomically, so a file is imported entirely or not at all.
+ * then store all rows with channel `paper` in ONE D1 batch (SQLite's triggers fold them into the
+ * rollups), which D1 runs atomically, so a file is imported entirely or not at all.
  *
  * Rows travel as one JSON array per statement (`json_each(?)`), so a statement binds 3 parameters
  * however many rows it carries: D1's limit of 100 bound parameters never splits a file across
@@ -12,7 +12,6 @@ import Papa from 'papaparse';
 import { isCalendarDate, localDate } from '../../domain/periods';
 import { EDUCATIONS, ELEMENT_CODES, GENDERS, MAX_AGE, MIN_AGE, OCCUPATIONS } from '../../domain/survey';
 import type { Region, Unit } from '../db/regions';
-import { rollupStatements } from '../db/rollup-sql';
 import { sha256Hex } from '../security/tokens';
 import { type Actor, auditStatement } from './audit';
 
@@ -246,7 +245,7 @@ function readRow(
 /**
  * Each JSON row is [id, serviceId, u1…u9, gender, age, education, occupation, date, submissionId | null]. A keyed-in
  * entry brings its client-made submissionId (its idempotency key, SPEC §5): a repeat inserts nothing, so the rollup
- * statement, which selects by the new ids, adds nothing either. Imported rows get `paper:<id>`.
+ * triggers add nothing either. Imported rows get `paper:<id>`.
  */
 const INSERT_ROWS_SQL = `INSERT INTO responses (id, submission_id, region_id, unit_id, counter_id, service_id, channel,
   u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, age, education, occupation, submitted_at, local_date, entered_by)
@@ -258,15 +257,12 @@ SELECT json_extract(value, '$[0]'), coalesce(json_extract(value, '$[16]'), 'pape
 FROM json_each(?5) WHERE true
 ON CONFLICT (submission_id) DO NOTHING`;
 
-/** The same JSON array selects exactly this chunk's rows for the rollup update (by primary key). */
-const ROLLUP_CHUNK_WHERE = `id IN (SELECT json_extract(value, '$[0]') FROM json_each(?))`;
-
 /** A questionnaire to store, with its new response id (and, for a keyed-in entry, its submissionId). */
 export type StoredQuestionnaire = PaperQuestionnaire & { id: string; submissionId?: string };
 
 /**
- * The INSERT and rollup statements that store questionnaires with channel `paper`, for the caller's batch (which
- * adds its audit row): the one write path of paper questionnaires, keyed in or imported.
+ * The INSERT statements that store questionnaires with channel `paper`, for the caller's batch (which adds its
+ * audit row): the one write path of paper questionnaires, keyed in or imported.
  */
 export function paperInsertStatements(
   d1: D1Database,
@@ -294,7 +290,6 @@ export function paperInsertStatements(
         ]),
     );
     statements.push(d1.prepare(INSERT_ROWS_SQL).bind(region.id, unit.id, now, actor, chunk));
-    statements.push(...rollupStatements(d1, ROLLUP_CHUNK_WHERE, [chunk]));
   }
   return statements;
 }
@@ -323,7 +318,7 @@ export class DuplicateImportError extends Error {
 }
 
 /**
- * Stores validated rows and their rollups in one atomic batch, with one audit row. The batch opens with the file's
+ * Stores validated rows (and so their rollups) in one atomic batch, with one audit row. The batch opens with the file's
  * `import_batches` row: for a first import (`allowDuplicate` false) its copy is 0, so a concurrent or earlier
  * import of the same file into the unit makes the unique index fail the whole batch (→ {@link DuplicateImportError}).
  */

@@ -3,14 +3,14 @@
  * Storing a citizen's rating (SPEC §5) in ONE D1 round trip: a single atomic batch answers whether the
  * submissionId was already stored, looks the counter up (and re-checks that it is active: there is no earlier lookup
  * that could go stale), applies the per-minute limits, judges whether the rating counts or is held (domain/burst.ts,
- * over what is really stored), inserts the response with its rollups (worker/db/rollup-sql.ts) and redacted comment,
- * counts it in the minute windows, and ends with a SELECT that tells the caller what happened. D1 runs a batch as one
- * transaction, one writer at a time, so concurrent ratings see each other's rows: no locks, no retries. Raw SQL.
+ * over what is really stored), inserts the response (SQLite's triggers fold it into the rollups,
+ * worker/db/rollup-sql.ts) and its redacted comment, counts it in the minute windows, and ends with a SELECT that tells
+ * the caller what happened. D1 runs a batch as one transaction, one writer at a time: concurrent ratings see each
+ * other's rows: no locks, no retries. Raw SQL.
  */
 import { BURST_MIN_RATINGS, BURST_WINDOW_MS, IDENTICAL_WINDOW_MS } from '../../domain/burst';
 import { ELEMENT_CODES } from '../../domain/survey';
 import { type GroupCommitOptions, groupCommit } from './group-commit';
-import { rollupStatements } from './rollup-sql';
 
 const SCORE_COLUMNS = ELEMENT_CODES.map((code) => code.toLowerCase());
 
@@ -97,7 +97,10 @@ const TARGET_CTE = `t AS (
 /** A minute window's count so far (bound: key, window start); a null key counts 0. */
 const MINUTE_COUNT = 'coalesce((SELECT count FROM rate_counters WHERE key = ? AND window_start = ?), 0)';
 
-/** The one batch of a rating: every guard, the insert, its rollup and comment, and the state it leaves. */
+/**
+ * The one batch of a rating: every guard and the insert, the minute windows, the comment, and the state it leaves.
+ * Three statements (four with a comment): the rollups are folded in by the insert's own trigger.
+ */
 export async function storeRating(
   d1: D1Database,
   rating: NewRating,
@@ -247,8 +250,6 @@ export async function storeRating(
          ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1`,
       )
       .bind(...minuteParams, rating.id),
-    // Only what this batch inserted is folded in: for a repeat or a refusal there is no row with this id.
-    ...rollupStatements(d1, 'id = ?', [rating.id]),
   ];
   if (rating.comment) {
     statements.push(

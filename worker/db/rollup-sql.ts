@@ -1,13 +1,9 @@
 /**
  * @module
- * The SQL that folds responses into the rollups: `daily_rollups` and `monthly_rollups`, keyed alike but for the
- * local day or the local month. One statement builder serves every writer (a rating, a paper import or entry, an
- * undo, a moderator's decision, the demo seed, a full rebuild, the bench) and always yields the upsert of BOTH
- * tables, for the caller's one atomic batch: so a month row is always the sum of its days and both are the same
- * function of the unflagged responses. Each statement selects from `responses`, so inside a D1 batch it adds
- * exactly the rows that the batch's own insert created: a repeated submission adds nothing. A third table,
- * `unit_monthly_rollups` (the monthly rows summed over counters and services), is kept by SQLite triggers on
- * `monthly_rollups` (migrations/0011_unit_monthly_rollups_triggers.sql), inside the same statements.
+ * The one definition of how responses fold into the rollups, `daily_rollups` and `monthly_rollups` (keyed alike but
+ * for the local day or month): SQLite triggers on `responses` ({@link ROLLUP_TRIGGERS_SQL}, migrations/0015) add
+ * each unflagged row as it is inserted and take it back when it is deleted, flagged or changed, inside the writer's
+ * own statement; {@link REBUILD_ROLLUPS_SQL} recomputes both tables from the same expressions. See docs/scale.md.
  */
 import { ELEMENT_CODES } from '../../domain/survey';
 
@@ -15,8 +11,6 @@ const ELEMENTS = ELEMENT_CODES.map((code) => code.slice(1));
 const SCORES = [1, 2, 3, 4];
 
 const aggregateColumns = ELEMENTS.flatMap((e) => [`s${e}`, ...SCORES.map((s) => `c${e}_${s}`)]);
-const totalExpression = ELEMENTS.map((e) => `u${e}`).join(' + ');
-const aggregateExpressions = ELEMENTS.flatMap((e) => [`sum(u${e})`, ...SCORES.map((s) => `sum(u${e} = ${s})`)]);
 
 export const ROLLUP_VALUE_COLUMNS = ['n', 'sum_squared_totals', ...aggregateColumns] as const;
 
@@ -25,54 +19,83 @@ export const ROLLUP_KEY = ['region_id', 'unit_id', 'counter_id', 'service_id', '
 
 /** The rollup tables: their period column and how a response's `local_date` maps to it. */
 export const ROLLUP_TABLES = [
-  { table: 'daily_rollups', period: 'local_date', fromLocalDate: 'local_date' },
-  { table: 'monthly_rollups', period: 'local_month', fromLocalDate: 'substr(local_date, 1, 7)' },
+  { table: 'daily_rollups', period: 'local_date', fromLocalDate: (date: string) => date },
+  { table: 'monthly_rollups', period: 'local_month', fromLocalDate: (date: string) => `substr(${date}, 1, 7)` },
 ] as const;
 
 type RollupTable = (typeof ROLLUP_TABLES)[number];
 
-function upsertInto({ table, period, fromLocalDate }: RollupTable, where: string, sign: 1 | -1): string {
-  const signed = (expression: string) => (sign === 1 ? expression : `-(${expression})`);
-  const values = [`count(*)`, `sum((${totalExpression}) * (${totalExpression}))`, ...aggregateExpressions].map(signed);
-  const key = [...ROLLUP_KEY.slice(0, 4), period];
-  const groups = `region_id, unit_id, coalesce(counter_id, 0), coalesce(service_id, 0), ${fromLocalDate}`;
-  return `INSERT INTO ${table} (${[...key, ...ROLLUP_VALUE_COLUMNS].join(', ')})
-SELECT ${groups}, ${values.join(', ')}
-FROM responses WHERE (${where}) AND flagged = 0
-GROUP BY ${groups}
-ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${ROLLUP_VALUE_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`;
+/** What one response adds to each of {@link ROLLUP_VALUE_COLUMNS}, over its columns prefixed by `row` ('NEW.'…). */
+function responseValues(row: string): string[] {
+  const total = ELEMENTS.map((e) => `${row}u${e}`).join(' + ');
+  return [
+    '1',
+    `(${total}) * (${total})`,
+    ...ELEMENTS.flatMap((e) => [`${row}u${e}`, ...SCORES.map((s) => `(${row}u${e} = ${s})`)]),
+  ];
+}
+
+/** A response's rollup key (0 for no counter or service: NULLs never conflict in SQLite). */
+function responseKey({ fromLocalDate }: RollupTable, row: string): string[] {
+  return [
+    `${row}region_id`,
+    `${row}unit_id`,
+    `coalesce(${row}counter_id, 0)`,
+    `coalesce(${row}service_id, 0)`,
+    fromLocalDate(`${row}local_date`),
+  ];
+}
+
+const conflictClause = ({ table, period }: RollupTable) =>
+  `ON CONFLICT (${[...ROLLUP_KEY.slice(0, 4), period].join(', ')}) DO UPDATE SET ${ROLLUP_VALUE_COLUMNS.map(
+    (c) => `${c} = ${table}.${c} + excluded.${c}`,
+  ).join(', ')}`;
+
+const columnList = ({ period }: RollupTable) => [...ROLLUP_KEY.slice(0, 4), period, ...ROLLUP_VALUE_COLUMNS].join(', ');
+
+/** The upsert that adds (1) or takes back (-1) the trigger's `NEW` or `OLD` row in one table. */
+function rowUpsert(table: RollupTable, row: 'NEW' | 'OLD', sign: 1 | -1): string {
+  const values = responseValues(`${row}.`).map((v) => (sign === 1 ? v : `-${v}`));
+  return `  INSERT INTO ${table.table} (${columnList(table)})
+  VALUES (${[...responseKey(table, `${row}.`), ...values].join(', ')})
+  ${conflictClause(table)};`;
+}
+
+/** The columns of `responses` that decide whether and where a row counts. */
+const COUNTED_COLUMNS = ['flagged', ...ROLLUP_KEY, ...ELEMENTS.map((e) => `u${e}`)];
+
+function trigger(name: string, event: string, when: string, row: 'NEW' | 'OLD', sign: 1 | -1): string {
+  return `CREATE TRIGGER \`${name}\` ${event} ON \`responses\` WHEN ${when}
+BEGIN
+${ROLLUP_TABLES.map((table) => rowUpsert(table, row, sign)).join('\n')}
+END`;
 }
 
 /**
- * The upserts (daily, then monthly) that add (sign 1) or remove (sign -1) the unflagged responses matching `where`
- * to or from the rollups. `where` is SQL over `responses` and may hold `?` placeholders, bound by the caller on
- * each statement alike; both must run in the same batch, next to each other, over the same rows.
+ * The triggers that keep both rollup tables equal to the unflagged responses, whoever writes them (a rating, paper
+ * entry or import, an undo, a moderator's decision, a seed): an insert adds the row, a delete takes it back, and an
+ * update of a counted column takes back the old row and adds the new one, each only while unflagged. A row inserted
+ * with `ON CONFLICT DO NOTHING` that conflicts fires nothing, so a repeat adds nothing. migrations/0015 holds this
+ * text; test/api/rollups.test.ts checks that the database's triggers are exactly these.
  */
-export function rollupUpsertSql(where: string, sign: 1 | -1 = 1): readonly string[] {
-  const key = `${sign} ${where}`;
-  let sql = built.get(key);
-  if (!sql) {
-    sql = ROLLUP_TABLES.map((table) => upsertInto(table, where, sign));
-    built.set(key, sql);
-  }
-  return sql;
-}
-
-/**
- * Built once per condition: every rating needs the same two statements, and building their hundred columns each
- * time was a measurable share of a rating's CPU. The conditions are the writers' literals, so the map stays small.
- */
-const built = new Map<string, readonly string[]>();
-
-/** {@link rollupUpsertSql} prepared and bound, to spread into the caller's batch. */
-export function rollupStatements(
-  d1: D1Database,
-  where: string,
-  params: readonly unknown[] = [],
-  sign: 1 | -1 = 1,
-): D1PreparedStatement[] {
-  return rollupUpsertSql(where, sign).map((sql) => d1.prepare(sql).bind(...params));
-}
+export const ROLLUP_TRIGGERS_SQL: readonly string[] = [
+  trigger('responses_rollups_after_insert', 'AFTER INSERT', 'NEW.flagged = 0', 'NEW', 1),
+  trigger(
+    'responses_rollups_after_update_old',
+    `AFTER UPDATE OF ${COUNTED_COLUMNS.join(', ')}`,
+    'OLD.flagged = 0',
+    'OLD',
+    -1,
+  ),
+  trigger(
+    'responses_rollups_after_update_new',
+    `AFTER UPDATE OF ${COUNTED_COLUMNS.join(', ')}`,
+    'NEW.flagged = 0',
+    'NEW',
+    1,
+  ),
+  trigger('responses_rollups_after_delete', 'AFTER DELETE', 'OLD.flagged = 0', 'OLD', -1),
+];
 
 /**
  * The monthly rollups as the sums of the daily ones: how a rebuild fills them (a pass over the daily rows, far fewer
@@ -83,11 +106,17 @@ SELECT region_id, unit_id, counter_id, service_id, substr(local_date, 1, 7), ${R
 FROM daily_rollups
 GROUP BY region_id, unit_id, counter_id, service_id, substr(local_date, 1, 7)`;
 
+const daily = ROLLUP_TABLES[0];
+const dailyKey = responseKey(daily, '');
+
 /** Recomputes every rollup from the responses, daily then monthly (maintenance, the demo seed, the bench). */
 export const REBUILD_ROLLUPS_SQL = [
   ...ROLLUP_TABLES.map(({ table }) => `DELETE FROM ${table}`),
   // Kept from the monthly rows by triggers (migrations/0011): emptied too, so no zero rows are left behind.
   'DELETE FROM unit_monthly_rollups',
-  upsertInto(ROLLUP_TABLES[0], '1 = 1', 1),
+  `INSERT INTO ${daily.table} (${columnList(daily)})
+SELECT ${[...dailyKey, ...responseValues('').map((v) => `sum(${v})`)].join(', ')}
+FROM responses WHERE flagged = 0
+GROUP BY ${dailyKey.join(', ')}`,
   MONTHLY_FROM_DAILY_SQL,
 ];
