@@ -1,8 +1,8 @@
 /**
  * @module
  * The D1 data model (drizzle-orm). Every indicator is computed from the rollups, `dailyRollups` and
- * `monthlyRollups` (schema/monthly-rollups.ts), which every writer updates in the same atomic batch as the
- * raw `responses` rows, so figures never disagree with the raw data and never scan it. Whole-month periods
+ * `monthlyRollups` (schema/monthly-rollups.ts), which SQLite triggers on `responses` (worker/db/rollup-sql.ts)
+ * update inside every write of a raw row, so figures never disagree with the raw data and never scan it. Whole-month periods
  * read the monthly table, other ranges the daily one (worker/db/rollups.ts). Migrations: `npm run db:generate`.
  */
 import { sql } from 'drizzle-orm';

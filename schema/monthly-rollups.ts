@@ -1,10 +1,10 @@
 /**
  * @module
  * `monthly_rollups`: the same sums as `daily_rollups`, one row per region × unit × counter × service × local
- * month 'YYYY-MM'. Every writer folds responses into both tables in one atomic batch (worker/db/rollup-sql.ts),
- * so a month row always equals the sum of its days; whole-month periods (month, quarter, semester, year, trends)
- * read this table, about 30× fewer rows than the daily one, so a year's region figure stays cheap however many
- * counters, services and days it spans.
+ * month 'YYYY-MM'. SQLite's triggers on `responses` fold each response into both tables inside the statement that
+ * writes it (worker/db/rollup-sql.ts), so a month row always equals the sum of its days; whole-month periods (month,
+ * quarter, semester, year, trends) read this table, about 30× fewer rows than the daily one, so a year's region
+ * figure stays cheap however many counters, services and days it spans.
  */
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { ELEMENT_CODES } from '../domain/survey';
