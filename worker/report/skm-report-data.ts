@@ -7,7 +7,7 @@
  * `domain/skm-report.ts`, and rendered as HTML or PDF.
  */
 import { emptyAggregate, mergeAggregates } from '../../domain/aggregate';
-import { localDate, localMonth, monthsEndingWith, monthsOf, type Period, previousPeriod } from '../../domain/periods';
+import { localDate, monthsOf, type Period, previousPeriod, yearToDateMonths } from '../../domain/periods';
 import { buildSkmReport, type ReportFollowUp, type SkmReport } from '../../domain/skm-report';
 import { summarize } from '../../domain/summary';
 import { type FollowUpAction, listFollowUpActions } from '../db/follow-up';
@@ -68,21 +68,11 @@ async function followUps(d1: D1Database, request: ReportRequest, previous: Perio
   return { current: lists.flatMap((l) => l.current), before: lists.flatMap((l) => l.before) };
 }
 
-/**
- * The months of the report's year from January to the period's end, or to this month while the period runs (the
- * trend chart shows no future months as if they had no responses).
- */
-export function yearMonths(period: Period, now: number, timeZone: string): string[] {
-  const [last = period.end.slice(0, 7)] = [period.end.slice(0, 7), localMonth(now, timeZone)].sort();
-  if (last < period.start.slice(0, 7)) return [];
-  return monthsEndingWith(last, Number(last.slice(5, 7)));
-}
-
 export async function loadSkmReport(d1: D1Database, request: ReportRequest): Promise<LoadedReport> {
   const { region, unit, period } = request;
   const previous = previousPeriod(period);
   const scope = { regionId: region.id, ...(unit ? { unitId: unit.id } : {}) };
-  const trendMonths = yearMonths(period, request.now, region.timezone);
+  const trendMonths = yearToDateMonths(period, request.now, region.timezone);
   const periodMonths = new Set(monthsOf(period));
   // The period's months come from the same read as the year's trend (months not yet begun: none, as before).
   const [allMonths, previousCells, profile, followUp, breakdown] = await Promise.all([

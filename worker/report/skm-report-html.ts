@@ -123,7 +123,7 @@ function chartFigure(c: ReportChart): Fragment {
       c.shape === 'bar'
         ? html`<rect x="${xOf(i) - bar / 2}" y="${y}" width="${bar}" height="${bottom - y}" fill="#1a4d99" />`
         : html`<circle cx="${xOf(i)}" cy="${y}" r="3" fill="#1a4d99" />`
-    }<text x="${xOf(i)}" y="${y - 5}" font-size="8" text-anchor="middle">${formatNumber(p.value, c.shape === 'bar' ? 2 : 1)}</text>`;
+    }<text x="${xOf(i)}" y="${y - 5}" font-size="8" text-anchor="middle">${formatNumber(p.value, 2)}</text>`;
   });
   return html`<figure class="chart"><figcaption>${c.title}</figcaption>
 <svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${c.title}">

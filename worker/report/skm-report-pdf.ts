@@ -579,7 +579,7 @@ class Layout {
         this.page.drawCircle({ x, y, size: 2.2, color: SERIES });
         previous = { x, y };
       }
-      const value = formatNumber(point.value, chart.shape === 'bar' ? 2 : 1);
+      const value = formatNumber(point.value, 2);
       this.page.drawText(value, {
         x: x - regular.widthOfTextAtSize(value, 6.5) / 2,
         y: y + 4,
