@@ -321,6 +321,17 @@ describe('the head of the unit, who signs the report (SPEC §5 PATCH /admin/regi
       { slug: string; headNip: string }[]
     >();
     expect(units.find((u) => u.slug === 'disdukcapil')?.headNip).toBe('197001012000031001');
+    // Staff only: the head's name and NIP are in no public answer.
+    for (const path of [
+      `/api/v1/regions/${regionSlug}/units/disdukcapil/scores?period=${PERIOD}`,
+      `/api/v1/regions/${regionSlug}/scores?period=${PERIOD}`,
+      `/data/scores.json?region=${regionSlug}`,
+    ]) {
+      const response = await exports.default.fetch(`https://suara.test${path}`);
+      expect(response.status, path).toBe(200);
+      const body = await response.text();
+      expect(body, path).not.toMatch(/197001012000031001|Budi Santoso|headN/);
+    }
     const region = await env.DB.prepare('SELECT name FROM regions WHERE slug = ?')
       .bind(regionSlug)
       .first<{ name: string }>();
