@@ -66,6 +66,16 @@ export function monthsEndingWith(last: string, count: number): string[] {
   return Array.from({ length }, (_, i) => addMonths(last, i - (length - 1)));
 }
 
+/**
+ * The months of a period's year from January to the period's last month, or to the current month in `timeZone` while
+ * the period runs (a year's trend shows no future months as if they had no responses). Empty before the period begins.
+ */
+export function yearToDateMonths(period: Period, now: Date | number, timeZone: string): string[] {
+  const [last = period.end.slice(0, 7)] = [period.end.slice(0, 7), localMonth(now, timeZone)].sort();
+  if (last < period.start.slice(0, 7)) return [];
+  return monthsEndingWith(last, Number(last.slice(5, 7)));
+}
+
 /** The period of `kind` that contains a local date 'YYYY-MM-DD'. @throws RangeError on a malformed date. */
 export function periodContaining(kind: PeriodKind, localDate: string): Period {
   const match = LOCAL_DATE.exec(localDate);

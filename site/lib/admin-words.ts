@@ -309,6 +309,17 @@ const WORDS = {
   openReport: { id: 'Buka laporan (A4, cetak)', en: 'Open the report (A4, print)' },
   downloadPdf: { id: 'Unduh PDF', en: 'Download PDF' },
   skpEvidence: { id: 'Bukti dukung SKP', en: 'SKP evidence' },
+  unitHead: { id: 'Kepala unit (penanda tangan laporan SKM)', en: 'Head of the unit (signs the SKM report)' },
+  unitHeadName: { id: 'Nama kepala unit, dengan gelar', en: 'Name of the head, with titles' },
+  unitHeadNip: { id: 'NIP (18 angka, opsional)', en: 'NIP (18 digits, optional)' },
+  unitHeadMissing: {
+    id: 'Kepala unit belum diisi: laporan SKM mencetak baris kosong untuk nama dan NIP, yang harus diisi tangan.',
+    en: 'No head of the unit is set: the SKM report prints blank lines for the name and NIP, to fill in by hand.',
+  },
+  unitHeadAskAdmin: {
+    id: 'Minta admin wilayah mengisinya.',
+    en: 'Ask a region admin to set it.',
+  },
   issueEvidence: { id: 'Terbitkan tautan bukti', en: 'Issue the evidence link' },
   evidenceLink: {
     id: 'Tautan bukti dukung (bertanda tangan; berikan kepada penilai SKP):',

@@ -126,7 +126,14 @@ describe('POST /api/v1/admin/regions, units, services (SPEC §1, §5, §6)', () 
       ikmTarget: 82.5,
     });
     expect(unit.status).toBe(201);
-    expect(await unit.json()).toEqual({ slug: 'dinkes', name: 'Dinas Kesehatan', population: 5000, ikmTarget: 82.5 });
+    expect(await unit.json()).toEqual({
+      slug: 'dinkes',
+      name: 'Dinas Kesehatan',
+      population: 5000,
+      ikmTarget: 82.5,
+      headName: null,
+      headNip: null,
+    });
 
     const service = await admin('POST', '/regions/gorontalo/units/dinkes/services', {
       slug: 'surat-sehat',

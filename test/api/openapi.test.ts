@@ -34,6 +34,7 @@ const SPEC_PATHS: Record<string, string[]> = {
   '/api/v1/agency/scores': ['get'],
   '/api/v1/admin/regions': ['post'],
   '/api/v1/admin/regions/{region}/units': ['post'],
+  '/api/v1/admin/regions/{region}/units/{unit}': ['patch'],
   '/api/v1/admin/regions/{region}/units/{unit}/services': ['post'],
   '/api/v1/admin/regions/{region}/units/{unit}/counters': ['post'],
   '/api/v1/admin/regions/{region}/units/{unit}/counters/{code}/qr.svg': ['get'],

@@ -163,7 +163,8 @@ describe('roles and regions enforced on every admin route (SPEC §5 Admin)', () 
       checked.push(label);
     }
     expect(checked.length).toBeGreaterThan(25);
-  });
+    // Every admin route, each with a snapshot of every table before and after: longer than the default 5 s on a busy CI.
+  }, 30_000);
 
   it('lets each role act within its reach: the operator in its own unit only, the viewer read-only', async () => {
     const { unit_operator: operator, viewer, region_admin: regionAdmin } = callers;

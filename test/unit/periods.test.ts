@@ -17,6 +17,7 @@ import {
   parsePeriod,
   periodContaining,
   previousPeriod,
+  yearToDateMonths,
 } from '../../domain/periods';
 
 const { WIB, WITA, WIT } = INDONESIAN_TIME_ZONES;
@@ -267,5 +268,15 @@ describe('month arithmetic (one helper for every month range)', () => {
         for (const month of months) expect(monthPeriod(month).kind).toBe('month');
       }),
     );
+  });
+
+  it('yearToDateMonths runs from January of the period’s year to its end, or to this month while it runs', () => {
+    const now = Date.UTC(2026, 10, 15); // 15 November 2026
+    expect(yearToDateMonths(period('2026-Q3'), now, WIB)).toEqual(monthsEndingWith('2026-09', 9));
+    expect(yearToDateMonths(period('2026'), now, WIB).at(-1)).toBe('2026-11');
+    expect(yearToDateMonths(period('2025-S2'), now, WIB)).toHaveLength(12);
+    expect(yearToDateMonths(period('2027-01'), now, WIB)).toEqual([]);
+    // 31 December 17:30 UTC is already 1 January in Jayapura.
+    expect(yearToDateMonths(period('2027'), Date.UTC(2026, 11, 31, 17, 30), WIT)).toEqual(['2027-01']);
   });
 });
