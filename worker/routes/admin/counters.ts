@@ -11,6 +11,7 @@ import { database } from '../../db/client';
 import type { Counter } from '../../db/regions';
 import { listCounters } from '../../db/regions';
 import { publicOrigin } from '../../env';
+import { contentDisposition } from '../../http/content-disposition';
 import { requireCounter, requireUnit } from '../../http/lookups';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
@@ -147,7 +148,7 @@ adminCountersRouter
     const found = await requireCounter(database(c.env.DB), region, unit, code);
     return c.body(qrSvg(counterUrl(origin(c), found.counter.code)), 200, {
       'Content-Type': 'image/svg+xml; charset=utf-8',
-      'Content-Disposition': `inline; filename="qr-${found.counter.code}.svg"`,
+      'Content-Disposition': contentDisposition('inline', `qr-${found.counter.code}.svg`),
     });
   })
   .openapi(posterRoute, async (c) => {
