@@ -5,7 +5,7 @@
  * 6/2022). Staff see everything unsuppressed (the agency audience, SPEC §4); the report says so.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { localDate, type Period, parsePeriod } from '../../../domain/periods';
+import { localDate, type Period, parsePeriod, periodStatus } from '../../../domain/periods';
 import { reachesUnit, unitLimit } from '../../../domain/roles';
 import { SLUG_PATTERN } from '../../../domain/slugs';
 import { type Actor, auditStatement } from '../../admin/audit';
@@ -126,7 +126,7 @@ const qrRoute = createRoute({
 function reportablePeriod(id: string, region: Region, now: number): Period {
   const period = parsePeriod(id);
   if (!period) throw new ProblemError(400, PERIOD_MESSAGE);
-  if (period.start > localDate(now, region.timezone)) {
+  if (periodStatus(period, localDate(now, region.timezone)) === 'future') {
     throw new ProblemError(400, `The period ${id} has not started yet in ${region.timezone}.`);
   }
   return period;
