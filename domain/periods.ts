@@ -112,6 +112,15 @@ export function nextPeriod(period: Period): Period {
   return periodOf(period.kind, Math.floor(index / 12), (index % 12) + 1);
 }
 
+/**
+ * Where a period stands on a local date 'YYYY-MM-DD' (today in the region's zone): `future` until its first day,
+ * `ongoing` from its first to its last day, `closed` after it.
+ */
+export function periodStatus(period: Period, today: string): 'future' | 'ongoing' | 'closed' {
+  if (today < period.start) return 'future';
+  return today > period.end ? 'closed' : 'ongoing';
+}
+
 /** True when `date` is a real calendar date written 'YYYY-MM-DD' (so '2026-02-29' and '2026-4-1' are not). */
 export function isCalendarDate(date: string): boolean {
   const match = LOCAL_DATE.exec(date);

@@ -105,12 +105,14 @@ describe('the official SKM report of a unit (PermenPANRB 14/2017 annex; SPEC §3
     expect(await verified.json()).toMatchObject({ valid: true, ikm: 83.33, responses: 20, grade: 'B', period: PERIOD });
   });
 
-  it('is a PDF made in the Worker, with a sensible file name', async () => {
+  it('is a PDF made in the Worker, downloaded as a file with a sensible name (RFC 6266)', async () => {
     const response = await admin('GET', `/regions/${regionSlug}/reports/skm.pdf?period=${PERIOD}&unit=disdukcapil`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
+    // An attachment: the browser saves it and the console stays open, instead of the PDF replacing it.
+    const name = `laporan-skm-${regionSlug}-disdukcapil-${PERIOD}.pdf`;
     expect(response.headers.get('content-disposition')).toBe(
-      `inline; filename="laporan-skm-${regionSlug}-disdukcapil-${PERIOD}.pdf"`,
+      `attachment; filename="${name}"; filename*=UTF-8''${name}`,
     );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
@@ -143,6 +145,16 @@ describe('the official SKM report of a unit (PermenPANRB 14/2017 annex; SPEC §3
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     }
     expect((await admin('GET', `/regions/tidak-ada/reports/skm.pdf?period=${PERIOD}`)).status).toBe(404);
+    // The PDF validates its period the same way: a problem, never a broken file.
+    for (const period of ['2026-Q5', '2026-7', 'Q3 2026', '', '2099-01']) {
+      const response = await admin(
+        'GET',
+        `/regions/${regionSlug}/reports/skm.pdf?period=${encodeURIComponent(period)}`,
+      );
+      expect(response.status, period).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(response.headers.get('content-disposition'), period).toBeNull();
+    }
   });
 
   it('needs staff credentials', async () => {

@@ -183,7 +183,7 @@ describe.skipIf(!browserAvailable)('the report and the evidence in Chromium (SPE
       await signInWithAdminToken(page, inject('origin'), BROWSER_TEST_VARS.ADMIN_TOKEN);
       await page.goto(`${inject('origin')}/admin/${region}`);
       await page.selectOption('#report-unit', unit);
-      await page.fill('#report-period', period);
+      await page.selectOption('#report-period', period);
       await Promise.all([
         page.waitForNavigation(),
         page.click('form.report-form button[type="submit"]:not([formaction])'),

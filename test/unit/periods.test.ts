@@ -16,6 +16,7 @@ import {
   type PeriodKind,
   parsePeriod,
   periodContaining,
+  periodStatus,
   previousPeriod,
   yearToDateMonths,
 } from '../../domain/periods';
@@ -199,6 +200,15 @@ describe('period arithmetic (SPEC §3)', () => {
     expect(previousPeriod(period('2026')).id).toBe('2025');
     expect(nextPeriod(period('2026-12')).id).toBe('2027-01');
     expect(nextPeriod(period('2026-Q4')).id).toBe('2027-Q1');
+  });
+
+  it('periodStatus: future before the first day, ongoing through the last, closed after', () => {
+    expect(periodStatus(period('2026-Q4'), '2026-09-30')).toBe('future');
+    expect(periodStatus(period('2026-Q4'), '2026-10-01')).toBe('ongoing');
+    expect(periodStatus(period('2026-Q4'), '2026-12-31')).toBe('ongoing');
+    expect(periodStatus(period('2026-Q4'), '2027-01-01')).toBe('closed');
+    expect(periodStatus(period('2026'), '2026-12-03')).toBe('ongoing');
+    expect(periodStatus(period('2026-11'), '2026-12-03')).toBe('closed');
   });
 
   it('property: periods of a kind tile the calendar (next starts the day after end, previous ∘ next = id)', () => {
