@@ -29,6 +29,13 @@ export function formatPercent(part: number, whole: number, locale: Locale): stri
   return new Intl.NumberFormat(TAGS[locale], { style: 'percent', maximumFractionDigits: 0 }).format(part / whole);
 }
 
+/** A file's size: "35 KB", "1,2 MB" / "1.2 MB" (1 KB = 1,024 bytes; at least 1 KB). */
+export function formatBytes(bytes: number, locale: Locale): string {
+  if (bytes < 1024 * 1024) return `${formatCount(Math.max(1, Math.round(bytes / 1024)), locale)} KB`;
+  const mb = bytes / (1024 * 1024);
+  return `${formatDecimal(mb, mb < 10 ? 1 : 0, locale)} MB`;
+}
+
 /** 'YYYY-MM' → "Maret 2026" / "March 2026" (short: "Mar 26"). */
 export function monthLabel(month: string, locale: Locale, short = false): string {
   const date = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 15));

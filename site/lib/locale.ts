@@ -214,6 +214,11 @@ const WORDS = {
     en: 'Write months as YYYY-MM (e.g. 2026-01), and the first month must not be after the last.',
   },
   filesHeading: { id: 'Berkas', en: 'Files' },
+  noRows: { id: 'tanpa baris untuk saringan ini', en: 'no rows for this filter' },
+  sizesNote: {
+    id: 'Ukuran berkas adalah perkiraan (tepat sampai sekitar ±25%): jumlah baris dari data saat ini dikali rata-rata ukuran satu baris. Peramban yang mendukung gzip (semua peramban modern, curl --compressed) menerima berkas terkompresi, jauh lebih kecil.',
+    en: 'File sizes are estimates (to about ±25%): the current number of rows times the average size of one row. Browsers that accept gzip (every modern browser, curl --compressed) receive the file compressed, much smaller.',
+  },
   columns: { id: 'Kolom (kamus data)', en: 'Columns (data dictionary)' },
   column: { id: 'Kolom', en: 'Column' },
   type: { id: 'Tipe', en: 'Type' },
