@@ -73,6 +73,11 @@ describe.skipIf(!browserAvailable)('the console in words and local dates (SPEC Â
     }
     expect((await page.locator('main').textContent()) ?? '').not.toMatch(/\d{4}-\d{2}-\d{2}/);
 
+    // The dashboard's year-to-date sample names its date the same way.
+    await page.goto(`${inject('origin')}/admin/tanjungpinang/dasbor?unit=disdukcapil`);
+    const sample = (await page.locator('section[aria-labelledby="sample-heading"] p').textContent()) ?? '';
+    expect(sample).toMatch(/sampai \d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4};/);
+
     // An API key's creation shows up on the region page as a local moment once revoked.
     await page.goto(`${inject('origin')}/admin/pariaman?lang=en`);
     await page.fill('form[data-endpoint$="/api-keys"] input[name="label"]', 'Dates test');
