@@ -422,3 +422,85 @@ export function flagReasonWord(locale: Locale, reason: string | null): string {
 export function roleWord(locale: Locale, role: 'super' | 'region_admin' | 'unit_operator' | 'viewer'): string {
   return WORDS[`role_${role}`][locale];
 }
+
+/** Each audited action in words (worker/admin/audit.ts writes them); an unknown one is shown as it is. */
+const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = {
+  'region.create': { id: 'Menambah daerah', en: 'Added a region' },
+  'unit.create': { id: 'Menambah unit layanan', en: 'Added a service unit' },
+  'service.create': { id: 'Menambah jenis layanan', en: 'Added a service' },
+  'counter.create': { id: 'Menambah loket', en: 'Added a counter' },
+  'counter.update': { id: 'Mengubah loket', en: 'Changed a counter' },
+  'kiosk.create': { id: 'Membuat tautan pendaftaran kios', en: 'Created a kiosk enrolment link' },
+  'kiosk.enrol': { id: 'Kios terdaftar', en: 'A kiosk enrolled' },
+  'kiosk.revoke': { id: 'Mencabut kios', en: 'Revoked a kiosk' },
+  'api-key.create': { id: 'Membuat kunci API', en: 'Created an API key' },
+  'api-key.revoke': { id: 'Mencabut kunci API', en: 'Revoked an API key' },
+  'responses.import': { id: 'Mengimpor kuesioner kertas (CSV)', en: 'Imported paper questionnaires (CSV)' },
+  'responses.enter': { id: 'Memasukkan satu kuesioner kertas', en: 'Keyed in a paper questionnaire' },
+  'responses.undo': { id: 'Membatalkan kuesioner kertas', en: 'Undid a paper questionnaire' },
+  'response.accept': { id: 'Menerima penilaian yang ditahan', en: 'Accepted a held rating' },
+  'response.reject': { id: 'Menolak penilaian yang ditahan', en: 'Rejected a held rating' },
+  'comment.moderate': { id: 'Memoderasi komentar', en: 'Moderated a comment' },
+  'follow-up.create': { id: 'Menambah tindak lanjut', en: 'Added a follow-up action' },
+  'follow-up.update': { id: 'Mengubah tindak lanjut', en: 'Changed a follow-up action' },
+  'follow-up.delete': { id: 'Menghapus tindak lanjut', en: 'Deleted a follow-up action' },
+  'evidence.issue': { id: 'Menerbitkan tautan bukti SKP', en: 'Issued an SKP evidence link' },
+  'user.create': { id: 'Mengundang petugas', en: 'Invited a staff member' },
+  'user.accept-invitation': { id: 'Menerima undangan', en: 'Accepted an invitation' },
+  'user.reset-link': { id: 'Membuat tautan atur ulang kata sandi', en: 'Created a password reset link' },
+  'user.reset-password': { id: 'Mengatur ulang kata sandi', en: 'Reset a password' },
+  'user.change-password': { id: 'Mengganti kata sandi', en: 'Changed a password' },
+  'user.disable': { id: 'Menonaktifkan akun', en: 'Disabled an account' },
+  'user.enable': { id: 'Mengaktifkan akun', en: 'Enabled an account' },
+  'session.create': { id: 'Masuk ke konsol', en: 'Signed in' },
+  'session.delete': { id: 'Keluar dari konsol', en: 'Signed out' },
+  'session.delete-all': { id: 'Mengakhiri semua sesi akun', en: 'Ended all of an account’s sessions' },
+  'session.sign-in-failed': { id: 'Gagal masuk', en: 'Failed sign-in' },
+  'session.reauth-failed': { id: 'Gagal konfirmasi kata sandi', en: 'Failed password confirmation' },
+  'totp.enrol': { id: 'Memulai pemasangan autentikator', en: 'Started adding an authenticator' },
+  'totp.confirm': { id: 'Mengaktifkan autentikator', en: 'Enabled an authenticator' },
+  'totp.disable': { id: 'Mematikan autentikator', en: 'Turned off an authenticator' },
+};
+
+export function auditActionWord(locale: Locale, action: string): string {
+  return AUDIT_ACTIONS[action]?.[locale] ?? action;
+}
+
+const AUDIT_TARGETS: Record<string, Record<Locale, string>> = {
+  region: { id: 'Daerah', en: 'Region' },
+  unit: { id: 'Unit', en: 'Unit' },
+  service: { id: 'Layanan', en: 'Service' },
+  counter: { id: 'Loket', en: 'Counter' },
+  comment: { id: 'Komentar', en: 'Comment' },
+  response: { id: 'Penilaian', en: 'Rating' },
+  'follow-up': { id: 'Tindak lanjut', en: 'Follow-up' },
+  user: { id: 'Akun', en: 'Account' },
+};
+
+/**
+ * Who acted, in words: an account's name and e-mail, a kiosk's label, the bootstrap token, or nobody known (a
+ * failed sign-in); never a bare id.
+ */
+export function auditActorWord(
+  locale: Locale,
+  entry: { actor: string; actorEmail: string | null; actorName: string | null },
+): string {
+  if (entry.actor === 'admin-token') return WORDS.bootstrapActor[locale];
+  if (entry.actor === 'anonymous') return locale === 'id' ? 'Tidak dikenal (gagal masuk)' : 'Unknown (failed sign-in)';
+  if (entry.actor.startsWith('kiosk:')) {
+    return `${locale === 'id' ? 'Kios' : 'Kiosk'} “${entry.actorName ?? '?'}”`;
+  }
+  if (entry.actorEmail) return entry.actorName ? `${entry.actorName} (${entry.actorEmail})` : entry.actorEmail;
+  return locale === 'id' ? 'Akun yang sudah dihapus' : 'A deleted account';
+}
+
+/** What an entry concerns, in words: "Akun budi@…", "Loket 7k2m…", "Unit tanjungpinang/disdukcapil". */
+export function auditTargetWord(locale: Locale, entry: { target: string; targetEmail: string | null }): string {
+  if (entry.target === 'session') return '—';
+  const colon = entry.target.indexOf(':');
+  const kind = colon > 0 ? entry.target.slice(0, colon) : '';
+  const word = AUDIT_TARGETS[kind]?.[locale];
+  if (!word) return entry.target;
+  if (kind === 'user') return `${word} ${entry.targetEmail ?? (locale === 'id' ? 'yang sudah dihapus' : '(deleted)')}`;
+  return `${word} ${entry.target.slice(colon + 1)}`;
+}
