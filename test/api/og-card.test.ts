@@ -27,7 +27,8 @@ const ratings = (count: number, month: string, salt: number): RatingRow[] =>
     scores: Array.from({ length: 9 }, (_, e) => 1 + ((r + e * salt + Number(month.slice(5))) % 4)),
   }));
 
-describe('GET /og/…/card.png, the pages’ share cards (docs/spec.md §6)', () => {
+// Each test renders several 1200×630 PNGs (the Worker's and the expected ones): more than 5 s on a busy machine.
+describe('GET /og/…/card.png, the pages’ share cards (docs/spec.md §6)', { timeout: 30_000 }, () => {
   it('answers a 1200×630 PNG of a unit with its published IKM and grade, cached at the edge', async () => {
     const org = await createOrganisation({ region: 'kartu', regionName: 'Kota Kartu' });
     await insertRatings(org, same(12, [4, 4, 3, 4, 4, 3, 4, 4, 4], '2026-03-10'));
