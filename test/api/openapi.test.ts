@@ -100,7 +100,7 @@ describe('GET /api/v1/openapi.json (SPEC §5: OpenAPI 3.1 from the validating sc
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
     expect(Object.keys(doc.paths).length).toBeGreaterThan(10);
     for (const [path, item] of Object.entries(doc.paths)) {
-      expect(path, path).toMatch(/^\/(api|data|bukti)\//);
+      expect(path, path).toMatch(/^\/(api|data|bukti|og)\//);
       const operations = Object.entries(item).filter(([method]) => METHODS.includes(method));
       expect(operations.length, path).toBeGreaterThan(0);
       for (const [method, operation] of operations) {

@@ -17,6 +17,8 @@ const NON_STAFF_PREFIXES = [
   '/api/docs',
   // Signed SKP evidence: public by design, the token is its own credential (docs/report.md).
   '/bukti/',
+  // The public pages' share cards (og:image).
+  '/og/',
   '/api/v1/openapi.json',
 ];
 
