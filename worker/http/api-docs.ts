@@ -31,6 +31,7 @@ export const apiDocsHeaders: MiddlewareHandler = secureHeaders({
 export const apiDocs = Scalar((c: Context<{ Variables: SecureHeadersVariables }>) => ({
   url: '/api/v1/openapi.json',
   pageTitle: 'Suara Layanan API',
+  favicon: '/favicon.svg',
   cdn: SCALAR_SCRIPT,
   nonce: c.get('secureHeadersNonce'),
   // Scalar's default fonts come from its own CDN; the page uses the system's.
