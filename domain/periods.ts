@@ -66,6 +66,16 @@ export function monthsEndingWith(last: string, count: number): string[] {
   return Array.from({ length }, (_, i) => addMonths(last, i - (length - 1)));
 }
 
+/**
+ * The months of a period's year from January to the period's last month, or to the current month in `timeZone` while
+ * the period runs (a year's trend shows no future months as if they had no responses). Empty before the period begins.
+ */
+export function yearToDateMonths(period: Period, now: Date | number, timeZone: string): string[] {
+  const [last = period.end.slice(0, 7)] = [period.end.slice(0, 7), localMonth(now, timeZone)].sort();
+  if (last < period.start.slice(0, 7)) return [];
+  return monthsEndingWith(last, Number(last.slice(5, 7)));
+}
+
 /** The period of `kind` that contains a local date 'YYYY-MM-DD'. @throws RangeError on a malformed date. */
 export function periodContaining(kind: PeriodKind, localDate: string): Period {
   const match = LOCAL_DATE.exec(localDate);
@@ -100,6 +110,15 @@ export function nextPeriod(period: Period): Period {
   const [year, month] = yearMonth(period.start);
   const index = year * 12 + (month - 1) + MONTHS_PER[period.kind];
   return periodOf(period.kind, Math.floor(index / 12), (index % 12) + 1);
+}
+
+/**
+ * Where a period stands on a local date 'YYYY-MM-DD' (today in the region's zone): `future` until its first day,
+ * `ongoing` from its first to its last day, `closed` after it.
+ */
+export function periodStatus(period: Period, today: string): 'future' | 'ongoing' | 'closed' {
+  if (today < period.start) return 'future';
+  return today > period.end ? 'closed' : 'ongoing';
 }
 
 /** True when `date` is a real calendar date written 'YYYY-MM-DD' (so '2026-02-29' and '2026-4-1' are not). */

@@ -60,6 +60,10 @@ export const SECTION_HEADINGS = {
   conversion: 'Lampiran 3. Nilai Persepsi, Interval dan Mutu Pelayanan',
 } as const;
 
+/** The front matter before BAB I, in the PDF (tests look for these headings and their page numbers). */
+export const FOREWORD_HEADING = 'KATA PENGANTAR';
+export const CONTENTS_HEADING = 'DAFTAR ISI';
+
 export type ColumnAlign = 'left' | 'right' | 'center';
 
 export interface ReportColumn {
@@ -84,7 +88,28 @@ export type ReportBlock =
       empty: string;
     }
   /** The signed SKP evidence link, drawn with its QR code. */
-  | { kind: 'evidence'; url: string; caption: string; lines: readonly string[] };
+  | { kind: 'evidence'; url: string; caption: string; lines: readonly string[] }
+  | ({ kind: 'chart' } & ReportChart)
+  /** Who signs the report; a null name or NIP is a blank line to fill in by hand. */
+  | { kind: 'signature'; placeAndDate: string; title: string; name: string | null; nip: string | null };
+
+/**
+ * A chart on a value axis from `min` to `max`: a line through `points` (a null value is a gap, never drawn: a month
+ * without responses) or one bar per point, with the grade thresholds drawn across it.
+ */
+export interface ReportChart {
+  shape: 'line' | 'bar';
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  min: number;
+  max: number;
+  ticks: readonly number[];
+  points: readonly { label: string; value: number | null }[];
+  thresholds: readonly { value: number; label: string }[];
+  /** Said under the chart: how to read it, and what a gap means. */
+  note: string;
+}
 
 export interface ReportSection {
   heading: string;
@@ -106,6 +131,8 @@ export interface SkmReport {
   /** Staff reports are not suppressed: said on the cover and in every header. */
   audienceNote: string;
   cover: readonly (readonly [string, string])[];
+  /** The foreword (kata pengantar) before the chapters. */
+  foreword: readonly string[];
   headline: {
     responses: number;
     ikm: number | null;
@@ -173,6 +200,10 @@ export interface SkmReportInput {
   previousFollowUp: readonly ReportFollowUp[];
   /** The signed SKP evidence link (unit reports with responses). */
   evidence: { url: string } | null;
+  /** The months of the report's year up to the period's end, oldest first: the IKM trend chart. */
+  yearMonthly: readonly { month: string; aggregate: Aggregate }[];
+  /** The unit's head who signs the report (null fields: not set); null for a region report. */
+  head: { name: string | null; nip: string | null } | null;
 }
 
 const MONTHS_ID = [
@@ -267,6 +298,26 @@ export function formatNumber(value: number, decimals = 0): string {
 /** count / total as a percentage with one decimal ('45,2%'), exact; '0,0%' when total is 0. */
 export function percent(count: number, total: number): string {
   return `${formatNumber(total > 0 ? roundRatio(count * 100, total, 1) : 0, 1)}%`;
+}
+
+const MONTHS_SHORT_ID = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
+
+/** Grade floors on the IKM scale and, ÷ 25, on the NRR scale (PermenPANRB 14/2017; Lampiran 3). */
+const GRADE_FLOORS: readonly { grade: Grade; ikm: number; nrr: string }[] = [
+  { grade: 'C', ikm: 65, nrr: '2,60' },
+  { grade: 'B', ikm: 76.61, nrr: '3,0644' },
+  { grade: 'A', ikm: 88.31, nrr: '3,5324' },
+];
+
+/**
+ * Where the report is signed: the region's name without its administrative prefix, as a letter is dated
+ * ('Kota Tanjungpinang' → 'Tanjungpinang').
+ */
+export function signaturePlace(regionName: string): string {
+  return (
+    regionName.replace(/^(Kota Administrasi|Kota|Kabupaten Administrasi|Kabupaten|Provinsi)\s+/i, '').trim() ||
+    regionName
+  );
 }
 
 /** 'A (Sangat Baik)'. */
@@ -555,6 +606,26 @@ export function buildSkmReport(input: SkmReportInput): SkmReport {
         rows: elementRows,
         empty: 'Belum ada responden pada periode ini.',
       },
+      ...(summary.elements
+        ? [
+            {
+              kind: 'chart' as const,
+              shape: 'bar' as const,
+              title: 'Grafik 1. NRR per unsur pelayanan',
+              xLabel: 'Unsur pelayanan',
+              yLabel: 'NRR',
+              min: 1,
+              max: 4,
+              ticks: [1, 1.5, 2, 2.5, 3, 3.5, 4],
+              points: summary.elements.map((element) => ({ label: element.code, value: element.nrr })),
+              thresholds: GRADE_FLOORS.map((f) => ({
+                value: Number(f.nrr.replace(',', '.')),
+                label: `${f.grade} ≥ ${f.nrr}`,
+              })),
+              note: 'Garis putus-putus: batas NRR mutu C, B dan A (Lampiran 3).',
+            },
+          ]
+        : []),
     ],
   };
   const index: ReportSection = {
@@ -657,10 +728,28 @@ export function buildSkmReport(input: SkmReportInput): SkmReport {
         : `IKM ${change > 0 ? 'naik' : 'turun'} ${formatNumber(Math.abs(change), 2)} poin menjadi ${formatNumber(summary.ikm, 2)}`;
     comparison = `Dibandingkan periode sebelumnya (${previousLabel}: IKM ${formatNumber(previousSummary.ikm, 2)}, mutu ${gradeText(previousSummary.grade)}, n = ${formatNumber(previousSummary.responses)}), ${movement}.`;
   }
+  const year = input.period.start.slice(0, 4);
+  const trendChart: ReportBlock = {
+    kind: 'chart',
+    shape: 'line',
+    title: `Grafik 2. IKM per bulan, tahun ${year}`,
+    xLabel: 'Bulan',
+    yLabel: 'IKM',
+    min: 25,
+    max: 100,
+    ticks: [25, 40, 55, 70, 85, 100],
+    points: input.yearMonthly.map(({ month, aggregate }) => ({
+      label: MONTHS_SHORT_ID[Number(month.slice(5, 7)) - 1] ?? month,
+      value: summarize(aggregate).ikm,
+    })),
+    thresholds: GRADE_FLOORS.map((f) => ({ value: f.ikm, label: `${f.grade} ≥ ${formatNumber(f.ikm, 2)}` })),
+    note: 'Bulan tanpa responden tidak memiliki nilai dan dibiarkan kosong (garis terputus). Garis putus-putus: batas IKM mutu C, B dan A.',
+  };
   const trend: ReportSection = {
     heading: SECTION_HEADINGS.trend,
     blocks: [
       { kind: 'paragraph', text: comparison },
+      trendChart,
       {
         kind: 'table',
         caption: 'Tabel 5. IKM per bulan dalam periode',
@@ -744,6 +833,13 @@ export function buildSkmReport(input: SkmReportInput): SkmReport {
       `Unsur dengan nilai tertinggi adalah ${elementList(strengths.slice(0, 1))}; unsur dengan nilai terendah adalah ${elementList(weaknesses.slice(0, 1))}, yang menjadi prioritas tindak lanjut.`,
     );
   }
+  const signature: ReportBlock = {
+    kind: 'signature',
+    placeAndDate: `${signaturePlace(input.region.name)}, ${dateLabel(input.issuedOn)}`,
+    title: isRegion ? `Pejabat yang berwenang, ${input.region.name}` : `Kepala ${subject}`,
+    name: input.head?.name ?? null,
+    nip: input.head?.nip ?? null,
+  };
   const conclusionSection: ReportSection = {
     heading: SECTION_HEADINGS.conclusion,
     blocks: conclusion.map((text) => ({ kind: 'paragraph', text })),
@@ -890,6 +986,11 @@ export function buildSkmReport(input: SkmReportInput): SkmReport {
       ['Jumlah responden', formatNumber(n)],
       ['Tanggal laporan', dateLabel(input.issuedOn)],
     ],
+    foreword: [
+      `Laporan ini menyajikan hasil Survei Kepuasan Masyarakat (SKM) terhadap pelayanan ${isRegion ? `seluruh unit pelayanan ${input.region.name}` : `${subject}, ${input.region.name}`} pada periode ${label}, disusun menurut Peraturan Menteri PANRB Nomor 14 Tahun 2017 tentang Pedoman Penyusunan Survei Kepuasan Masyarakat Unit Penyelenggara Pelayanan Publik.`,
+      'SKM mengukur tingkat kepuasan masyarakat atas sembilan unsur pelayanan. Hasilnya menjadi dasar perbaikan pelayanan yang berkelanjutan, bahan rencana tindak lanjut, dan bukti dukung kinerja "Penerima Layanan" dalam Sasaran Kinerja Pegawai (SKP).',
+      'Terima kasih kami sampaikan kepada masyarakat yang telah meluangkan waktu mengisi kuesioner, serta kepada seluruh petugas yang mendukung pelaksanaan survei. Saran dan masukan untuk perbaikan laporan dan pelayanan selalu kami harapkan.',
+    ],
     headline: {
       responses: n,
       ikm: summary.ikm,
@@ -902,7 +1003,11 @@ export function buildSkmReport(input: SkmReportInput): SkmReport {
       { heading: 'BAB II PENGUMPULAN DATA SKM', sections: [executor, method, timing, sample] },
       { heading: 'BAB III HASIL PENGOLAHAN DATA SKM', sections: [respondents, elements, index, breakdown] },
       { heading: 'BAB IV ANALISIS HASIL SKM', sections: [strengthsSection, trend, followUp, previousFollowUp] },
-      { heading: 'BAB V KESIMPULAN', sections: [conclusionSection, evidence] },
+      // The report proper closes with its signature; the appendices follow.
+      {
+        heading: 'BAB V KESIMPULAN',
+        sections: [conclusionSection, { ...evidence, blocks: [...evidence.blocks, signature] }],
+      },
       { heading: 'LAMPIRAN', sections: [questionnaire, recapitulation, conversion] },
     ],
   };

@@ -26,6 +26,8 @@ export const RESERVED_REGION_SLUGS: ReadonlySet<string> = new Set([
   'public',
   'kiosk',
   'bukti',
+  // The pages' share cards (og:image).
+  'og',
   'kios',
   'login',
   'logout',

@@ -55,6 +55,13 @@ export class SpanBasis {
     this.pivots.set(free, row);
   }
 
+  /** The column where the row with 1 in `cols` would take its pivot if added, or -1 if it is in the span already. */
+  pivotOf(cols: readonly number[]): number {
+    const free = this.reduce(cols);
+    this.dense.fill(0);
+    return free;
+  }
+
   /** Whether the 0/1 vector with 1 in `cols` is a combination of the added rows. */
   contains(cols: readonly number[]): boolean {
     const free = this.reduce(cols);

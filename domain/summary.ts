@@ -67,6 +67,23 @@ export function isSuppressed(n: number): boolean {
   return n < MIN_PUBLIC_RESPONSES;
 }
 
+/**
+ * Why a public figure is missing, to say so in words (SPEC §4): no responses at all, fewer than 10, or enough
+ * responses but withheld so that it cannot reveal a smaller figure with others (complementary suppression).
+ * Only the published count is consulted, so the reason itself reveals nothing withheld.
+ */
+export type WithheldReason = 'none' | 'few' | 'protected';
+
+export function withheldReason(responses: number): WithheldReason {
+  if (responses === 0) return 'none';
+  return isSuppressed(responses) ? 'few' : 'protected';
+}
+
+/** Why a series of months (a trend) shows no figure at all: judged by its largest month's published count. */
+export function withheldMonthsReason(monthCounts: readonly number[]): WithheldReason {
+  return withheldReason(monthCounts.reduce((max, n) => Math.max(max, n), 0));
+}
+
 /** A withheld figure: its count and nothing that could reveal its answers (SPEC §4). */
 export function suppressedSummary(responses: number): PublicSummary {
   return {

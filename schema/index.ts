@@ -42,6 +42,9 @@ export const units = sqliteTable(
     population: integer('population'),
     /** The SKP target IKM (25–100). */
     ikmTarget: integer('ikm_target'),
+    /** The unit's head (kepala), who signs the SKM report: name, and the 18-digit NIP of a civil servant. */
+    headName: text('head_name'),
+    headNip: text('head_nip'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('units_region_slug').on(t.regionId, t.slug)],

@@ -1,7 +1,7 @@
 /**
  * @module
  * The Hono app for every API-owned path: `/api/*`, the rating form `/r/*`, the open-data
- * files `/data/*` and the SKP evidence check `/bukti/*`. `worker/index.ts` puts the Astro site
+ * files `/data/*`, the SKP evidence check `/bukti/*` and the pages' share cards `/og/*`. `worker/index.ts` puts the Astro site
  * behind it; tests drive this app directly.
  */
 import { publicOrigin } from './env';
@@ -13,6 +13,7 @@ import { ADMIN_BASE, adminRouter } from './routes/admin';
 import { agencyRouter } from './routes/agency';
 import { evidenceRouter } from './routes/evidence';
 import { followUpRouter } from './routes/follow-up';
+import { ogRouter } from './routes/og';
 import { openDataRouter } from './routes/open-data';
 import { ratingFormRouter } from './routes/rating-form';
 import { regionsRouter } from './routes/regions';
@@ -31,6 +32,7 @@ app.route(ADMIN_BASE, adminRouter);
 app.route('/data', openDataRouter);
 app.route('/r', ratingFormRouter);
 app.route('/bukti', evidenceRouter);
+app.route('/og', ogRouter);
 
 app.doc31('/api/v1/openapi.json', (c) => ({
   openapi: '3.1.0',
@@ -70,5 +72,5 @@ app.onError(onError);
 
 /** True for the paths this app owns; everything else is the Astro site's. */
 export function isApiPath(pathname: string): boolean {
-  return /^\/(api|r|data|bukti)(\/|$)/.test(pathname) && pathname !== '/data' && pathname !== '/data/';
+  return /^\/(api|r|data|bukti|og)(\/|$)/.test(pathname) && pathname !== '/data' && pathname !== '/data/';
 }

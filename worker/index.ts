@@ -3,11 +3,13 @@
  * The Worker entry: a misconfigured deployment answers 500 (worker/http/configured.ts); API-owned paths go to the Hono
  * app, every other request to the Astro site; every response gets the security headers (worker/http/security-headers.ts).
  * (Static assets are served by Cloudflare before this code runs.) Public reads of both are answered from the
- * edge cache first (worker/http/edge-cache.ts), so a hit skips Hono, Astro and D1.
+ * edge cache first (worker/http/edge-cache.ts), so a hit skips Hono, Astro and D1; open-data files leave it gzipped for
+ * clients that accept it (worker/http/compression.ts).
  */
 import { handle } from '@astrojs/cloudflare/handler';
 import { app, isApiPath } from './app';
 import type { Bindings } from './env';
+import { withCompression } from './http/compression';
 import { withConfiguration } from './http/configured';
 import { withEdgeCache } from './http/edge-cache';
 import { withSecurityHeaders } from './http/security-headers';
@@ -22,7 +24,7 @@ const cachedFetch = withConfiguration(
 
 export default {
   async fetch(request, env, ctx) {
-    return withSecurityHeaders(request, await cachedFetch(request, env, ctx));
+    return withSecurityHeaders(request, withCompression(request, await cachedFetch(request, env, ctx)));
   },
   scheduled,
   queue: snapshotQueue,

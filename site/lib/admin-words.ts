@@ -303,12 +303,28 @@ const WORDS = {
   reportUnit: { id: 'Unit layanan', en: 'Service unit' },
   wholeRegion: { id: 'Seluruh unit (laporan daerah)', en: 'All units (region report)' },
   periodHelp: {
-    id: 'Contoh: 2026-11 (bulan), 2026-Q4 (triwulan), 2026-S2 (semester), 2026 (tahun).',
-    en: 'For example 2026-11 (month), 2026-Q4 (quarter), 2026-S2 (semester), 2026 (year).',
+    id: 'Bawaan: triwulan berjalan. Periode yang masih berjalan memuat data sampai hari ini.',
+    en: 'Default: the current quarter. A period in progress holds the data up to today.',
   },
+  periodQuarters: { id: 'Triwulan', en: 'Quarters' },
+  periodSemesters: { id: 'Semester', en: 'Half-years' },
+  periodYears: { id: 'Tahun', en: 'Years' },
+  periodMonths: { id: 'Bulan', en: 'Months' },
+  periodOngoing: { id: 'berjalan', en: 'in progress' },
   openReport: { id: 'Buka laporan (A4, cetak)', en: 'Open the report (A4, print)' },
   downloadPdf: { id: 'Unduh PDF', en: 'Download PDF' },
   skpEvidence: { id: 'Bukti dukung SKP', en: 'SKP evidence' },
+  unitHead: { id: 'Kepala unit (penanda tangan laporan SKM)', en: 'Head of the unit (signs the SKM report)' },
+  unitHeadName: { id: 'Nama kepala unit, dengan gelar', en: 'Name of the head, with titles' },
+  unitHeadNip: { id: 'NIP (18 angka, opsional)', en: 'NIP (18 digits, optional)' },
+  unitHeadMissing: {
+    id: 'Kepala unit belum diisi: laporan SKM mencetak baris kosong untuk nama dan NIP, yang harus diisi tangan.',
+    en: 'No head of the unit is set: the SKM report prints blank lines for the name and NIP, to fill in by hand.',
+  },
+  unitHeadAskAdmin: {
+    id: 'Minta admin wilayah mengisinya.',
+    en: 'Ask a region admin to set it.',
+  },
   issueEvidence: { id: 'Terbitkan tautan bukti', en: 'Issue the evidence link' },
   evidenceLink: {
     id: 'Tautan bukti dukung (bertanda tangan; berikan kepada penilai SKP):',
@@ -405,4 +421,86 @@ export function flagReasonWord(locale: Locale, reason: string | null): string {
 
 export function roleWord(locale: Locale, role: 'super' | 'region_admin' | 'unit_operator' | 'viewer'): string {
   return WORDS[`role_${role}`][locale];
+}
+
+/** Each audited action in words (worker/admin/audit.ts writes them); an unknown one is shown as it is. */
+const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = {
+  'region.create': { id: 'Menambah daerah', en: 'Added a region' },
+  'unit.create': { id: 'Menambah unit layanan', en: 'Added a service unit' },
+  'service.create': { id: 'Menambah jenis layanan', en: 'Added a service' },
+  'counter.create': { id: 'Menambah loket', en: 'Added a counter' },
+  'counter.update': { id: 'Mengubah loket', en: 'Changed a counter' },
+  'kiosk.create': { id: 'Membuat tautan pendaftaran kios', en: 'Created a kiosk enrolment link' },
+  'kiosk.enrol': { id: 'Kios terdaftar', en: 'A kiosk enrolled' },
+  'kiosk.revoke': { id: 'Mencabut kios', en: 'Revoked a kiosk' },
+  'api-key.create': { id: 'Membuat kunci API', en: 'Created an API key' },
+  'api-key.revoke': { id: 'Mencabut kunci API', en: 'Revoked an API key' },
+  'responses.import': { id: 'Mengimpor kuesioner kertas (CSV)', en: 'Imported paper questionnaires (CSV)' },
+  'responses.enter': { id: 'Memasukkan satu kuesioner kertas', en: 'Keyed in a paper questionnaire' },
+  'responses.undo': { id: 'Membatalkan kuesioner kertas', en: 'Undid a paper questionnaire' },
+  'response.accept': { id: 'Menerima penilaian yang ditahan', en: 'Accepted a held rating' },
+  'response.reject': { id: 'Menolak penilaian yang ditahan', en: 'Rejected a held rating' },
+  'comment.moderate': { id: 'Memoderasi komentar', en: 'Moderated a comment' },
+  'follow-up.create': { id: 'Menambah tindak lanjut', en: 'Added a follow-up action' },
+  'follow-up.update': { id: 'Mengubah tindak lanjut', en: 'Changed a follow-up action' },
+  'follow-up.delete': { id: 'Menghapus tindak lanjut', en: 'Deleted a follow-up action' },
+  'evidence.issue': { id: 'Menerbitkan tautan bukti SKP', en: 'Issued an SKP evidence link' },
+  'user.create': { id: 'Mengundang petugas', en: 'Invited a staff member' },
+  'user.accept-invitation': { id: 'Menerima undangan', en: 'Accepted an invitation' },
+  'user.reset-link': { id: 'Membuat tautan atur ulang kata sandi', en: 'Created a password reset link' },
+  'user.reset-password': { id: 'Mengatur ulang kata sandi', en: 'Reset a password' },
+  'user.change-password': { id: 'Mengganti kata sandi', en: 'Changed a password' },
+  'user.disable': { id: 'Menonaktifkan akun', en: 'Disabled an account' },
+  'user.enable': { id: 'Mengaktifkan akun', en: 'Enabled an account' },
+  'session.create': { id: 'Masuk ke konsol', en: 'Signed in' },
+  'session.delete': { id: 'Keluar dari konsol', en: 'Signed out' },
+  'session.delete-all': { id: 'Mengakhiri semua sesi akun', en: 'Ended all of an account’s sessions' },
+  'session.sign-in-failed': { id: 'Gagal masuk', en: 'Failed sign-in' },
+  'session.reauth-failed': { id: 'Gagal konfirmasi kata sandi', en: 'Failed password confirmation' },
+  'totp.enrol': { id: 'Memulai pemasangan autentikator', en: 'Started adding an authenticator' },
+  'totp.confirm': { id: 'Mengaktifkan autentikator', en: 'Enabled an authenticator' },
+  'totp.disable': { id: 'Mematikan autentikator', en: 'Turned off an authenticator' },
+};
+
+export function auditActionWord(locale: Locale, action: string): string {
+  return AUDIT_ACTIONS[action]?.[locale] ?? action;
+}
+
+const AUDIT_TARGETS: Record<string, Record<Locale, string>> = {
+  region: { id: 'Daerah', en: 'Region' },
+  unit: { id: 'Unit', en: 'Unit' },
+  service: { id: 'Layanan', en: 'Service' },
+  counter: { id: 'Loket', en: 'Counter' },
+  comment: { id: 'Komentar', en: 'Comment' },
+  response: { id: 'Penilaian', en: 'Rating' },
+  'follow-up': { id: 'Tindak lanjut', en: 'Follow-up' },
+  user: { id: 'Akun', en: 'Account' },
+};
+
+/**
+ * Who acted, in words: an account's name and e-mail, a kiosk's label, the bootstrap token, or nobody known (a
+ * failed sign-in); never a bare id.
+ */
+export function auditActorWord(
+  locale: Locale,
+  entry: { actor: string; actorEmail: string | null; actorName: string | null },
+): string {
+  if (entry.actor === 'admin-token') return WORDS.bootstrapActor[locale];
+  if (entry.actor === 'anonymous') return locale === 'id' ? 'Tidak dikenal (gagal masuk)' : 'Unknown (failed sign-in)';
+  if (entry.actor.startsWith('kiosk:')) {
+    return `${locale === 'id' ? 'Kios' : 'Kiosk'} “${entry.actorName ?? '?'}”`;
+  }
+  if (entry.actorEmail) return entry.actorName ? `${entry.actorName} (${entry.actorEmail})` : entry.actorEmail;
+  return locale === 'id' ? 'Akun yang sudah dihapus' : 'A deleted account';
+}
+
+/** What an entry concerns, in words: "Akun budi@…", "Loket 7k2m…", "Unit tanjungpinang/disdukcapil". */
+export function auditTargetWord(locale: Locale, entry: { target: string; targetEmail: string | null }): string {
+  if (entry.target === 'session') return '—';
+  const colon = entry.target.indexOf(':');
+  const kind = colon > 0 ? entry.target.slice(0, colon) : '';
+  const word = AUDIT_TARGETS[kind]?.[locale];
+  if (!word) return entry.target;
+  if (kind === 'user') return `${word} ${entry.targetEmail ?? (locale === 'id' ? 'yang sudah dihapus' : '(deleted)')}`;
+  return `${word} ${entry.target.slice(colon + 1)}`;
 }

@@ -3,6 +3,7 @@
  * The site's words in Bahasa Indonesia and English, and the locale of the current request.
  */
 import type { AstroGlobal } from 'astro';
+import { withheldReason } from '../../domain/summary';
 import type { Locale } from '../../domain/survey';
 import { negotiateLocale } from '../../worker/http/locale';
 
@@ -65,6 +66,7 @@ const WORDS = {
   service: { id: 'Jenis layanan', en: 'Service' },
   noService: { id: 'Tanpa jenis layanan', en: 'No service given' },
   withheld: { id: 'disembunyikan', en: 'withheld' },
+  withheldShort: { id: 'Disembunyikan', en: 'Withheld' },
   noServices: { id: 'Unit ini belum mencatat jenis layanan.', en: 'This unit has no services recorded yet.' },
   serviceWithheldNote: {
     id: 'Nilai layanan dengan kurang dari 10 responden tidak ditampilkan, hanya jumlahnya. Bila perlu, nilai lain juga disembunyikan, agar nilai yang tersembunyi tidak dapat dihitung dari nilai unit, layanan atau periode lain yang tampil.',
@@ -79,6 +81,27 @@ const WORDS = {
     en: 'The order uses a fair statistical adjustment: units with few responses are pulled toward the regional average, so a handful of perfect ratings cannot top the list. Units without enough data come last.',
   },
   noUnits: { id: 'Daerah ini belum memiliki unit layanan.', en: 'This region has no service units yet.' },
+  withheldFew: {
+    id: '{n} responden dalam periode ini, kurang dari 10, sehingga angka tidak ditampilkan demi kerahasiaan responden.',
+    en: '{n} responses in this period, fewer than 10, so no figure is shown to protect the respondents’ privacy.',
+  },
+  withheldProtected: {
+    id: '{n} responden dalam periode ini, cukup untuk dihitung, tetapi angkanya disembunyikan untuk melindungi angka lain: bersama angka yang tampil, angka ini dapat membuka angka kelompok kecil yang tersembunyi (penyembunyian pelengkap).',
+    en: '{n} responses in this period, enough to compute, but the figure is withheld to protect other figures: together with the published ones it would reveal a hidden small group’s figure (complementary suppression).',
+  },
+  monthsFew: {
+    id: '{n} responden dalam {months} bulan ini, tetapi tidak ada bulan dengan sedikitnya 10 responden, sehingga angka bulanan tidak ditampilkan demi kerahasiaan responden.',
+    en: '{n} responses over these {months} months, but no month has at least 10, so no monthly figure is shown to protect the respondents’ privacy.',
+  },
+  monthsProtected: {
+    id: '{n} responden dalam {months} bulan ini, tetapi setiap angka bulanan disembunyikan: bulan yang kecil karena kurang dari 10 responden, yang lain untuk melindungi angka yang tersembunyi (penyembunyian pelengkap).',
+    en: '{n} responses over these {months} months, but every monthly figure is withheld: small months for having fewer than 10 responses, the others to protect hidden figures (complementary suppression).',
+  },
+  withheldLonger: {
+    id: 'Pilih periode yang lebih panjang (triwulan, semester atau tahun) untuk melihat angkanya.',
+    en: 'Choose a longer period (quarter, half-year or year) to see a figure.',
+  },
+  withheldMethod: { id: 'Mengapa angka disembunyikan', en: 'Why figures are withheld' },
   noRatingsPeriod: {
     id: 'Belum ada penilaian dalam periode ini. Coba periode lain.',
     en: 'No ratings in this period yet. Try another period.',
@@ -191,6 +214,11 @@ const WORDS = {
     en: 'Write months as YYYY-MM (e.g. 2026-01), and the first month must not be after the last.',
   },
   filesHeading: { id: 'Berkas', en: 'Files' },
+  noRows: { id: 'tanpa baris untuk saringan ini', en: 'no rows for this filter' },
+  sizesNote: {
+    id: 'Ukuran berkas adalah perkiraan (tepat sampai sekitar ±25%): jumlah baris dari data saat ini dikali rata-rata ukuran satu baris. Peramban yang mendukung gzip (semua peramban modern, curl --compressed) menerima berkas terkompresi, jauh lebih kecil.',
+    en: 'File sizes are estimates (to about ±25%): the current number of rows times the average size of one row. Browsers that accept gzip (every modern browser, curl --compressed) receive the file compressed, much smaller.',
+  },
   columns: { id: 'Kolom (kamus data)', en: 'Columns (data dictionary)' },
   column: { id: 'Kolom', en: 'Column' },
   type: { id: 'Tipe', en: 'Type' },
@@ -251,4 +279,16 @@ export type WordKey = keyof typeof WORDS;
 
 export function t(locale: Locale, key: WordKey): string {
   return WORDS[key][locale];
+}
+
+/** A word with its `{name}` placeholders filled. */
+export function tf(locale: Locale, key: WordKey, values: Record<string, string>): string {
+  return WORDS[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+const WITHHELD_WORD = { none: 'noData', few: 'notEnough', protected: 'withheldShort' } as const;
+
+/** In a word, why a figure with this published count is missing: no ratings, too few, or withheld. */
+export function withheldWord(locale: Locale, responses: number): string {
+  return t(locale, WITHHELD_WORD[withheldReason(responses)]);
 }

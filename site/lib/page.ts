@@ -6,6 +6,7 @@
 import { env } from 'cloudflare:workers';
 import type { AstroGlobal } from 'astro';
 import { type Period, parsePeriod } from '../../domain/periods';
+import type { Locale } from '../../domain/survey';
 import { publicOrigin as originOf } from '../../worker/env';
 import { resolvePeriod } from '../../worker/indicators/scores';
 
@@ -38,6 +39,19 @@ export function periodChoices(firstYear: number, current: Period): { year: numbe
     out.push({ year, periods: ids.map((id) => parsePeriod(id)).filter((p): p is Period => p !== null) });
   }
   return out;
+}
+
+/**
+ * The absolute URL of the share card (`og:image`, worker/routes/og.ts) of the page's subject: `''` the portal,
+ * `/{region}` or `/{region}/{unit}`, for the page's own period (when it asks a valid one) and language.
+ */
+export function shareCardUrl(astro: AstroGlobal, subject: string, locale: Locale): string {
+  const query = new URLSearchParams();
+  const period = astro.url.searchParams.get('period');
+  if (subject && period && parsePeriod(period)) query.set('period', period);
+  if (locale === 'en') query.set('lang', 'en');
+  const search = query.size > 0 ? `?${query}` : '';
+  return `${publicOrigin(astro)}/og${subject}/card.png${search}`;
 }
 
 /** The portal's public origin (PUBLIC_ORIGIN), else the request's. */

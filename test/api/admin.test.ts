@@ -126,7 +126,14 @@ describe('POST /api/v1/admin/regions, units, services (SPEC §1, §5, §6)', () 
       ikmTarget: 82.5,
     });
     expect(unit.status).toBe(201);
-    expect(await unit.json()).toEqual({ slug: 'dinkes', name: 'Dinas Kesehatan', population: 5000, ikmTarget: 82.5 });
+    expect(await unit.json()).toEqual({
+      slug: 'dinkes',
+      name: 'Dinas Kesehatan',
+      population: 5000,
+      ikmTarget: 82.5,
+      headName: null,
+      headNip: null,
+    });
 
     const service = await admin('POST', '/regions/gorontalo/units/dinkes/services', {
       slug: 'surat-sehat',
@@ -353,6 +360,15 @@ describe('counters (SPEC §1, §5)', () => {
     expect(page).toContain('Pindai kode QR');
     expect(page).toContain('Scan the QR code');
     expect(page).toContain('<svg');
+    // Its print button's one inline script runs by this response's nonce, and nothing else may.
+    expect(page).toMatch(/<button type="button" id="print">Cetak \/ Print<\/button>/);
+    const nonce = /<script nonce="([A-Za-z0-9+/=_-]{16,})">/.exec(page)?.[1] ?? '';
+    expect(nonce).not.toBe('');
+    const policy = poster.headers.get('content-security-policy') ?? '';
+    expect(/script-src ([^;]*)/.exec(policy)?.[1]).toBe(`'nonce-${nonce}'`);
+    expect(policy).toContain("frame-ancestors 'none'");
+    const again = await (await admin('GET', `/regions/poster/units/dinsos/counters/${code}/poster`)).text();
+    expect(again).not.toContain(nonce);
   });
 
   it('does not reach a counter through another unit’s path', async () => {

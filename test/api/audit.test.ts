@@ -6,7 +6,16 @@ import { createOrganisation } from '../support/fixtures';
 import { insertRatings } from '../support/ratings';
 
 interface Page {
-  entries: { id: number; actor: string; actorEmail: string | null; action: string; region: string | null }[];
+  entries: {
+    id: number;
+    actor: string;
+    actorEmail: string | null;
+    actorName: string | null;
+    action: string;
+    target: string;
+    targetEmail: string | null;
+    region: string | null;
+  }[];
   nextCursor: number | null;
 }
 
@@ -34,6 +43,15 @@ describe('GET /api/v1/admin/audit (docs/accounts.md: who changed what, when)', (
     ).json<Page>();
     expect(byEmail.entries).toHaveLength(3);
     expect(byEmail.entries[0]).toMatchObject({ actor: `user:${regionAdmin.id}`, actorEmail: regionAdmin.email });
+    // The name beside the e-mail, and an account target's e-mail, so the console writes people, not ids.
+    expect(byEmail.entries[0]?.actorName).toMatch(/^Petugas \d+$/);
+    const invited = await (await admin('GET', '/audit?action=user.create&region=audit-a')).json<Page>();
+    expect(invited.entries[0]).toMatchObject({
+      actor: 'admin-token',
+      actorName: null,
+      target: `user:${regionAdmin.id}`,
+      targetEmail: regionAdmin.email,
+    });
     const prefix = await (await admin('GET', '/audit?action=unit.&region=audit-b')).json<Page>();
     expect(prefix.entries.map((e) => e.action)).toEqual(['unit.create']);
 

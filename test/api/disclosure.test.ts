@@ -255,14 +255,14 @@ describe('no combination of published figures gives back a withheld one (SPEC §
 
   it('microdata: a unit-month of 20 responses the plan withholds has no rows', async () => {
     const org = await createOrganisation({ region: 'selisih-mikro-bulan' });
-    // Quarter − January would give February's 5 back: the plan withholds January, and so must the microdata.
-    await insertRatings(org, [...ratings(20, `${YEAR}-01`, null, 2), ...ratings(5, `${YEAR}-02`, null, 3)]);
-    const january = ScoreSchema.parse(
-      await (await get(`/api/v1/regions/selisih-mikro-bulan/units/disdukcapil/scores?period=${YEAR}-01`)).json(),
+    // Quarter − February would give January's 5 back: the plan withholds February, and so must the microdata.
+    await insertRatings(org, [...ratings(5, `${YEAR}-01`, null, 2), ...ratings(20, `${YEAR}-02`, null, 3)]);
+    const february = ScoreSchema.parse(
+      await (await get(`/api/v1/regions/selisih-mikro-bulan/units/disdukcapil/scores?period=${YEAR}-02`)).json(),
     );
-    expect(january).toMatchObject({ responses: 20, suppressed: true });
+    expect(february).toMatchObject({ responses: 20, suppressed: true });
     const rows = await csvRows('/data/responses.csv?region=selisih-mikro-bulan');
-    expect(rows.filter((row) => row.month === `${YEAR}-01`)).toHaveLength(0);
+    expect(rows.filter((row) => row.month === `${YEAR}-02`)).toHaveLength(0);
   });
 
   it('a month’s file changes its ETag when another month of its year changes (its plan may change with it)', async () => {
@@ -283,12 +283,12 @@ describe('no combination of published figures gives back a withheld one (SPEC §
 
   it('the public evidence page shows today’s figure only when the plan publishes it', async () => {
     const org = await createOrganisation({ region: 'selisih-bukti' });
-    // January 20 and February 5: quarter − January would give February back, so the plan withholds January.
-    await insertRatings(org, [...ratings(20, `${YEAR}-01`, null, 2), ...ratings(5, `${YEAR}-02`, null, 3)]);
-    const january = ScoreSchema.parse(
-      await (await get(`/api/v1/regions/selisih-bukti/units/disdukcapil/scores?period=${YEAR}-01`)).json(),
+    // January 5 and February 20: quarter − February would give January back, so the plan withholds February.
+    await insertRatings(org, [...ratings(5, `${YEAR}-01`, null, 2), ...ratings(20, `${YEAR}-02`, null, 3)]);
+    const february = ScoreSchema.parse(
+      await (await get(`/api/v1/regions/selisih-bukti/units/disdukcapil/scores?period=${YEAR}-02`)).json(),
     );
-    expect(january).toMatchObject({ responses: 20, suppressed: true });
+    expect(february).toMatchObject({ responses: 20, suppressed: true });
 
     // A claim the agency signed earlier (other figures), so the page compares it with today's.
     const issued = await issueEvidence(
@@ -296,9 +296,9 @@ describe('no combination of published figures gives back a withheld one (SPEC §
       'https://suara.test',
       { slug: 'selisih-bukti' },
       { slug: 'disdukcapil' },
-      parsePeriod(`${YEAR}-01`)!,
+      parsePeriod(`${YEAR}-02`)!,
       { responses: 12, ikm: 80, ikmLow: 75, ikmHigh: 85, grade: 'B', elements: null, distribution: null },
-      `${YEAR}-02-01`,
+      `${YEAR}-03-01`,
     );
     const html = await (await get(`/bukti/${issued!.token}`)).text();
     expect(html).toContain('Berubah sejak diterbitkan');

@@ -36,6 +36,7 @@ const SPEC_PATHS: Record<string, string[]> = {
   '/api/v1/agency/scores': ['get'],
   '/api/v1/admin/regions': ['post'],
   '/api/v1/admin/regions/{region}/units': ['post'],
+  '/api/v1/admin/regions/{region}/units/{unit}': ['patch'],
   '/api/v1/admin/regions/{region}/units/{unit}/services': ['post'],
   '/api/v1/admin/regions/{region}/units/{unit}/counters': ['post'],
   '/api/v1/admin/regions/{region}/units/{unit}/counters/{code}/qr.svg': ['get'],
@@ -101,7 +102,7 @@ describe('GET /api/v1/openapi.json (SPEC §5: OpenAPI 3.1 from the validating sc
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
     expect(Object.keys(doc.paths).length).toBeGreaterThan(10);
     for (const [path, item] of Object.entries(doc.paths)) {
-      expect(path, path).toMatch(/^\/(api|data|bukti)\//);
+      expect(path, path).toMatch(/^\/(api|data|bukti|og)\//);
       const operations = Object.entries(item).filter(([method]) => METHODS.includes(method));
       expect(operations.length, path).toBeGreaterThan(0);
       for (const [method, operation] of operations) {

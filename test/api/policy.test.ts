@@ -17,6 +17,8 @@ const NON_STAFF_PREFIXES = [
   '/api/docs',
   // Signed SKP evidence: public by design, the token is its own credential (docs/report.md).
   '/bukti/',
+  // The public pages' share cards (og:image).
+  '/og/',
   '/api/v1/openapi.json',
 ];
 
@@ -163,7 +165,8 @@ describe('roles and regions enforced on every admin route (SPEC §5 Admin)', () 
       checked.push(label);
     }
     expect(checked.length).toBeGreaterThan(25);
-  });
+    // Every admin route, each with a snapshot of every table before and after: longer than the default 5 s on a busy CI.
+  }, 30_000);
 
   it('lets each role act within its reach: the operator in its own unit only, the viewer read-only', async () => {
     const { unit_operator: operator, viewer, region_admin: regionAdmin } = callers;

@@ -36,6 +36,14 @@ describe('GET /r/{code}: the rating form (SPEC §2, §5)', () => {
     expect(page).toMatch(/name="submissionId" value="[0-9a-f-]{36}"/);
   });
 
+  it('links the portal’s icon, so the browser shows it instead of asking for a missing one', async () => {
+    const org = await createOrganisation();
+    const page = await (await get(`/r/${org.counterCode}`)).text();
+    expect(page).toContain('<link rel="icon" href="/favicon.ico" sizes="32x32"/>');
+    expect(page).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>');
+    expect(page).toContain('<link rel="apple-touch-icon" href="/apple-touch-icon.png"/>');
+  });
+
   it('without a Turnstile secret renders no widget and carries the dummy token (local development)', async () => {
     const org = await createOrganisation();
     const page = await (await get(`/r/${org.counterCode}`)).text();

@@ -59,11 +59,11 @@ describe('GET /api/v1/regions/{region}/units/{unit}/scores (SPEC §3, §5)', () 
     };
 
     expect(await ikmOf('2026-Q1')).toEqual([6, null]);
-    // S1 (12) and the year (18) are large enough, but the year minus S1 is December's 6 responses: the disclosure
-    // plan publishes the year and withholds the semester (SPEC §4 complementary suppression).
-    expect(await ikmOf('2026-S1')).toEqual([12, null]);
+    // S1 (12) and the year (18) are large enough, but the year minus S1 is December's 6 responses. S1 was published
+    // from April on, as the year to date, so the disclosure plan keeps it and withholds the year (SPEC §4 releases).
+    expect(await ikmOf('2026-S1')).toEqual([12, 87.5]);
     expect(await ikmOf('2026-S2')).toEqual([6, null]);
-    expect(await ikmOf('2026')).toEqual([18, 75]);
+    expect(await ikmOf('2026')).toEqual([18, null]);
     expect(await ikmOf('2025')).toEqual([0, null]);
   });
 
@@ -253,11 +253,12 @@ describe('complementary suppression in the public scores (SPEC §4)', () => {
       units: unknown[];
     }>();
 
-    // February is suppressed (n = 5); quarter − January would give it away, so the plan withholds one of the two
-    // (the month: the shorter period goes first, docs/method.md), and the ranking shows the quarter as the API does.
-    expect(january).toMatchObject({ responses: 20, suppressed: true, ikm: null });
-    expect(quarter).toMatchObject({ responses: 25, suppressed: false, ikm: 85 });
-    expect(ranking.units[0]).toMatchObject({ responses: 25, suppressed: false, ikm: 85 });
+    // February is suppressed (n = 5); quarter − January would give it away, so the plan withholds one of the two.
+    // January was published all February, before February's responses came: it stays, and the quarter goes (SPEC §4
+    // releases). The ranking shows the quarter as the API does.
+    expect(january).toMatchObject({ responses: 20, suppressed: false, ikm: 100 });
+    expect(quarter).toMatchObject({ responses: 25, suppressed: true, ikm: null });
+    expect(ranking.units[0]).toMatchObject({ responses: 25, suppressed: true, ikm: null });
   });
 
   it('publishes the quarter once its suppressed months hold 10 or more responses together', async () => {

@@ -30,7 +30,8 @@ function expectSecurityHeaders(response: Response, what: string) {
 }
 
 describe('security headers on every response (docs/rating.md, "Security headers")', () => {
-  it('are set by every route of the app, whatever its status', async () => {
+  // Every route answers once, the share cards' PNG rendering included: more than the default 5 s on a busy machine.
+  it('are set by every route of the app, whatever its status', { timeout: 30_000 }, async () => {
     const org = await createOrganisation({ region: 'kota-header', unit: 'dinas-header' });
     const routes = concreteRoutes({ region: 'kota-header', unit: 'dinas-header', code: org.counterCode });
     expect(routes.length).toBeGreaterThan(20);

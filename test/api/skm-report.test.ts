@@ -1,8 +1,11 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHAPTER_HEADINGS, SECTION_HEADINGS } from '../../domain/skm-report';
+import { localDate } from '../../domain/periods';
+import { CHAPTER_HEADINGS, dateLabel, SECTION_HEADINGS } from '../../domain/skm-report';
+import { staff } from '../support/accounts';
 import { admin } from '../support/admin';
 import { createOrganisation, type Organisation } from '../support/fixtures';
+import { readPdf } from '../support/pdf-text';
 import { insertRatings, same } from '../support/ratings';
 
 // 12 × total 32 and 8 × total 27: mean 30 of 36, IKM 25 · 30 / 9 = 83.33, grade B, n = 20 (SPEC §3).
@@ -102,12 +105,14 @@ describe('the official SKM report of a unit (PermenPANRB 14/2017 annex; SPEC §3
     expect(await verified.json()).toMatchObject({ valid: true, ikm: 83.33, responses: 20, grade: 'B', period: PERIOD });
   });
 
-  it('is a PDF made in the Worker, with a sensible file name', async () => {
+  it('is a PDF made in the Worker, downloaded as a file with a sensible name (RFC 6266)', async () => {
     const response = await admin('GET', `/regions/${regionSlug}/reports/skm.pdf?period=${PERIOD}&unit=disdukcapil`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
+    // An attachment: the browser saves it and the console stays open, instead of the PDF replacing it.
+    const name = `laporan-skm-${regionSlug}-disdukcapil-${PERIOD}.pdf`;
     expect(response.headers.get('content-disposition')).toBe(
-      `inline; filename="laporan-skm-${regionSlug}-disdukcapil-${PERIOD}.pdf"`,
+      `attachment; filename="${name}"; filename*=UTF-8''${name}`,
     );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
@@ -140,6 +145,16 @@ describe('the official SKM report of a unit (PermenPANRB 14/2017 annex; SPEC §3
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     }
     expect((await admin('GET', `/regions/tidak-ada/reports/skm.pdf?period=${PERIOD}`)).status).toBe(404);
+    // The PDF validates its period the same way: a problem, never a broken file.
+    for (const period of ['2026-Q5', '2026-7', 'Q3 2026', '', '2099-01']) {
+      const response = await admin(
+        'GET',
+        `/regions/${regionSlug}/reports/skm.pdf?period=${encodeURIComponent(period)}`,
+      );
+      expect(response.status, period).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(response.headers.get('content-disposition'), period).toBeNull();
+    }
   });
 
   it('needs staff credentials', async () => {
@@ -283,5 +298,87 @@ describe('signed SKP evidence (PermenPANRB 6/2022; SPEC §5)', () => {
       { ...env, ENVIRONMENT: 'production', EVIDENCE_SIGNING_KEY: '' },
     );
     expect(response.status).toBe(503);
+  });
+});
+
+describe('the head of the unit, who signs the report (SPEC §5 PATCH /admin/regions/{region}/units/{unit})', () => {
+  const unitPath = () => `/regions/${regionSlug}/units/disdukcapil`;
+  const pdfText = async () => {
+    const response = await admin('GET', `/regions/${regionSlug}/reports/skm.pdf?period=${PERIOD}&unit=disdukcapil`);
+    const pages = await readPdf(new Uint8Array(await response.arrayBuffer()));
+    const page = pages.find((p) => p.lines.some((l) => l.text === 'BAB V KESIMPULAN'))!;
+    return page.lines.map((l) => l.text).join('\n');
+  };
+
+  it('is set by a region admin, audited, listed, and printed with the place and today’s date in the region', async () => {
+    const response = await admin('PATCH', unitPath(), {
+      headName: 'Drs. Budi Santoso, M.Si.',
+      headNip: '197001012000031001',
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      slug: 'disdukcapil',
+      headName: 'Drs. Budi Santoso, M.Si.',
+      headNip: '197001012000031001',
+    });
+    const audit = await env.DB.prepare(
+      "SELECT target, detail FROM audit_log WHERE action = 'unit.update' ORDER BY id DESC LIMIT 1",
+    ).first<{ target: string; detail: string }>();
+    expect(audit?.target).toBe(`unit:${regionSlug}/disdukcapil`);
+    expect(JSON.parse(audit?.detail ?? '{}')).toMatchObject({
+      before: { headName: null, headNip: null },
+      changes: { headName: 'Drs. Budi Santoso, M.Si.', headNip: '197001012000031001' },
+    });
+    const units = await (await admin('GET', `/regions/${regionSlug}/units`)).json<
+      { slug: string; headNip: string }[]
+    >();
+    expect(units.find((u) => u.slug === 'disdukcapil')?.headNip).toBe('197001012000031001');
+    // Staff only: the head's name and NIP are in no public answer.
+    for (const path of [
+      `/api/v1/regions/${regionSlug}/units/disdukcapil/scores?period=${PERIOD}`,
+      `/api/v1/regions/${regionSlug}/scores?period=${PERIOD}`,
+      `/data/scores.json?region=${regionSlug}`,
+    ]) {
+      const response = await exports.default.fetch(`https://suara.test${path}`);
+      expect(response.status, path).toBe(200);
+      const body = await response.text();
+      expect(body, path).not.toMatch(/197001012000031001|Budi Santoso|headN/);
+    }
+    const region = await env.DB.prepare('SELECT name FROM regions WHERE slug = ?')
+      .bind(regionSlug)
+      .first<{ name: string }>();
+    const place = region!.name.replace(/^Kota /, '');
+    const today = dateLabel(localDate(Date.now(), 'Asia/Jakarta'));
+    expect(await pdfText()).toContain(
+      `${place}, ${today}\nKepala Dinas Kependudukan dan Pencatatan\nSipil\nDrs. Budi Santoso, M.Si.\nNIP 197001012000031001`,
+    );
+  });
+
+  it('when cleared leaves blank lines for the name and NIP, to fill in by hand', async () => {
+    expect((await admin('PATCH', unitPath(), { headName: null, headNip: null })).status).toBe(200);
+    expect(await pdfText()).toMatch(/Sipil\n\.{20,}\nNIP \.{20,}/);
+  });
+
+  it('refuses a NIP that is not 18 digits, a name with a line break and unknown fields (400 problem+json)', async () => {
+    for (const body of [
+      { headNip: '19700101 200003 1 001' },
+      { headNip: '1970010120000310' },
+      { headName: 'Budi\nSantoso' },
+      { headName: 'Budi\u202eSantoso' },
+      { name: 'Dinas Baru' },
+    ]) {
+      const response = await admin('PATCH', unitPath(), body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
+  });
+
+  it('may not be changed by a unit operator (403) nor for another region’s unit (404)', async () => {
+    const operator = await staff('unit_operator', regionSlug, ['disdukcapil']);
+    expect((await operator.call('PATCH', unitPath(), { headName: 'Orang Lain' })).status).toBe(403);
+    const slugs = await slugsOf(other);
+    expect(
+      (await admin('PATCH', `/regions/${regionSlug}/units/${slugs.unit}`, { headName: 'Orang Lain' })).status,
+    ).toBe(404);
   });
 });

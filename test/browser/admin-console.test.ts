@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { currentPeriod, nextPeriod, previousPeriod } from '../../domain/periods';
 import { browserAvailable, DESKTOP, launchBrowser, seriousAxeViolations } from './support/browser';
 import { BROWSER_TEST_VARS } from './support/vars';
 
@@ -96,6 +98,59 @@ describe.skipIf(!browserAvailable)('admin console in Chromium (SPEC §5 admin, �
     expect(await listed.count()).toBe(1);
     expect(secret.startsWith(((await listed.locator('code').textContent()) ?? 'x').replace('…', ''))).toBe(true);
     expect(await page.content()).not.toContain(secret);
+  });
+
+  it('chooses the report period from a list, the current quarter first, and downloads the PDF beside the console', async () => {
+    const [counter] = inject('counters');
+    const { region, unit } = counter!;
+    await page.goto(`${inject('origin')}/admin/${region}`);
+    const consoleUrl = page.url();
+    const timeZone = ((await page.locator('main p.muted').first().textContent()) ?? '').split(' · ')[1] ?? '';
+    const current = currentPeriod('quarter', Date.now(), timeZone);
+    const closed = previousPeriod(current);
+
+    // A labelled list, not free text: quarters, semesters, years and months, none that has not begun.
+    const select = page.locator('#report-period');
+    expect(await select.evaluate((element) => element.tagName)).toBe('SELECT');
+    expect(await page.locator('label[for="report-period"]').textContent()).toBe('Periode');
+    expect(
+      await select.locator('optgroup').evaluateAll((groups) => groups.map((g) => g.getAttribute('label'))),
+    ).toEqual(['Triwulan', 'Semester', 'Tahun', 'Bulan']);
+    const values = await select.locator('option').evaluateAll((options) => options.map((o) => o.getAttribute('value')));
+    for (const id of [current.id, closed.id, current.id.slice(0, 4), `${current.id.slice(0, 4)}-S1`]) {
+      expect(values).toContain(id);
+    }
+    expect(values).toContain(currentPeriod('month', Date.now(), timeZone).id);
+    expect(values).not.toContain(nextPeriod(current).id);
+    expect(await select.inputValue()).toBe(current.id);
+    expect(await select.locator('option:checked').textContent()).toMatch(/^Triwulan [IV]+ \d{4} \(berjalan\)$/);
+
+    // By keyboard: the quarters are newest first, so one step down is the quarter just closed.
+    await page.selectOption('#report-unit', unit);
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await select.inputValue()).toBe(closed.id);
+
+    // "Unduh PDF" saves a file; the console stays where it was, form and all.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('form.report-form button', { hasText: 'Unduh PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`laporan-skm-${region}-${unit}-${closed.id}.pdf`);
+    expect(
+      readFileSync(await download.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect(page.url()).toBe(consoleUrl);
+    expect(await select.inputValue()).toBe(closed.id);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.goto(`${inject('origin')}/admin/${region}?lang=en`);
+    expect(await page.locator('label[for="report-period"]').textContent()).toBe('Period');
+    expect(await page.locator('#report-period option:checked').textContent()).toBe(
+      `Q${current.id.slice(6)} ${current.id.slice(0, 4)} (in progress)`,
+    );
   });
 
   it('publishes a pending comment with the unit’s reply, and it leaves the queue (SPEC §4)', async () => {

@@ -24,6 +24,11 @@ interface ScoreRow {
 }
 
 const origin = () => inject('origin');
+/** The `content` of the `<meta property=…>` named `property` in a page's HTML. */
+const metaContent = (html: string, property: string) =>
+  new RegExp(`<meta property="${property.replaceAll('.', '\\.')}" content="([^"]*)"`)
+    .exec(html)?.[1]
+    ?.replaceAll('&amp;', '&');
 const json = async <T>(path: string): Promise<T> => (await fetch(`${origin()}${path}`)).json() as Promise<T>;
 
 /** Reads a CSV file with Python's csv module: a real, independent RFC 4180 reader. */
@@ -311,9 +316,74 @@ describe.skipIf(!browserAvailable)('public pages in Chromium (SPEC §6)', () => 
     expect(robots).toMatch(/^Sitemap: .*\/sitemap\.xml$/m);
   });
 
-  it('a unit page shares its IKM and grade through Open Graph', async () => {
-    const html = await (await fetch(`${origin()}/tanjungpinang/disdukcapil`)).text();
-    expect(html).toMatch(/<meta property="og:title" content="[^"]*IKM \d{2},\d{2} \([ABCD] [^)]+\)/);
-    expect(html).toMatch(/<meta property="og:image" content="[^"]*\/tanjungpinang\/disdukcapil\/badge\.svg"/);
+  it('a unit page shares its IKM and grade through Open Graph, with its own PNG card', async () => {
+    const html = await (await fetch(`${origin()}/tanjungpinang/disdukcapil?period=2026&lang=en`)).text();
+    expect(html).toMatch(/<meta property="og:title" content="[^"]*IKM \d{2}\.\d{2} \([ABCD] [^)]+\)/);
+    expect(metaContent(html, 'og:image')).toBe(`${origin()}/og/tanjungpinang/disdukcapil/card.png?period=2026&lang=en`);
+    expect(metaContent(html, 'og:image:alt')).toMatch(
+      /^Dinas Kependudukan dan Pencatatan Sipil, Kota Tanjungpinang: IKM/,
+    );
   });
+
+  for (const [name, url] of PAGES) {
+    it(`the ${name} page's head: absolute hreflang links, a 1200×630 PNG og:image that answers, the icons`, async () => {
+      const context = await browser.newContext({ locale: 'id-ID' });
+      const page = await context.newPage();
+      const response = await page.goto(`${origin()}${url}`);
+      expect(response?.status()).toBe(200);
+      const head = await page.evaluate(() => ({
+        alternates: [...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((link) => [
+          link.getAttribute('hreflang'),
+          link.getAttribute('href'),
+        ]),
+        meta: Object.fromEntries(
+          [...document.querySelectorAll('meta[property], meta[name]')].map((meta) => [
+            meta.getAttribute('property') ?? meta.getAttribute('name'),
+            meta.getAttribute('content'),
+          ]),
+        ),
+        icons: [...document.querySelectorAll('link[rel="icon"], link[rel="apple-touch-icon"]')].map(
+          (link) => (link as HTMLLinkElement).href,
+        ),
+      }));
+      await context.close();
+
+      expect(head.alternates).toEqual([
+        ['id', `${origin()}${url}`],
+        ['en', `${origin()}${url}?lang=en`],
+        ['x-default', `${origin()}${url}`],
+      ]);
+      expect(head.meta).toMatchObject({
+        'og:image:type': 'image/png',
+        'og:image:width': '1200',
+        'og:image:height': '630',
+        'twitter:card': 'summary_large_image',
+      });
+      expect(head.meta['og:image:alt']).toBeTruthy();
+      const image = head.meta['og:image'] ?? '';
+      expect(image).toMatch(new RegExp(`^${origin()}/og(/[a-z0-9-]+){0,2}/card\\.png$`));
+      const card = await fetch(image);
+      expect(card.status).toBe(200);
+      expect(card.headers.get('content-type')).toBe('image/png');
+      const bytes = new Uint8Array(await card.arrayBuffer());
+      const view = new DataView(bytes.buffer);
+      expect([view.getUint32(16), view.getUint32(20)]).toEqual([1200, 630]);
+
+      expect(head.icons).toEqual([
+        `${origin()}/favicon.ico`,
+        `${origin()}/favicon.svg`,
+        `${origin()}/apple-touch-icon.png`,
+      ]);
+      for (const [icon, type] of [
+        ['/favicon.ico', /^image\/(x-icon|vnd\.microsoft\.icon)/],
+        ['/favicon.svg', /^image\/svg\+xml/],
+        ['/apple-touch-icon.png', /^image\/png/],
+      ] as const) {
+        const answer = await fetch(`${origin()}${icon}`);
+        expect(answer.status, icon).toBe(200);
+        expect(answer.headers.get('content-type'), icon).toMatch(type);
+        await answer.body?.cancel();
+      }
+    });
+  }
 });

@@ -388,6 +388,71 @@ describe.skipIf(!browserAvailable)('the rating form in Chromium on a phone (SPEC
     await context.close();
   });
 
+  it('keeps the answers, profile and comment when the citizen switches the language (SPEC §2)', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(formUrl(2));
+    for (const [element, answer] of [
+      [1, 4],
+      [2, 3],
+      [5, 1],
+    ] as const) {
+      await page
+        .locator(`#f-U${element} label.opt`)
+        .nth(answer - 1)
+        .click();
+    }
+    await page.locator('details summary').click();
+    await page.fill('#age', '41');
+    await page.fill('#comment', 'Antrean panjang di pagi hari.');
+    await Promise.all([page.waitForURL(/lang=en/), page.click('a.lang')]);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    const checked = await page
+      .locator('input[type="radio"]:checked')
+      .evaluateAll((inputs) =>
+        inputs.map((input) => `${(input as HTMLInputElement).name}=${(input as HTMLInputElement).value}`),
+      );
+    expect(checked).toEqual(['U1=4', 'U2=3', 'U5=1']);
+    expect(await page.inputValue('#age')).toBe('41');
+    expect(await page.inputValue('#comment')).toBe('Antrean panjang di pagi hari.');
+    expect(await page.locator('#progress p').textContent()).toBe('3 of 9 answered');
+
+    // Back to Indonesian: still there; a fresh visit of the form starts empty.
+    await Promise.all([page.waitForURL((url) => !url.search.includes('lang=en')), page.click('a.lang')]);
+    expect(await page.locator('input[type="radio"]:checked').count()).toBe(3);
+    await page.goto(formUrl(2));
+    expect(await page.locator('input[type="radio"]:checked').count()).toBe(0);
+    expect(await page.inputValue('#comment')).toBe('');
+    await context.close();
+  });
+
+  it('tells keyboard users, by the first question and to screen readers, that arrow keys choose an answer', async () => {
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(formUrl(0));
+    const hint = page.locator('#keys-hint');
+    expect(await hint.isVisible()).toBe(true);
+    expect(await hint.textContent()).toContain('tombol panah memilih jawaban');
+    const describedBy = async () => ((await page.getAttribute('#f-U1', 'aria-describedby')) ?? '').split(' ');
+    expect(await describedBy()).toContain('keys-hint');
+    // The accessible description Chromium computes for the first question is the hint.
+    const cdp = await context.newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value: string }; name?: { value: string }; description?: { value: string } }[];
+    };
+    const first = nodes.find((n) => n.role?.value === 'group' && n.name?.value.startsWith('1. '));
+    expect(first?.description?.value).toContain('tombol panah memilih jawaban');
+
+    // An unanswered submit adds the error, and the hint stays described; answering drops only the error.
+    await page.click('button[type="submit"]');
+    expect(await describedBy()).toEqual(['err-U1', 'keys-hint']);
+    await page.locator('#f-U1 label.opt').nth(2).click();
+    expect(await describedBy()).toEqual(['keys-hint']);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#f-U1 input:checked').getAttribute('value')).toBe('4');
+    await context.close();
+  });
+
   it('speaks English when the phone prefers English', async () => {
     const context = await newPhoneContext(browser, { locale: 'en-US' });
     const page = await context.newPage();

@@ -3,8 +3,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { currentPeriod, previousPeriod } from '../../domain/periods';
-import { CHAPTER_HEADINGS, formatNumber, SECTION_HEADINGS } from '../../domain/skm-report';
+import { currentPeriod, localDate, previousPeriod } from '../../domain/periods';
+import {
+  CHAPTER_HEADINGS,
+  CONTENTS_HEADING,
+  dateLabel,
+  FOREWORD_HEADING,
+  formatNumber,
+  SECTION_HEADINGS,
+  signaturePlace,
+} from '../../domain/skm-report';
 import {
   browserAvailable,
   DESKTOP,
@@ -38,7 +46,15 @@ async function subject() {
     await fetch(`${inject('origin')}/api/v1/regions/${region}/units/${unit}/scores?period=${period}`)
   ).json()) as { responses: number; ikm: number; grade: string; suppressed: boolean };
   expect(score.suppressed).toBe(false);
-  return { region, unit, score };
+  const regions = (await (await fetch(`${inject('origin')}/api/v1/regions`)).json()) as {
+    slug: string;
+    name: string;
+    timezone: string;
+  }[];
+  const { name, timezone } = regions.find((r) => r.slug === region)!;
+  const place = signaturePlace(name);
+  const today = dateLabel(localDate(Date.now(), timezone));
+  return { region, unit, score, place, today };
 }
 
 async function downloadPdf(region: string, unit: string): Promise<string> {
@@ -63,6 +79,13 @@ describe.skipIf(!popplerAvailable)(
     let expected: Awaited<ReturnType<typeof subject>>;
     beforeAll(async () => {
       expected = await subject();
+      // The unit's head signs the report (set through the admin API, as the console's form does).
+      const head = await fetch(`${inject('origin')}/api/v1/admin/regions/${expected.region}/units/${expected.unit}`, {
+        method: 'PATCH',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ headName: 'Dra. Sri Wahyuni, M.AP.', headNip: '198203152006042003' }),
+      });
+      expect(head.status).toBe(200);
       file = await downloadPdf(expected.region, expected.unit);
       text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     });
@@ -84,9 +107,40 @@ describe.skipIf(!popplerAvailable)(
       expect(text).toMatch(/Halaman 1 dari \d+/);
     });
 
+    it('has a contents page whose page numbers are the pages where the headings are printed', () => {
+      const pages = text.split('\f');
+      const contentsAt = pages.findIndex((page) => page.includes(CONTENTS_HEADING));
+      expect(contentsAt).toBeGreaterThan(0);
+      const headings = [FOREWORD_HEADING, ...CHAPTER_HEADINGS];
+      for (const heading of headings) {
+        const entry = new RegExp(`^\\s*${heading}[ .]+(\\d+)\\s*$`, 'm').exec(pages[contentsAt] ?? '');
+        expect(entry, heading).not.toBeNull();
+        const printedOn = pages.findIndex(
+          (page, i) => i !== contentsAt && new RegExp(`^\\s*${heading}\\s*$`, 'm').test(page),
+        );
+        expect(printedOn + 1, heading).toBe(Number(entry?.[1]));
+      }
+    });
+
+    it('ends the report proper with the head of the unit’s signature block, and draws both charts', () => {
+      expect(text).toMatch(
+        new RegExp(
+          `${expected.place}, ${expected.today}\\s+Kepala [^\\n]+(\\n[^\\n]*)?\\s+Dra\\. Sri Wahyuni, M\\.AP\\.\\s+NIP 198203152006042003`,
+        ),
+      );
+      expect(text).toContain('Grafik 1. NRR per unsur pelayanan');
+      expect(text).toMatch(/U1\s+U2\s+U3\s+U4\s+U5\s+U6\s+U7\s+U8\s+U9/);
+      expect(text).toContain('Grafik 2. IKM per bulan');
+      expect(text).toMatch(/Jan\s+Feb\s+Mar/);
+      // Words are never split at a line end: no line ends in a letter and the next starts with a lower-case letter
+      // that together form a word of the report's vocabulary.
+      expect(text).not.toMatch(/Direncana\s*\n\s*kan/);
+    });
+
     it.skipIf(!zbarAvailable)('carries a QR code that scans to the signed evidence, which verifies', async () => {
       // Render the page with the evidence section (pdftotext separates pages with form feeds) and decode its QR code.
-      const pageNumber = text.split('\f').findIndex((page) => page.includes(SECTION_HEADINGS.evidence)) + 1;
+      // (The box's own caption: the contents page names the section too.)
+      const pageNumber = text.split('\f').findIndex((page) => page.includes('Bukti dukung IKM untuk SKP')) + 1;
       expect(pageNumber).toBeGreaterThan(0);
       const image = path.join(work, 'evidence');
       execFileSync('pdftoppm', [
@@ -129,13 +183,46 @@ describe.skipIf(!browserAvailable)('the report and the evidence in Chromium (SPE
       await signInWithAdminToken(page, inject('origin'), BROWSER_TEST_VARS.ADMIN_TOKEN);
       await page.goto(`${inject('origin')}/admin/${region}`);
       await page.selectOption('#report-unit', unit);
-      await page.fill('#report-period', period);
+      await page.selectOption('#report-period', period);
       await Promise.all([
         page.waitForNavigation(),
         page.click('form.report-form button[type="submit"]:not([formaction])'),
       ]);
       expect(page.url()).toContain(`/reports/skm?unit=${unit}&period=${period}`);
-      expect(await page.locator('h2').allTextContents()).toEqual([...CHAPTER_HEADINGS]);
+      expect(await page.locator('h2').allTextContents()).toEqual([
+        FOREWORD_HEADING,
+        CONTENTS_HEADING,
+        ...CHAPTER_HEADINGS,
+      ]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('the console says when a unit has no head to sign its report, and a region admin sets one', async () => {
+    // Another unit than the report's above, whose head the seed leaves unset.
+    const [first] = inject('counters');
+    const counter = inject('counters').find((c) => c.region === first?.region && c.unit !== first?.unit);
+    expect(counter).toBeDefined();
+    const { region, unit } = counter!;
+    const browser = await launchBrowser();
+    try {
+      const page = await (await browser.newContext({ viewport: PHONE, locale: 'id-ID' })).newPage();
+      await signInWithAdminToken(page, inject('origin'), BROWSER_TEST_VARS.ADMIN_TOKEN);
+      await page.goto(`${inject('origin')}/admin/${region}`);
+      const section = page.locator(`section[aria-labelledby="unit-${unit}"]`);
+      expect(await section.locator('p.notice').textContent()).toContain('Kepala unit belum diisi');
+      await section.locator('summary', { hasText: 'Kepala unit' }).click();
+      await page.fill(`#head-name-${unit}`, 'Ir. Ahmad Fauzi');
+      await page.fill(`#head-nip-${unit}`, '197505102001121002');
+      await Promise.all([
+        page.waitForNavigation(),
+        section.locator(`form[data-endpoint$="/units/${unit}"] button[type="submit"]`).click(),
+      ]);
+      const shown = page.locator(`section[aria-labelledby="unit-${unit}"]`);
+      expect(await shown.textContent()).toContain('Ir. Ahmad Fauzi · NIP 197505102001121002');
+      expect(await shown.locator('p.notice').count()).toBe(0);
       expect(await seriousAxeViolations(page)).toEqual([]);
     } finally {
       await browser.close();

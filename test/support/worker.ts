@@ -1,10 +1,11 @@
 /**
  * @module
  * The Worker under test: the Hono app alone, since Astro's handler exists only in Astro's build, behind the same
- * edge cache, configuration check and security headers as the real entry (worker/index.ts).
+ * edge cache, compression, configuration check and security headers as the real entry (worker/index.ts).
  */
 import { app } from '../../worker/app';
 import type { Bindings } from '../../worker/env';
+import { withCompression } from '../../worker/http/compression';
 import { withConfiguration } from '../../worker/http/configured';
 import { withEdgeCache } from '../../worker/http/edge-cache';
 import { withSecurityHeaders } from '../../worker/http/security-headers';
@@ -14,7 +15,7 @@ const cachedFetch = withConfiguration(withEdgeCache<Bindings>((request, env, ctx
 
 export default {
   async fetch(request: Request, env: Bindings, ctx: ExecutionContext) {
-    return withSecurityHeaders(request, await cachedFetch(request, env, ctx));
+    return withSecurityHeaders(request, withCompression(request, await cachedFetch(request, env, ctx)));
   },
   scheduled,
   queue: snapshotQueue,

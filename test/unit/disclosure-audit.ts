@@ -57,47 +57,54 @@ interface Audit {
   subsetsChecked: number;
 }
 
+/** A published state of the data: the cells as they stood, each named by the atom (a variable) its count is. */
+export interface Release {
+  cells: readonly (DisclosureCell & { atom?: string })[];
+  plan: DisclosurePlan;
+}
+
+const atomOf = (cell: DisclosureCell & { atom?: string }) => cell.atom ?? `${cell.unit}.${cell.service}@${cell.month}`;
+
 /**
  * Everything a reader of every published output learns, as sums of cells: the API and pages (unit, region and service
  * figures of every month, quarter, semester and the year), scores.csv and service-scores.csv (their months), and the
  * microdata (each published unit-month's rows carry the service of every cell that is not withheld).
  */
 export function audit(cells: readonly DisclosureCell[], plan: DisclosurePlan, maxSubsets = 50_000): Audit {
-  const atoms = cells.filter((cell) => cell.n > 0);
-  const vectorOf = (pick: (cell: DisclosureCell) => boolean) => atoms.map((cell) => (pick(cell) ? 1 : 0));
-  const figures: { name: string; vector: number[]; n: number; published: boolean }[] = [];
-  const units = [...new Set(atoms.map((cell) => cell.unit))];
-  for (const period of PERIODS) {
-    const inPeriod = (cell: DisclosureCell) => period.months.includes(Number(cell.month.slice(5)));
-    const add = (name: string, pick: (cell: DisclosureCell) => boolean, published: boolean) => {
-      const vector = vectorOf((cell) => inPeriod(cell) && pick(cell));
-      const n = atoms.reduce((sum, cell, i) => sum + (vector[i] ? cell.n : 0), 0);
-      if (n > 0) figures.push({ name: `${name} ${period.id}`, vector, n, published });
-    };
-    add('region', () => true, plan.regionPublished(period.id));
-    for (const unit of units) {
-      add(`unit ${unit}`, (cell) => cell.unit === unit, plan.unitPublished(unit, period.id));
-      for (const service of new Set(atoms.filter((c) => c.unit === unit).map((c) => c.service))) {
-        add(
-          `service ${unit}.${service}`,
-          (cell) => cell.unit === unit && cell.service === service,
-          plan.servicePublished(unit, service, period.id),
-        );
-      }
-    }
-  }
-  // Microdata: a published unit-month's rows name the service of each cell not withheld.
-  for (const cell of atoms) {
-    const published = plan.unitPublished(cell.unit, cell.month);
-    if (published && !plan.serviceCellWithheld(cell.unit, cell.service, cell.month)) {
-      figures.push({ name: 'microdata', vector: vectorOf((c) => c === cell), n: cell.n, published: true });
-    }
-  }
-  const span = new ExactSpan(atoms.length);
-  for (const figure of figures) if (figure.published) span.add(figure.vector);
+  return auditReleases([{ cells, plan }], maxSubsets);
+}
 
-  const recoverableFigures = figures.filter((f) => !f.published && span.contains(f.vector)).map((f) => f.name);
-  // Every set of cells holding 1–9 responses in all (cells a reader can compute alone are among them).
+/**
+ * The same over several releases read together, say every month's as it closed and a day's within a month: a cell
+ * that kept its count is one atom in all of them, a count that changed is another atom. A figure suppressed in one
+ * release counts as recoverable only from that release's own published figures.
+ */
+export function auditReleases(releases: readonly Release[], maxSubsets = 50_000): Audit {
+  const atomIndex = new Map<string, number>();
+  const atoms: DisclosureCell[] = [];
+  for (const { cells } of releases) {
+    for (const cell of cells) {
+      if (cell.n <= 0 || atomIndex.has(atomOf(cell))) continue;
+      atomIndex.set(atomOf(cell), atoms.length);
+      atoms.push(cell);
+    }
+  }
+  const all = new ExactSpan(atoms.length);
+  const recoverableFigures: string[] = [];
+  releases.forEach(({ cells, plan }, r) => {
+    const figures = releaseFigures(cells, plan, atomIndex, atoms.length);
+    const own = new ExactSpan(atoms.length);
+    for (const figure of figures) {
+      if (!figure.published) continue;
+      own.add(figure.vector);
+      all.add(figure.vector);
+    }
+    const label = releases.length > 1 ? `release ${r + 1}: ` : '';
+    for (const figure of figures) {
+      if (!figure.published && own.contains(figure.vector)) recoverableFigures.push(`${label}${figure.name}`);
+    }
+  });
+  // Every set of atoms holding 1–9 responses in all (atoms a reader can compute alone are among them).
   const recoverableSmallGroups: string[] = [];
   let subsetsChecked = 0;
   const order = atoms.map((_, i) => i).sort((a, b) => (atoms[a]?.n ?? 0) - (atoms[b]?.n ?? 0));
@@ -109,10 +116,8 @@ export function audit(cells: readonly DisclosureCell[], plan: DisclosurePlan, ma
       if (next >= 10) break;
       chosen.push(i);
       subsetsChecked++;
-      if (span.contains(atoms.map((_, j) => (chosen.includes(j) ? 1 : 0)))) {
-        recoverableSmallGroups.push(
-          chosen.map((j) => `${atoms[j]?.unit}.${atoms[j]?.service}@${atoms[j]?.month}`).join('+'),
-        );
+      if (all.contains(atoms.map((_, j) => (chosen.includes(j) ? 1 : 0)))) {
+        recoverableSmallGroups.push(chosen.map((j) => atomOf(atoms[j] as DisclosureCell)).join('+'));
       }
       visit(k + 1, next);
       chosen.pop();
@@ -120,4 +125,48 @@ export function audit(cells: readonly DisclosureCell[], plan: DisclosurePlan, ma
   };
   visit(0, 0);
   return { recoverableFigures, recoverableSmallGroups, subsetsChecked };
+}
+
+/** One release's figures and microdata labels as vectors over the atoms. */
+function releaseFigures(
+  cells: readonly (DisclosureCell & { atom?: string })[],
+  plan: DisclosurePlan,
+  atomIndex: ReadonlyMap<string, number>,
+  width: number,
+): { name: string; vector: number[]; published: boolean }[] {
+  const present = cells.filter((cell) => cell.n > 0);
+  const vectorOf = (pick: (cell: DisclosureCell) => boolean) => {
+    const vector = new Array<number>(width).fill(0);
+    for (const cell of present) if (pick(cell)) vector[atomIndex.get(atomOf(cell)) as number] = 1;
+    return vector;
+  };
+  const figures: { name: string; vector: number[]; published: boolean }[] = [];
+  const units = [...new Set(present.map((cell) => cell.unit))];
+  for (const period of PERIODS) {
+    const inPeriod = (cell: DisclosureCell) => period.months.includes(Number(cell.month.slice(5)));
+    const add = (name: string, pick: (cell: DisclosureCell) => boolean, published: boolean) => {
+      if (present.some((cell) => inPeriod(cell) && pick(cell))) {
+        figures.push({ name: `${name} ${period.id}`, vector: vectorOf((c) => inPeriod(c) && pick(c)), published });
+      }
+    };
+    add('region', () => true, plan.regionPublished(period.id));
+    for (const unit of units) {
+      add(`unit ${unit}`, (cell) => cell.unit === unit, plan.unitPublished(unit, period.id));
+      for (const service of new Set(present.filter((c) => c.unit === unit).map((c) => c.service))) {
+        add(
+          `service ${unit}.${service}`,
+          (cell) => cell.unit === unit && cell.service === service,
+          plan.servicePublished(unit, service, period.id),
+        );
+      }
+    }
+  }
+  // Microdata: a published unit-month's rows name the service of each cell not withheld.
+  for (const cell of present) {
+    const published = plan.unitPublished(cell.unit, cell.month);
+    if (published && !plan.serviceCellWithheld(cell.unit, cell.service, cell.month)) {
+      figures.push({ name: 'microdata', vector: vectorOf((c) => c === cell), published: true });
+    }
+  }
+  return figures;
 }

@@ -16,7 +16,9 @@ import {
   type PeriodKind,
   parsePeriod,
   periodContaining,
+  periodStatus,
   previousPeriod,
+  yearToDateMonths,
 } from '../../domain/periods';
 
 const { WIB, WITA, WIT } = INDONESIAN_TIME_ZONES;
@@ -200,6 +202,15 @@ describe('period arithmetic (SPEC §3)', () => {
     expect(nextPeriod(period('2026-Q4')).id).toBe('2027-Q1');
   });
 
+  it('periodStatus: future before the first day, ongoing through the last, closed after', () => {
+    expect(periodStatus(period('2026-Q4'), '2026-09-30')).toBe('future');
+    expect(periodStatus(period('2026-Q4'), '2026-10-01')).toBe('ongoing');
+    expect(periodStatus(period('2026-Q4'), '2026-12-31')).toBe('ongoing');
+    expect(periodStatus(period('2026-Q4'), '2027-01-01')).toBe('closed');
+    expect(periodStatus(period('2026'), '2026-12-03')).toBe('ongoing');
+    expect(periodStatus(period('2026-11'), '2026-12-03')).toBe('closed');
+  });
+
   it('property: periods of a kind tile the calendar (next starts the day after end, previous ∘ next = id)', () => {
     const kinds: PeriodKind[] = ['month', 'quarter', 'semester', 'year'];
     fc.assert(
@@ -267,5 +278,15 @@ describe('month arithmetic (one helper for every month range)', () => {
         for (const month of months) expect(monthPeriod(month).kind).toBe('month');
       }),
     );
+  });
+
+  it('yearToDateMonths runs from January of the period’s year to its end, or to this month while it runs', () => {
+    const now = Date.UTC(2026, 10, 15); // 15 November 2026
+    expect(yearToDateMonths(period('2026-Q3'), now, WIB)).toEqual(monthsEndingWith('2026-09', 9));
+    expect(yearToDateMonths(period('2026'), now, WIB).at(-1)).toBe('2026-11');
+    expect(yearToDateMonths(period('2025-S2'), now, WIB)).toHaveLength(12);
+    expect(yearToDateMonths(period('2027-01'), now, WIB)).toEqual([]);
+    // 31 December 17:30 UTC is already 1 January in Jayapura.
+    expect(yearToDateMonths(period('2027'), Date.UTC(2026, 11, 31, 17, 30), WIT)).toEqual(['2027-01']);
   });
 });

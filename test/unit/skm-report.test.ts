@@ -14,6 +14,7 @@ import {
   type RespondentProfile,
   SECTION_HEADINGS,
   type SkmReportInput,
+  signaturePlace,
 } from '../../domain/skm-report';
 import { summarize } from '../../domain/summary';
 import { rowsWithSums, SPEC_VECTOR_N, SPEC_VECTOR_SUMS } from './fixtures';
@@ -75,6 +76,13 @@ function input(overrides: Partial<SkmReportInput> = {}): SkmReportInput {
     followUp: [action()],
     previousFollowUp: [action({ status: 'done', evidence: 'SOP baru', evidenceUrl: 'https://contoh.go.id/sop' })],
     evidence: { url: 'https://suara.test/bukti/abc.def' },
+    yearMonthly: [
+      { month: '2026-09', aggregate: specVector },
+      { month: '2026-10', aggregate: specVector },
+      { month: '2026-11', aggregate: emptyAggregate() },
+      { month: '2026-12', aggregate: specVector },
+    ],
+    head: { name: 'Drs. Budi Santoso, M.Si.', nip: '197001012000031001' },
     ...overrides,
   };
 }
@@ -96,8 +104,12 @@ function texts(blocks: readonly ReportBlock[]): string {
             ...block.rows.map((row) => row.join(' | ')),
             block.rows.length ? '' : block.empty,
           ].join('\n');
-        default:
+        case 'evidence':
           return block.url;
+        case 'chart':
+          return [block.title, ...block.points.map((p) => `${p.label}: ${p.value ?? '—'}`)].join('\n');
+        default:
+          return [block.placeAndDate, block.title, block.name ?? '', block.nip ?? ''].join('\n');
       }
     })
     .join('\n');
@@ -195,6 +207,55 @@ describe('the SKM report model (PermenPANRB 14/2017 annex, SPEC §3)', () => {
     const recap = section(report, SECTION_HEADINGS.recapitulation);
     expect(recap).toContain('U1 | 0 | 0 | 11 | 18 | 105 | 3,621 | 0,402');
     expect(recap).toContain('IKM |  |  |  |  | 29 |  | 91,48');
+  });
+});
+
+describe('the report’s signature, foreword and charts (docs/report.md)', () => {
+  const blocksOf = (report: ReturnType<typeof buildSkmReport>) =>
+    report.chapters.flatMap((c) => c.sections.flatMap((s) => s.blocks));
+
+  it('closes BAB V with the head of the unit’s signature, dated the day of issue where the region sits', () => {
+    const report = buildSkmReport(input());
+    const bab5 = report.chapters.find((c) => c.heading === 'BAB V KESIMPULAN')!;
+    expect(bab5.sections.at(-1)?.blocks.at(-1)).toEqual({
+      kind: 'signature',
+      placeAndDate: 'Tanjungpinang, 5 Januari 2027',
+      title: 'Kepala Dinas Kependudukan dan Pencatatan Sipil',
+      name: 'Drs. Budi Santoso, M.Si.',
+      nip: '197001012000031001',
+    });
+    expect(blocksOf(buildSkmReport(input({ head: { name: null, nip: null } })))).toContainEqual(
+      expect.objectContaining({ kind: 'signature', name: null, nip: null }),
+    );
+    expect(signaturePlace('Kabupaten Bintan')).toBe('Bintan');
+    expect(signaturePlace('Provinsi Kepulauan Riau')).toBe('Kepulauan Riau');
+  });
+
+  it('has a foreword naming the unit and the period', () => {
+    expect(buildSkmReport(input()).foreword.join(' ')).toContain(
+      'Dinas Kependudukan dan Pencatatan Sipil, Kota Tanjungpinang pada periode Triwulan IV 2026',
+    );
+  });
+
+  it('charts the nine NRR and the year’s monthly IKM, a month without responses a gap, never a point', () => {
+    const charts = blocksOf(buildSkmReport(input())).filter((b) => b.kind === 'chart');
+    expect(charts.map((c) => c.title)).toEqual([
+      'Grafik 1. NRR per unsur pelayanan',
+      'Grafik 2. IKM per bulan, tahun 2026',
+    ]);
+    const [bars, trend] = charts;
+    expect(bars?.points.map((p) => p.label)).toEqual(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9']);
+    expect(bars?.thresholds.map((t) => t.value)).toEqual([2.6, 3.0644, 3.5324]);
+    const ikm = summarize(specVector).ikm;
+    expect(trend?.points).toEqual([
+      { label: 'Sep', value: ikm },
+      { label: 'Okt', value: ikm },
+      { label: 'Nov', value: null },
+      { label: 'Des', value: ikm },
+    ]);
+    // Without responses there are no element scores to chart.
+    const empty = blocksOf(buildSkmReport(input({ aggregate: emptyAggregate() }))).filter((b) => b.kind === 'chart');
+    expect(empty.map((c) => c.title)).toEqual(['Grafik 2. IKM per bulan, tahun 2026']);
   });
 });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateOf, emptyAggregate } from '../../domain/aggregate';
-import { isSuppressed, MIN_PUBLIC_RESPONSES, publicSummary, summarize } from '../../domain/summary';
+import {
+  isSuppressed,
+  MIN_PUBLIC_RESPONSES,
+  publicSummary,
+  summarize,
+  withheldMonthsReason,
+  withheldReason,
+} from '../../domain/summary';
 import { ELEMENT_CODES } from '../../domain/survey';
 import { repeatRow, rowsWithSums, SPEC_VECTOR_N, SPEC_VECTOR_SUMS } from './fixtures';
 
@@ -104,5 +111,17 @@ describe("publicSummary with the disclosure plan's decision (SPEC §4 complement
       ),
     );
     expect(publicSummary(nine, 'id', false)).toMatchObject({ suppressed: true });
+  });
+});
+
+describe('why a figure is missing, in words (SPEC §4)', () => {
+  it('says "none" without responses, "few" under 10 and "protected" for a large group withheld by the plan', () => {
+    expect([0, 1, 9, 10, 72].map(withheldReason)).toEqual(['none', 'few', 'few', 'protected', 'protected']);
+  });
+
+  it('judges a trend with no figure by its largest month: 72 responses over months of 6 are "few"', () => {
+    expect(withheldMonthsReason(Array(12).fill(6))).toBe('few');
+    expect(withheldMonthsReason([0, 0, 12])).toBe('protected');
+    expect(withheldMonthsReason([])).toBe('none');
   });
 });

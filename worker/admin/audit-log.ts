@@ -14,8 +14,12 @@ export interface AuditEntry {
   actor: Actor;
   /** The acting account's e-mail, when the actor is an account (null for the bootstrap token). */
   actorEmail: string | null;
+  /** The acting account's name, or the acting kiosk's label; null otherwise. */
+  actorName: string | null;
   action: string;
   target: string;
+  /** The target account's e-mail, when the target is an account (`user:<id>`). */
+  targetEmail: string | null;
   region: string | null;
   detail: unknown;
 }
@@ -41,7 +45,9 @@ export async function readAuditLog(
   const prefix = action?.endsWith('.') ? `${action}%` : null;
   const { results } = await d1
     .prepare(
-      `SELECT a.id, a.created_at AS at, a.actor, a.action, a.target, a.detail, r.slug AS region, u.email AS actorEmail
+      `SELECT a.id, a.created_at AS at, a.actor, a.action, a.target, a.detail, r.slug AS region, u.email AS actorEmail,
+         coalesce(u.name, (SELECT label FROM kiosks WHERE a.actor LIKE 'kiosk:%' AND id = substr(a.actor, 7))) AS actorName,
+         (SELECT email FROM users WHERE a.target LIKE 'user:%' AND id = substr(a.target, 6)) AS targetEmail
        FROM audit_log a LEFT JOIN regions r ON r.id = a.region_id
        LEFT JOIN users u ON a.actor = 'user:' || u.id
        WHERE (?1 IS NULL OR a.region_id = ?1)
@@ -69,8 +75,10 @@ export async function readAuditLog(
       at: Number(row.at),
       actor: String(row.actor),
       actorEmail: row.actorEmail === null ? null : String(row.actorEmail),
+      actorName: row.actorName === null ? null : String(row.actorName),
       action: String(row.action),
       target: String(row.target),
+      targetEmail: row.targetEmail === null ? null : String(row.targetEmail),
       region: row.region === null ? null : String(row.region),
       detail: row.detail === null ? null : JSON.parse(String(row.detail)),
     })),

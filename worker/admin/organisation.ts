@@ -109,8 +109,42 @@ export async function createUnit(
     name: input.name,
     population: row.population === null ? null : Number(row.population),
     ikmTarget: row.ikm_target === null ? null : Number(row.ikm_target),
+    headName: null,
+    headNip: null,
     createdAt: Number(row.created_at),
   };
+}
+
+/** What PATCH changes on a unit: a field left out stays, null clears it. */
+export interface UnitChanges {
+  headName?: string | null;
+  headNip?: string | null;
+}
+
+/** Sets or clears the head (kepala) of a unit, who signs its SKM report. */
+export async function updateUnit(
+  d1: D1Database,
+  actor: Actor,
+  region: Region,
+  unit: Unit,
+  changes: UnitChanges,
+): Promise<Unit> {
+  const next = {
+    headName: changes.headName === undefined ? unit.headName : changes.headName,
+    headNip: changes.headNip === undefined ? unit.headNip : changes.headNip,
+  };
+  await d1.batch([
+    d1.prepare('UPDATE units SET head_name = ?, head_nip = ? WHERE id = ?').bind(next.headName, next.headNip, unit.id),
+    auditStatement(
+      d1,
+      actor,
+      'unit.update',
+      `unit:${region.slug}/${unit.slug}`,
+      { before: { headName: unit.headName, headNip: unit.headNip }, changes },
+      region.id,
+    ),
+  ]);
+  return { ...unit, ...next };
 }
 
 export async function createService(

@@ -60,6 +60,7 @@ const CONTRAST_CSS = `
 const scalar = Scalar((c: Context<{ Variables: SecureHeadersVariables }>) => ({
   url: '/api/v1/openapi.json',
   pageTitle: 'Suara Layanan API',
+  favicon: '/favicon.svg',
   cdn: SCALAR_SCRIPT,
   nonce: c.get('secureHeadersNonce'),
   // Scalar's default fonts come from its own CDN; the page uses the system's.

@@ -69,6 +69,9 @@ const REGION_SCORES = new RegExp(`^/api/v1/regions/${SEGMENT}/scores$`);
 // A unit's scores, its per-service scores and its follow-up actions: all read `period` (and the API's `lang`).
 const UNIT_SCORES = new RegExp(`^/api/v1/regions/${SEGMENT}/units/${SEGMENT}/(scores|services|follow-up)$`);
 const SNAPSHOT = /^\/data\/snapshots\/[^/]+\/[^/]+$/;
+// The share cards of the portal, a region and a unit (worker/routes/og.ts): the language is `?lang=` only, since
+// the crawlers of chat apps send no Accept-Language worth keying on.
+const CARD = new RegExp(`^/og(/${SEGMENT}){0,2}/card\\.png$`);
 
 const isRegionSlug = (segment: string) => SLUG_PATTERN.test(segment) && !RESERVED_REGION_SLUGS.has(segment);
 
@@ -79,6 +82,7 @@ export function cacheRule(pathname: string): CacheRule | null {
   if (fixed) return fixed;
   if (REGION_SCORES.test(pathname) || UNIT_SCORES.test(pathname)) return api('lang', 'period');
   if (SNAPSHOT.test(pathname)) return api();
+  if (CARD.test(pathname)) return api('lang', 'period');
   // The site's region and unit pages and the badge: the first segment must be a region's possible slug.
   const [, region, unit, file, ...rest] = pathname.split('/');
   if (rest.length > 0 || !region || !isRegionSlug(region)) return null;

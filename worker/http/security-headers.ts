@@ -4,6 +4,7 @@
  * Hono app and Astro's handler). A response that already sets a header keeps its own: the rating form's nonce'd
  * Content-Security-Policy and the API reference's policy are stricter or more specific than these defaults.
  */
+import { NONCE, secureHeaders } from 'hono/secure-headers';
 
 /** The site's pages: only our own scripts, styles (Astro inlines small ones) and images; never framed. */
 export const PAGE_POLICY = [
@@ -18,6 +19,39 @@ export const PAGE_POLICY = [
   "base-uri 'none'",
   "object-src 'none'",
 ].join('; ');
+
+/**
+ * A page made in the Worker with one small inline script of its own (the poster's print button): the site's policy,
+ * with that script allowed by a per-response nonce (`c.get('secureHeadersNonce')`) instead of `'self'`. Only the
+ * policy is set here; {@link withSecurityHeaders} adds the rest.
+ */
+export const noncedPageHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: [NONCE],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+    objectSrc: ["'none'"],
+  },
+  crossOriginEmbedderPolicy: false,
+  crossOriginResourcePolicy: false,
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  referrerPolicy: false,
+  strictTransportSecurity: false,
+  xContentTypeOptions: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xFrameOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+  removePoweredBy: false,
+});
 
 /** Everything that is not HTML (JSON, CSV, SVG, text): nothing in it may load or run anything. */
 export const RESOURCE_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; sandbox";

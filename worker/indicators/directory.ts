@@ -53,7 +53,7 @@ async function periodFigures(d1: D1Database, period: Period) {
   ]);
   return {
     totals: new Map<number, Aggregate>(totals.map((row) => [Number(row.key.region), row.aggregate])),
-    plans: await plansOfCounts(counts),
+    plans: await plansOfCounts(counts, { unitsOnly: true }),
   };
 }
 

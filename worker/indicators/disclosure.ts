@@ -3,7 +3,12 @@
  * from the rollup counts per unit × service × month, computed by the pure `planDisclosure`, and kept per isolate
  * while the counts are unchanged. Every public figure asks the plan of its region and year, so all outputs agree.
  */
-import { type DisclosureCell, type DisclosurePlan, planDisclosure } from '../../domain/disclosure';
+import {
+  type DisclosureCell,
+  type DisclosureCheckpoint,
+  type DisclosurePlan,
+  planDisclosureFrom,
+} from '../../domain/disclosure';
 import type { Period } from '../../domain/periods';
 import { type CellCount, disclosureCounts } from '../db/rollups';
 
@@ -13,34 +18,54 @@ export type DisclosurePlans = (regionId: number, year: string) => DisclosurePlan
 /** Plans kept per isolate: enough for every region of the national directory, small against a Worker's memory. */
 const MEMO_LIMIT = 1000;
 const memo = new Map<string, DisclosurePlan>();
+/** Each region-year's releases of its closed months: new responses this month then replan only this month. */
+const checkpoints = new Map<string, DisclosureCheckpoint>();
 
 /** The plan of one region-year's nonempty cells, memoised by region, year and a digest of the cells. */
-async function planOf(regionId: number, year: string, cells: DisclosureCell[]): Promise<DisclosurePlan> {
+async function planOf(
+  regionId: number,
+  year: string,
+  cells: DisclosureCell[],
+  unitsOnly: boolean,
+): Promise<DisclosurePlan> {
   cells.sort(
     (a, b) => a.unit - b.unit || a.service - b.service || (a.month < b.month ? -1 : a.month > b.month ? 1 : 0),
   );
   const text = cells.map((cell) => `${cell.unit},${cell.service},${cell.month},${cell.n}`).join(';');
   // SHA-256, not a short hash: two different counts sharing a plan would publish a figure the other forbids.
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  const key = `${regionId}|${year}|${btoa(String.fromCharCode(...digest))}`;
+  const key = `${regionId}|${year}|${unitsOnly ? 'units' : 'all'}|${btoa(String.fromCharCode(...digest))}`;
   const known = memo.get(key);
   if (known) {
-    // Most recently used last, so the oldest is the first to go.
-    memo.delete(key);
-    memo.set(key, known);
+    remember(memo, key, known);
     return known;
   }
-  const plan = planDisclosure(year, cells);
-  memo.set(key, plan);
-  if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+  const checkpointKey = `${regionId}|${year}|${unitsOnly}`;
+  const { plan, checkpoint } = planDisclosureFrom(year, cells, {
+    unitsOnly,
+    checkpoint: checkpoints.get(checkpointKey),
+  });
+  remember(memo, key, plan);
+  remember(checkpoints, checkpointKey, checkpoint);
   return plan;
+}
+
+/** Keeps `value` as the most recently used (last), dropping the least recently used beyond the limit. */
+function remember<T>(map: Map<string, T>, key: string, value: T): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > MEMO_LIMIT) map.delete(map.keys().next().value as string);
 }
 
 /**
  * The plans of every region-year that has counts among `rows` (keyed by region, unit, service and month). Any other
- * region-year, with nothing to publish or not read at all, is answered by a plan that publishes nothing.
+ * region-year, with nothing to publish or not read at all, is answered by a plan that publishes nothing. With
+ * `unitsOnly` (rows of unit-month totals) the plans decide unit and region figures only.
  */
-export async function plansOfCounts(rows: readonly CellCount[]): Promise<DisclosurePlans> {
+export async function plansOfCounts(
+  rows: readonly CellCount[],
+  { unitsOnly = false }: { unitsOnly?: boolean } = {},
+): Promise<DisclosurePlans> {
   const cellsOf = new Map<string, DisclosureCell[]>();
   for (const row of rows) {
     const key = `${row.region}|${row.month.slice(0, 4)}`;
@@ -52,7 +77,7 @@ export async function plansOfCounts(rows: readonly CellCount[]): Promise<Disclos
   const plans = new Map<string, DisclosurePlan>();
   for (const [key, cells] of cellsOf) {
     const [regionId, year] = key.split('|') as [string, string];
-    plans.set(key, await planOf(Number(regionId), year, cells));
+    plans.set(key, await planOf(Number(regionId), year, cells, unitsOnly));
   }
   return (regionId, year) => plans.get(`${regionId}|${year}`) ?? NOTHING_PUBLISHED;
 }

@@ -18,6 +18,9 @@ export const REGION_CODE_FIELDS: readonly Field[] = [
     description:
       "Official Kemendagri code of the region: 'NN.NN' a kabupaten/kota (e.g. 21.72 Kota Tanjung Pinang), 'NN' a province's own government. " +
       'BPS uses the same code without the dot (2172). Empty for a region registered before codes existed.',
+    descriptionId:
+      "Kode wilayah resmi Kemendagri: 'NN.NN' kabupaten/kota (mis. 21.72 Kota Tanjung Pinang), 'NN' pemerintah provinsi. " +
+      'BPS memakai kode yang sama tanpa titik (2172). Kosong untuk daerah yang terdaftar sebelum ada kode.',
     pattern: '^\\d{2}(\\.\\d{2})?$',
   },
   {
@@ -26,6 +29,7 @@ export const REGION_CODE_FIELDS: readonly Field[] = [
     title: 'Province code',
     description:
       "Kemendagri (and BPS) code of the region's province: the first two digits of region_code (21 Kepulauan Riau).",
+    descriptionId: 'Kode provinsi daerah itu (Kemendagri dan BPS): dua angka pertama region_code (21 Kepulauan Riau).',
     pattern: '^\\d{2}$',
   },
   {
@@ -33,6 +37,7 @@ export const REGION_CODE_FIELDS: readonly Field[] = [
     type: 'string',
     title: 'Province name',
     description: 'Official name of the province (Kemendagri).',
+    descriptionId: 'Nama resmi provinsi (Kemendagri).',
   },
 ];
 

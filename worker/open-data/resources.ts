@@ -13,7 +13,10 @@ export interface Field {
   name: string;
   type: FieldType;
   title: string;
+  /** In English: datapackage.json, the OpenAPI docs and the English data dictionary. */
   description: string;
+  /** The same in Bahasa Indonesia, for the data dictionary on the Indonesian /data page. */
+  descriptionId: string;
   /** Allowed values, when the field is a code list. */
   enum?: readonly string[];
   /** True when the field is never empty. */
@@ -40,6 +43,10 @@ const elementFields = (what: 'nrr' | 'answer'): Field[] =>
       what === 'nrr'
         ? `NRR (mean score 1–4, 3 decimals) of ${element.code} "${element.name.id}" (${element.name.en}). Empty when suppressed.`
         : `Answer to ${element.code} "${element.name.id}" (${element.name.en}): 1 = ${element.labels.id[0]} … 4 = ${element.labels.id[3]}.`,
+    descriptionId:
+      what === 'nrr'
+        ? `NRR (nilai rata-rata 1–4, 3 desimal) unsur ${element.code} "${element.name.id}". Kosong bila disembunyikan.`
+        : `Jawaban unsur ${element.code} "${element.name.id}": 1 = ${element.labels.id[0]} … 4 = ${element.labels.id[3]}.`,
     ...(what === 'answer' ? { enum: ['1', '2', '3', '4'], required: true } : {}),
   }));
 
@@ -48,6 +55,7 @@ const region: Field = {
   type: 'string',
   title: 'Region slug',
   description: 'Identifier of the region (pemerintah daerah), as in the portal URL /{region}.',
+  descriptionId: 'Pengenal pemerintah daerah, seperti pada alamat portal /{region}.',
   required: true,
 };
 const unit: Field = {
@@ -55,6 +63,7 @@ const unit: Field = {
   type: 'string',
   title: 'Unit slug',
   description: 'Identifier of the service unit (unit layanan / OPD) within its region, as in /{region}/{unit}.',
+  descriptionId: 'Pengenal unit layanan (OPD) di daerahnya, seperti pada alamat /{region}/{unit}.',
   required: true,
 };
 const month: Field = {
@@ -62,6 +71,8 @@ const month: Field = {
   type: 'yearmonth',
   title: 'Month',
   description: "Calendar month 'YYYY-MM' in the region's own time zone (WIB, WITA or WIT). Never the day or time.",
+  descriptionId:
+    "Bulan kalender 'YYYY-MM' menurut zona waktu daerah itu (WIB, WITA atau WIT). Tanggal dan jam tidak pernah diterbitkan.",
   required: true,
 };
 
@@ -70,6 +81,7 @@ const regionName: Field = {
   type: 'string',
   title: 'Region name',
   description: 'Name of the region.',
+  descriptionId: 'Nama pemerintah daerah.',
   required: true,
 };
 const unitName: Field = {
@@ -77,6 +89,7 @@ const unitName: Field = {
   type: 'string',
   title: 'Unit name',
   description: 'Name of the service unit.',
+  descriptionId: 'Nama unit layanan.',
   required: true,
 };
 
@@ -88,6 +101,7 @@ const figureFields: Field[] = [
     type: 'integer',
     title: 'Responses',
     description: 'Number of responses counted (flagged responses excluded).',
+    descriptionId: 'Jumlah responden yang dihitung (penilaian yang ditahan tidak termasuk).',
     required: true,
   },
   {
@@ -96,6 +110,8 @@ const figureFields: Field[] = [
     title: 'IKM',
     description:
       'Indeks Kepuasan Masyarakat = 25 × mean of the nine NRRs (weight exactly 1/9), rounded half away from zero to 2 decimals. Empty when suppressed.',
+    descriptionId:
+      'Indeks Kepuasan Masyarakat = 25 × rata-rata sembilan NRR (bobot tepat 1/9), dibulatkan ke 2 desimal (setengah menjauhi nol). Kosong bila disembunyikan.',
   },
   {
     name: 'grade',
@@ -103,6 +119,8 @@ const figureFields: Field[] = [
     title: 'Grade (mutu pelayanan)',
     description:
       'A Sangat Baik (IKM ≥ 88.31), B Baik (≥ 76.61), C Kurang Baik (≥ 65.00), D Tidak Baik. Empty when suppressed.',
+    descriptionId:
+      'A Sangat Baik (IKM ≥ 88,31), B Baik (≥ 76,61), C Kurang Baik (≥ 65,00), D Tidak Baik. Kosong bila disembunyikan.',
     enum: ['A', 'B', 'C', 'D'],
   },
   ...elementFields('nrr'),
@@ -135,12 +153,14 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
         title: 'Service slug',
         description:
           'Identifier of the service (jenis layanan) within its unit. Empty for responses given without a service.',
+        descriptionId: 'Pengenal jenis layanan di unitnya. Kosong untuk penilaian tanpa jenis layanan.',
       },
       {
         name: 'service_name',
         type: 'string',
         title: 'Service name',
         description: 'Name of the service. Empty for responses given without a service.',
+        descriptionId: 'Nama jenis layanan. Kosong untuk penilaian tanpa jenis layanan.',
       },
       ...figureFields,
       ...REGION_CODE_FIELDS,
@@ -162,6 +182,7 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
         type: 'string',
         title: 'Service slug',
         description: 'The kind of service (jenis layanan) rated, when the respondent chose one.',
+        descriptionId: 'Jenis layanan yang dinilai, bila responden memilihnya.',
       },
       month,
       {
@@ -170,6 +191,8 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
         title: 'Channel',
         description:
           'How the rating arrived: qr (own phone), kiosk (tablet at the counter), paper (keyed in). Empty where k-anonymity blanks it.',
+        descriptionId:
+          'Cara penilaian masuk: qr (ponsel sendiri), kiosk (tablet di loket), paper (kuesioner kertas yang diketik). Kosong bila dikosongkan demi k-anonimitas.',
         enum: CHANNELS,
       },
       ...elementFields('answer'),
@@ -178,6 +201,7 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
         type: 'string',
         title: 'Gender',
         description: 'L (laki-laki) or P (perempuan).',
+        descriptionId: 'L (laki-laki) atau P (perempuan).',
         enum: GENDERS,
       },
       {
@@ -185,10 +209,25 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
         type: 'string',
         title: 'Age band',
         description: 'Age in bands; the exact age is never published.',
+        descriptionId: 'Kelompok umur; umur persisnya tidak pernah diterbitkan.',
         enum: AGE_BANDS,
       },
-      { name: 'education', type: 'string', title: 'Education', description: 'Highest education.', enum: EDUCATIONS },
-      { name: 'occupation', type: 'string', title: 'Occupation', description: 'Occupation.', enum: OCCUPATIONS },
+      {
+        name: 'education',
+        type: 'string',
+        title: 'Education',
+        description: 'Highest education.',
+        descriptionId: 'Pendidikan terakhir.',
+        enum: EDUCATIONS,
+      },
+      {
+        name: 'occupation',
+        type: 'string',
+        title: 'Occupation',
+        description: 'Occupation.',
+        descriptionId: 'Pekerjaan.',
+        enum: OCCUPATIONS,
+      },
       ...REGION_CODE_FIELDS,
     ],
   },
@@ -207,9 +246,16 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
         type: 'string',
         title: 'Comment',
         description: 'The citizen’s comment, redacted ([disamarkan] marks removed personal data).',
+        descriptionId: 'Komentar warga yang sudah disamarkan ([disamarkan] menandai data pribadi yang dihapus).',
         required: true,
       },
-      { name: 'reply', type: 'string', title: 'Reply', description: 'The unit’s public reply, if any.' },
+      {
+        name: 'reply',
+        type: 'string',
+        title: 'Reply',
+        description: 'The unit’s public reply, if any.',
+        descriptionId: 'Balasan publik unit, bila ada.',
+      },
       ...REGION_CODE_FIELDS,
     ],
   },

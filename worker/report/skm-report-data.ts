@@ -7,7 +7,7 @@
  * `domain/skm-report.ts`, and rendered as HTML or PDF.
  */
 import { emptyAggregate, mergeAggregates } from '../../domain/aggregate';
-import { localDate, monthsOf, type Period, previousPeriod } from '../../domain/periods';
+import { localDate, monthsOf, type Period, previousPeriod, yearToDateMonths } from '../../domain/periods';
 import { buildSkmReport, type ReportFollowUp, type SkmReport } from '../../domain/skm-report';
 import { summarize } from '../../domain/summary';
 import { type FollowUpAction, listFollowUpActions } from '../db/follow-up';
@@ -72,8 +72,11 @@ export async function loadSkmReport(d1: D1Database, request: ReportRequest): Pro
   const { region, unit, period } = request;
   const previous = previousPeriod(period);
   const scope = { regionId: region.id, ...(unit ? { unitId: unit.id } : {}) };
-  const [monthly, previousCells, profile, followUp, breakdown] = await Promise.all([
-    monthlyAggregates(d1, scope, monthsOf(period)),
+  const trendMonths = yearToDateMonths(period, request.now, region.timezone);
+  const periodMonths = new Set(monthsOf(period));
+  // The period's months come from the same read as the year's trend (months not yet begun: none, as before).
+  const [allMonths, previousCells, profile, followUp, breakdown] = await Promise.all([
+    monthlyAggregates(d1, scope, [...new Set([...trendMonths, ...periodMonths])].sort()),
     aggregateRollups(d1, { ...scope, from: previous.start, to: previous.end }),
     respondentProfile(d1, { ...scope, from: period.start, to: period.end }),
     followUps(d1, request, previous),
@@ -85,6 +88,7 @@ export async function loadSkmReport(d1: D1Database, request: ReportRequest): Pro
           scores.map((score) => ({ ...score, name: score.unit.name })),
         ),
   ]);
+  const monthly = allMonths.filter(({ month }) => periodMonths.has(month));
   const aggregate = monthly.reduce((sum, month) => mergeAggregates(sum, month.aggregate), emptyAggregate());
   const issuedOn = localDate(request.now, region.timezone);
   const summary = summarize(aggregate);
@@ -110,6 +114,8 @@ export async function loadSkmReport(d1: D1Database, request: ReportRequest): Pro
     followUp: followUp.current,
     previousFollowUp: followUp.before,
     evidence: evidence ? { url: evidence.url } : null,
+    yearMonthly: allMonths.filter(({ month }) => trendMonths.includes(month)),
+    head: unit ? { name: unit.headName, nip: unit.headNip } : null,
   });
   return { report, evidence };
 }

@@ -5,8 +5,8 @@
  */
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import type { ReportBlock, SkmReport } from '../../domain/skm-report';
-import { dateLabel } from '../../domain/skm-report';
+import type { ReportBlock, ReportChart, SkmReport } from '../../domain/skm-report';
+import { CONTENTS_HEADING, dateLabel, FOREWORD_HEADING, formatNumber } from '../../domain/skm-report';
 import { qrSvg } from '../admin/counter-print';
 
 type Fragment = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -43,6 +43,16 @@ tr.total td { font-weight: 700; background: #f2f2f2; }
 .evidence .qr svg { width: 100%; height: 100%; display: block; }
 .evidence p { margin: 0 0 1mm; }
 .evidence a { word-break: break-all; font-family: 'Liberation Mono', monospace; font-size: 8.5pt; color: #0b3d91; }
+.chart { margin: 2mm 0 4mm; break-inside: avoid; }
+.chart figcaption { font-weight: 600; }
+.chart svg { width: 100%; height: auto; display: block; }
+.chart p { font-size: 8.5pt; font-style: italic; margin: 1mm 0 0; }
+.signature { margin: 10mm 0 0 auto; width: 80mm; break-inside: avoid; }
+.signature p { margin: 0; }
+.signature .space { height: 20mm; }
+.signature .name { font-weight: 700; text-decoration: underline; }
+nav.contents ol { list-style: none; padding-left: 0; }
+nav.contents ol ol { padding-left: 6mm; }
 footer.doc { margin-top: 8mm; font-size: 8.5pt; color: #333; }
 @media screen {
   body { background: #e9e9e9; }
@@ -81,7 +91,55 @@ function block(b: ReportBlock): Fragment {
   <div class="qr" role="img" aria-label="Kode QR bukti dukung SKP">${raw(qrSvg(b.url))}</div>
   <div><p><strong>${b.caption}</strong></p>${b.lines.map((line) => html`<p class="claim">${line}</p>`)}<p><a href="${b.url}">${b.url}</a></p></div>
 </div>`;
+    case 'chart':
+      return chartFigure(b);
+    case 'signature':
+      return html`<div class="signature">
+  <p>${b.placeAndDate}</p><p>${b.title}</p><div class="space"></div>
+  <p class="name">${b.name ?? '……………………………………'}</p><p>NIP ${b.nip ?? '……………………………………'}</p>
+</div>`;
   }
+}
+
+/** The chart as SVG, the same drawing as the PDF's: a null value is a gap in the line, never a point. */
+function chartFigure(c: ReportChart): Fragment {
+  const [w, h, left, right, top, bottom] = [600, 220, 40, 520, 16, 186];
+  const yOf = (v: number) => bottom - ((v - c.min) / (c.max - c.min)) * (bottom - top);
+  const step = (right - left) / Math.max(1, c.points.length);
+  const xOf = (i: number) => left + step * (i + 0.5);
+  const decimals = c.ticks.some((t) => !Number.isInteger(t)) ? 1 : 0;
+  // One polyline per run of months with a value: a month without one breaks the line.
+  const runs: string[][] = [[]];
+  c.points.forEach((p, i) => {
+    if (p.value === null) runs.push([]);
+    else runs.at(-1)?.push(`${xOf(i).toFixed(1)},${yOf(p.value).toFixed(1)}`);
+  });
+  const marks = c.points.map((p, i) => {
+    const label = html`<text x="${xOf(i)}" y="${bottom + 13}" font-size="9" text-anchor="middle">${p.label}</text>`;
+    if (p.value === null) return label;
+    const y = yOf(p.value);
+    const bar = Math.min(30, step * 0.6);
+    return html`${label}${
+      c.shape === 'bar'
+        ? html`<rect x="${xOf(i) - bar / 2}" y="${y}" width="${bar}" height="${bottom - y}" fill="#1a4d99" />`
+        : html`<circle cx="${xOf(i)}" cy="${y}" r="3" fill="#1a4d99" />`
+    }<text x="${xOf(i)}" y="${y - 5}" font-size="8" text-anchor="middle">${formatNumber(p.value, 2)}</text>`;
+  });
+  return html`<figure class="chart"><figcaption>${c.title}</figcaption>
+<svg viewBox="0 0 ${w} ${h}" role="img" aria-label="${c.title}">
+${c.ticks.map(
+  (t) =>
+    html`<line x1="${left}" x2="${right}" y1="${yOf(t)}" y2="${yOf(t)}" stroke="#d0d0d0" /><text x="${left - 4}" y="${yOf(t) + 3}" font-size="9" text-anchor="end">${formatNumber(t, decimals)}</text>`,
+)}
+${c.thresholds.map(
+  (t) =>
+    html`<line x1="${left}" x2="${right}" y1="${yOf(t.value)}" y2="${yOf(t.value)}" stroke="#8c3319" stroke-dasharray="4 3" /><text x="${right + 4}" y="${yOf(t.value) + 3}" font-size="9" fill="#8c3319">${t.label}</text>`,
+)}
+${marks}
+${runs.filter((run) => run.length > 1).map((run) => html`<polyline points="${run.join(' ')}" fill="none" stroke="#1a4d99" stroke-width="1.5" />`)}
+<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="#111" /><line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="#111" />
+<text x="${left}" y="10" font-size="9" font-weight="700">${c.yLabel}</text><text x="${(left + right) / 2}" y="${h - 4}" font-size="9" font-weight="700" text-anchor="middle">${c.xLabel}</text>
+</svg><p>${c.note}</p></figure>`;
 }
 
 /** The whole report as one HTML document. */
@@ -105,6 +163,19 @@ export async function skmReportHtml(report: SkmReport): Promise<string> {
         ${facts(report.cover)}
         <p class="note">${report.audienceNote}</p>
       </header>
+      <section class="chapter" aria-labelledby="kata-pengantar">
+        <h2 id="kata-pengantar">${FOREWORD_HEADING}</h2>
+        ${report.foreword.map((text) => html`<p>${text}</p>`)}
+      </section>
+      <nav class="contents chapter" aria-labelledby="daftar-isi">
+        <h2 id="daftar-isi">${CONTENTS_HEADING}</h2>
+        <ol>${report.chapters.map(
+          (chapter) =>
+            html`<li><a href="#${slug(chapter.heading)}">${chapter.heading}</a><ol>${chapter.sections.map(
+              (section) => html`<li>${section.heading}</li>`,
+            )}</ol></li>`,
+        )}</ol>
+      </nav>
       ${report.chapters.map(
         (chapter) => html`<section class="chapter" aria-labelledby="${slug(chapter.heading)}">
         <h2 id="${slug(chapter.heading)}">${chapter.heading}</h2>

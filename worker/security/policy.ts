@@ -62,6 +62,7 @@ export const ADMIN_POLICIES: Record<string, Policy> = {
   'POST /regions': policy({ role: 'super', scope: 'global' }),
   'GET /regions/:region/units': policy({ role: 'viewer', scope: 'region' }),
   'POST /regions/:region/units': policy({ role: 'region_admin', scope: 'region' }),
+  'PATCH /regions/:region/units/:unit': policy({ role: 'region_admin', scope: 'unit' }),
   'GET /regions/:region/units/:unit/services': policy({ role: 'viewer', scope: 'unit' }),
   'POST /regions/:region/units/:unit/services': policy({ role: 'region_admin', scope: 'unit' }),
   'GET /regions/:region/units/:unit/counters': policy({ role: 'viewer', scope: 'unit' }),

@@ -26,6 +26,7 @@ export function Page({ locale, title, heading, head, otherLocaleHref, children }
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{title}</title>
+        <FaviconLinks />
         {head}
         <style dangerouslySetInnerHTML={{ __html: css }} />
       </head>
@@ -48,6 +49,17 @@ export function Page({ locale, title, heading, head, otherLocaleHref, children }
         <main>{children}</main>
       </body>
     </html>
+  );
+}
+
+/** The portal's icon (site/public): the same links as the site's layouts. */
+export function FaviconLinks() {
+  return (
+    <>
+      <link rel="icon" href="/favicon.ico" sizes="32x32" />
+      <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      <link rel="apple-touch-icon" href="/apple-touch-icon.png" />
+    </>
   );
 }
 

@@ -15,6 +15,10 @@ const COPY = {
     en: 'All nine questions need an answer; everything else is optional.',
   },
   progress: { id: '{n} dari 9 terjawab', en: '{n} of 9 answered' },
+  keysHint: {
+    id: 'Dengan papan ketik: tombol panah memilih jawaban, Tab pindah ke pertanyaan berikutnya.',
+    en: 'With a keyboard: the arrow keys choose an answer, Tab moves on to the next question.',
+  },
   service: { id: 'Layanan yang Anda terima', en: 'The service you received' },
   optional: { id: '(opsional)', en: '(optional)' },
   chooseService: { id: '— Pilih layanan —', en: '— Choose a service —' },

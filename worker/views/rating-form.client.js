@@ -61,6 +61,41 @@
   comment.addEventListener('input', updateCount);
   updateCount();
 
+  // Switching the language loads the form anew: its answers travel in this tab's sessionStorage, under the
+  // counter's key, for that one load only (read back within a minute and dropped, so a kiosk's next citizen
+  // never inherits them). Answers the server rendered (a re-shown form) win.
+  const DRAFT = `suara-layanan:draft:${cfg.counter}`;
+  const KEPT = ['service', ...ELEMENTS, 'gender', 'age', 'education', 'occupation', 'comment'];
+  const switcher = document.querySelector('a.lang');
+  if (switcher) {
+    switcher.addEventListener('click', () => {
+      const values = {};
+      for (const name of KEPT) if (field(name)?.value) values[name] = field(name).value;
+      try {
+        sessionStorage.setItem(DRAFT, JSON.stringify({ at: Date.now(), values }));
+      } catch {
+        // Storage disabled: the other language opens empty, as it would without the script.
+      }
+    });
+  }
+  try {
+    const draft = JSON.parse(sessionStorage.getItem(DRAFT) || 'null');
+    sessionStorage.removeItem(DRAFT);
+    if (draft && Date.now() - draft.at < 60_000) {
+      for (const [name, kept] of Object.entries(draft.values)) {
+        const input = KEPT.includes(name) ? field(name) : null;
+        if (input && !input.value) input.value = String(kept);
+      }
+      if (['gender', 'age', 'education', 'occupation'].some((name) => draft.values[name])) {
+        form.querySelector('details').open = true;
+      }
+      updateProgress();
+      updateCount();
+    }
+  } catch {
+    // A draft that cannot be read is no draft.
+  }
+
   function say(text, isError) {
     status.textContent = text;
     status.className = isError ? 'alert' : 'alert info';
@@ -74,7 +109,9 @@
     if (!box || !message) return false;
     message.hidden = !on;
     box.classList.toggle('invalid', on);
-    if (on) box.setAttribute('aria-describedby', message.id);
+    // The error first, then what the box always points to (the keyboard hint of the first question).
+    const described = [on ? message.id : '', box.dataset.describedby || ''].filter(Boolean).join(' ');
+    if (described) box.setAttribute('aria-describedby', described);
     else box.removeAttribute('aria-describedby');
     return true;
   }

@@ -176,8 +176,19 @@ export function RatingForm(props: RatingFormProps) {
             <ErrorText name="service" message={errors.service} fallback={say('errService')} />
           </div>
         ) : null}
+        <p class="small" id="keys-hint">
+          {say('keysHint')}
+        </p>
         {ELEMENTS.map((element, i) => (
-          <fieldset id={`f-${element.code}`} class={invalid(element.code)} aria-describedby={describedBy(element.code)}>
+          <fieldset
+            id={`f-${element.code}`}
+            class={invalid(element.code)}
+            // The first question also points to the keyboard hint, so a screen reader says it there.
+            data-describedby={i === 0 ? 'keys-hint' : undefined}
+            aria-describedby={
+              [describedBy(element.code), i === 0 ? 'keys-hint' : undefined].filter(Boolean).join(' ') || undefined
+            }
+          >
             <legend>
               {i + 1}. {element.name[locale]}
             </legend>

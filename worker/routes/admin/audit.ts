@@ -19,8 +19,10 @@ const AuditEntrySchema = z
     at: z.number().int().openapi({ description: 'Milliseconds since the epoch' }),
     actor: z.string().openapi({ example: 'user:usr_3kq8m2x9ab7cdefg' }),
     actorEmail: z.string().nullable(),
+    actorName: z.string().nullable().openapi({ description: 'The acting account’s name or kiosk’s label' }),
     action: z.string().openapi({ example: 'user.create' }),
     target: z.string(),
+    targetEmail: z.string().nullable().openapi({ description: 'The target account’s e-mail (`user:<id>` targets)' }),
     region: z.string().nullable().openapi({ description: 'Region slug; null for global changes' }),
     detail: z.unknown(),
   })

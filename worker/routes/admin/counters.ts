@@ -11,9 +11,11 @@ import { database } from '../../db/client';
 import type { Counter } from '../../db/regions';
 import { listCounters } from '../../db/regions';
 import { publicOrigin } from '../../env';
+import { contentDisposition } from '../../http/content-disposition';
 import { requireCounter, requireUnit } from '../../http/lookups';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
+import { noncedPageHeaders } from '../../http/security-headers';
 import type { AdminEnv } from '../../security/admin-auth';
 import { CounterParams, NameSchema, UnitParams } from './params';
 
@@ -100,8 +102,9 @@ const posterRoute = createRoute({
   path: '/regions/{region}/units/{unit}/counters/{code}/poster',
   tags: ['Admin'],
   operationId: 'getCounterPoster',
-  summary: 'A print-ready A4 poster with the QR code (HTML, print CSS)',
+  summary: 'A print-ready poster with the QR code on one A4 sheet (HTML, print CSS, a print button)',
   security: ADMIN_SECURITY,
+  middleware: [noncedPageHeaders],
   request: { params: CounterParams },
   responses: {
     200: { description: 'Open in a browser and print on A4', content: { 'text/html': { schema: z.string() } } },
@@ -152,7 +155,7 @@ adminCountersRouter
     const found = await requireCounter(database(c.env.DB), region, unit, code);
     return c.body(qrSvg(counterUrl(origin(c), found.counter.code)), 200, {
       'Content-Type': 'image/svg+xml; charset=utf-8',
-      'Content-Disposition': `inline; filename="qr-${found.counter.code}.svg"`,
+      'Content-Disposition': contentDisposition('inline', `qr-${found.counter.code}.svg`),
     });
   })
   .openapi(posterRoute, async (c) => {
@@ -164,6 +167,7 @@ adminCountersRouter
       unitName: found.unit.name,
       counterName: found.counter.name,
       active: found.counter.active,
+      nonce: c.get('secureHeadersNonce') ?? '',
     });
     return c.html(page, 200);
   });

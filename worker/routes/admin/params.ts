@@ -125,12 +125,34 @@ export const UnitCreateSchema = z
   })
   .openapi('UnitCreate');
 
+/** The NIP (Nomor Induk Pegawai) of a civil servant: 18 digits. */
+export const NIP_PATTERN = /^\d{18}$/;
+
+export const UnitChangesSchema = z
+  .object({
+    headName: NameSchema.nullable().optional().openapi({
+      description: 'The head (kepala) of the unit, who signs its SKM report; null clears it',
+      example: 'Drs. Budi Santoso, M.Si.',
+    }),
+    headNip: z
+      .string()
+      .trim()
+      .regex(NIP_PATTERN, 'Expected the NIP as 18 digits, without spaces.')
+      .nullable()
+      .optional()
+      .openapi({ description: "The head's NIP (18 digits); null clears it", example: '197001012000031001' }),
+  })
+  .strict()
+  .openapi('UnitChanges');
+
 export const UnitSchema = z
   .object({
     slug: z.string(),
     name: z.string(),
     population: z.number().int().nullable(),
     ikmTarget: z.number().nullable(),
+    headName: z.string().nullable().openapi({ description: 'Who signs the SKM report; null when not set' }),
+    headNip: z.string().nullable().openapi({ description: "The head's 18-digit NIP; null when not set" }),
   })
   .openapi('Unit');
 

@@ -3,9 +3,9 @@
  * Admin: regions, units and services (SPEC §5). Each change writes its audit row in the same batch.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRegion, createService, createUnit } from '../../admin/organisation';
+import { createRegion, createService, createUnit, updateUnit } from '../../admin/organisation';
 import { database } from '../../db/client';
-import { listServices, listUnits } from '../../db/regions';
+import { listServices, listUnits, type Unit } from '../../db/regions';
 import { requireRegion, requireUnit } from '../../http/lookups';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
@@ -16,6 +16,7 @@ import {
   RegionParams,
   ServiceCreateSchema,
   ServiceSchema,
+  UnitChangesSchema,
   UnitCreateSchema,
   UnitParams,
   UnitSchema,
@@ -56,6 +57,19 @@ const postUnit = createRoute({
   responses: { 201: { description: 'Created', ...json(UnitSchema) }, ...problemResponses(400, 401, 403, 404, 409) },
 });
 
+const patchUnit = createRoute({
+  method: 'patch',
+  path: '/regions/{region}/units/{unit}',
+  tags: ['Admin'],
+  summary: 'Set or clear the head (kepala) of a unit, who signs its SKM report',
+  security: ADMIN_SECURITY,
+  request: { params: UnitParams, body: { required: true, ...json(UnitChangesSchema) } },
+  responses: {
+    200: { description: 'The unit as changed', ...json(UnitSchema) },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
 const getServices = createRoute({
   method: 'get',
   path: '/regions/{region}/units/{unit}/services',
@@ -81,11 +95,13 @@ const postService = createRoute({
   responses: { 201: { description: 'Created', ...json(ServiceSchema) }, ...problemResponses(400, 401, 403, 404, 409) },
 });
 
-const unitView = (u: { slug: string; name: string; population: number | null; ikmTarget: number | null }) => ({
+const unitView = (u: Unit) => ({
   slug: u.slug,
   name: u.name,
   population: u.population,
   ikmTarget: u.ikmTarget,
+  headName: u.headName,
+  headNip: u.headNip,
 });
 
 export const adminRegionsRouter = createRouter<AdminEnv>()
@@ -101,6 +117,11 @@ export const adminRegionsRouter = createRouter<AdminEnv>()
   .openapi(postUnit, async (c) => {
     const region = await requireRegion(database(c.env.DB), c.req.valid('param').region);
     return c.json(unitView(await createUnit(c.env.DB, c.get('actor'), region, c.req.valid('json'))), 201);
+  })
+  .openapi(patchUnit, async (c) => {
+    const params = c.req.valid('param');
+    const { region, unit } = await requireUnit(database(c.env.DB), params.region, params.unit);
+    return c.json(unitView(await updateUnit(c.env.DB, c.get('actor'), region, unit, c.req.valid('json'))), 200);
   })
   .openapi(getServices, async (c) => {
     const { region, unit } = c.req.valid('param');

@@ -5,7 +5,7 @@
  * 6/2022). Staff see everything unsuppressed (the agency audience, SPEC §4); the report says so.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { localDate, type Period, parsePeriod } from '../../../domain/periods';
+import { localDate, type Period, parsePeriod, periodStatus } from '../../../domain/periods';
 import { reachesUnit, unitLimit } from '../../../domain/roles';
 import { SLUG_PATTERN } from '../../../domain/slugs';
 import { type Actor, auditStatement } from '../../admin/audit';
@@ -13,6 +13,7 @@ import { qrSvg } from '../../admin/counter-print';
 import { database } from '../../db/client';
 import { findUnit, listUnits, type Region, type Unit } from '../../db/regions';
 import { publicOrigin, readConfig } from '../../env';
+import { contentDisposition } from '../../http/content-disposition';
 import { requireRegion, requireUnit } from '../../http/lookups';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
@@ -86,7 +87,7 @@ const reportRoute = (format: 'html' | 'pdf') =>
         format === 'html'
           ? { description: 'Open in a browser and print on A4', content: { 'text/html': { schema: z.string() } } }
           : {
-              description: 'A4 PDF',
+              description: 'A4 PDF, as a download (`Content-Disposition: attachment`)',
               content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
             },
       ...problemResponses(400, 401, 404),
@@ -128,7 +129,7 @@ const qrRoute = createRoute({
 function reportablePeriod(id: string, region: Region, now: number): Period {
   const period = parsePeriod(id);
   if (!period) throw new ProblemError(400, PERIOD_MESSAGE);
-  if (period.start > localDate(now, region.timezone)) {
+  if (periodStatus(period, localDate(now, region.timezone)) === 'future') {
     throw new ProblemError(400, `The period ${id} has not started yet in ${region.timezone}.`);
   }
   return period;
@@ -241,7 +242,8 @@ adminReportsRouter
     }
     return c.body(bytes.slice().buffer, 200, {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': `inline; filename="${loaded.filename}.pdf"`,
+      // Saved as a file: opening it in place would replace the console the report was asked from.
+      'Content-Disposition': contentDisposition('attachment', `${loaded.filename}.pdf`),
     });
   })
   .openapi(issueRoute, async (c) => {
@@ -257,6 +259,6 @@ adminReportsRouter
     await auditEvidence(c.env.DB, c.get('actor'), found.region, found.unit, found.evidence, 'qr');
     return c.body(qrSvg(found.evidence.url), 200, {
       'Content-Type': 'image/svg+xml; charset=utf-8',
-      'Content-Disposition': `inline; filename="bukti-skp-${found.unit.slug}-${found.evidence.claim.p}.svg"`,
+      'Content-Disposition': contentDisposition('inline', `bukti-skp-${found.unit.slug}-${found.evidence.claim.p}.svg`),
     });
   });

@@ -1,0 +1,125 @@
+/**
+ * @module
+ * Share cards (docs/spec.md §6): `GET /og/card.png`, `/og/{region}/card.png`, `/og/{region}/{unit}/card.png`, the
+ * 1200×630 PNG `og:image` of the portal's, a region's and a unit's pages, with the IKM and grade only where the
+ * disclosure plan publishes them (SPEC §4). Text from worker/og/card.ts, pixels from worker/og/raster.ts.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { provinceOfCode } from '../../domain/region-codes';
+import { SLUG_PATTERN } from '../../domain/slugs';
+import { periodLabel } from '../../site/lib/format';
+import { t } from '../../site/lib/locale';
+import { database } from '../db/client';
+import { readDatabase } from '../db/read';
+import { requireRegion, requireUnit } from '../http/lookups';
+import { problemResponses } from '../http/openapi';
+import { createRouter } from '../http/router';
+import { PeriodQuerySchema } from '../indicators/score-schema';
+import { regionSummary, resolvePeriod, unitScore } from '../indicators/scores';
+import { type CardInput, cardSvg, cardText } from '../og/card';
+import { rasterize } from '../og/raster';
+
+/**
+ * A card is a preview that chat apps and crawlers fetch once and keep; ten minutes at the edge (worker/http/edge-cache.ts)
+ * makes a link shared in a busy group cost one render, and a new rating shows on the next card soon enough.
+ */
+export const CARD_CACHE_CONTROL = 'public, max-age=600, stale-while-revalidate=3600';
+
+const Slug = z.string().regex(SLUG_PATTERN, 'Expected a slug (lower-case letters, digits and hyphens).');
+const RegionParam = Slug.openapi({ param: { name: 'region', in: 'path' }, example: 'tanjungpinang' });
+const UnitParam = Slug.openapi({ param: { name: 'unit', in: 'path' }, example: 'disdukcapil' });
+const CardQuery = PeriodQuerySchema.extend({
+  lang: PeriodQuerySchema.shape.lang.openapi({
+    param: { name: 'lang', in: 'query' },
+    description: 'Language of the card (Bahasa Indonesia by default).',
+  }),
+});
+
+const png = {
+  200: {
+    description: 'A 1200×630 PNG',
+    content: { 'image/png': { schema: z.string().openapi({ format: 'binary' }) } },
+  },
+};
+
+const portalRoute = createRoute({
+  method: 'get',
+  path: '/card.png',
+  tags: ['Public'],
+  summary: 'Share card (og:image) of the portal',
+  request: { query: CardQuery.pick({ lang: true }) },
+  responses: { ...png, ...problemResponses(400) },
+});
+
+const regionRoute = createRoute({
+  method: 'get',
+  path: '/{region}/card.png',
+  tags: ['Public'],
+  summary: 'Share card (og:image) of a region',
+  description:
+    'The region’s name and province, and its pooled IKM and grade for the period where the disclosure plan publishes them (SPEC §4); otherwise only the count of responses.',
+  request: { params: z.object({ region: RegionParam }), query: CardQuery },
+  responses: { ...png, ...problemResponses(400, 404) },
+});
+
+const unitRoute = createRoute({
+  method: 'get',
+  path: '/{region}/{unit}/card.png',
+  tags: ['Public'],
+  summary: 'Share card (og:image) of a unit',
+  description:
+    'The unit’s and region’s names, and the unit’s IKM and grade for the period where the disclosure plan publishes them (SPEC §4); otherwise only the count of responses.',
+  request: { params: z.object({ region: RegionParam, unit: UnitParam }), query: CardQuery },
+  responses: { ...png, ...problemResponses(400, 404) },
+});
+
+async function cardResponse(input: CardInput): Promise<Response> {
+  return new Response(await rasterize(cardSvg(cardText(input))), {
+    headers: {
+      'content-type': 'image/png',
+      'cache-control': CARD_CACHE_CONTROL,
+      // Chat apps and other sites show it: any origin may load it (like the badge).
+      'access-control-allow-origin': '*',
+    },
+  });
+}
+
+export const ogRouter = createRouter();
+
+ogRouter
+  .openapi(portalRoute, (c) => {
+    const locale = c.req.valid('query').lang ?? 'id';
+    return cardResponse({ locale, title: t(locale, 'tagline') });
+  })
+  .openapi(regionRoute, async (c) => {
+    const { region: slug } = c.req.valid('param');
+    const { period: periodId, lang } = c.req.valid('query');
+    const locale = lang ?? 'id';
+    const read = readDatabase(c.env);
+    const region = await requireRegion(database(read), slug);
+    // Validated by the query schema, so never null here.
+    const period = resolvePeriod(periodId, region)!;
+    const province = provinceOfCode(region.code);
+    return cardResponse({
+      locale,
+      title: region.name,
+      subtitle: province ? `${locale === 'id' ? 'Provinsi' : 'Province of'} ${province.name}` : undefined,
+      periodLabel: periodLabel(period, locale),
+      figures: await regionSummary(read, region, period, locale),
+    });
+  })
+  .openapi(unitRoute, async (c) => {
+    const { region: regionSlug, unit: unitSlug } = c.req.valid('param');
+    const { period: periodId, lang } = c.req.valid('query');
+    const locale = lang ?? 'id';
+    const read = readDatabase(c.env);
+    const { region, unit } = await requireUnit(database(read), regionSlug, unitSlug);
+    const period = resolvePeriod(periodId, region)!;
+    return cardResponse({
+      locale,
+      title: unit.name,
+      subtitle: region.name,
+      periodLabel: periodLabel(period, locale),
+      figures: await unitScore(read, region, unit, period, 'public', locale),
+    });
+  });
