@@ -61,6 +61,7 @@ const patchUnit = createRoute({
   method: 'patch',
   path: '/regions/{region}/units/{unit}',
   tags: ['Admin'],
+  operationId: 'updateUnit',
   summary: 'Set or clear the head (kepala) of a unit, who signs its SKM report',
   security: ADMIN_SECURITY,
   request: { params: UnitParams, body: { required: true, ...json(UnitChangesSchema) } },
