@@ -4,6 +4,7 @@
  * files `/data/*`, the SKP evidence check `/bukti/*` and the pages' share cards `/og/*`. `worker/index.ts` puts the Astro site
  * behind it; tests drive this app directly.
  */
+import { publicOrigin } from './env';
 import { apiDocs, apiDocsHeaders } from './http/api-docs';
 import { SECURITY } from './http/openapi';
 import { onError, problem, problemResponse } from './http/problem';
@@ -33,7 +34,7 @@ app.route('/r', ratingFormRouter);
 app.route('/bukti', evidenceRouter);
 app.route('/og', ogRouter);
 
-app.doc31('/api/v1/openapi.json', {
+app.doc31('/api/v1/openapi.json', (c) => ({
   openapi: '3.1.0',
   info: {
     title: 'Suara Layanan API',
@@ -42,7 +43,9 @@ app.doc31('/api/v1/openapi.json', {
       'Citizen satisfaction (SKM/IKM, PermenPANRB 14/2017) for Indonesian public services: ratings, indicators and open data.',
     license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
   },
-});
+  // Every path is absolute from the portal's origin (`/api/…`, `/data/…`, `/bukti/…`).
+  servers: [{ url: publicOrigin(c.env, c.req.url), description: 'This portal' }],
+}));
 app.openAPIRegistry.registerComponent('securitySchemes', SECURITY.agencyKey, {
   type: 'http',
   scheme: 'bearer',

@@ -61,32 +61,32 @@ describe('GET /og/…/card.png, the pages’ share cards (docs/spec.md §6)', { 
     expect(await bytesOf(again)).toEqual(bytes);
   });
 
-  it('draws no figure the disclosure plan withholds: 20 responses of January, given back by the quarter − February', async () => {
+  it('draws no figure the disclosure plan withholds: 20 responses of February, given back by the quarter − January', async () => {
     const org = await createOrganisation({ region: 'kartu-selisih', regionName: 'Kota Selisih' });
-    await insertRatings(org, [...ratings(20, '2025-01', 2), ...ratings(5, '2025-02', 3)]);
-    const january = ScoreSchema.parse(
-      await (await get('/api/v1/regions/kartu-selisih/units/disdukcapil/scores?period=2025-01')).json(),
+    await insertRatings(org, [...ratings(5, '2025-01', 2), ...ratings(20, '2025-02', 3)]);
+    const february = ScoreSchema.parse(
+      await (await get('/api/v1/regions/kartu-selisih/units/disdukcapil/scores?period=2025-02')).json(),
     );
-    expect(january).toMatchObject({ responses: 20, suppressed: true, ikm: null });
+    expect(february).toMatchObject({ responses: 20, suppressed: true, ikm: null });
 
-    const response = await get('/og/kartu-selisih/disdukcapil/card.png?period=2025-01&lang=en');
+    const response = await get('/og/kartu-selisih/disdukcapil/card.png?period=2025-02&lang=en');
     expect(response.status).toBe(200);
     const withheld = await expected({
       locale: 'en',
       title: 'Dinas Kependudukan dan Pencatatan Sipil',
       subtitle: 'Kota Selisih',
-      periodLabel: 'January 2025',
+      periodLabel: 'February 2025',
       figures: { responses: 20, ikm: null, grade: null, suppressed: true },
     });
     expect(await bytesOf(response)).toEqual(withheld);
 
-    // The region's pooled January is the unit's: withheld as well.
-    const region = await get('/og/kartu-selisih/card.png?period=2025-01&lang=en');
+    // The region's pooled February is the unit's: withheld as well.
+    const region = await get('/og/kartu-selisih/card.png?period=2025-02&lang=en');
     expect(await bytesOf(region)).toEqual(
       await expected({
         locale: 'en',
         title: 'Kota Selisih',
-        periodLabel: 'January 2025',
+        periodLabel: 'February 2025',
         figures: { responses: 20, ikm: null, grade: null, suppressed: true },
       }),
     );

@@ -4,6 +4,7 @@ import { policyOf } from '../../worker/security/policy';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Operation = {
+  operationId?: string;
   responses?: Record<string, { description?: string }>;
   parameters?: { name: string; in: string; $ref?: string }[];
   security?: Record<string, string[]>[];
@@ -11,6 +12,7 @@ type Operation = {
 type Document = {
   openapi: string;
   info: { title: string; version: string };
+  servers?: { url: string }[];
   paths: Record<string, Record<string, Operation>>;
   components?: { schemas?: Record<string, Json>; securitySchemes?: Record<string, { type: string; scheme?: string }> };
 };
@@ -146,14 +148,37 @@ describe('GET /api/v1/openapi.json (SPEC §5: OpenAPI 3.1 from the validating sc
     for (const [path, item] of Object.entries(doc.paths)) {
       if (!path.startsWith('/api/v1/admin/')) continue;
       for (const [method, operation] of Object.entries(item)) {
-        // Public admin routes (signing in, accepting an invitation) document no scheme; every other one both.
+        // Public admin routes (signing in, accepting an invitation) need no scheme; every other one either.
         const scope = policyOf(method, path.replace(/\{(\w+)\}/g, ':$1'))?.scope;
         expect(operation.security, `${method} ${path}`).toEqual(
-          scope === 'public' ? undefined : [{ adminToken: [] }, { adminSession: [] }],
+          scope === 'public' ? [] : [{ adminToken: [] }, { adminSession: [] }],
         );
       }
     }
-    expect(doc.paths['/api/v1/regions/{region}/scores']?.get?.security).toBeUndefined();
+    expect(doc.paths['/api/v1/regions/{region}/scores']?.get?.security).toEqual([]);
+  });
+
+  it('states the security of every operation (`[]` for a public one), and names each with a unique operationId', async () => {
+    const doc = await document();
+    const ids: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        expect(operation.security, `${method} ${path}`).toBeDefined();
+        if (!path.startsWith('/api/v1/admin/') && path !== '/api/v1/agency/scores') {
+          expect(operation.security, `${method} ${path}`).toEqual([]);
+        }
+        expect(operation.operationId, `${method} ${path}`).toMatch(/^[a-z][A-Za-z]+$/);
+        ids.push(operation.operationId as string);
+      }
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.paths['/api/v1/responses']?.post?.operationId).toBe('submitResponse');
+    expect(doc.paths['/data/service-scores.csv']?.get?.operationId).toBe('getServiceScoresCsv');
+  });
+
+  it('names this portal as its server, so a client resolves the absolute paths against it', async () => {
+    const doc = await document();
+    expect(doc.servers?.map((server) => server.url)).toEqual(['https://suara.test']);
   });
 
   it('documents Score as SPEC §5 defines it, with the distribution extension', async () => {

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, DESKTOP, launchBrowser, newPhoneContext, seriousAxeViolations } from './support/browser';
+import {
+  axeViolations,
+  browserAvailable,
+  DESKTOP,
+  launchBrowser,
+  newPhoneContext,
+  seriousAxeViolations,
+} from './support/browser';
 
 interface ScoreRow {
   region: string;
@@ -247,6 +254,36 @@ describe.skipIf(!browserAvailable)('public pages in Chromium (SPEC §6)', () => 
     expect(foreign).toEqual([]);
     await context.close();
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`the API reference in ${colorScheme} mode is in English, offers no vendor service, and has no axe violation`, async () => {
+      for (const viewport of [DESKTOP, { width: 360, height: 740 }]) {
+        const context = await browser.newContext({ viewport, colorScheme, locale: 'en-US' });
+        const page = await context.newPage();
+        await page.goto(`${origin()}/api/docs`);
+        await page.getByText('Suara Layanan API').first().waitFor({ timeout: 20_000 });
+        // The operations render after the title: wait for the first one's example request.
+        await page.getByText('/api/v1/regions').first().waitFor({ timeout: 20_000 });
+        expect(await page.getAttribute('html', 'lang')).toBe('en');
+        // Scalar's AI agent, deploy and SDK-generator buttons (offered on a local URL like this one), and its toolbar.
+        const vendor = /\bask ai\b|\bdeploy\b|\bgenerate sdk\b|\bmcp\b/i;
+        expect(
+          await page
+            .getByRole('button', { name: vendor })
+            .or(page.getByRole('link', { name: vendor }))
+            .allInnerTexts(),
+        ).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
+        if (viewport === DESKTOP) {
+          // The admin operations too: their DELETE and PATCH badges carry the other method colours.
+          await page.getByRole('button', { name: 'Open Group - Admin' }).click();
+          await page.getByText('Revoke an API key (immediately)').first().waitFor();
+          expect(await axeViolations(page)).toEqual([]);
+        }
+        await context.close();
+      }
+    });
+  }
 
   it('the data page lists every file with its columns, links the data package, and carries schema.org Dataset JSON-LD', async () => {
     const page = await browser.newPage({ locale: 'id-ID' });

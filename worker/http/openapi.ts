@@ -61,6 +61,9 @@ export const SECURITY = {
   adminSession: 'adminSession',
 } as const;
 
+/** `security` of a public route: no credentials (stated, so a reader or linter never has to guess). */
+export const PUBLIC_SECURITY: Record<string, string[]>[] = [];
+
 /** `security` of an admin route: the bearer ADMIN_TOKEN, or a console session cookie (+ CSRF header). */
 export const ADMIN_SECURITY: Record<string, string[]>[] = [
   { [SECURITY.adminToken]: [] },

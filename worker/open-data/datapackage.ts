@@ -56,6 +56,8 @@ export function dataPackage({ origin, snapshot }: PackageOptions) {
     // A snapshot's resource is multipart: one file per region × month, each a complete CSV with its header row.
     const parts = snapshot?.parts.filter((part) => part.file.endsWith(`/${file}`)) ?? [];
     return {
+      // Without it a resource is a plain data-resource, which the tabular-data-package profile refuses.
+      profile: 'tabular-data-resource',
       name,
       title: resource.title,
       description: resource.description,

@@ -170,8 +170,8 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
     name: 'responses',
     title: 'Responses (anonymized microdata)',
     description:
-      'One row per counted response: the nine answers and a coarse respondent profile. k-anonymous with k = 5 on (region, unit, month, gender, age band, education, occupation): ' +
-      'the profile fields of rows in smaller groups are blanked. No day, time, counter, device or comment is ever published. ' +
+      'One row per counted response: the nine answers and a coarse respondent profile. k-anonymous with k = 5 on (region, unit, month, service, channel, gender, age band, education, occupation): ' +
+      'the profile fields of rows in smaller groups are blanked, then if need be their channel, then their service. No day, time, counter, device or comment is ever published. ' +
       'Responses of a unit × month whose figure is suppressed (fewer than 10 responses, or withheld by the disclosure plan) are left out, because they would reveal a suppressed IKM; rows of a withheld service × month have an empty service. Flagged responses are excluded. ' +
       "A month appears only once it has closed in the region's time zone.",
     fields: [
@@ -189,11 +189,11 @@ export const RESOURCES: Readonly<Record<ResourceName, Resource>> = {
         name: 'channel',
         type: 'string',
         title: 'Channel',
-        description: 'How the rating arrived: qr (own phone), kiosk (tablet at the counter), paper (keyed in).',
+        description:
+          'How the rating arrived: qr (own phone), kiosk (tablet at the counter), paper (keyed in). Empty where k-anonymity blanks it.',
         descriptionId:
-          'Cara penilaian masuk: qr (ponsel sendiri), kiosk (tablet di loket), paper (kuesioner kertas yang diketik).',
+          'Cara penilaian masuk: qr (ponsel sendiri), kiosk (tablet di loket), paper (kuesioner kertas yang diketik). Kosong bila dikosongkan demi k-anonimitas.',
         enum: CHANNELS,
-        required: true,
       },
       ...elementFields('answer'),
       {

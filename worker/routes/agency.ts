@@ -64,6 +64,7 @@ const agencyScoresRoute = createRoute({
   method: 'get',
   path: '/scores',
   tags: ['Agency'],
+  operationId: 'getAgencyScores',
   summary: 'Unsuppressed scores of the key’s region, with sample size, SKP and counters',
   security: [{ [SECURITY.agencyKey]: [] }],
   request: {

@@ -8,7 +8,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { readConfig } from '../env';
-import { problemResponses } from '../http/openapi';
+import { PUBLIC_SECURITY, problemResponses } from '../http/openapi';
 import { createRouter } from '../http/router';
 import { claimFigures, verifyEvidenceToken } from '../report/evidence';
 import { EvidencePage } from '../views/evidence-page';
@@ -38,6 +38,8 @@ const verifyRoute = createRoute({
   method: 'get',
   path: '/{token}',
   tags: ['SKP evidence'],
+  operationId: 'verifyEvidenceLink',
+  security: PUBLIC_SECURITY,
   summary: 'Verify a signed SKP evidence link (public page)',
   request: {
     params: z.object({

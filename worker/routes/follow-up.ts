@@ -9,13 +9,15 @@ import { listFollowUpActions } from '../db/follow-up';
 import { FollowUpActionSchema, followUpOut, PeriodIdSchema } from '../follow-up/schema';
 import { publicCache } from '../http/cache';
 import { requireUnit } from '../http/lookups';
-import { problemResponses } from '../http/openapi';
+import { PUBLIC_SECURITY, problemResponses } from '../http/openapi';
 import { createRouter } from '../http/router';
 
 const publicFollowUpRoute = createRoute({
   method: 'get',
   path: '/{region}/units/{unit}/follow-up',
   tags: ['Public'],
+  operationId: 'listUnitFollowUp',
+  security: PUBLIC_SECURITY,
   summary: 'Follow-up actions of a unit (you said, we did)',
   description:
     'The actions the unit committed to for the SKM period they answer (all periods when `period` is absent), by due date.',

@@ -12,7 +12,7 @@ import { t } from '../../site/lib/locale';
 import { database } from '../db/client';
 import { readDatabase } from '../db/read';
 import { requireRegion, requireUnit } from '../http/lookups';
-import { problemResponses } from '../http/openapi';
+import { PUBLIC_SECURITY, problemResponses } from '../http/openapi';
 import { createRouter } from '../http/router';
 import { PeriodQuerySchema } from '../indicators/score-schema';
 import { regionSummary, resolvePeriod, unitScore } from '../indicators/scores';
@@ -46,6 +46,8 @@ const portalRoute = createRoute({
   method: 'get',
   path: '/card.png',
   tags: ['Public'],
+  operationId: 'getPortalCard',
+  security: PUBLIC_SECURITY,
   summary: 'Share card (og:image) of the portal',
   request: { query: CardQuery.pick({ lang: true }) },
   responses: { ...png, ...problemResponses(400) },
@@ -55,6 +57,8 @@ const regionRoute = createRoute({
   method: 'get',
   path: '/{region}/card.png',
   tags: ['Public'],
+  operationId: 'getRegionCard',
+  security: PUBLIC_SECURITY,
   summary: 'Share card (og:image) of a region',
   description:
     'The region’s name and province, and its pooled IKM and grade for the period where the disclosure plan publishes them (SPEC §4); otherwise only the count of responses.',
@@ -66,6 +70,8 @@ const unitRoute = createRoute({
   method: 'get',
   path: '/{region}/{unit}/card.png',
   tags: ['Public'],
+  operationId: 'getUnitCard',
+  security: PUBLIC_SECURITY,
   summary: 'Share card (og:image) of a unit',
   description:
     'The unit’s and region’s names, and the unit’s IKM and grade for the period where the disclosure plan publishes them (SPEC §4); otherwise only the count of responses.',

@@ -13,6 +13,7 @@ import { countInWindow } from '../db/rate-counters';
 import { readDatabase } from '../db/read';
 import type { AppEnv } from '../env';
 import { publicOrigin, readConfig } from '../env';
+import { PUBLIC_SECURITY } from '../http/openapi';
 import { ProblemError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { INDEX_FILES, PARTITION_FILES, partitionPath, snapshotKey } from '../jobs/snapshot';
@@ -75,6 +76,8 @@ openDataRouter.openapi(
     method: 'get',
     path: '/datapackage.json',
     tags: ['Open data'],
+    operationId: 'getDataPackage',
+    security: PUBLIC_SECURITY,
     summary: 'Frictionless Data Package: every file with its Table Schema, licence CC BY 4.0',
     responses: { 200: { description: 'The data package', content: { 'application/json': { schema: z.any() } } } },
   }),
@@ -88,6 +91,9 @@ for (const resource of RESOURCE_NAMES) {
         method: 'get',
         path: `/${resource}.${format}`,
         tags: ['Open data'],
+        // getScoresCsv, getServiceScoresJson, …
+        operationId: `get${resource.replace(/(^|-)(\w)/g, (_, _dash, letter: string) => letter.toUpperCase())}${format === 'csv' ? 'Csv' : 'Json'}`,
+        security: PUBLIC_SECURITY,
         summary: `${RESOURCES[resource].title} (${format.toUpperCase()}, streamed)`,
         description: RESOURCES[resource].description,
         request: { query: resource === 'responses' ? ResponsesQuerySchema : OpenDataQuerySchema },
@@ -195,6 +201,8 @@ openDataRouter.openapi(
     method: 'get',
     path: '/snapshots/{day}/{file}',
     tags: ['Open data'],
+    operationId: 'getSnapshotIndexFile',
+    security: PUBLIC_SECURITY,
     summary: "A nightly snapshot's index: SHA256SUMS of every part, or its datapackage.json (cite this URL)",
     request: { params: z.object({ day, file: z.enum(INDEX_FILES) }) },
     responses: snapshotResponses,
@@ -210,6 +218,8 @@ openDataRouter.openapi(
     method: 'get',
     path: '/snapshots/{day}/{region}/{month}/{file}',
     tags: ['Open data'],
+    operationId: 'getSnapshotPart',
+    security: PUBLIC_SECURITY,
     summary: 'One region × month part of a nightly snapshot: the live file filtered to that region and month',
     request: {
       params: z.object({

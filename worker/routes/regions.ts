@@ -9,6 +9,7 @@ import { database } from '../db/client';
 import { readDatabase } from '../db/read';
 import { listRegions, type Region } from '../db/regions';
 import { publicCache } from '../http/cache';
+import { PUBLIC_SECURITY } from '../http/openapi';
 import { createRouter } from '../http/router';
 
 export const ProvinceSchema = z
@@ -47,6 +48,8 @@ const listRegionsRoute = createRoute({
   method: 'get',
   path: '/',
   tags: ['Public'],
+  operationId: 'listRegions',
+  security: PUBLIC_SECURITY,
   summary: 'List regions (pemerintah daerah)',
   responses: {
     200: {

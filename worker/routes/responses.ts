@@ -4,6 +4,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { limitBody } from '../http/body-limit';
+import { PUBLIC_SECURITY } from '../http/openapi';
 import { createRouter } from '../http/router';
 import { waitUntilOf } from '../http/wait-until';
 import { RatingSubmissionSchema, StoredRatingSchema } from '../rating/schema';
@@ -28,6 +29,8 @@ const submitRoute = createRoute({
   method: 'post',
   path: '/',
   tags: ['Public'],
+  operationId: 'submitResponse',
+  security: PUBLIC_SECURITY,
   summary: 'Submit a rating (idempotent on submissionId)',
   description:
     'Stores one rating of one visit. A repeat with the same `submissionId` stores nothing and answers 200 with the first id, before any rate limit. What the hourly limits per device or network, or the burst rule, would refuse is stored held (`held: true`): out of the indicators until a moderator releases it, never refused.',

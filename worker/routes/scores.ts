@@ -9,7 +9,7 @@ import { readDatabase } from '../db/read';
 import { listUnits } from '../db/regions';
 import { publicCache } from '../http/cache';
 import { requireRegion, requireUnit } from '../http/lookups';
-import { problemResponses } from '../http/openapi';
+import { PUBLIC_SECURITY, problemResponses } from '../http/openapi';
 import { createRouter } from '../http/router';
 import {
   PeriodQuerySchema,
@@ -27,6 +27,8 @@ const regionScoresRoute = createRoute({
   method: 'get',
   path: '/{region}/scores',
   tags: ['Public'],
+  operationId: 'listRegionScores',
+  security: PUBLIC_SECURITY,
   summary: 'Scores of every unit of a region, ranked fairly',
   description:
     'Every unit’s `Score` for the period, ordered by the empirical-Bayes shrunk IKM (docs/method.md, “Fair ranking”); the raw `ikm` stays the headline figure. Units with fewer than 10 responses, or withheld by the disclosure plan (SPEC §4), are suppressed and listed last.',
@@ -41,6 +43,8 @@ const unitScoresRoute = createRoute({
   method: 'get',
   path: '/{region}/units/{unit}/scores',
   tags: ['Public'],
+  operationId: 'getUnitScore',
+  security: PUBLIC_SECURITY,
   summary: 'Score of one unit',
   request: { params: z.object({ region: RegionParam, unit: UnitParam }), query: PeriodQuerySchema },
   responses: {
@@ -53,6 +57,8 @@ const unitServicesRoute = createRoute({
   method: 'get',
   path: '/{region}/units/{unit}/services',
   tags: ['Public'],
+  operationId: 'listUnitServiceScores',
+  security: PUBLIC_SECURITY,
   summary: 'Scores of one unit per service (jenis layanan)',
   description:
     'One `ServiceScore` per service of the unit (by name, also those without responses), then one with `service: null` for responses given without a service. Services with fewer than 10 responses are suppressed, and so are those the disclosure plan withholds so that no combination of published figures reveals a withheld one (SPEC §4).',

@@ -70,21 +70,34 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Serious and critical WCAG 2.x A/AA violations on the current page. */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+async function runAxe(page: Page, options: object): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol rather than added as a <script>: the pages' Content-Security-Policy
   // (script-src 'self') rightly refuses an injected inline script, and the test must not loosen it.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(axeSource, 'utf8'));
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (options) => {
     // @ts-expect-error axe is injected above
-    const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
+    const result = await window.axe.run(document, options);
     return result.violations as AxeViolation[];
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((n) => ({ target: n.target })) }));
+  }, options);
+  return violations.map(({ id, impact, help, nodes }) => ({
+    id,
+    impact,
+    help,
+    nodes: nodes.map((n) => ({ target: n.target })),
+  }));
+}
+
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Serious and critical WCAG 2.x A/AA violations on the current page. */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  const violations = await runAxe(page, { runOnly: { type: 'tag', values: WCAG_AA } });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Every WCAG 2.x A/AA and best-practice violation on the current page, whatever its impact. */
+export function axeViolations(page: Page): Promise<AxeViolation[]> {
+  return runAxe(page, { runOnly: { type: 'tag', values: [...WCAG_AA, 'best-practice'] } });
 }
 
 /**

@@ -41,6 +41,7 @@ const postRoute = createRoute({
   method: 'post',
   path: '/regions/{region}/api-keys',
   tags: ['Admin'],
+  operationId: 'createApiKey',
   summary: 'Create an agency API key for a region',
   security: ADMIN_SECURITY,
   request: {
@@ -61,6 +62,7 @@ const listRoute = createRoute({
   method: 'get',
   path: '/regions/{region}/api-keys',
   tags: ['Admin'],
+  operationId: 'listApiKeys',
   summary: 'List a region’s API keys (never the secrets)',
   security: ADMIN_SECURITY,
   request: { params: RegionParams },
@@ -74,6 +76,7 @@ const revokeRoute = createRoute({
   method: 'delete',
   path: '/regions/{region}/api-keys/{id}',
   tags: ['Admin'],
+  operationId: 'revokeApiKey',
   summary: 'Revoke an API key (immediately)',
   security: ADMIN_SECURITY,
   request: { params: RegionParams.extend({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },

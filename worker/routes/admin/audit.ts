@@ -32,6 +32,7 @@ const auditRoute = createRoute({
   method: 'get',
   path: '/audit',
   tags: ['Admin'],
+  operationId: 'listAuditLog',
   summary: 'The audit log, newest first, filtered by who, what and when',
   security: ADMIN_SECURITY,
   request: {

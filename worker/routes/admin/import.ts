@@ -32,6 +32,7 @@ const importRoute = createRoute({
   method: 'post',
   path: '/regions/{region}/units/{unit}/responses/import',
   tags: ['Admin'],
+  operationId: 'importPaperResponses',
   summary: 'Import paper questionnaires (CSV), all or nothing',
   description: `Header \`${IMPORT_COLUMNS.join(',')}\`; \`date\` is YYYY-MM-DD in the region’s time zone; \`service\` a service slug of the unit or empty; u1…u9 scores 1–4; profile fields optional (SPEC §2). At most ${MAX_IMPORT_ROWS} rows and ${MAX_IMPORT_BYTES / 1024} KiB per file. Rows are stored with channel \`paper\`.`,
   security: ADMIN_SECURITY,

@@ -37,7 +37,7 @@ const CreatedKioskSchema = z
     id: z.string().openapi({ example: 'kiosk_3kq8m2x9ab7c' }),
     enrolmentUrl: z.string().url().openapi({
       description: 'Open once on the kiosk within 24 hours; shown only in this response',
-      example: 'https://suara.example.go.id/r/7k2m9q4x1c/kiosk/daftar?kode=…',
+      example: 'https://suara.example.go.id/r/7k2m9q4x1c/kiosk/daftar?kode=q3N8k2M7p4X9t1Vb6cZ0r5Wy8hJ2d4Fg1sL7a9Ue3Ko',
     }),
     enrolmentExpiresAt: z.number().int(),
   })
@@ -50,6 +50,7 @@ const createKioskRoute = createRoute({
   method: 'post',
   path: PATH,
   tags: ['Admin'],
+  operationId: 'enrolKiosk',
   summary: 'Enrol a kiosk (tablet or display) at a counter: returns a one-time enrolment link',
   security: ADMIN_SECURITY,
   request: {
@@ -69,6 +70,7 @@ const listKiosksRoute = createRoute({
   method: 'get',
   path: PATH,
   tags: ['Admin'],
+  operationId: 'listKiosks',
   summary: 'List a counter’s kiosks (never their secrets)',
   security: ADMIN_SECURITY,
   request: { params: CounterParams },
@@ -82,6 +84,7 @@ const revokeKioskRoute = createRoute({
   method: 'delete',
   path: `${PATH}/{id}`,
   tags: ['Admin'],
+  operationId: 'revokeKiosk',
   summary: 'Revoke a kiosk (immediately: no more QR codes, normal limits again)',
   security: ADMIN_SECURITY,
   request: { params: KioskParams },

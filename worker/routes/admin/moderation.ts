@@ -66,6 +66,7 @@ const listCommentsRoute = createRoute({
   method: 'get',
   path: '/regions/{region}/comments',
   tags: ['Admin'],
+  operationId: 'listComments',
   summary: 'Comments of a region to moderate (default: pending), oldest first',
   security: ADMIN_SECURITY,
   request: {
@@ -87,6 +88,7 @@ const moderateCommentRoute = createRoute({
   method: 'patch',
   path: '/regions/{region}/comments/{id}',
   tags: ['Admin'],
+  operationId: 'moderateComment',
   summary: 'Publish or reject a comment, and/or set the unit’s reply',
   security: ADMIN_SECURITY,
   request: { params: IdParams, body: { required: true, ...json(CommentDecisionSchema) } },
@@ -100,6 +102,7 @@ const listFlaggedRoute = createRoute({
   method: 'get',
   path: '/regions/{region}/responses/flagged',
   tags: ['Admin'],
+  operationId: 'listFlaggedResponses',
   summary: 'Flagged responses of a region (default: awaiting a decision), oldest first',
   security: ADMIN_SECURITY,
   request: {
@@ -122,6 +125,7 @@ const decisionRoute = (decision: 'accept' | 'reject') =>
     method: 'post',
     path: `/regions/{region}/responses/{id}/${decision}`,
     tags: ['Admin'],
+    operationId: `${decision}FlaggedResponse`,
     summary:
       decision === 'accept'
         ? 'Accept a flagged response: it counts from now on (unflagged and added to the rollups atomically)'

@@ -51,6 +51,7 @@ const enterRoute = createRoute({
   method: 'post',
   path: '/regions/{region}/units/{unit}/responses',
   tags: ['Admin'],
+  operationId: 'enterPaperResponse',
   summary: 'Key in one paper questionnaire',
   description:
     'Stored with channel `paper` and `entered_by` = the caller, folded into the rollups and audited in one atomic batch. A repeat with the same `submissionId` stores nothing and answers 200 with the first id.',
@@ -67,6 +68,7 @@ const undoRoute = createRoute({
   method: 'delete',
   path: '/regions/{region}/units/{unit}/responses/{id}',
   tags: ['Admin'],
+  operationId: 'undoPaperResponse',
   summary: 'Undo a keyed-in paper questionnaire (its author, within 15 minutes)',
   description:
     'Removes the response, its rollup contribution and its comment in one atomic batch, audited. 403 if another account keyed it in, 409 once 15 minutes have passed, 404 for anything but a paper response of this unit.',

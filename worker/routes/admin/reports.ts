@@ -73,6 +73,7 @@ const reportRoute = (format: 'html' | 'pdf') =>
     method: 'get',
     path: format === 'html' ? '/regions/{region}/reports/skm' : '/regions/{region}/reports/skm.pdf',
     tags: ['Admin'],
+    operationId: format === 'html' ? 'getSkmReport' : 'getSkmReportPdf',
     summary:
       format === 'html'
         ? 'The official SKM report of a unit or region (A4 HTML, print CSS)'
@@ -97,6 +98,7 @@ const issueRoute = createRoute({
   method: 'post',
   path: '/regions/{region}/units/{unit}/evidence',
   tags: ['Admin'],
+  operationId: 'issueEvidenceLink',
   summary: 'Issue the signed SKP evidence link of a unit’s IKM for a period',
   security: ADMIN_SECURITY,
   request: {
@@ -113,6 +115,7 @@ const qrRoute = createRoute({
   method: 'get',
   path: '/regions/{region}/units/{unit}/evidence.svg',
   tags: ['Admin'],
+  operationId: 'getEvidenceQrCode',
   summary: 'The QR code of the unit’s SKP evidence link for a period (SVG)',
   security: ADMIN_SECURITY,
   request: { params: UnitParams, query: EvidenceQuerySchema },

@@ -23,7 +23,7 @@ import {
 } from '../../admin/accounts';
 import { auditStatement, signInFailureAudit } from '../../admin/audit';
 import { readConfig } from '../../env';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, PUBLIC_SECURITY, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
 import {
   ADMIN_SESSION_COOKIE,
@@ -91,6 +91,8 @@ const signIn = createRoute({
   method: 'post',
   path: '/',
   tags: ['Admin'],
+  operationId: 'signIn',
+  security: PUBLIC_SECURITY,
   summary: 'Sign in to the console (staff account, or the bootstrap token)',
   request: { body: { required: true, ...json(SignInSchema) } },
   responses: {
@@ -103,6 +105,8 @@ const current = createRoute({
   method: 'get',
   path: '/',
   tags: ['Admin'],
+  operationId: 'getSession',
+  security: PUBLIC_SECURITY,
   summary: 'The current console session: who, role, region, units, and the CSRF token',
   responses: { 200: { description: 'Signed in', ...json(SessionSchema) }, ...problemResponses(401) },
 });
@@ -111,6 +115,7 @@ const signOut = createRoute({
   method: 'delete',
   path: '/',
   tags: ['Admin'],
+  operationId: 'signOut',
   summary: 'Sign out of the console',
   security: ADMIN_SECURITY,
   responses: { 204: { description: 'Signed out; the cookie is cleared' }, ...problemResponses(401, 403) },
@@ -120,6 +125,7 @@ const everywhere = createRoute({
   method: 'post',
   path: '/sign-out-everywhere',
   tags: ['Admin'],
+  operationId: 'signOutEverywhere',
   summary: 'End every session of one’s own account (on every device)',
   security: ADMIN_SECURITY,
   responses: {
@@ -146,6 +152,7 @@ const totpEnrol = createRoute({
   method: 'post',
   path: '/totp',
   tags: ['Admin'],
+  operationId: 'startTotpEnrolment',
   summary: 'Start enrolling an authenticator app (TOTP), with the current password: the secret is shown once',
   description: REAUTH_REFUSED,
   security: ADMIN_SECURITY,
@@ -172,6 +179,7 @@ const totpRoute = (action: 'confirm' | 'disable') =>
     method: 'post',
     path: `/totp/${action}`,
     tags: ['Admin'],
+    operationId: action === 'confirm' ? 'confirmTotp' : 'disableTotp',
     summary:
       action === 'confirm'
         ? 'Confirm the authenticator with its first code and the password: from now on sign-in asks for a code'
@@ -186,6 +194,7 @@ const passwordChange = createRoute({
   method: 'post',
   path: '/password',
   tags: ['Admin'],
+  operationId: 'changePassword',
   summary: 'Change one’s own password (current password, and a current code with an authenticator)',
   description: `${REAUTH_REFUSED}. Every other session of the account ends.`,
   security: ADMIN_SECURITY,

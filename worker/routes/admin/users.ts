@@ -19,7 +19,7 @@ import {
   signOutEverywhere,
 } from '../../admin/accounts';
 import { publicOrigin, readConfig } from '../../env';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, PUBLIC_SECURITY, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
 import { type AdminEnv, isOwnOrigin } from '../../security/admin-auth';
 import { assertSignInAllowed, recordSignInFailure, signInKeys } from '../../security/sign-in-throttle';
@@ -68,6 +68,7 @@ const listRoute = createRoute({
   method: 'get',
   path: '/users',
   tags: ['Admin'],
+  operationId: 'listUsers',
   summary: 'Staff accounts within reach (a region admin: their region’s)',
   security: ADMIN_SECURITY,
   request: {
@@ -88,6 +89,7 @@ const createAccountRoute = createRoute({
   method: 'post',
   path: '/users',
   tags: ['Admin'],
+  operationId: 'createUser',
   summary: 'Create a staff account; answers with its one-time invitation link (valid 7 days)',
   security: ADMIN_SECURITY,
   request: { body: { required: true, ...json(AccountCreateSchema) } },
@@ -106,6 +108,7 @@ const resetRoute = createRoute({
   method: 'post',
   path: '/users/{id}/reset-link',
   tags: ['Admin'],
+  operationId: 'createResetLink',
   summary: 'A one-time link to set a new password (24 h; a new invitation if none was accepted)',
   security: ADMIN_SECURITY,
   request: {
@@ -129,6 +132,9 @@ const stateRoute = (action: 'disable' | 'enable' | 'sign-out-everywhere') =>
     method: 'post',
     path: `/users/{id}/${action}`,
     tags: ['Admin'],
+    operationId: (
+      { disable: 'disableUser', enable: 'enableUser', 'sign-out-everywhere': 'signOutUserEverywhere' } as const
+    )[action],
     summary: {
       disable: 'Disable an account: it signs out everywhere and can no longer sign in',
       enable: 'Enable a disabled account again',
@@ -143,6 +149,8 @@ const acceptRoute = createRoute({
   method: 'post',
   path: '/invitations/accept',
   tags: ['Admin'],
+  operationId: 'acceptInvitation',
+  security: PUBLIC_SECURITY,
   summary: 'Accept an invitation or reset link: set the password (public, one-time)',
   request: {
     body: {
