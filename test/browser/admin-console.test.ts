@@ -41,7 +41,7 @@ describe.skipIf(!browserAvailable)('admin console in Chromium (SPEC ยง5 admin, ย
     await page.goto(`${inject('origin')}/admin/pariaman`);
     expect(await page.locator('h1').textContent()).toBe('Kota Pariaman');
     const unit = page.locator('section', { has: page.locator('h3#unit-disdukcapil') });
-    await unit.locator('summary').click();
+    await unit.locator('summary', { hasText: 'Tambah loket' }).click();
     await unit.locator('input[name="name"]').first().fill('Loket Uji Konsol');
     await Promise.all([
       page.waitForNavigation(),
@@ -62,7 +62,7 @@ describe.skipIf(!browserAvailable)('admin console in Chromium (SPEC ยง5 admin, ย
   it('enrols a kiosk at a counter, shows its one-time link once, and the link enrols that browser only', async () => {
     await page.goto(`${inject('origin')}/admin/pariaman`);
     const unit = page.locator('section', { has: page.locator('h3#unit-disdukcapil') });
-    await unit.locator('summary').click();
+    await unit.locator('summary', { hasText: 'Tambah loket' }).click();
     const panel = unit.locator('fieldset', { hasText: 'Loket Uji Konsol' }).filter({ hasText: 'Kios terdaftar' });
     await panel.locator('input[name="label"]').fill('Tablet uji');
     await panel.locator('form[data-endpoint$="/kiosks"] button[type="submit"]').click();
@@ -81,7 +81,7 @@ describe.skipIf(!browserAvailable)('admin console in Chromium (SPEC ยง5 admin, ย
 
     await page.reload();
     expect(await page.content()).not.toContain(url.searchParams.get('kode') ?? 'x');
-    await unit.locator('summary').click();
+    await unit.locator('summary', { hasText: 'Tambah loket' }).click();
     expect(await panel.textContent()).toContain('Tablet uji โ€” Terdaftar');
   });
 
