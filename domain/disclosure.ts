@@ -227,7 +227,23 @@ function keepClosedMonthsAsReleased(
   }
 }
 
-/** The names of the published figures of the given nodes: a figure of one cell exactly when its cell is not withheld. */
+/** Whether a solved figure is published: a figure of one cell exactly when its cell is not withheld. */
+function isShown(figure: SolverFigure, withheld: readonly boolean[]): boolean {
+  return figure.cells.length === 1 ? !withheld[figure.cells[0] as number] : figure.published;
+}
+
+/** A solved step's decision for a node × period; a node without responses in the period has nothing to withhold. */
+function decisionOf(
+  { figures, figureOf }: { figures: readonly SolverFigure[]; figureOf: ReadonlyMap<string, number> },
+  withheld: readonly boolean[],
+) {
+  return (org: OrgKey, periodId: string): boolean => {
+    const f = figureOf.get(`${org}@${periodId}`);
+    return f === undefined || isShown(figures[f] as SolverFigure, withheld);
+  };
+}
+
+/** The names of the published figures of the given nodes. */
 function publishedNames(
   { figures, names }: { figures: readonly SolverFigure[]; names: ReadonlyMap<SetName, number> },
   withheld: readonly boolean[],
@@ -236,9 +252,9 @@ function publishedNames(
 ): Set<SetName> {
   const published = new Set(before);
   for (const [name, index] of names) {
-    const figure = figures[index] as SolverFigure;
-    const shown = figure.cells.length === 1 ? !withheld[figure.cells[0] as number] : figure.published;
-    if (shown && ofNode(name.slice(0, name.indexOf(':')))) published.add(name);
+    if (isShown(figures[index] as SolverFigure, withheld) && ofNode(name.slice(0, name.indexOf(':')))) {
+      published.add(name);
+    }
   }
   return published;
 }
@@ -343,22 +359,16 @@ function planRelease(
   protectSmallCells(unitCells, units.figures, unitWithheld);
   keepClosedMonthsAsReleased(unitCells, units.figures, unitWithheld, openMonth);
   const unitCellIndex = new Map(unitCells.map((cell, i) => [`${cell.unit}@${cell.month}`, i]));
-  const unitLevelPublished = (org: OrgKey, periodId: string): boolean => {
-    const f = units.figureOf.get(`${org}@${periodId}`);
-    if (f === undefined) return true;
-    const figure = units.figures[f] as SolverFigure;
-    return figure.cells.length === 1 ? !unitWithheld[figure.cells[0] as number] : figure.published;
+  const unitLevelPublished = decisionOf(units, unitWithheld);
+  const unitPlan = {
+    unitPublished: (unit: number, periodId: string) => unitLevelPublished(unitKey(unit), periodId),
+    regionPublished: (periodId: string) => unitLevelPublished(regionKey, periodId),
   };
-
+  const unitsReleased = publishedNames(units, unitWithheld, () => true, released.units);
   if (unitsOnly) {
     return {
-      plan: {
-        unitPublished: (unit, periodId) => unitLevelPublished(unitKey(unit), periodId),
-        regionPublished: (periodId) => unitLevelPublished(regionKey, periodId),
-        servicePublished: () => false,
-        serviceCellWithheld: () => true,
-      },
-      released: { units: publishedNames(units, unitWithheld, () => true, released.units), services: new Set() },
+      plan: { ...unitPlan, servicePublished: () => false, serviceCellWithheld: () => true },
+      released: { units: unitsReleased, services: new Set() },
     };
   }
 
@@ -386,22 +396,16 @@ function planRelease(
   keepClosedMonthsAsReleased(serviceCells, services.figures, serviceWithheld, openMonth);
   const serviceCellIndex = new Map(serviceCells.map((cell, i) => [`${cell.unit}.${cell.service}@${cell.month}`, i]));
 
-  const servicePublished = (org: OrgKey, periodId: string): boolean => {
-    const f = services.figureOf.get(`${org}@${periodId}`);
-    if (f === undefined) return true;
-    const figure = services.figures[f] as SolverFigure;
-    return figure.cells.length === 1 ? !serviceWithheld[figure.cells[0] as number] : figure.published;
-  };
+  const servicePublished = decisionOf(services, serviceWithheld);
   return {
     plan: {
-      unitPublished: (unit, periodId) => unitLevelPublished(unitKey(unit), periodId),
-      regionPublished: (periodId) => unitLevelPublished(regionKey, periodId),
+      ...unitPlan,
       servicePublished: (unit, service, periodId) => servicePublished(serviceKey(unit, service), periodId),
       serviceCellWithheld: (unit, service, month) =>
         serviceWithheld[serviceCellIndex.get(`${unit}.${service}@${Number(month.slice(5, 7))}`) ?? -1] ?? false,
     },
     released: {
-      units: publishedNames(units, unitWithheld, () => true, released.units),
+      units: unitsReleased,
       services: publishedNames(services, serviceWithheld, (org) => org.startsWith('s'), released.services),
     },
   };
