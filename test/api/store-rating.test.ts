@@ -263,3 +263,65 @@ describe('the one batch under concurrency (SPEC §5)', () => {
     );
   });
 });
+
+describe('the batch at a busy counter (docs/scale.md, "Ratings under load")', () => {
+  it('reads every earlier rating it judges through an index led by the counter and the device or network', async () => {
+    const org = await createOrganisation();
+    // The statements one rating sends, with a device and without one (the network's rules then apply).
+    for (const deviceHash of ['device-a', null]) {
+      const prepared: { sql: string; binds: unknown[] }[] = [];
+      const recording = {
+        prepare: (sql: string) => ({
+          bind: (...binds: unknown[]) => {
+            prepared.push({ sql, binds });
+            return env.DB.prepare(sql).bind(...binds);
+          },
+        }),
+        batch: (statements: D1PreparedStatement[]) => env.DB.batch(statements),
+      } as unknown as D1Database;
+      const now = Date.now();
+      const submissionId = crypto.randomUUID();
+      await storeRating(
+        recording,
+        {
+          id: crypto.randomUUID(),
+          submissionId,
+          counterCode: org.counterCode,
+          serviceSlug: undefined,
+          kioskCredentialHash: null,
+          kioskToken: null,
+          accepted: true,
+          scores: [3, 3, 3, 3, 3, 3, 3, 3, 3],
+          respondent: {},
+          comment: null,
+          submittedAt: now,
+          localDates: { 'Asia/Jakarta': localDate(now, 'Asia/Jakarta') },
+          deviceHash,
+          networkHash: 'network-a',
+        },
+        {
+          deviceMinute: { key: deviceHash && `minute:${deviceHash}`, windowStart: now, limit: 30 },
+          networkMinute: { key: 'network-minute:network-a', windowStart: now, limit: 120 },
+          hourly: { since: now - 3_600_000, device: 3, network: 20 },
+        },
+      );
+      const plans = await Promise.all(
+        prepared.map(({ sql, binds }) =>
+          env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+            .bind(...binds)
+            .all<{ detail: string }>(),
+        ),
+      );
+      const reads = plans
+        .flatMap((plan) => plan.results.map((row) => row.detail))
+        .filter((d) => / responses\b/.test(d));
+      expect(reads.length).toBeGreaterThan(0);
+      // Never the counter's whole recent history (responses_counter_time), never a scan of the table.
+      for (const read of reads) {
+        expect(read).toMatch(
+          /USING (?:COVERING )?INDEX (?:responses_counter_device_time|responses_counter_network_time|sqlite_autoindex_responses_1|responses_submission_id_unique)/,
+        );
+      }
+    }
+  });
+});
