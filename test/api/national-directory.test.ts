@@ -47,18 +47,21 @@ function rollupsFor(where: string, n: number, score: number) {
     if (column.startsWith('s')) return n * score;
     return Number(answer) === score ? n : 0;
   });
-  // Both rollup tables, as every writer keeps them: whole months are read from the monthly one.
+  // Every rollup table, as the triggers keep them: whole months are read from the monthly ones.
   return [
     ['daily_rollups', 'local_date', "'2026-06-15'"],
     ['monthly_rollups', 'local_month', "'2026-06'"],
-  ].map(([table, period, value]) =>
-    env.DB.prepare(
-      `INSERT INTO ${table} (${[...ROLLUP_KEY.slice(0, 4), period, ...ROLLUP_VALUE_COLUMNS].join(', ')})
-       SELECT u.region_id, u.id, 0, 0, ${value}, ${values.join(', ')} FROM units u
+    ['unit_monthly_rollups', 'local_month', "'2026-06'"],
+  ].map(([table, period, value]) => {
+    const perUnit = table === 'unit_monthly_rollups';
+    const key = perUnit ? ['region_id', 'unit_id', period] : [...ROLLUP_KEY.slice(0, 4), period];
+    return env.DB.prepare(
+      `INSERT INTO ${table} (${[...key, ...ROLLUP_VALUE_COLUMNS].join(', ')})
+       SELECT u.region_id, u.id, ${perUnit ? '' : '0, 0, '}${value}, ${values.join(', ')} FROM units u
        JOIN regions r ON r.id = u.region_id WHERE r.slug LIKE 'massal-%' AND ${where}
        ON CONFLICT DO UPDATE SET ${ROLLUP_VALUE_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`,
-    ),
-  );
+    );
+  });
 }
 
 describe('national directory of the home page (SPEC §6)', () => {

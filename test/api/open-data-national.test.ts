@@ -30,13 +30,18 @@ function rollups(where: string, service: string, month: string, n: number, score
   return [
     ['daily_rollups', 'local_date', `'${month}-15'`],
     ['monthly_rollups', 'local_month', `'${month}'`],
-  ].map(([table, period, value]) =>
-    env.DB.prepare(
-      `INSERT INTO ${table} (${[...ROLLUP_KEY.slice(0, 4), period, ...ROLLUP_VALUE_COLUMNS].join(', ')})
-       SELECT u.region_id, u.id, 0, ${service}, ${value}, ${values.join(', ')} FROM units u
-       JOIN regions r ON r.id = u.region_id WHERE r.slug LIKE 'nasional-%' AND ${where}`,
-    ),
-  );
+    ['unit_monthly_rollups', 'local_month', `'${month}'`],
+  ].map(([table, period, value]) => {
+    const perUnit = table === 'unit_monthly_rollups';
+    const key = perUnit ? ['region_id', 'unit_id', period] : [...ROLLUP_KEY.slice(0, 4), period];
+    // A unit's month sums its services' rows, as the triggers keep it.
+    return env.DB.prepare(
+      `INSERT INTO ${table} (${[...key, ...ROLLUP_VALUE_COLUMNS].join(', ')})
+       SELECT u.region_id, u.id, ${perUnit ? '' : `0, ${service}, `}${value}, ${values.join(', ')} FROM units u
+       JOIN regions r ON r.id = u.region_id WHERE r.slug LIKE 'nasional-%' AND ${where}
+       ON CONFLICT DO UPDATE SET ${ROLLUP_VALUE_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`,
+    );
+  });
 }
 
 async function collect(rows: AsyncIterable<Row>): Promise<Row[]> {

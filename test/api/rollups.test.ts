@@ -40,8 +40,9 @@ describe('rollups (SPEC §3: indicators read rollups only)', () => {
 
   it('the rollup triggers in the database are exactly those worker/db/rollup-sql.ts defines', async () => {
     // The migration is generated from ROLLUP_TRIGGERS_SQL (npm run db:rollup-triggers): a changed rule needs a new one.
+    // Every trigger that names a rollup table, on any table: none may write one table from another's changes.
     const { results } = await env.DB.prepare(
-      "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'responses' AND name LIKE 'responses_rollups_%' ORDER BY name",
+      "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE '%rollups%' OR tbl_name LIKE '%rollups') ORDER BY name",
     ).all<{ sql: string }>();
     const normal = (sql: string) => sql.replace(/\s+/g, ' ').trim();
     expect(results.map((row) => normal(row.sql))).toEqual(ROLLUP_TRIGGERS_SQL.map(normal).sort());
@@ -134,9 +135,13 @@ describe('rollups (SPEC §3: indicators read rollups only)', () => {
       .run();
     expect(await unitMonth()).toMatchObject({ n: 1, s1: 4, sum_squared_totals: 36 * 36 });
     expect(await monthlyMismatches()).toEqual([]);
-    // A rebuild empties the monthly rows first (each delete subtracts), then refills them (each insert adds).
-    await env.DB.prepare('DELETE FROM monthly_rollups WHERE unit_id = ?').bind(org.unitId).run();
+    // Deleting a counted response takes it back from the unit's month too.
+    await env.DB.prepare('DELETE FROM responses WHERE unit_id = ? AND flagged = 0').bind(org.unitId).run();
     expect(await unitMonth()).toMatchObject({ n: 0, s1: 0, c1_4: 0, sum_squared_totals: 0 });
+    expect(await monthlyMismatches()).toEqual([]);
+    // A rebuild recomputes the unit's month from the responses, whatever the row held.
+    await insertRatings(org, [{ date: '2026-04-02', scores: [4, 4, 4, 4, 4, 4, 4, 4, 4] }]);
+    await env.DB.prepare('UPDATE unit_monthly_rollups SET n = 7 WHERE unit_id = ?').bind(org.unitId).run();
     await env.DB.batch(REBUILD_ROLLUPS_SQL.map((sql) => env.DB.prepare(sql)));
     expect(await unitMonth()).toMatchObject({ n: 1, s1: 4, c1_4: 1, sum_squared_totals: 36 * 36 });
     expect(await monthlyMismatches()).toEqual([]);

@@ -1,9 +1,8 @@
 /**
  * @module
- * The one definition of how responses fold into the rollups, `daily_rollups` and `monthly_rollups` (keyed alike but
- * for the local day or month): SQLite triggers on `responses` ({@link ROLLUP_TRIGGERS_SQL}, migrations/0015) add
- * each unflagged row as it is inserted and take it back when it is deleted, flagged or changed, inside the writer's
- * own statement; {@link REBUILD_ROLLUPS_SQL} recomputes both tables from the same expressions. See docs/scale.md.
+ * The one definition of how responses fold into the rollups (daily and monthly per counter and service, monthly per
+ * unit): SQLite triggers on `responses` ({@link ROLLUP_TRIGGERS_SQL}) add each unflagged row as it is inserted and take
+ * it back when it is deleted, flagged or changed; {@link REBUILD_ROLLUPS_SQL} recomputes them. docs/scale.md, "Rollups".
  */
 import { ELEMENT_CODES } from '../../domain/survey';
 
@@ -17,10 +16,24 @@ export const ROLLUP_VALUE_COLUMNS = ['n', 'sum_squared_totals', ...aggregateColu
 /** The key of `daily_rollups` (`monthly_rollups` has `local_month` in place of `local_date`). */
 export const ROLLUP_KEY = ['region_id', 'unit_id', 'counter_id', 'service_id', 'local_date'] as const;
 
-/** The rollup tables: their period column and how a response's `local_date` maps to it. */
+/**
+ * The rollup tables: their period column, how a response's `local_date` maps to it, and whether they are keyed by
+ * the unit alone (`unit_monthly_rollups`, the read of whole units' months) or also by counter and service.
+ */
 export const ROLLUP_TABLES = [
-  { table: 'daily_rollups', period: 'local_date', fromLocalDate: (date: string) => date },
-  { table: 'monthly_rollups', period: 'local_month', fromLocalDate: (date: string) => `substr(${date}, 1, 7)` },
+  { table: 'daily_rollups', period: 'local_date', unitOnly: false, fromLocalDate: (date: string) => date },
+  {
+    table: 'monthly_rollups',
+    period: 'local_month',
+    unitOnly: false,
+    fromLocalDate: (date: string) => `substr(${date}, 1, 7)`,
+  },
+  {
+    table: 'unit_monthly_rollups',
+    period: 'local_month',
+    unitOnly: true,
+    fromLocalDate: (date: string) => `substr(${date}, 1, 7)`,
+  },
 ] as const;
 
 type RollupTable = (typeof ROLLUP_TABLES)[number];
@@ -35,23 +48,22 @@ function responseValues(row: string): string[] {
   ];
 }
 
+const keyColumns = ({ period, unitOnly }: RollupTable): string[] =>
+  unitOnly ? ['region_id', 'unit_id', period] : [...ROLLUP_KEY.slice(0, 4), period];
+
 /** A response's rollup key (0 for no counter or service: NULLs never conflict in SQLite). */
-function responseKey({ fromLocalDate }: RollupTable, row: string): string[] {
-  return [
-    `${row}region_id`,
-    `${row}unit_id`,
-    `coalesce(${row}counter_id, 0)`,
-    `coalesce(${row}service_id, 0)`,
-    fromLocalDate(`${row}local_date`),
-  ];
+function responseKey({ fromLocalDate, unitOnly }: RollupTable, row: string): string[] {
+  const period = fromLocalDate(`${row}local_date`);
+  if (unitOnly) return [`${row}region_id`, `${row}unit_id`, period];
+  return [`${row}region_id`, `${row}unit_id`, `coalesce(${row}counter_id, 0)`, `coalesce(${row}service_id, 0)`, period];
 }
 
-const conflictClause = ({ table, period }: RollupTable) =>
-  `ON CONFLICT (${[...ROLLUP_KEY.slice(0, 4), period].join(', ')}) DO UPDATE SET ${ROLLUP_VALUE_COLUMNS.map(
-    (c) => `${c} = ${table}.${c} + excluded.${c}`,
+const conflictClause = (table: RollupTable) =>
+  `ON CONFLICT (${keyColumns(table).join(', ')}) DO UPDATE SET ${ROLLUP_VALUE_COLUMNS.map(
+    (c) => `${c} = ${table.table}.${c} + excluded.${c}`,
   ).join(', ')}`;
 
-const columnList = ({ period }: RollupTable) => [...ROLLUP_KEY.slice(0, 4), period, ...ROLLUP_VALUE_COLUMNS].join(', ');
+const columnList = (table: RollupTable) => [...keyColumns(table), ...ROLLUP_VALUE_COLUMNS].join(', ');
 
 /** The upsert that adds (1) or takes back (-1) the trigger's `NEW` or `OLD` row in one table. */
 function rowUpsert(table: RollupTable, row: 'NEW' | 'OLD', sign: 1 | -1): string {
@@ -72,11 +84,13 @@ END`;
 }
 
 /**
- * The triggers that keep both rollup tables equal to the unflagged responses, whoever writes them (a rating, paper
+ * The triggers that keep every rollup table equal to the unflagged responses, whoever writes them (a rating, paper
  * entry or import, an undo, a moderator's decision, a seed): an insert adds the row, a delete takes it back, and an
  * update of a counted column takes back the old row and adds the new one, each only while unflagged. A row inserted
- * with `ON CONFLICT DO NOTHING` that conflicts fires nothing, so a repeat adds nothing. migrations/0015 holds this
- * text; test/api/rollups.test.ts checks that the database's triggers are exactly these.
+ * with `ON CONFLICT DO NOTHING` that conflicts fires nothing, so a repeat adds nothing. Each table is written by the
+ * trigger itself, never by a trigger on another rollup table: SQLite compiles every trigger a statement can fire into
+ * that statement, and a rating's insert is compiled anew on each call (docs/scale.md, "Rollups by trigger").
+ * migrations/0016 holds this text; test/api/rollups.test.ts checks that the database's triggers are exactly these.
  */
 export const ROLLUP_TRIGGERS_SQL: readonly string[] = [
   trigger('responses_rollups_after_insert', 'AFTER INSERT', 'NEW.flagged = 0', 'NEW', 1),
@@ -97,26 +111,27 @@ export const ROLLUP_TRIGGERS_SQL: readonly string[] = [
   trigger('responses_rollups_after_delete', 'AFTER DELETE', 'OLD.flagged = 0', 'OLD', -1),
 ];
 
-/**
- * The monthly rollups as the sums of the daily ones: how a rebuild fills them (a pass over the daily rows, far fewer
- * than the responses) and what migrations/0008_monthly_rollups_backfill.sql runs once on existing deployments.
- */
-export const MONTHLY_FROM_DAILY_SQL = `INSERT INTO monthly_rollups (region_id, unit_id, counter_id, service_id, local_month, ${ROLLUP_VALUE_COLUMNS.join(', ')})
-SELECT region_id, unit_id, counter_id, service_id, substr(local_date, 1, 7), ${ROLLUP_VALUE_COLUMNS.map((c) => `sum(${c})`).join(', ')}
-FROM daily_rollups
-GROUP BY region_id, unit_id, counter_id, service_id, substr(local_date, 1, 7)`;
+/** The rollups of a coarser table as the sums of a finer one's rows (how a rebuild fills the monthly tables). */
+function sumsInto(target: RollupTable, source: RollupTable): string {
+  // The target's period from the source's: the month of a daily row's date, or the same month.
+  const period = target.period === source.period ? source.period : target.fromLocalDate(source.period);
+  const key = [...keyColumns(target).slice(0, -1), period];
+  return `INSERT INTO ${target.table} (${columnList(target)})
+SELECT ${[...key, ...ROLLUP_VALUE_COLUMNS.map((c) => `sum(${c})`)].join(', ')}
+FROM ${source.table}
+GROUP BY ${key.join(', ')}`;
+}
 
-const daily = ROLLUP_TABLES[0];
+const [daily, monthly, unitMonthly] = ROLLUP_TABLES;
 const dailyKey = responseKey(daily, '');
 
-/** Recomputes every rollup from the responses, daily then monthly (maintenance, the demo seed, the bench). */
+/** Recomputes every rollup from the responses, daily, then monthly, then per unit (maintenance, the seed, benches). */
 export const REBUILD_ROLLUPS_SQL = [
   ...ROLLUP_TABLES.map(({ table }) => `DELETE FROM ${table}`),
-  // Kept from the monthly rows by triggers (migrations/0011): emptied too, so no zero rows are left behind.
-  'DELETE FROM unit_monthly_rollups',
   `INSERT INTO ${daily.table} (${columnList(daily)})
 SELECT ${[...dailyKey, ...responseValues('').map((v) => `sum(${v})`)].join(', ')}
 FROM responses WHERE flagged = 0
 GROUP BY ${dailyKey.join(', ')}`,
-  MONTHLY_FROM_DAILY_SQL,
+  sumsInto(monthly, daily),
+  sumsInto(unitMonthly, monthly),
 ];
