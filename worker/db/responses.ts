@@ -1,12 +1,8 @@
 /**
  * @module
- * Storing a citizen's rating (SPEC §5) in ONE D1 round trip: a single atomic batch answers whether the
- * submissionId was already stored, looks the counter up (and re-checks that it is active: there is no earlier lookup
- * that could go stale), applies the per-minute limits, judges whether the rating counts or is held (domain/burst.ts,
- * over what is really stored), inserts the response (SQLite's triggers fold it into the rollups,
- * worker/db/rollup-sql.ts) and its redacted comment, counts it in the minute windows, and ends with a SELECT that tells
- * the caller what happened. D1 runs a batch as one transaction, one writer at a time: concurrent ratings see each
- * other's rows: no locks, no retries. Raw SQL.
+ * Storing a citizen's rating (SPEC §5) in one atomic D1 batch: it answers a repeat, checks the counter and the
+ * minute limits, judges in SQL whether the rating counts or is held, inserts it (triggers fold it into the rollups)
+ * with its comment, counts it, and ends with a SELECT of what it did. docs/rating.md, "Round trips".
  */
 import { BURST_MIN_RATINGS, BURST_WINDOW_MS, IDENTICAL_WINDOW_MS } from '../../domain/burst';
 import { ELEMENT_CODES } from '../../domain/survey';
