@@ -50,7 +50,7 @@ export function wrangler(persistTo, ...rest) {
 
 /** What the generator needs from the TypeScript sources: the rebuild statements and the official region list. */
 function fromSources() {
-  const script = `Promise.all([import('./worker/db/rollup-sql.ts'), import('./domain/region-codes.ts')]).then(([r, c]) =>
+  const script = `Promise.all([import('./schema/rollups.ts'), import('./domain/region-codes.ts')]).then(([r, c]) =>
     process.stdout.write(JSON.stringify({ rebuild: r.REBUILD_ROLLUPS_SQL, areas: c.officialAreas()
       .map((a) => ({ code: a.code, name: a.name, slug: c.slugFromName(a.name), timezone: c.provinceTimeZone(a.province.code) })) })))`;
   const result = spawnSync(path.join(BIN, 'tsx'), ['-e', script], { cwd: ROOT, env: ENV, encoding: 'utf8' });
