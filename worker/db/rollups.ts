@@ -238,14 +238,3 @@ export async function disclosureCounts(
     n,
   }));
 }
-
-/** The latest local date with any rollup, per region: "how fresh is this figure". */
-export async function latestRollupDate(d1: D1Database, regionId?: number): Promise<string | null> {
-  const row = await d1
-    .prepare(
-      `SELECT max(local_date) AS latest FROM daily_rollups${regionId === undefined ? '' : ' WHERE region_id = ?'}`,
-    )
-    .bind(...(regionId === undefined ? [] : [regionId]))
-    .first<{ latest: string | null }>();
-  return row?.latest ?? null;
-}
