@@ -14,10 +14,9 @@ import type { SkmReport, SkmReportInput } from './report/model';
 import { resultsChapter } from './report/results';
 import { dateLabel, formatNumber, gradeText, ikmText } from './report/text';
 
-export { rankedElements } from './report/context';
 export * from './report/model';
 export { ageBandCounts } from './report/results';
-export { dateLabel, ELEMENT_QUESTIONS, formatNumber, percent, periodLabel, signaturePlace } from './report/text';
+export { dateLabel, formatNumber, percent, periodLabel, signaturePlace } from './report/text';
 
 /** Builds the report. Deterministic: the same input gives the same texts, in the HTML and in the PDF. */
 export function buildSkmReport(input: SkmReportInput): SkmReport {
