@@ -44,7 +44,7 @@ for (const bench of benches) {
 }
 
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-console.log(`\n=== Goals (issue 10), measured in this run: ${new Date(started).toISOString()}, ${minutes} min ===`);
+console.log(`\n=== Goals, measured in this run: ${new Date(started).toISOString()}, ${minutes} min ===`);
 for (const goal of goals) console.log(formatGoal(goal));
 for (const problem of problems) console.log(`FAIL  ${problem}`);
 const failed = goals.filter((goal) => !goal.pass).length + problems.length;

@@ -13,7 +13,7 @@ import { flag, median, option, percentile, sizeLabel } from './support/throughpu
 const REQUESTS = Number(option('requests', 200));
 const WARMUP = 20;
 const SIZES = [1_000, Number(option('large', 10_000_000))];
-/** The goal of issue 10: a year's region scores at the large size cost at most this many times the small. */
+/** The goal: a year's region scores at the large size cost at most this many times the small. */
 const GOAL = 1.5;
 
 async function time(url) {

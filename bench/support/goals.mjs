@@ -1,6 +1,6 @@
 /**
  * @module
- * How a benchmark states its goals, so that `npm run bench` (bench/run.mjs) can print every goal of issue 10 in one
+ * How a benchmark states its goals, so that `npm run bench` (bench/run.mjs) can print every goal in one
  * table, measured in one run. A bench puts `goals: [atLeast(…) | atMost(…), …]` into the object it writes to
  * bench/results/<name>.json; each goal is a ratio (or a rate) with its limit, and says whether it holds.
  */

@@ -39,7 +39,7 @@ function fakePage(calls: string[], headers: Record<string, string> = {}): FetchH
   });
 }
 
-describe('edge cache of public reads (issue 10; SPEC §5 caching)', () => {
+describe('edge cache of public reads (SPEC §5 caching)', () => {
   it('answers a second identical scores request from the cache with the identical body and figures', async () => {
     const org = await createOrganisation({ region: 'cache-satu' });
     const row = [4, 4, 3, 3, 4, 4, 3, 3, 4];

@@ -1,5 +1,5 @@
 /**
- * Stored blocks (issue 10, exports): after a night's snapshot, `responses.csv|json` stream the closed months from R2,
+ * Stored blocks (docs/scale.md, "Exports"): after a night's snapshot, `responses.csv|json` stream the closed months from R2,
  * and every change to a month's published rows (moderation, a late paper entry, a renamed unit, a new region code, a
  * lost object) sends that block back to D1. Whatever the snapshot holds, the file is byte for byte the live one,
  * so SPEC §5's open-data files and §4's microdata rules (closed months only, k-anonymity) hold on both paths.
@@ -107,7 +107,7 @@ beforeAll(async () => {
   await runNight(NIGHT);
 });
 
-describe('responses.* stream the closed months stored by the nightly snapshot (issue 10)', () => {
+describe('responses.* stream the closed months stored by the nightly snapshot (docs/scale.md)', () => {
   it('after the night, every block is stored and every file is byte for byte the live one', async () => {
     expect(await storedBlocks('csv')).toEqual(['blok-a/2026-05', 'blok-a/2026-06', 'blok-b/2026-06']);
     expect(await storedBlocks('json')).toEqual(['blok-a/2026-05', 'blok-a/2026-06', 'blok-b/2026-06']);

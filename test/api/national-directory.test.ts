@@ -1,13 +1,13 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { officialAreas, provinceTimeZone, slugFromName } from '../../domain/region-codes';
-import { ROLLUP_KEY, ROLLUP_VALUE_COLUMNS } from '../../schema/rollups';
 import { findRegion } from '../../worker/db/regions';
 import { nationalDirectory } from '../../worker/indicators/directory';
 import { regionSummary, resolvePeriod } from '../../worker/indicators/scores';
 import { countingD1 } from '../support/d1-counter';
 import { createOrganisation, db } from '../support/fixtures';
 import { insertRatings, same } from '../support/ratings';
+import { uniformRollups } from '../support/rollups';
 
 const NOW = Date.parse('2026-11-20T05:00:00Z');
 const FIRST = ['21.72', '11.74', '13.77', '75.71', '91.71'];
@@ -39,29 +39,7 @@ async function addRegions(rows: { slug: string; name: string; timezone: string; 
 
 /** `n` responses that all answered `score` on every element, on one day, for each unit whose region matches `where`. */
 function rollupsFor(where: string, n: number, score: number) {
-  const values = ROLLUP_VALUE_COLUMNS.map((column) => {
-    if (column === 'n') return n;
-    if (column === 'sum_squared_totals') return n * (9 * score) ** 2;
-    const [, element, answer] = /^[sc](\d)(?:_(\d))?$/.exec(column) ?? [];
-    if (element === undefined) throw new Error(column);
-    if (column.startsWith('s')) return n * score;
-    return Number(answer) === score ? n : 0;
-  });
-  // Every rollup table, as the triggers keep them: whole months are read from the monthly ones.
-  return [
-    ['daily_rollups', 'local_date', "'2026-06-15'"],
-    ['monthly_rollups', 'local_month', "'2026-06'"],
-    ['unit_monthly_rollups', 'local_month', "'2026-06'"],
-  ].map(([table, period, value]) => {
-    const perUnit = table === 'unit_monthly_rollups';
-    const key = perUnit ? ['region_id', 'unit_id', period] : [...ROLLUP_KEY.slice(0, 4), period];
-    return env.DB.prepare(
-      `INSERT INTO ${table} (${[...key, ...ROLLUP_VALUE_COLUMNS].join(', ')})
-       SELECT u.region_id, u.id, ${perUnit ? '' : '0, 0, '}${value}, ${values.join(', ')} FROM units u
-       JOIN regions r ON r.id = u.region_id WHERE r.slug LIKE 'massal-%' AND ${where}
-       ON CONFLICT DO UPDATE SET ${ROLLUP_VALUE_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`,
-    );
-  });
+  return uniformRollups({ regions: 'massal-%', where, date: '2026-06-15', n, score });
 }
 
 describe('national directory of the home page (SPEC §6)', () => {

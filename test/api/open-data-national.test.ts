@@ -1,12 +1,11 @@
 /**
- * The national open-data files (SPEC §5; issue 10, docs/scale.md "Per-invocation limits"): `scores.*` and
+ * The national open-data files (SPEC §5; docs/scale.md "Per-invocation limits"): `scores.*` and
  * `service-scores.*` without `?region=` cover every region with a number of D1 queries that grows by two or three per
  * 50 regions, not two per region (D1 allows 1,000 queries per invocation: 552 regional governments used to pass
  * it), and hold exactly the rows of the per-region files, in the same order.
  */
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROLLUP_KEY, ROLLUP_VALUE_COLUMNS } from '../../schema/rollups';
 import { prepareExport } from '../../worker/open-data/export';
 import type { Row, Scope } from '../../worker/open-data/rows';
 import { scoresRows } from '../../worker/open-data/scores-rows';
@@ -14,34 +13,14 @@ import { serviceScoresRows } from '../../worker/open-data/service-scores-rows';
 import { countingD1 } from '../support/d1-counter';
 import { createOrganisation, db } from '../support/fixtures';
 import { insertRatings, same } from '../support/ratings';
+import { uniformRollups } from '../support/rollups';
 
 const REGIONS = 130;
 const get = (path: string) => exports.default.fetch(`https://suara.test${path}`);
 
-/** Rollup rows of `n` responses answering `score` everywhere, for the units matching `where`, in both tables. */
+/** Rollup rows of `n` responses answering `score` everywhere, for the units matching `where`, in every table. */
 function rollups(where: string, service: string, month: string, n: number, score: number) {
-  const values = ROLLUP_VALUE_COLUMNS.map((column) => {
-    if (column === 'n') return n;
-    if (column === 'sum_squared_totals') return n * (9 * score) ** 2;
-    const [, , answer] = /^[sc](\d)(?:_(\d))?$/.exec(column) ?? [];
-    if (column.startsWith('s')) return n * score;
-    return Number(answer) === score ? n : 0;
-  });
-  return [
-    ['daily_rollups', 'local_date', `'${month}-15'`],
-    ['monthly_rollups', 'local_month', `'${month}'`],
-    ['unit_monthly_rollups', 'local_month', `'${month}'`],
-  ].map(([table, period, value]) => {
-    const perUnit = table === 'unit_monthly_rollups';
-    const key = perUnit ? ['region_id', 'unit_id', period] : [...ROLLUP_KEY.slice(0, 4), period];
-    // A unit's month sums its services' rows, as the triggers keep it.
-    return env.DB.prepare(
-      `INSERT INTO ${table} (${[...key, ...ROLLUP_VALUE_COLUMNS].join(', ')})
-       SELECT u.region_id, u.id, ${perUnit ? '' : `0, ${service}, `}${value}, ${values.join(', ')} FROM units u
-       JOIN regions r ON r.id = u.region_id WHERE r.slug LIKE 'nasional-%' AND ${where}
-       ON CONFLICT DO UPDATE SET ${ROLLUP_VALUE_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`,
-    );
-  });
+  return uniformRollups({ regions: 'nasional-%', where, date: `${month}-15`, n, score, serviceId: service });
 }
 
 async function collect(rows: AsyncIterable<Row>): Promise<Row[]> {
@@ -87,7 +66,7 @@ beforeAll(async () => {
   ]);
 });
 
-describe('national scores.* and service-scores.* (SPEC §5, issue 10)', () => {
+describe('national scores.* and service-scores.* (SPEC §5)', () => {
   it('reads all 132 regions in a few grouped queries and yields exactly the rows of the per-region files', async () => {
     const { scope, filter } = await prepareExport(db(), {});
     expect(scope.regions).toHaveLength(REGIONS + 2);

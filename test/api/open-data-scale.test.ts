@@ -1,5 +1,5 @@
 /**
- * Open data at scale (issue 10; docs/scale.md): downloads within a bounded number of D1 queries, continued by
+ * Open data at scale (docs/scale.md): downloads within a bounded number of D1 queries, continued by
  * `Link: rel="next"` parts; the fast writers write exactly what the reference CSV and JSON encoders write; public
  * reads go through a D1 read session.
  */
@@ -30,7 +30,7 @@ beforeAll(async () => {
   }
 });
 
-describe('downloads within a query budget (issue 10: D1 allows 1,000 queries per invocation)', () => {
+describe('downloads within a query budget (D1 allows 1,000 queries per invocation)', () => {
   it('plans blocks in file order and names the first block left out when the budget is spent', async () => {
     const prepared = await prepareExport(db(), {});
     const all = await planResponses(env.DB, prepared.scope, prepared.filter);
@@ -126,7 +126,7 @@ describe('downloads within a query budget (issue 10: D1 allows 1,000 queries per
   });
 });
 
-describe('fast writers (issue 10: ≥ 100k rows/s) write the reference bytes', () => {
+describe('fast writers (≥ 100k rows/s) write the reference bytes', () => {
   const cell = fc.oneof(
     fc.constant(null),
     fc.integer({ min: -1000, max: 1000 }),
@@ -168,7 +168,7 @@ describe('fast writers (issue 10: ≥ 100k rows/s) write the reference bytes', (
   });
 });
 
-describe('public reads through a D1 read session (issue 10: read replication)', () => {
+describe('public reads through a D1 read session (docs/scale.md, read replication)', () => {
   it('reads the same rows as the primary, and a bookmark from a write sees that write', async () => {
     const primary = await env.DB.prepare('SELECT slug FROM regions ORDER BY slug').all();
     expect((await readDatabase(env).prepare('SELECT slug FROM regions ORDER BY slug').all()).results).toEqual(
@@ -194,7 +194,7 @@ describe('public reads through a D1 read session (issue 10: read replication)', 
   });
 });
 
-describe('responses.* pages read the index only where they can (issue 10: exports at 1M rows)', () => {
+describe('responses.* pages read the index only where they can (exports at 1M rows)', () => {
   it('walks responses_unit_month_rows from the cursor: no sort, no scan of the table', async () => {
     const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${PAGE_SQL}`)
       .bind(1, '2025-01', '', 5000)

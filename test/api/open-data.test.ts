@@ -13,6 +13,7 @@ import { columnsOf } from '../../worker/open-data/resources';
 import { AGE_BAND_SQL, responsesRows } from '../../worker/open-data/responses-rows';
 import { resolveScope } from '../../worker/open-data/rows';
 import { createOrganisation, db, type Organisation } from '../support/fixtures';
+import { SCORES_CSV_COLUMNS } from '../support/open-data';
 import { fromOrigin } from '../support/origin';
 
 const BASE = 'https://suara.test';
@@ -184,29 +185,7 @@ describe('GET /data/scores.csv and .json (SPEC §5)', () => {
     const text = await response.text();
     expect(text.endsWith('\r\n')).toBe(true);
     const [header, ...rows] = parseCsv(text);
-    expect(header).toEqual([
-      'region',
-      'region_name',
-      'unit',
-      'unit_name',
-      'period',
-      'responses',
-      'ikm',
-      'grade',
-      'u1',
-      'u2',
-      'u3',
-      'u4',
-      'u5',
-      'u6',
-      'u7',
-      'u8',
-      'u9',
-      // Appended, so that existing columns keep their positions (docs/open-data.md).
-      'region_code',
-      'province_code',
-      'province_name',
-    ]);
+    expect(header).toEqual(SCORES_CSV_COLUMNS);
     expect(rows.map((r) => [r[0], r[2], r[4], r[5]])).toEqual([
       ['kota-terbuka', 'disdukcapil', '2025-03', '0'],
       ['kota-terbuka', 'disdukcapil', '2026-03', '22'],
@@ -480,7 +459,7 @@ describe('GET /data/datapackage.json (SPEC §5)', () => {
   });
 });
 
-describe('streaming in keyset-paginated chunks (issue 6: millions of rows within a Worker’s memory)', () => {
+describe('streaming in keyset-paginated chunks (millions of rows within a Worker’s memory)', () => {
   async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
     const out: T[] = [];
     for await (const row of rows) out.push(row);

@@ -51,7 +51,7 @@ beforeAll(async () => {
 const partitions = () => messages.filter((m) => m.kind === 'partition');
 const index = () => messages.find((m) => m.kind === 'index')!;
 
-describe('nightly snapshots, partitioned by region × month through a queue (issue 10)', () => {
+describe('nightly snapshots, partitioned by region × month through a queue (docs/scale.md)', () => {
   it('the cron enqueues one message per region × month with data, and one for the index', () => {
     expect(partitions().map((m) => `${m.region}/${m.month}`)).toEqual([
       'kota-arsip/2026-05',

@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { localDate } from '../../domain/periods';
-import { storeRating } from '../../worker/db/responses';
+import { type NewRating, type RatingLimits, storeRating } from '../../worker/db/responses';
 import { deviceHash } from '../../worker/security/device-hash';
 import { minuteWindow } from '../../worker/security/rate-limit';
 import { SITEVERIFY_URL } from '../../worker/security/turnstile';
@@ -34,6 +34,39 @@ function siteverifyPasses() {
       ? Promise.resolve(Response.json({ success: true, hostname: 'suara.test', action: 'rating', 'error-codes': [] }))
       : original(input, init);
   });
+}
+
+/** A rating of nine 3s at the organisation's counter, as the Worker hands it to storeRating, and roomy limits. */
+function directRating(
+  org: { counterCode: string },
+  overrides: Partial<NewRating> = {},
+): { rating: NewRating; limits: RatingLimits } {
+  const now = Date.now();
+  const submissionId = crypto.randomUUID();
+  return {
+    rating: {
+      id: crypto.randomUUID(),
+      submissionId,
+      counterCode: org.counterCode,
+      serviceSlug: undefined,
+      kioskCredentialHash: null,
+      kioskToken: null,
+      accepted: true,
+      scores: [3, 3, 3, 3, 3, 3, 3, 3, 3],
+      respondent: {},
+      comment: null,
+      submittedAt: now,
+      localDates: { 'Asia/Jakarta': localDate(now, 'Asia/Jakarta') },
+      deviceHash: 'device-a',
+      networkHash: 'network-a',
+      ...overrides,
+    },
+    limits: {
+      deviceMinute: { key: `minute:test-${submissionId}`, windowStart: now, limit: 30 },
+      networkMinute: { key: `network-minute:test-${submissionId}`, windowStart: now, limit: 120 },
+      hourly: { since: now - 3_600_000, device: 3, network: 20 },
+    },
+  };
 }
 
 afterEach(() => {
@@ -226,35 +259,11 @@ describe('the one batch under concurrency (SPEC §5)', () => {
 
   it('stores nothing for a counter deactivated just before the batch, and says so', async () => {
     const org = await createOrganisation();
-    const now = Date.now();
-    const submissionId = crypto.randomUUID();
     // An admin deactivates the counter while the rating is on its way: the batch itself must see it.
     await env.DB.prepare('UPDATE counters SET active = 0 WHERE id = ?').bind(org.counterId).run();
 
-    const outcome = await storeRating(
-      env.DB,
-      {
-        id: crypto.randomUUID(),
-        submissionId,
-        counterCode: org.counterCode,
-        serviceSlug: undefined,
-        kioskCredentialHash: null,
-        kioskToken: null,
-        accepted: true,
-        scores: [3, 3, 3, 3, 3, 3, 3, 3, 3],
-        respondent: {},
-        comment: { id: crypto.randomUUID(), body: 'Cepat' },
-        submittedAt: now,
-        localDates: { 'Asia/Jakarta': localDate(now, 'Asia/Jakarta') },
-        deviceHash: 'device-a',
-        networkHash: 'network-a',
-      },
-      {
-        deviceMinute: { key: `minute:test-${submissionId}`, windowStart: now, limit: 30 },
-        networkMinute: { key: `network-minute:test-${submissionId}`, windowStart: now, limit: 120 },
-        hourly: { since: now - 3_600_000, device: 3, network: 20 },
-      },
-    );
+    const { rating, limits } = directRating(org, { comment: { id: crypto.randomUUID(), body: 'Cepat' } });
+    const outcome = await storeRating(env.DB, rating, limits);
     expect(outcome).toEqual({ kind: 'counter-inactive' });
     expect(await count('SELECT count(*) AS n FROM responses WHERE counter_id = ?', org.counterId)).toBe(0);
     expect(await count('SELECT count(*) AS n FROM comments WHERE unit_id = ?', org.unitId)).toBe(0);
@@ -279,32 +288,11 @@ describe('the batch at a busy counter (docs/scale.md, "Ratings under load")', ()
         }),
         batch: (statements: D1PreparedStatement[]) => env.DB.batch(statements),
       } as unknown as D1Database;
-      const now = Date.now();
-      const submissionId = crypto.randomUUID();
-      await storeRating(
-        recording,
-        {
-          id: crypto.randomUUID(),
-          submissionId,
-          counterCode: org.counterCode,
-          serviceSlug: undefined,
-          kioskCredentialHash: null,
-          kioskToken: null,
-          accepted: true,
-          scores: [3, 3, 3, 3, 3, 3, 3, 3, 3],
-          respondent: {},
-          comment: null,
-          submittedAt: now,
-          localDates: { 'Asia/Jakarta': localDate(now, 'Asia/Jakarta') },
-          deviceHash,
-          networkHash: 'network-a',
-        },
-        {
-          deviceMinute: { key: deviceHash && `minute:${deviceHash}`, windowStart: now, limit: 30 },
-          networkMinute: { key: 'network-minute:network-a', windowStart: now, limit: 120 },
-          hourly: { since: now - 3_600_000, device: 3, network: 20 },
-        },
-      );
+      const { rating, limits } = directRating(org, { deviceHash });
+      await storeRating(recording, rating, {
+        ...limits,
+        deviceMinute: { ...limits.deviceMinute, key: deviceHash && `minute:${deviceHash}` },
+      });
       const plans = await Promise.all(
         prepared.map(({ sql, binds }) =>
           env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)

@@ -11,7 +11,7 @@ import {
 import { BROWSER_TEST_VARS } from './support/vars';
 
 /**
- * Issue 9's "done when" (docs/accounts.md): a region admin goes from an invitation to printed posters and a
+ * The accounts journey (docs/accounts.md): a region admin goes from an invitation to printed posters and a
  * published reply without the bootstrap token, and an operator acts within its role and is refused outside it.
  * Runs in Kota Langsa, which the other page tests leave alone.
  */

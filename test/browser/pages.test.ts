@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SCORES_CSV_COLUMNS } from '../support/open-data';
 import {
   axeViolations,
   browserAvailable,
@@ -156,28 +157,7 @@ describe.skipIf(!browserAvailable)('public pages in Chromium (SPEC §6)', () => 
     const rows = readCsvWithPython(file);
     rmSync(dir, { recursive: true, force: true });
 
-    expect(Object.keys(rows[0]!)).toEqual([
-      'region',
-      'region_name',
-      'unit',
-      'unit_name',
-      'period',
-      'responses',
-      'ikm',
-      'grade',
-      'u1',
-      'u2',
-      'u3',
-      'u4',
-      'u5',
-      'u6',
-      'u7',
-      'u8',
-      'u9',
-      'region_code',
-      'province_code',
-      'province_name',
-    ]);
+    expect(Object.keys(rows[0]!)).toEqual(SCORES_CSV_COLUMNS);
     expect(rows[0]).toMatchObject({ region_code: '21.72', province_code: '21', province_name: 'Kepulauan Riau' });
     const fromJson = monthly.filter((r) => r.unit === 'disdukcapil' && rows.some((c) => c.period === r.period));
     expect(rows.length).toBe(fromJson.length);

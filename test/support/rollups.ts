@@ -57,3 +57,48 @@ export async function rawMismatches(): Promise<Record<string, unknown>[]> {
   ).all<Record<string, unknown>>();
   return results;
 }
+
+/**
+ * Rollup rows, in every rollup table as the triggers keep them, of `n` responses that answered `score` on every
+ * element on `date`, for each unit whose region matches `regions` (a LIKE pattern) and `where`: a large organisation's
+ * figures without inserting its responses. Added to rows already there.
+ */
+export function uniformRollups(options: {
+  regions: string;
+  where: string;
+  date: string;
+  n: number;
+  score: number;
+  serviceId?: string;
+}): D1PreparedStatement[] {
+  const { regions, where, date, n, score, serviceId = '0' } = options;
+  const values = ROLLUP_VALUE_COLUMNS.map((column) => {
+    if (column === 'n') return n;
+    if (column === 'sum_squared_totals') return n * (9 * score) ** 2;
+    const [, element, answer] = /^[sc](\d)(?:_(\d))?$/.exec(column) ?? [];
+    if (element === undefined) throw new Error(`uniformRollups: unknown column ${column}`);
+    if (column.startsWith('s')) return n * score;
+    return Number(answer) === score ? n : 0;
+  });
+  const month = date.slice(0, 7);
+  return [
+    {
+      table: 'daily_rollups',
+      key: `region_id, unit_id, counter_id, service_id, local_date`,
+      at: `0, ${serviceId}, '${date}'`,
+    },
+    {
+      table: 'monthly_rollups',
+      key: `region_id, unit_id, counter_id, service_id, local_month`,
+      at: `0, ${serviceId}, '${month}'`,
+    },
+    { table: 'unit_monthly_rollups', key: 'region_id, unit_id, local_month', at: `'${month}'` },
+  ].map(({ table, key, at }) =>
+    env.DB.prepare(
+      `INSERT INTO ${table} (${key}, ${ROLLUP_VALUE_COLUMNS.join(', ')})
+       SELECT u.region_id, u.id, ${at}, ${values.join(', ')} FROM units u
+       JOIN regions r ON r.id = u.region_id WHERE r.slug LIKE ? AND ${where}
+       ON CONFLICT DO UPDATE SET ${ROLLUP_VALUE_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`,
+    ).bind(regions),
+  );
+}
