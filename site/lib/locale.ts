@@ -5,7 +5,7 @@
 import type { AstroGlobal } from 'astro';
 import { withheldReason } from '../../domain/summary';
 import type { Locale } from '../../domain/survey';
-import { negotiateLocale } from '../../worker/http/locale';
+import { requestLocale as negotiateLocale } from '../../worker/services/request';
 
 export type { Locale };
 
