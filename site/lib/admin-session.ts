@@ -4,14 +4,8 @@
  * never cached or indexed, and the 404 and 403 they answer. A hidden button is convenience, not the defence: the
  * API refuses the same things (docs/spec.md, admin console).
  */
-import { env } from 'cloudflare:workers';
 import type { AstroGlobal } from 'astro';
-import {
-  ADMIN_SESSION_COOKIE,
-  type ConsoleSession,
-  type Refusal,
-  consoleSession as sessionOf,
-} from '../../worker/services/console';
+import type { ConsoleSession, Refusal } from '../../worker/services/console';
 
 export type { ConsoleSession };
 
@@ -19,7 +13,7 @@ export async function consoleSession(astro: AstroGlobal): Promise<ConsoleSession
   // Console pages show unpublished comments and key listings: never cached, never indexed.
   astro.response.headers.set('Cache-Control', 'no-store');
   astro.response.headers.set('X-Robots-Tag', 'noindex, nofollow');
-  return sessionOf(env, astro.cookies.get(ADMIN_SESSION_COOKIE)?.value);
+  return astro.locals.consoleSession();
 }
 
 /** The response of a console page the account may not see. */

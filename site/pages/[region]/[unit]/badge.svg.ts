@@ -7,7 +7,6 @@ import { env } from 'cloudflare:workers';
 import type { APIRoute } from 'astro';
 import { type Grade, gradeLabel } from '../../../../domain/ikm';
 import { unitBadge } from '../../../../worker/services/public-pages';
-import { requestLocale } from '../../../../worker/services/request';
 import { formatIkm } from '../../../lib/format';
 
 const COLORS: Record<Grade, string> = { A: '#1b6e3a', B: '#2f6690', C: '#8a5a00', D: '#a4262c' };
@@ -18,8 +17,8 @@ const escapeXml = (text: string) =>
 /** Width of text in the badge's 11px sans-serif, estimated (no font metrics on the server). */
 const textWidth = (text: string) => Math.ceil(text.length * 6.6) + 12;
 
-export const GET: APIRoute = async ({ params, url, request }) => {
-  const locale = requestLocale(url, request.headers.get('accept-language'));
+export const GET: APIRoute = async ({ params, url, locals }) => {
+  const { locale } = locals;
   const badge = await unitBadge(
     env,
     { region: params.region ?? '', unit: params.unit ?? '' },
