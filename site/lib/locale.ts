@@ -2,15 +2,16 @@
  * @module
  * The site's words in Bahasa Indonesia and English, and the locale of the current request.
  */
+/// <reference path="../env.d.ts" />
 import type { AstroGlobal } from 'astro';
 import { withheldReason } from '../../domain/summary';
 import type { Locale } from '../../domain/survey';
-import { negotiateLocale } from '../../worker/http/locale';
 
 export type { Locale };
 
+/** The request's language, resolved once by site/middleware.ts. */
 export function requestLocale(astro: AstroGlobal): Locale {
-  return negotiateLocale(astro.url, astro.request.headers.get('accept-language'));
+  return astro.locals.locale;
 }
 
 /** The same path in the other language, keeping other query parameters. */

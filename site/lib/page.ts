@@ -1,14 +1,13 @@
 /**
  * @module
- * What every public page does with its request: the language, short public caching, the period of `?period=`
- * (default: the current year in the region's zone; malformed → a friendly 400), and the portal's absolute origin.
+ * What every public page does with its response: short public caching, a friendly 400 for a malformed `?period=`,
+ * the period selector's choices and the portal's absolute origin (docs/spec.md §3, §5).
  */
 import { env } from 'cloudflare:workers';
 import type { AstroGlobal } from 'astro';
 import { type Period, parsePeriod } from '../../domain/periods';
 import type { Locale } from '../../domain/survey';
-import { publicOrigin as originOf } from '../../worker/env';
-import { resolvePeriod } from '../../worker/indicators/scores';
+import { publicOrigin as originOf } from '../../worker/services/request';
 
 /** Figures change with every rating; a minute of caching absorbs a spike without showing stale news for long. */
 export const PAGE_CACHE = 'public, max-age=60';
@@ -17,11 +16,9 @@ export function cachePublicly(astro: AstroGlobal, value = PAGE_CACHE): void {
   astro.response.headers.set('cache-control', value);
 }
 
-/** The period asked for, or null (and status 400) when `?period=` is malformed. */
-export function pagePeriod(astro: AstroGlobal, region: { timezone: string }): Period | null {
-  const period = resolvePeriod(astro.url.searchParams.get('period') ?? undefined, region);
+/** A page whose `?period=` is malformed (its period resolved to null) answers 400, with a hint how to write one. */
+export function markBadPeriod(astro: AstroGlobal, period: Period | null): void {
   if (!period) astro.response.status = 400;
-  return period;
 }
 
 /** The periods offered by the selector: every year from `firstYear` to this year, newest first, with their parts. */

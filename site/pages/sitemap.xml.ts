@@ -4,23 +4,15 @@
  */
 import { env } from 'cloudflare:workers';
 import type { APIRoute } from 'astro';
-import { database } from '../../worker/db/client';
-import { readDatabase } from '../../worker/db/read';
-import { listAllUnits, listRegions } from '../../worker/db/regions';
-import { publicOrigin } from '../../worker/env';
+import { sitemapPaths } from '../../worker/services/public-pages';
+import { publicOrigin } from '../../worker/services/request';
 
 const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 export const GET: APIRoute = async ({ url }) => {
   const origin = publicOrigin(env, url);
-  // Public page: read from the nearest replica (worker/db/read.ts).
-  const read = readDatabase(env);
-  const db = database(read);
-  const paths = ['/', '/tentang', '/data'];
   // Two queries whatever the number of regions (D1 allows 1,000 per invocation; Indonesia has about 550 regions).
-  const [regions, units] = await Promise.all([listRegions(db), listAllUnits(db)]);
-  for (const region of regions) paths.push(`/${region.slug}`);
-  for (const { region, unit } of units) paths.push(`/${region}/${unit}`);
+  const paths = await sitemapPaths(env);
   const entries = paths.map((path) => {
     const id = `${origin}${path}`;
     const en = `${origin}${path}?lang=en`;

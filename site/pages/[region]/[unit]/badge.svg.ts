@@ -1,16 +1,12 @@
 /**
  * @module
  * `/{region}/{unit}/badge.svg`: an embeddable badge with the unit's grade and IKM for the current year (or
- * `?period=`). A suppressed figure shows no number, only "data belum cukup" (SPEC §4).
+ * `?period=`). A suppressed figure shows no number, only "data belum cukup" (docs/spec.md §4).
  */
 import { env } from 'cloudflare:workers';
 import type { APIRoute } from 'astro';
 import { type Grade, gradeLabel } from '../../../../domain/ikm';
-import { database } from '../../../../worker/db/client';
-import { readDatabase } from '../../../../worker/db/read';
-import { findRegion, findUnit } from '../../../../worker/db/regions';
-import { negotiateLocale } from '../../../../worker/http/locale';
-import { resolvePeriod, unitScore } from '../../../../worker/indicators/scores';
+import { unitBadge } from '../../../../worker/services/public-pages';
 import { formatIkm } from '../../../lib/format';
 
 const COLORS: Record<Grade, string> = { A: '#1b6e3a', B: '#2f6690', C: '#8a5a00', D: '#a4262c' };
@@ -21,17 +17,19 @@ const escapeXml = (text: string) =>
 /** Width of text in the badge's 11px sans-serif, estimated (no font metrics on the server). */
 const textWidth = (text: string) => Math.ceil(text.length * 6.6) + 12;
 
-export const GET: APIRoute = async ({ params, url, request }) => {
-  const locale = negotiateLocale(url, request.headers.get('accept-language'));
-  // Public page: read from the nearest replica (worker/db/read.ts).
-  const read = readDatabase(env);
-  const db = database(read);
-  const region = await findRegion(db, params.region ?? '');
-  const unit = region ? await findUnit(db, region.id, params.unit ?? '') : undefined;
-  if (!region || !unit) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
-  const period = resolvePeriod(url.searchParams.get('period') ?? undefined, region);
-  if (!period) return new Response('Bad period', { status: 400, headers: { 'content-type': 'text/plain' } });
-  const score = await unitScore(read, region, unit, period, 'public', locale);
+export const GET: APIRoute = async ({ params, url, locals }) => {
+  const { locale } = locals;
+  const badge = await unitBadge(
+    env,
+    { region: params.region ?? '', unit: params.unit ?? '' },
+    url.searchParams.get('period') ?? undefined,
+    locale,
+  );
+  if (badge === 'not-found')
+    return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+  if (badge === 'bad-period')
+    return new Response('Bad period', { status: 400, headers: { 'content-type': 'text/plain' } });
+  const { region, unit, period, score } = badge;
 
   const left = `IKM ${period.id}`;
   const right =
