@@ -7,6 +7,10 @@
 import { type Grade, gradeOf, IKM_SCALE } from './ikm';
 import type { ElementCode } from './survey';
 
+/** Where a follow-up action stands; the order is its course. */
+export const FOLLOW_UP_STATUSES = ['planned', 'in_progress', 'done'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
 export interface ElementNrr {
   code: ElementCode;
   name: string;

@@ -7,8 +7,10 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-export const FOLLOW_UP_STATUSES = ['planned', 'in_progress', 'done'] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+import { FOLLOW_UP_STATUSES } from '../domain/follow-up';
+
+// Re-exported for the modules that read it with the table; the definition is the domain's.
+export { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../domain/follow-up';
 
 export const followUpActions = sqliteTable(
   'follow_up_actions',

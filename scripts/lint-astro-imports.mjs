@@ -6,11 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
 import ts from 'typescript';
 
-const KNOWN = new Set([
-  'site/components/CommentList.astro → worker/db/public-comments.ts',
-  'site/components/IkmTrendChart.astro → worker/indicators/scores.ts',
-  'site/components/ServiceTable.astro → worker/indicators/service-scores.ts',
-]);
+const KNOWN = new Set([]);
 
 const require = createRequire(import.meta.url);
 const config = require('../.dependency-cruiser.cjs');
