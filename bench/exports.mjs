@@ -3,14 +3,13 @@
  * and `scores.csv` stream at 100k and 1M responses, live and after the nightly snapshot. Goals: ≥ 100,000 rows/s
  * after the night at 1M, memory growth at 1M at most 1.5× that at 100k (or under 64 MB). bench/README.md, "Exports".
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { build, freePort, ROOT, serve } from '../scripts/local-portal.mjs';
-import { serveBareWorker } from './support/bare-worker.mjs';
 import { prepareBenchDatabase } from './support/bench-database.mjs';
 import { atLeast, atMost } from './support/goals.mjs';
-import { BYPASS_EDGE_CACHE } from './support/throughput.mjs';
+import { BYPASS_EDGE_CACHE, serveBareWorker } from './support/throughput.mjs';
 
 /**
  * The yardstick: a Worker that streams `?rows=` synthetic rows of responses.csv's shape, 64 KB chunks, no D1.
@@ -170,8 +169,7 @@ async function main() {
     build({ quiet: true });
   }
   const results = [];
-  const bareDir = mkdtempSync(path.join(tmpdir(), 'suara-bare-'));
-  const bare = await serveBareWorker(bareDir, BARE_EXPORT);
+  const bare = await serveBareWorker({ source: BARE_EXPORT });
   const barePids = workerdPids(bare.child.pid);
   try {
     for (const n of SIZES) {
@@ -232,7 +230,6 @@ async function main() {
     }
   } finally {
     bare.stop();
-    rmSync(bareDir, { recursive: true, force: true });
   }
   const of = (size, file) => results.find((r) => r.responses === size)?.downloads.find((d) => d.file === file);
   const ofNight = (size, file) => results.find((r) => r.responses === size)?.afterNight.find((d) => d.file === file);

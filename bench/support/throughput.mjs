@@ -26,15 +26,22 @@ export function option(name, fallback) {
 
 export const flag = (name) => process.argv.slice(2).includes(`--${name}`);
 
-/** Serves bench/fixtures/bare-worker.js with `wrangler dev` on a free loopback port; resolves once it answers. */
-export async function serveBareWorker() {
+/**
+ * Serves a bare Worker with `wrangler dev` on a free loopback port, the trace explorer off as for the portal;
+ * resolves once it answers. bench/fixtures/bare-worker.js unless `source` (a module with `export default { fetch }`)
+ * is given. `child` is wrangler's process, for benches that sample the runtime's memory.
+ */
+export async function serveBareWorker({ source } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'suara-bare-'));
+  const entry =
+    source === undefined ? path.join(ROOT, 'bench', 'fixtures', 'bare-worker.js') : path.join(dir, 'bare.mjs');
+  if (source !== undefined) writeFileSync(entry, source);
   const port = await freePort();
   const child = spawn(
     path.join(BIN, 'wrangler'),
     [
       'dev',
-      path.join(ROOT, 'bench', 'fixtures', 'bare-worker.js'),
+      entry,
       '--name',
       'bare',
       '--compatibility-date',
@@ -73,7 +80,7 @@ export async function serveBareWorker() {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      if ((await fetch(origin)).ok) return { origin, stop };
+      if ((await fetch(origin)).ok) return { origin, child, stop };
     } catch {
       // not listening yet
     }
