@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOTS = ['worker', 'site', 'domain', 'schema', 'scripts', 'bench', 'test'];
+const ROOTS = ['worker', 'site', 'domain', 'i18n', 'schema', 'scripts', 'bench', 'test'];
 const SOURCE = /\.(ts|tsx|mts|js|mjs)$/;
 const MAX_LINES = 5;
 const BASELINE = 'scripts/lint-headers-baseline.json';

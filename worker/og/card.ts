@@ -5,7 +5,7 @@
  */
 import { type Grade, gradeLabel } from '../../domain/ikm';
 import type { Locale } from '../../domain/survey';
-import { formatCount, formatIkm } from '../../site/lib/format';
+import { formatCount, formatIkm } from '../../i18n/format';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;

@@ -7,8 +7,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { provinceOfCode } from '../../domain/region-codes';
 import { SLUG_PATTERN } from '../../domain/slugs';
-import { periodLabel } from '../../site/lib/format';
-import { t } from '../../site/lib/locale';
+import { periodLabel } from '../../i18n/format';
+import { t } from '../../i18n/site-words';
 import { database } from '../db/client';
 import { readDatabase } from '../db/read';
 import { requireRegion, requireUnit } from '../http/lookups';

@@ -4,8 +4,8 @@
  * (docs/spec.md §1, README "Configuration").
  */
 import type { Locale } from '../../domain/survey';
+import { negotiateLocale } from '../../i18n/locale';
 import { type Bindings, publicOrigin as originOf } from '../env';
-import { negotiateLocale } from '../http/locale';
 
 /** `?lang=`, else Accept-Language, else Bahasa Indonesia: the same rule as the API's. */
 export function requestLocale(url: URL, acceptLanguage: string | null | undefined): Locale {

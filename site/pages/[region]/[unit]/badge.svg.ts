@@ -6,8 +6,8 @@
 import { env } from 'cloudflare:workers';
 import type { APIRoute } from 'astro';
 import { type Grade, gradeLabel } from '../../../../domain/ikm';
+import { formatIkm } from '../../../../i18n/format';
 import { unitBadge } from '../../../../worker/services/public-pages';
-import { formatIkm } from '../../../lib/format';
 
 const COLORS: Record<Grade, string> = { A: '#1b6e3a', B: '#2f6690', C: '#8a5a00', D: '#a4262c' };
 

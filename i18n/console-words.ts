@@ -2,7 +2,7 @@
  * @module
  * The admin console's words, Bahasa Indonesia first with English.
  */
-import type { Locale } from '../../domain/survey';
+import type { Locale } from '../domain/survey';
 
 const WORDS = {
   console: { id: 'Konsol admin', en: 'Admin console' },

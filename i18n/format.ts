@@ -4,8 +4,8 @@
  * "March 2026", and a moment "3 Des 2026 14.05 WIB" / "3 Dec 2026 14:05 WIB". Figures are already rounded by
  * the domain; this only writes them.
  */
-import { INDONESIAN_TIME_ZONES, type Period } from '../../domain/periods';
-import type { Locale } from '../../domain/survey';
+import { INDONESIAN_TIME_ZONES, type Period } from '../domain/periods';
+import type { Locale } from '../domain/survey';
 
 const TAGS: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
 
