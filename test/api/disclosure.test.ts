@@ -4,7 +4,7 @@
  * semester and the year, the region's pooled figure, the services API, `scores.csv`, `service-scores.csv`) is
  * gathered, and exact linear algebra checks that no combination of them gives back a withheld cell's answers.
  */
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { monthsOf, parsePeriod } from '../../domain/periods';
@@ -15,10 +15,10 @@ import { ScoreSchema, UnitServiceScoresSchema } from '../../worker/indicators/sc
 import { regionSummary } from '../../worker/indicators/scores';
 import { issueEvidence } from '../../worker/report/evidence';
 import { createOrganisation, db } from '../support/fixtures';
+import { get } from '../support/http';
 import { fromOrigin } from '../support/origin';
 import { insertRatings, type RatingRow } from '../support/ratings';
 
-const get = (path: string) => exports.default.fetch(`https://suara.test${path}`);
 const YEAR = '2025';
 /** Every period of the year: 12 months, 4 quarters, 2 semesters and the year. */
 const PERIODS = [

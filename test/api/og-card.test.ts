@@ -1,12 +1,10 @@
-import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { ScoreSchema } from '../../worker/indicators/score-schema';
 import { type CardInput, cardSvg, cardText } from '../../worker/og/card';
 import { rasterize } from '../../worker/og/raster';
 import { createOrganisation } from '../support/fixtures';
+import { get } from '../support/http';
 import { insertRatings, type RatingRow, same } from '../support/ratings';
-
-const get = (path: string, init?: RequestInit) => exports.default.fetch(`https://suara.test${path}`, init);
 
 /** Width and height from the PNG's IHDR chunk, after checking the signature and that IHDR comes first. */
 function pngSize(bytes: Uint8Array): { width: number; height: number } {

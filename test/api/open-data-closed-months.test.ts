@@ -1,4 +1,4 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { currentPeriod, localDate, previousPeriod } from '../../domain/periods';
@@ -7,10 +7,9 @@ import { dateRange } from '../../worker/open-data/filters';
 import { responsesRows } from '../../worker/open-data/responses-rows';
 import { resolveScope } from '../../worker/open-data/rows';
 import { createOrganisation, db, type Organisation } from '../support/fixtures';
+import { get } from '../support/http';
 import { fromOrigin } from '../support/origin';
 import { runNight } from '../support/snapshots';
-
-const get = (path: string, init?: RequestInit) => exports.default.fetch(`https://suara.test${path}`, init);
 
 let sequence = 0;
 /** `count` counted ratings of one unit on `date` (local), submitted at `at`. */

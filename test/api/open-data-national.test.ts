@@ -4,7 +4,7 @@
  * 50 regions, not two per region (D1 allows 1,000 queries per invocation: 552 regional governments used to pass
  * it), and hold exactly the rows of the per-region files, in the same order.
  */
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareExport } from '../../worker/open-data/export';
 import type { Row, Scope } from '../../worker/open-data/rows';
@@ -12,11 +12,11 @@ import { scoresRows } from '../../worker/open-data/scores-rows';
 import { serviceScoresRows } from '../../worker/open-data/service-scores-rows';
 import { countingD1 } from '../support/d1-counter';
 import { createOrganisation, db } from '../support/fixtures';
+import { get } from '../support/http';
 import { insertRatings, same } from '../support/ratings';
 import { uniformRollups } from '../support/rollups';
 
 const REGIONS = 130;
-const get = (path: string) => exports.default.fetch(`https://suara.test${path}`);
 
 /** Rollup rows of `n` responses answering `score` everywhere, for the units matching `where`, in every table. */
 function rollups(where: string, service: string, month: string, n: number, score: number) {

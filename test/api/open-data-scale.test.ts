@@ -17,9 +17,9 @@ import { type Row, RowPage } from '../../worker/open-data/rows';
 import { serialize, streamText } from '../../worker/open-data/writers';
 import { countingD1 } from '../support/d1-counter';
 import { createOrganisation, db } from '../support/fixtures';
+import { get } from '../support/http';
 import { insertRatings, same } from '../support/ratings';
 
-const get = (path: string) => exports.default.fetch(`https://suara.test${path}`);
 const SCORES = [3, 3, 4, 4, 3, 3, 4, 2, 3];
 
 beforeAll(async () => {

@@ -1,4 +1,3 @@
-import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { aggregateOf } from '../../domain/aggregate';
 import { rankUnits } from '../../domain/ranking';
@@ -6,10 +5,9 @@ import { summarize } from '../../domain/summary';
 import { units } from '../../schema';
 import { RegionScoresSchema, ScoreSchema } from '../../worker/indicators/score-schema';
 import { createOrganisation, db } from '../support/fixtures';
+import { get } from '../support/http';
 import { fromOrigin } from '../support/origin';
 import { insertRatings, same } from '../support/ratings';
-
-const get = (path: string, init?: RequestInit) => exports.default.fetch(`https://suara.test${path}`, init);
 
 /** The SPEC §3 test vector: 29 responses with element totals 105, 101, 100, 116, 102, 105, 106, 105, 115. */
 const VECTOR_TOTALS = [105, 101, 100, 116, 102, 105, 106, 105, 115];

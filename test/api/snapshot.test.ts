@@ -1,12 +1,11 @@
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REBUILD_ROLLUPS_SQL } from '../../schema/rollups';
 import { QUERY_BUDGET } from '../../worker/db/query-budget';
 import { PARTITION_FILES, putStream, type SnapshotMessage, writePartition } from '../../worker/jobs/snapshot';
 import { createOrganisation } from '../support/fixtures';
+import { get } from '../support/http';
 import { deliver, runCron } from '../support/snapshots';
-
-const get = (path: string, init?: RequestInit) => exports.default.fetch(`https://suara.test${path}`, init);
 
 async function sha256(bytes: ArrayBuffer): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
