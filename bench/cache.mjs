@@ -1,12 +1,7 @@
 /**
- * `npm run bench:cache`: the throughput of every public read path with a warm edge cache (worker/http/edge-cache.ts),
- * as a ratio to a bare Worker on the same runtime, under wrk with 16 connections, measured in one run. Goal (issue
- * 10): every path ≥ 0.5× the bare Worker. Builds the portal, serves it on a throw-away copy of the demo data, warms
- * each path (and checks the second request is an `X-Cache: HIT`), then alternates wrk rounds between the bare Worker
- * and the portal (bench/support/throughput.mjs). With `--uncached` it also measures the same paths with the cache
- * bypassed (an `Authorization` header makes the cache step aside), the figure before the cache.
- *
- *   npm run bench:cache [-- --seconds 5 --rounds 2 --skip-build --uncached]
+ * `npm run bench:cache [-- --seconds 5 --rounds 2 --skip-build --uncached]`: every public read path with a warm edge
+ * cache against a bare Worker on the same runtime, under wrk (bench/support/throughput.mjs). Goal: each ≥ 0.5×.
+ * `--uncached` also measures them with the cache stepped around. bench/README.md.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,17 +1,7 @@
 /**
- * `npm run bench:exports`: how fast, and in how much memory, the open-data files stream. Two throw-away local D1
- * databases (100,000 and 1,000,000 responses of one year, with respondent profiles; bench/support/bench-database.mjs)
- * are served in turn by the built portal under `wrangler dev`; `responses.csv`, `responses.json` and `scores.csv`
- * are downloaded in full (following `Link: rel="next"` parts, if any) while the workerd process's resident memory
- * is sampled from /proc. Reported: rows per second, and the growth of workerd's RSS during each download over its
- * RSS just before. Each file is downloaded twice: live (every row read from D1) and after the nightly snapshot
- * (`/cdn-cgi/local/scheduled`, its queue run to the end), when the closed months, unchanged since, stream from the blocks it
- * stored in R2 (worker/open-data/responses-rows.ts) — the steady state of a deployment, whose cron stores every
- * closed month each night. Goals (issue 10): ≥ 100,000 rows/s for responses.csv and responses.json at 1M rows after
- * the night, and flat memory: the growth at 1M rows at most 1.5× the growth at 100k rows (or under a fixed 64 MB),
- * live and after the night. The live figures are reported beside them.
- *
- * Usage: npm run bench:exports [-- --skip-build]
+ * `npm run bench:exports [-- --skip-build]`: rows per second and workerd's memory growth while `responses.csv|json`
+ * and `scores.csv` stream at 100k and 1M responses, live and after the nightly snapshot. Goals: ≥ 100,000 rows/s
+ * after the night at 1M, memory growth at 1M at most 1.5× that at 100k (or under 64 MB). bench/README.md, "Exports".
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

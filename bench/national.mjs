@@ -1,20 +1,8 @@
 /**
- * `npm run bench:national`: the national-scale simulation of issue 10. Every public read path of a deployment
- * with 550 regions (official Kemendagri codes), 5,500 units and about 10,000,000 responses over the last twelve
- * months, timed against the same organisation holding 1,000,000 (ten times fewer), in ONE run: requests alternate between
- * the two servers and a bare Worker on the same runtime, so the machine's load hits all three alike. The edge cache
- * is stepped around (an `Authorization` header), so each request does the real work.
- *
- * Goals: every path answers 200 at national scale (no 5xx, no cut-off download), and each path takes at most 1.5×
- * at 10M what it takes at 1M (median): its time, or, for answers that grow with the data, its time per byte
- * answered. Those are raw-response downloads, and the national `scores.*` files, whose cells below 10 responses
- * (suppressed, SPEC §4) become published figures as the data grow. The path measured is the largest region's
- * largest unit (the worst case of the generator's skew).
- *
- *   npm run bench:national [-- --responses 10000000 --small 1000000 --requests 15 --skip-build]
- *
- * The 10M database is generated once (about 10 minutes on 2 cores) and reused by later runs the same day
- * (bench/support/bench-database.mjs, `cache`).
+ * `npm run bench:national [-- --responses 10000000 --small 1000000 --requests 15 --skip-build]`: every public read
+ * path of a national deployment (550 regions, 5,500 units) at 10M responses against 1M, alternating with a bare
+ * Worker in one run. Goals: 200 everywhere; each path at most 1.5× the time (or time per byte) at 1M.
+ * bench/README.md, "National simulation".
  */
 import { build, freePort, serve } from '../scripts/local-portal.mjs';
 import { prepareBenchDatabase } from './support/bench-database.mjs';

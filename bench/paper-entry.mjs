@@ -1,13 +1,8 @@
 /**
  * @module
- * How many paper questionnaires an operator can key in per minute on the console's entry page, when the keyboard is
- * as fast as it gets: what the page and the API cost per questionnaire, the ceiling above a human's typing. Serves
- * the built portal with `wrangler dev` (the demo seed, as `npm start`), signs in with a throw-away admin token and
- * types N questionnaires in Debian's Chromium exactly as test/browser/paper-entry.test.ts does (nine digits, a
- * service and profile on every other one, Enter, waiting for each to be saved).
- *
- *   npm run bench:paper             # N = 200
- *   npm run bench:paper -- 500
+ * `npm run bench:paper [-- N]`: how many paper questionnaires per minute the console's entry page takes when the
+ * keyboard is as fast as it gets (Debian's Chromium typing N = 200 forms as test/browser/paper-entry.test.ts does):
+ * the ceiling above a human's typing. bench/README.md.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

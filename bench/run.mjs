@@ -1,11 +1,7 @@
 /**
- * `npm run bench`: every benchmark in this folder (`cache.mjs`, `scores.mjs`, `submit.mjs`, …), one after another
- * (they share the machine's two cores, so running them in parallel would measure each other). Each writes
- * bench/results/<name>.json with its `goals` (bench/support/goals.mjs); at the end this prints every goal of the
- * run in one table and fails if one does not hold, or if a bench wrote no results in this run. Subfolders hold the
- * shared harness (`support/`) and fixtures, not benchmarks.
- *
- *   npm run bench [-- cache submit]   (only these benches; the table then shows only their goals)
+ * `npm run bench [-- cache submit]`: every bench in this folder one after another (never in parallel: they would
+ * measure each other), then one table of every goal (bench/results/<name>.json) with PASS or FAIL; fails if a goal
+ * fails or a bench wrote no results. bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

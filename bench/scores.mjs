@@ -1,14 +1,7 @@
 /**
- * `npm run bench:scores`: how the region scores endpoint's time changes between 1,000 and 10,000,000
- * stored responses. Two throw-away local D1 databases get the migrations (wrangler), then their SQLite
- * files are filled directly (node:sqlite, while no wrangler process holds them) with generated raw
- * responses (a recursive CTE in SQLite itself, secondary indexes rebuilt after the load) and their
- * rollups, daily and monthly (the production rebuild statement). The built portal is served twice with
- * `wrangler dev`, and requests alternate between the two servers so both see the same machine load. The
- * figure that matters is the RATIO of median times; a bare-Worker baseline (GET /api/v1/regions, which
- * does not depend on the data) shows the noise floor.
- *
- * Usage: npm run bench:scores [-- --requests 200 --large 10000000 --skip-build]
+ * `npm run bench:scores [-- --requests 200 --large 10000000 --skip-build]`: the region scores endpoint at
+ * 10,000,000 stored responses against 1,000, requests alternating between the two servers; a bare-Worker baseline
+ * shows the noise floor. Goal: at most 1.5×. bench/README.md, "Region scores vs. stored responses".
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -56,8 +56,6 @@ export type Alert =
   | { kind: 'comments-waiting'; severity: Severity; count: number; oldestDays: number }
   | { kind: 'flags-waiting'; severity: Severity; count: number; oldestDays: number };
 
-export type AlertKind = Alert['kind'];
-
 const GRADE_ORDER: Record<Grade, number> = { A: 4, B: 3, C: 2, D: 1 };
 
 /** True when both months hold enough responses for a change between them to be meaningful. */

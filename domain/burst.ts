@@ -20,8 +20,6 @@ export const BURST_WINDOW_MS = 60_000;
 export const IDENTICAL_WINDOW_MS = 10 * 60_000;
 /** The hourly limits look back a sliding hour. */
 export const HOUR_WINDOW_MS = 60 * 60_000;
-/** How far back the caller must look: the longest window of the rule. */
-export const LOOKBACK_MS = Math.max(BURST_WINDOW_MS, IDENTICAL_WINDOW_MS, HOUR_WINDOW_MS);
 
 /** Why a rating is held, in the order they are judged. */
 export type FlagReason = 'burst' | 'identical-repeat' | 'device-limit' | 'network-limit';
@@ -60,7 +58,7 @@ export function answerSignature(scores: readonly number[], serviceId: number | n
 }
 
 /**
- * Judges a new rating against the counter's ratings of the last {@link LOOKBACK_MS} (in any order). Only the new
+ * Judges a new rating against the counter's ratings of the last {@link HOUR_WINDOW_MS} (the longest window, in any order). Only the new
  * rating is held: a burst never reaches back to earlier ratings, whoever sent them, so one client cannot push
  * another's counted rating into moderation, and each citizen's answer (counted or held) stays true.
  */

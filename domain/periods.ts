@@ -11,7 +11,6 @@ export interface Period {
   end: string;
 }
 
-export const PERIOD_KINDS: readonly PeriodKind[] = ['month', 'quarter', 'semester', 'year'];
 /** Years accepted in period ids. */
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;

@@ -11,7 +11,6 @@ export const ELEMENT_CODES = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U
 export type ElementCode = (typeof ELEMENT_CODES)[number];
 
 /** An answer to one element: 1 (worst) to 4 (best). */
-export type Score = 1 | 2 | 3 | 4;
 export const SCORES = [1, 2, 3, 4] as const;
 
 export interface ElementDefinition {
@@ -97,11 +96,8 @@ export const ELEMENTS: readonly ElementDefinition[] = [
 ];
 
 export const GENDERS = ['L', 'P'] as const;
-export type Gender = (typeof GENDERS)[number];
 export const EDUCATIONS = ['SD', 'SMP', 'SMA', 'D1-D3', 'D4-S1', 'S2', 'S3'] as const;
-export type Education = (typeof EDUCATIONS)[number];
 export const OCCUPATIONS = ['PNS', 'TNI', 'POLRI', 'SWASTA', 'WIRAUSAHA', 'PELAJAR', 'LAINNYA'] as const;
-export type Occupation = (typeof OCCUPATIONS)[number];
 export const MIN_AGE = 15;
 export const MAX_AGE = 100;
 export const MAX_COMMENT_LENGTH = 1000;

@@ -1,15 +1,8 @@
 /**
  * @module
- * What lets `responses.csv|json` serve a closed month from the nightly snapshot instead of reading D1 row by row
- * (worker/open-data/responses-rows.ts, docs/scale.md "Exports"):
- *
- * - `export_revisions`: a counter per region × month ('*' for the region's catalogue: its own row, its units and
- *   services), raised by SQLite triggers (migration 0013) whenever a published row changes other than by a new
- *   rating: a flag, an unflag, a deletion, a changed answer, profile or date, a renamed unit or service. New ratings
- *   need no trigger: they raise the month's count in the rollups instead, so the rating path writes nothing more.
- * - `response_blocks`: where the snapshot wrote a region × month block of the file (an R2 object and the byte range
- *   of its rows), and the stamp (count, revisions, format) of the data it was cut from. A block is served from R2
- *   only while its stamp equals the current one; otherwise the rows are read live.
+ * What lets `responses.csv|json` serve a closed month from the nightly snapshot: `export_revisions`, raised by
+ * SQLite triggers (migration 0013) when a published row changes other than by a new rating, and `response_blocks`,
+ * where the snapshot wrote each region × month block and the stamp it was cut from. docs/scale.md, "Exports".
  */
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 

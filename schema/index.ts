@@ -1,9 +1,8 @@
 /**
  * @module
- * The D1 data model (drizzle-orm). Every indicator is computed from the rollups, `dailyRollups` and
- * `monthlyRollups` (schema/monthly-rollups.ts), which SQLite triggers on `responses` (worker/db/rollup-sql.ts)
- * update inside every write of a raw row, so figures never disagree with the raw data and never scan it. Whole-month periods
- * read the monthly table, other ranges the daily one (worker/db/rollups.ts). Migrations: `npm run db:generate`.
+ * The D1 data model (drizzle-orm). Indicators read the rollups (here and schema/monthly-rollups.ts), which SQLite
+ * triggers on `responses` (schema/rollups.ts) keep inside every write of a raw row. Migrations: `npm run
+ * db:generate`. docs/scale.md, "Rollups".
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';

@@ -11,7 +11,7 @@ export interface Bindings {
   /** Nightly open-data snapshots (optional: absent locally unless configured). */
   SNAPSHOTS?: R2Bucket;
   /** The nightly snapshot's partitions, one message each (worker/jobs/snapshot.ts; optional like SNAPSHOTS). */
-  SNAPSHOT_QUEUE?: Queue<import('./jobs/snapshot').SnapshotMessage>;
+  SNAPSHOT_QUEUE?: Queue<SnapshotMessage>;
   ASSETS?: Fetcher;
   /** The portal's public URL (`https://suara.example.go.id`): required in production, never in wrangler.toml. */
   PUBLIC_ORIGIN?: string;
@@ -41,6 +41,11 @@ export interface Bindings {
   /** D1 queries one long read (a download, a snapshot partition) may spend: 900 (Workers Paid allows 1,000). */
   D1_QUERY_BUDGET?: string;
 }
+
+/** A message on SNAPSHOT_QUEUE: one region × month partition, or the day's index (worker/jobs/snapshot.ts). */
+export type SnapshotMessage =
+  | { kind: 'partition'; day: string; now: number; region: string; month: string }
+  | { kind: 'index'; day: string; now: number; partitions: number };
 
 declare global {
   namespace Cloudflare {

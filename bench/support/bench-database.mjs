@@ -1,23 +1,9 @@
 /**
  * @module
- * Throw-away local D1 databases for the benchmarks, generated fast enough that 10,000,000 responses fit in a
- * bench run. `wrangler d1 migrations apply` creates the schema; then, with no wrangler process holding it, the
- * database's SQLite file is opened with `node:sqlite` and filled inside SQLite itself: the organisation, then `n`
- * responses from a recursive CTE with deterministic hashes (100,000 rows a statement, one transaction), with the
- * responses' secondary indexes and triggers dropped during the load and recreated after (same final schema). Both
- * rollup tables come from the production rebuild statements (`REBUILD_ROLLUPS_SQL`), and the database is checked to
- * hold exactly `n` responses rolled up in both tables.
- *
- * Two shapes:
- * - `city` (default): one region, 20 units of different sizes with 3 counters and 2 services each, one calendar
- *   year (`YEAR`); bench/scores.mjs and bench/exports.mjs;
- * - `national`: 550 regions with official Kemendagri codes, names and time zones (the provinces' own governments
- *   first, then kabupaten/kota in code order), 10 units each (5,500
- *   units, sizes skewed so some regions and units are large and many small), the twelve months up to today, so
- *   that the current-year pages have data; bench/national.mjs.
- *
- * With `cache: true` a database is kept under the OS temporary folder, keyed by a hash of this generator, the
- * migrations and the rebuild statements, and reused by the next run (printed), because 10M responses take minutes.
+ * Throw-away local D1 databases for the benches, filled inside SQLite (`node:sqlite`, a recursive CTE, indexes and
+ * triggers dropped during the load) fast enough for 10,000,000 responses; rollups from `REBUILD_ROLLUPS_SQL`.
+ * Shapes `city` (one region, 20 units) and `national` (550 regions); `cache: true` reuses a database by its hash.
+ * bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -64,7 +50,7 @@ export function wrangler(persistTo, ...rest) {
 
 /** What the generator needs from the TypeScript sources: the rebuild statements and the official region list. */
 function fromSources() {
-  const script = `Promise.all([import('./worker/db/rollup-sql.ts'), import('./domain/region-codes.ts')]).then(([r, c]) =>
+  const script = `Promise.all([import('./schema/rollups.ts'), import('./domain/region-codes.ts')]).then(([r, c]) =>
     process.stdout.write(JSON.stringify({ rebuild: r.REBUILD_ROLLUPS_SQL, areas: c.officialAreas()
       .map((a) => ({ code: a.code, name: a.name, slug: c.slugFromName(a.name), timezone: c.provinceTimeZone(a.province.code) })) })))`;
   const result = spawnSync(path.join(BIN, 'tsx'), ['-e', script], { cwd: ROOT, env: ENV, encoding: 'utf8' });

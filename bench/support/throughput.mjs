@@ -1,16 +1,8 @@
 /**
  * @module
- * Shared harness of the throughput benches: each path of the portal against a bare Worker on the same runtime, under
- * `wrk` (16 connections, 2 threads), measured in one run. The portal is served by `wrangler dev` on its built bundle
- * (scripts/local-portal.mjs) and the bare Worker (bench/fixtures/bare-worker.js) by a second `wrangler dev`; for
- * each path the two are measured in alternating rounds (bare, ours, bare, ours…) after a warm-up, so drift in the
- * machine's load hits both alike, and the path's figure is the median of the per-round ratios ours ÷ bare.
- * Absolute requests per second of a local `wrangler dev` say little about Cloudflare; the ratio is what travels.
- *
- * @example
- * const bare = await serveBareWorker();
- * const result = await compareThroughput({ bare: bare.origin, ours: portal.origin, paths: [{ name: 'home', path: '/' }] });
- * writeResults('cache', result);
+ * The throughput benches' harness: each path of the portal against a bare Worker on the same runtime, under `wrk`
+ * (16 connections, 2 threads), in alternating rounds after a warm-up; a path's figure is the median of the rounds'
+ * ratios ours ÷ bare. bench/README.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

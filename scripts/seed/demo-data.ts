@@ -424,6 +424,6 @@ export function buildDemoSeed(anchorMonth: string, until: number): DemoSeed {
     );
   });
 
-  // No rollup statements: SQLite's triggers on responses fold each inserted row in (worker/db/rollup-sql.ts).
+  // No rollup statements: SQLite's triggers on responses fold each inserted row in (schema/rollups.ts).
   return { statements, counters: demoCounters, responses: responseCount };
 }

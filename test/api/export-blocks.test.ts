@@ -7,9 +7,9 @@
 import { createExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REBUILD_ROLLUPS_SQL } from '../../schema/rollups';
 import { app } from '../../worker/app';
 import { database } from '../../worker/db/client';
-import { REBUILD_ROLLUPS_SQL } from '../../worker/db/rollup-sql';
 import { planExport, prepareExport, withStoredBlocks } from '../../worker/open-data/export';
 import { createOrganisation, type Organisation } from '../support/fixtures';
 import { runNight } from '../support/snapshots';

@@ -1,8 +1,8 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { officialAreas, provinceTimeZone, slugFromName } from '../../domain/region-codes';
+import { ROLLUP_KEY, ROLLUP_VALUE_COLUMNS } from '../../schema/rollups';
 import { findRegion } from '../../worker/db/regions';
-import { ROLLUP_KEY, ROLLUP_VALUE_COLUMNS } from '../../worker/db/rollup-sql';
 import { nationalDirectory } from '../../worker/indicators/directory';
 import { regionSummary, resolvePeriod } from '../../worker/indicators/scores';
 import { countingD1 } from '../support/d1-counter';

@@ -2,7 +2,7 @@ import { env, exports } from 'cloudflare:workers';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { currentPeriod, localDate, previousPeriod } from '../../domain/periods';
-import { REBUILD_ROLLUPS_SQL } from '../../worker/db/rollup-sql';
+import { REBUILD_ROLLUPS_SQL } from '../../schema/rollups';
 import { dateRange } from '../../worker/open-data/filters';
 import { responsesRows } from '../../worker/open-data/responses-rows';
 import { resolveScope } from '../../worker/open-data/rows';

@@ -6,7 +6,7 @@
  */
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROLLUP_KEY, ROLLUP_VALUE_COLUMNS } from '../../worker/db/rollup-sql';
+import { ROLLUP_KEY, ROLLUP_VALUE_COLUMNS } from '../../schema/rollups';
 import { prepareExport } from '../../worker/open-data/export';
 import type { Row, Scope } from '../../worker/open-data/rows';
 import { scoresRows } from '../../worker/open-data/scores-rows';

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { aggregateOf } from '../../domain/aggregate';
 import { parsePeriod } from '../../domain/periods';
 import { summarize } from '../../domain/summary';
+import { REBUILD_ROLLUPS_SQL, ROLLUP_TRIGGERS_SQL } from '../../schema/rollups';
 import { findRegion, findUnit } from '../../worker/db/regions';
-import { REBUILD_ROLLUPS_SQL, ROLLUP_TRIGGERS_SQL } from '../../worker/db/rollup-sql';
 import { aggregateRollups, type RollupGrouping, rollupSpans, tableFor } from '../../worker/db/rollups';
 import { unitScore } from '../../worker/indicators/scores';
 import { createOrganisation, db } from '../support/fixtures';
@@ -38,7 +38,7 @@ describe('rollups (SPEC §3: indicators read rollups only)', () => {
     expect(score).toMatchObject(summarize(aggregateOf(rows)));
   });
 
-  it('the rollup triggers in the database are exactly those worker/db/rollup-sql.ts defines', async () => {
+  it('the rollup triggers in the database are exactly those schema/rollups.ts defines', async () => {
     // The migration is generated from ROLLUP_TRIGGERS_SQL (npm run db:rollup-triggers): a changed rule needs a new one.
     // Every trigger that names a rollup table, on any table: none may write one table from another's changes.
     const { results } = await env.DB.prepare(

@@ -1,7 +1,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REBUILD_ROLLUPS_SQL } from '../../schema/rollups';
 import { QUERY_BUDGET } from '../../worker/db/query-budget';
-import { REBUILD_ROLLUPS_SQL } from '../../worker/db/rollup-sql';
 import { PARTITION_FILES, putStream, type SnapshotMessage, writePartition } from '../../worker/jobs/snapshot';
 import { createOrganisation } from '../support/fixtures';
 import { deliver, runCron } from '../support/snapshots';

@@ -5,7 +5,7 @@
  * its unit's monthly rows, in every value column, both ways (no rollup row without its rows, and no rows without it).
  */
 import { env } from 'cloudflare:workers';
-import { ROLLUP_VALUE_COLUMNS } from '../../worker/db/rollup-sql';
+import { ROLLUP_VALUE_COLUMNS } from '../../schema/rollups';
 
 const KEY = ['region_id', 'unit_id', 'counter_id', 'service_id', 'local_month'];
 const DAYS_BY_MONTH = `SELECT region_id, unit_id, counter_id, service_id, substr(local_date, 1, 7) AS local_month,
@@ -38,7 +38,7 @@ export async function monthlyMismatches(): Promise<Record<string, unknown>[]> {
 
 /**
  * The unflagged raw responses summed per daily-rollup key, written out here rather than taken from the production
- * SQL (worker/db/rollup-sql.ts), so that the check does not share a mistake with what it checks.
+ * SQL (schema/rollups.ts), so that the check does not share a mistake with what it checks.
  */
 const RAW_BY_DAY = `SELECT region_id, unit_id, coalesce(counter_id, 0) AS counter_id, coalesce(service_id, 0) AS service_id,
   local_date, count(*) AS n, sum((u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9) * (u1 + u2 + u3 + u4 + u5 + u6 + u7 + u8 + u9))

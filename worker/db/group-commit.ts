@@ -1,22 +1,9 @@
 /**
  * @module
- * Group commit for D1 batches that concurrent requests of one isolate send to one database: while a batch is in
- * flight, the batches that arrive wait, and the next one sends all of them as ONE batch (one transaction, one round
- * trip), in arrival order. An idle lane sends at once, so nothing waits that would not have waited anyway: D1 runs
- * one writer at a time, so concurrent batches queue inside D1 instead.
- *
- * Why it is safe for ratings (worker/db/responses.ts): each rating's statements are self-contained guards
- * (INSERT … SELECT … WHERE, ON CONFLICT DO NOTHING) that read the rows the earlier statements of the same
- * transaction wrote, exactly as if the batches had run one after another; D1 runs a batch atomically, so a group is
- * stored whole or not at all. If a group fails, each of its batches is sent again on its own, so one bad batch
- * cannot fail its neighbours, and a batch that did commit answers as a repeat (idempotent by design).
- *
- * Why the hand-over: a request may only do I/O in its own context (Workers), and its context may end once it has
- * answered. So the request whose batch is first in line sends the group itself, and when its group is done it wakes
- * the next waiting request to send the next group; every request only ever waits on a promise (workerd delivers
- * its continuation to the waiting request's own context). The sender keeps its context alive until its group has
- * settled (`waitUntil`), so a client hanging up cannot strand the others' answers; a waiter that hears nothing for
- * {@link STRANDED_MS} sends its own batch alone.
+ * Group commit: the D1 batches that concurrent requests of one isolate send while a batch is in flight go together
+ * as the next ONE batch (one transaction), in arrival order; an idle lane sends at once. Safe for ratings' guard
+ * statements, a failed group is retried batch by batch, and no promise is resolved across requests. docs/scale.md,
+ * "Ratings under load".
  */
 
 /**

@@ -7,9 +7,6 @@
  */
 import type { Bindings } from '../env';
 
-/** Header a client may send (and that a response may carry) to read at least as new as an earlier answer. */
-export const BOOKMARK_HEADER = 'x-d1-bookmark';
-
 /** D1 bookmarks are opaque tokens of hex digits and dashes; anything else starts a fresh session. */
 const BOOKMARK = /^[0-9a-f-]{8,128}$/i;
 

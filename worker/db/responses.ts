@@ -1,16 +1,13 @@
 /**
  * @module
- * Storing a citizen's rating (SPEC §5) in ONE D1 round trip: a single atomic batch answers whether the
- * submissionId was already stored, looks the counter up (and re-checks that it is active: there is no earlier lookup
- * that could go stale), applies the per-minute limits, judges whether the rating counts or is held (domain/burst.ts,
- * over what is really stored), inserts the response (SQLite's triggers fold it into the rollups,
- * worker/db/rollup-sql.ts) and its redacted comment, counts it in the minute windows, and ends with a SELECT that tells
- * the caller what happened. D1 runs a batch as one transaction, one writer at a time: concurrent ratings see each
- * other's rows: no locks, no retries. Raw SQL.
+ * Storing a citizen's rating (SPEC §5) in one atomic D1 batch: it answers a repeat, checks the counter and the
+ * minute limits, judges in SQL whether the rating counts or is held, inserts it (triggers fold it into the rollups)
+ * with its comment, counts it, and ends with a SELECT of what it did. docs/rating.md, "Round trips".
  */
 import { BURST_MIN_RATINGS, BURST_WINDOW_MS, IDENTICAL_WINDOW_MS } from '../../domain/burst';
 import { ELEMENT_CODES } from '../../domain/survey';
 import { type GroupCommitOptions, groupCommit } from './group-commit';
+import { joinSql, prepare, raw, type Statement, sql } from './statement';
 
 const SCORE_COLUMNS = ELEMENT_CODES.map((code) => code.toLowerCase());
 
@@ -83,19 +80,102 @@ interface StateRow {
 
 /**
  * The counter, its unit's service and the request's kiosk, by code: the `t` every statement of the batch reads.
- * Bound: local dates (JSON), service slug, kiosk credential hash, counter code.
+ * Materialized: SQLite would otherwise repeat its subqueries in each column that reads them.
  */
-const TARGET_CTE = `t AS MATERIALIZED (
+function target(rating: NewRating): Statement {
+  return sql`t AS MATERIALIZED (
   SELECT c.id AS counter_id, c.active AS active, c.kiosk_expired_policy AS kiosk_expired_policy, c.unit_id AS unit_id,
          u.region_id AS region_id, r.timezone AS timezone,
-         json_extract(?, '$."' || r.timezone || '"') AS local_date,
-         (SELECT s.id FROM services s WHERE s.unit_id = c.unit_id AND s.slug = ?) AS service_id,
-         (SELECT k.id FROM kiosks k WHERE k.counter_id = c.id AND k.credential_hash = ? AND k.revoked_at IS NULL) AS kiosk_id
+         json_extract(${JSON.stringify(rating.localDates)}, '$."' || r.timezone || '"') AS local_date,
+         (SELECT s.id FROM services s WHERE s.unit_id = c.unit_id AND s.slug = ${rating.serviceSlug ?? ''}) AS service_id,
+         (SELECT k.id FROM kiosks k WHERE k.counter_id = c.id AND k.credential_hash = ${rating.kioskCredentialHash ?? ''}
+            AND k.revoked_at IS NULL) AS kiosk_id
   FROM counters c JOIN units u ON u.id = c.unit_id JOIN regions r ON r.id = u.region_id
-  WHERE c.code = ?)`;
+  WHERE c.code = ${rating.counterCode})`;
+}
 
-/** A minute window's count so far (bound: key, window start); a null key counts 0. */
-const MINUTE_COUNT = 'coalesce((SELECT count FROM rate_counters WHERE key = ? AND window_start = ?), 0)';
+/** A minute window's count so far; a null key counts 0. */
+function minuteCount(window: { key: string | null; windowStart: number }): Statement {
+  return sql`coalesce((SELECT count FROM rate_counters WHERE key = ${window.key} AND window_start = ${window.windowStart}), 0)`;
+}
+
+/**
+ * Why the rating is held, or NULL: judgeRating of domain/burst.ts in SQL over the rows really stored
+ * (test/api/burst-sql.test.ts keeps the two equal). A null device hash matches no row, so no device rule applies to
+ * it. Every count goes through an index led by the counter and the source (device or network), so a busy counter's
+ * other ratings are never read (test/api/store-rating.test.ts reads the plans).
+ */
+function flagReason(rating: NewRating, limits: RatingLimits): Statement {
+  const { deviceHash: device, networkHash: network, submittedAt } = rating;
+  const sameAnswers = joinSql(
+    SCORE_COLUMNS.map((column, i) => sql`${raw(column)} = ${rating.scores[i]}`),
+    ' AND ',
+  );
+  return sql`CASE
+    WHEN CASE WHEN ${device} IS NULL
+           THEN (SELECT count(*) FROM responses WHERE counter_id = t.counter_id AND network_hash = ${network}
+                 AND device_hash IS NULL AND submitted_at > ${submittedAt - BURST_WINDOW_MS} AND flagged = 0)
+           ELSE (SELECT count(*) FROM responses WHERE counter_id = t.counter_id AND device_hash = ${device}
+                 AND submitted_at > ${submittedAt - BURST_WINDOW_MS} AND flagged = 0)
+         END + 1 >= ${raw(String(BURST_MIN_RATINGS))} THEN 'burst'
+    WHEN EXISTS (SELECT 1 FROM responses WHERE counter_id = t.counter_id AND device_hash = ${device}
+                 AND submitted_at > ${submittedAt - IDENTICAL_WINDOW_MS} AND service_id IS t.service_id
+                 AND ${sameAnswers}) THEN 'identical-repeat'
+    WHEN t.kiosk_id IS NOT NULL THEN NULL
+    WHEN (SELECT count(*) FROM responses WHERE counter_id = t.counter_id AND device_hash = ${device}
+          AND submitted_at > ${limits.hourly.since} AND flagged = 0) >= ${limits.hourly.device} THEN 'device-limit'
+    WHEN (SELECT count(*) FROM responses WHERE counter_id = t.counter_id AND network_hash = ${network}
+          AND submitted_at > ${limits.hourly.since} AND flagged = 0 AND kiosk_id IS NULL) >= ${limits.hourly.network}
+         THEN 'network-limit'
+  END`;
+}
+
+/** Each column of the new response and what it is given (`t` is the target with its verdict `flag_reason`). */
+function responseValues(rating: NewRating): [column: string, value: Statement][] {
+  const { respondent, kioskToken } = rating;
+  return [
+    ['id', sql`${rating.id}`],
+    ['submission_id', sql`${rating.submissionId}`],
+    ['region_id', sql`t.region_id`],
+    ['unit_id', sql`t.unit_id`],
+    ['counter_id', sql`t.counter_id`],
+    ['service_id', sql`t.service_id`],
+    ['channel', sql`CASE WHEN ${kioskToken} IS NOT NULL OR t.kiosk_id IS NOT NULL THEN 'kiosk' ELSE 'qr' END`],
+    ...SCORE_COLUMNS.map((column, i): [string, Statement] => [column, sql`${rating.scores[i]}`]),
+    ['gender', sql`${respondent.gender ?? null}`],
+    ['age', sql`${respondent.age ?? null}`],
+    ['education', sql`${respondent.education ?? null}`],
+    ['occupation', sql`${respondent.occupation ?? null}`],
+    ['submitted_at', sql`${rating.submittedAt}`],
+    ['local_date', sql`t.local_date`],
+    ['device_hash', sql`${rating.deviceHash}`],
+    ['network_hash', sql`${rating.networkHash}`],
+    ['kiosk_id', sql`t.kiosk_id`],
+    ['flagged', sql`flag_reason IS NOT NULL`],
+    ['flag_reason', sql`flag_reason`],
+    ['kiosk_token', sql`${kioskToken}`],
+  ];
+}
+
+/**
+ * What must hold for the rating to be stored. No hourly limit here: what it would refuse is stored held
+ * (`flag_reason`), never refused.
+ */
+function storeConditions(rating: NewRating, limits: RatingLimits): Statement {
+  const { kioskToken } = rating;
+  return joinSql(
+    [
+      sql`${rating.accepted ? 1 : 0} = 1`,
+      sql`t.active = 1`,
+      sql`t.local_date IS NOT NULL`,
+      sql`(${rating.serviceSlug ?? null} IS NULL OR t.service_id IS NOT NULL)`,
+      sql`(${kioskToken} IS NULL OR ${kioskToken} = 'valid' OR (${kioskToken} = 'expired' AND t.kiosk_expired_policy != 'refuse'))`,
+      sql`${minuteCount(limits.deviceMinute)} < ${limits.deviceMinute.limit}`,
+      sql`${minuteCount(limits.networkMinute)} < ${limits.networkMinute.limit}`,
+    ],
+    ' AND ',
+  );
+}
 
 /**
  * The one batch of a rating: every guard and the insert, the minute windows, the comment, and the state it leaves.
@@ -107,182 +187,49 @@ export async function storeRating(
   limits: RatingLimits,
   options: GroupCommitOptions = {},
 ): Promise<StoreOutcome> {
-  const targetParams = [
-    JSON.stringify(rating.localDates),
-    rating.serviceSlug ?? '',
-    rating.kioskCredentialHash ?? '',
-    rating.counterCode,
-  ];
-  const minuteParams = [
-    limits.deviceMinute.key,
-    limits.deviceMinute.windowStart,
-    limits.networkMinute.key,
-    limits.networkMinute.windowStart,
-  ];
-  const scoreMatch = SCORE_COLUMNS.map((c) => `${c} = ?`).join(' AND ');
-  // judgeRating of domain/burst.ts, in SQL over the rows really stored (test/api/burst-sql.test.ts keeps the two
-  // equal). A null device hash matches no row, so no device rule applies to it. Every count is read through an index
-  // led by the counter and the source (device or network): a busy counter's other ratings are never scanned.
-  const flagReason = `CASE
-    WHEN CASE WHEN ? IS NULL
-           THEN (SELECT count(*) FROM responses WHERE counter_id = t.counter_id AND network_hash = ?
-                 AND device_hash IS NULL AND submitted_at > ? AND flagged = 0)
-           ELSE (SELECT count(*) FROM responses WHERE counter_id = t.counter_id AND device_hash = ?
-                 AND submitted_at > ? AND flagged = 0)
-         END + 1 >= ${BURST_MIN_RATINGS} THEN 'burst'
-    WHEN EXISTS (SELECT 1 FROM responses WHERE counter_id = t.counter_id AND device_hash = ? AND submitted_at > ?
-                 AND service_id IS t.service_id AND ${scoreMatch}) THEN 'identical-repeat'
-    WHEN t.kiosk_id IS NOT NULL THEN NULL
-    WHEN (SELECT count(*) FROM responses WHERE counter_id = t.counter_id AND device_hash = ? AND submitted_at > ?
-          AND flagged = 0) >= ? THEN 'device-limit'
-    WHEN (SELECT count(*) FROM responses WHERE counter_id = t.counter_id AND network_hash = ? AND submitted_at > ?
-          AND flagged = 0 AND kiosk_id IS NULL) >= ? THEN 'network-limit'
-  END`;
-  const flagParams = [
-    rating.deviceHash,
-    rating.networkHash,
-    rating.submittedAt - BURST_WINDOW_MS,
-    rating.deviceHash,
-    rating.submittedAt - BURST_WINDOW_MS,
-    rating.deviceHash,
-    rating.submittedAt - IDENTICAL_WINDOW_MS,
-    ...rating.scores,
-    rating.deviceHash,
-    limits.hourly.since,
-    limits.hourly.device,
-    rating.networkHash,
-    limits.hourly.since,
-    limits.hourly.network,
-  ];
-  const columns = [
-    'id',
-    'submission_id',
-    'region_id',
-    'unit_id',
-    'counter_id',
-    'service_id',
-    'channel',
-    ...SCORE_COLUMNS,
-    'gender',
-    'age',
-    'education',
-    'occupation',
-    'submitted_at',
-    'local_date',
-    'device_hash',
-    'network_hash',
-    'kiosk_id',
-    'flagged',
-    'flag_reason',
-    'kiosk_token',
-  ];
-  const values = [
-    '?',
-    '?',
-    't.region_id',
-    't.unit_id',
-    't.counter_id',
-    't.service_id',
-    `CASE WHEN ? IS NOT NULL OR t.kiosk_id IS NOT NULL THEN 'kiosk' ELSE 'qr' END`,
-    ...SCORE_COLUMNS.map(() => '?'),
-    '?',
-    '?',
-    '?',
-    '?',
-    '?',
-    't.local_date',
-    '?',
-    '?',
-    't.kiosk_id',
-    'flag_reason IS NOT NULL',
-    'flag_reason',
-    '?',
-  ];
-  const valueParams = [
-    rating.id,
-    rating.submissionId,
-    rating.kioskToken,
-    ...rating.scores,
-    rating.respondent.gender ?? null,
-    rating.respondent.age ?? null,
-    rating.respondent.education ?? null,
-    rating.respondent.occupation ?? null,
-    rating.submittedAt,
-    rating.deviceHash,
-    rating.networkHash,
-    rating.kioskToken,
-  ];
-  // No hourly limit here: what it would refuse is stored held (flag_reason above), never refused.
-  const conditions = [
-    '? = 1',
-    't.active = 1',
-    't.local_date IS NOT NULL',
-    '(? IS NULL OR t.service_id IS NOT NULL)',
-    `(? IS NULL OR ? = 'valid' OR (? = 'expired' AND t.kiosk_expired_policy != 'refuse'))`,
-    `${MINUTE_COUNT} < ?`,
-    `${MINUTE_COUNT} < ?`,
-  ];
-  const conditionParams = [
-    rating.accepted ? 1 : 0,
-    rating.serviceSlug ?? null,
-    rating.kioskToken,
-    rating.kioskToken,
-    rating.kioskToken,
-    minuteParams[0],
-    minuteParams[1],
-    limits.deviceMinute.limit,
-    minuteParams[2],
-    minuteParams[3],
-    limits.networkMinute.limit,
-  ];
-  const statements: D1PreparedStatement[] = [
-    d1
-      .prepare(
-        // MATERIALIZED: once, not once per use (SQLite would otherwise inline the verdict's counts into each column).
-        `WITH ${TARGET_CTE}, v AS MATERIALIZED (SELECT t.*, ${flagReason} AS flag_reason FROM t)
-         INSERT INTO responses (${columns.join(', ')})
-         SELECT ${values.join(', ')} FROM v AS t
-         WHERE ${conditions.join(' AND ')}
-         ON CONFLICT (submission_id) DO NOTHING`,
-      )
-      .bind(...targetParams, ...flagParams, ...valueParams, ...conditionParams),
+  const values = responseValues(rating);
+  const statements: Statement[] = [
+    // The verdict is materialized too: once, not once for each of the two columns that read it.
+    sql`WITH ${target(rating)}, v AS MATERIALIZED (SELECT t.*, ${flagReason(rating, limits)} AS flag_reason FROM t)
+       INSERT INTO responses (${raw(values.map(([column]) => column).join(', '))})
+       SELECT ${joinSql(
+         values.map(([, value]) => value),
+         ', ',
+       )} FROM v AS t
+       WHERE ${storeConditions(rating, limits)}
+       ON CONFLICT (submission_id) DO NOTHING`,
     // The minute windows count stored ratings only, so a flood of refused tokens (or anything else refused) cannot
     // use up a shared network's minute. Both windows in one statement: their keys differ (`minute:`,
     // `network-minute:`), so each row upserts its own; a device without a hash has no window.
-    d1
-      .prepare(
-        `INSERT INTO rate_counters (key, window_start, count) SELECT column1, column2, 1 FROM (VALUES (?, ?), (?, ?))
-         WHERE column1 IS NOT NULL AND EXISTS (SELECT 1 FROM responses WHERE id = ?)
-         ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1`,
-      )
-      .bind(...minuteParams, rating.id),
+    sql`INSERT INTO rate_counters (key, window_start, count) SELECT column1, column2, 1
+       FROM (VALUES (${limits.deviceMinute.key}, ${limits.deviceMinute.windowStart}),
+                    (${limits.networkMinute.key}, ${limits.networkMinute.windowStart}))
+       WHERE column1 IS NOT NULL AND EXISTS (SELECT 1 FROM responses WHERE id = ${rating.id})
+       ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1`,
   ];
   if (rating.comment) {
     statements.push(
-      d1
-        .prepare(
-          `INSERT INTO comments (id, response_id, region_id, unit_id, body, status, local_date)
-           SELECT ?, id, region_id, unit_id, ?, 'pending', local_date FROM responses WHERE id = ?`,
-        )
-        .bind(rating.comment.id, rating.comment.body, rating.id),
+      sql`INSERT INTO comments (id, response_id, region_id, unit_id, body, status, local_date)
+         SELECT ${rating.comment.id}, id, region_id, unit_id, ${rating.comment.body}, 'pending', local_date
+         FROM responses WHERE id = ${rating.id}`,
     );
   }
   statements.push(
-    d1
-      .prepare(
-        `WITH ${TARGET_CTE}
-         SELECT (SELECT id FROM responses WHERE submission_id = ?) AS storedId,
-                (SELECT flagged FROM responses WHERE submission_id = ?) AS storedHeld,
-                ${MINUTE_COUNT} AS deviceMinute, ${MINUTE_COUNT} AS networkMinute,
-                t.counter_id AS counterId, t.active AS active, t.kiosk_expired_policy AS kioskExpiredPolicy,
-                t.timezone AS timezone, t.local_date AS localDate, t.service_id AS serviceId
-         FROM (SELECT 1) LEFT JOIN t ON 1`,
-      )
-      .bind(...targetParams, rating.submissionId, rating.submissionId, ...minuteParams),
+    sql`WITH ${target(rating)}
+       SELECT (SELECT id FROM responses WHERE submission_id = ${rating.submissionId}) AS storedId,
+              (SELECT flagged FROM responses WHERE submission_id = ${rating.submissionId}) AS storedHeld,
+              ${minuteCount(limits.deviceMinute)} AS deviceMinute, ${minuteCount(limits.networkMinute)} AS networkMinute,
+              t.counter_id AS counterId, t.active AS active, t.kiosk_expired_policy AS kioskExpiredPolicy,
+              t.timezone AS timezone, t.local_date AS localDate, t.service_id AS serviceId
+       FROM (SELECT 1) LEFT JOIN t ON 1`,
   );
 
   // Sent together with concurrent ratings' batches (worker/db/group-commit.ts): still one round trip each, fewer in all.
-  const results = await groupCommit(d1, statements, options);
+  const results = await groupCommit(
+    d1,
+    statements.map((statement) => prepare(d1, statement)),
+    options,
+  );
   const state = results[results.length - 1]?.results[0] as unknown as StateRow;
   return outcomeOf(state, rating, limits);
 }

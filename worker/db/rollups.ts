@@ -236,17 +236,6 @@ export async function disclosureCounts(
   }));
 }
 
-/** The latest local date with any rollup, per region: "how fresh is this figure". */
-export async function latestRollupDate(d1: D1Database, regionId?: number): Promise<string | null> {
-  const row = await d1
-    .prepare(
-      `SELECT max(local_date) AS latest FROM daily_rollups${regionId === undefined ? '' : ' WHERE region_id = ?'}`,
-    )
-    .bind(...(regionId === undefined ? [] : [regionId]))
-    .first<{ latest: string | null }>();
-  return row?.latest ?? null;
-}
-
 /** The months ('YYYY-MM', ascending) in which a region (or one unit) received any counted response. */
 export async function rollupMonths(
   d1: D1Database,

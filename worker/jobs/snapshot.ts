@@ -14,7 +14,7 @@ import {
   snapshotPartFiles,
   snapshotPartitions,
 } from '../db/snapshots';
-import { type Bindings, readConfig } from '../env';
+import { type Bindings, readConfig, type SnapshotMessage } from '../env';
 import { ProblemError } from '../http/problem';
 import { dataPackage } from '../open-data/datapackage';
 import { exportStream, type PreparedExport, planExport, prepareExport } from '../open-data/export';
@@ -41,9 +41,7 @@ const SEND_BATCH = 100;
 /** How long the index waits before looking again whether every partition is written. */
 const INDEX_RETRY_SECONDS = 60;
 
-export type SnapshotMessage =
-  | { kind: 'partition'; day: string; now: number; region: string; month: string }
-  | { kind: 'index'; day: string; now: number; partitions: number };
+export type { SnapshotMessage };
 
 export function snapshotKey(day: string, file: string): string {
   return `snapshots/${day}/${file}`;

@@ -8,7 +8,25 @@
  */
 import { provinceOfCode } from '../../domain/region-codes';
 import type { Region } from '../db/regions';
-import type { Field } from './resources';
+
+/** Frictionless Table Schema field types used here. */
+export type FieldType = 'string' | 'integer' | 'number' | 'yearmonth';
+
+export interface Field {
+  name: string;
+  type: FieldType;
+  title: string;
+  /** In English: datapackage.json, the OpenAPI docs and the English data dictionary. */
+  description: string;
+  /** The same in Bahasa Indonesia, for the data dictionary on the Indonesian /data page. */
+  descriptionId: string;
+  /** Allowed values, when the field is a code list. */
+  enum?: readonly string[];
+  /** True when the field is never empty. */
+  required?: boolean;
+  /** A regular expression every non-empty value matches. */
+  pattern?: string;
+}
 
 export const REGION_CODE_FIELDS: readonly Field[] = [
   {

@@ -4,26 +4,9 @@
  * the Frictionless Table Schemas in datapackage.json and the data dictionary all come from here.
  */
 import { AGE_BANDS, CHANNELS, EDUCATIONS, ELEMENTS, GENDERS, OCCUPATIONS } from '../../domain/survey';
-import { REGION_CODE_FIELDS } from './region-columns';
+import { type Field, REGION_CODE_FIELDS } from './region-columns';
 
-/** Frictionless Table Schema field types used here. */
-export type FieldType = 'string' | 'integer' | 'number' | 'yearmonth';
-
-export interface Field {
-  name: string;
-  type: FieldType;
-  title: string;
-  /** In English: datapackage.json, the OpenAPI docs and the English data dictionary. */
-  description: string;
-  /** The same in Bahasa Indonesia, for the data dictionary on the Indonesian /data page. */
-  descriptionId: string;
-  /** Allowed values, when the field is a code list. */
-  enum?: readonly string[];
-  /** True when the field is never empty. */
-  required?: boolean;
-  /** A regular expression every non-empty value matches. */
-  pattern?: string;
-}
+export type { Field };
 
 export type ResourceName = 'scores' | 'service-scores' | 'responses' | 'comments';
 

@@ -4,14 +4,16 @@
  * unit): SQLite triggers on `responses` ({@link ROLLUP_TRIGGERS_SQL}) add each unflagged row as it is inserted and take
  * it back when it is deleted, flagged or changed; {@link REBUILD_ROLLUPS_SQL} recomputes them. docs/scale.md, "Rollups".
  */
-import { ELEMENT_CODES } from '../../domain/survey';
+import { ELEMENT_CODES } from '../domain/survey';
 
 const ELEMENTS = ELEMENT_CODES.map((code) => code.slice(1));
 const SCORES = [1, 2, 3, 4];
 
-const aggregateColumns = ELEMENTS.flatMap((e) => [`s${e}`, ...SCORES.map((s) => `c${e}_${s}`)]);
+/** Per element e: `s{e}`, the sum of its scores, and `c{e}_{score}`, how many answered that score. */
+export const ELEMENT_VALUE_COLUMNS = ELEMENTS.flatMap((e) => [`s${e}`, ...SCORES.map((s) => `c${e}_${s}`)]);
 
-export const ROLLUP_VALUE_COLUMNS = ['n', 'sum_squared_totals', ...aggregateColumns] as const;
+/** The value columns of every rollup table: n, Σ(total²) (the IKM's exact variance), then the element columns. */
+export const ROLLUP_VALUE_COLUMNS = ['n', 'sum_squared_totals', ...ELEMENT_VALUE_COLUMNS] as const;
 
 /** The key of `daily_rollups` (`monthly_rollups` has `local_month` in place of `local_date`). */
 export const ROLLUP_KEY = ['region_id', 'unit_id', 'counter_id', 'service_id', 'local_date'] as const;
