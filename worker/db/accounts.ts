@@ -12,7 +12,7 @@ export interface SessionRow {
   expiresAt: number;
 }
 
-export interface UserRow {
+export interface EnabledUserRow {
   id: string;
   email: string;
   name: string;
@@ -42,14 +42,14 @@ export function findLiveSession(
 export async function findEnabledUser(
   d1: D1Database,
   userId: string,
-): Promise<{ user: UserRow; unitIds: number[] } | null> {
+): Promise<{ user: EnabledUserRow; unitIds: number[] } | null> {
   const [user, units] = await d1.batch<Record<string, unknown>>([
     d1
       .prepare('SELECT id, email, name, role, region_id AS regionId FROM users WHERE id = ? AND disabled_at IS NULL')
       .bind(userId),
     d1.prepare('SELECT unit_id AS unitId FROM user_units WHERE user_id = ? ORDER BY unit_id').bind(userId),
   ]);
-  const row = user?.results[0] as UserRow | undefined;
+  const row = user?.results[0] as EnabledUserRow | undefined;
   if (!row) return null;
   return { user: row, unitIds: (units?.results ?? []).map((u) => Number(u.unitId)) };
 }
