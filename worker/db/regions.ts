@@ -2,7 +2,7 @@
  * @module
  * Reading regions, units, services and counters: the organisation tree of a deployment.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { counters, regions, services, units } from '../../schema';
 import type { Database } from './client';
 
@@ -15,6 +15,24 @@ export function listRegions(db: Database): Promise<Region[]> {
   return db.select().from(regions).orderBy(asc(regions.name));
 }
 
+/** Every region with how many service units it has, in one query (the national directory). */
+export function listRegionsWithUnitCounts(db: Database): Promise<{ region: Region; units: number }[]> {
+  return db
+    .select({
+      region: regions,
+      // Spelled out: inside a subquery drizzle would leave both columns unqualified.
+      units: sql<number>`(SELECT count(*) FROM units WHERE units.region_id = regions.id)`,
+    })
+    .from(regions);
+}
+
+/** The region named `slug` (none or one), or every region when no slug is given, by slug. */
+export function listRegionsBySlug(db: Database, slug?: string): Promise<Region[]> {
+  return slug === undefined
+    ? db.select().from(regions).orderBy(asc(regions.slug))
+    : db.select().from(regions).where(eq(regions.slug, slug));
+}
+
 export async function findRegion(db: Database, slug: string): Promise<Region | undefined> {
   return db.select().from(regions).where(eq(regions.slug, slug)).get();
 }
@@ -25,6 +43,16 @@ export async function findRegionById(db: Database, id: number): Promise<Region |
 
 export function listUnits(db: Database, regionId: number): Promise<Unit[]> {
   return db.select().from(units).where(eq(units.regionId, regionId)).orderBy(asc(units.name));
+}
+
+/**
+ * The units of one region, or of every region, by slug: one query either way, and no list of ids bound (D1 takes
+ * at most 100 parameters).
+ */
+export function listUnitsBySlug(db: Database, regionId?: number): Promise<Unit[]> {
+  return regionId === undefined
+    ? db.select().from(units).orderBy(asc(units.slug))
+    : db.select().from(units).where(eq(units.regionId, regionId)).orderBy(asc(units.slug));
 }
 
 /** Every unit of every region, by region then unit slug: one query for national listings (the sitemap). */

@@ -1,10 +1,7 @@
 /**
  * @module
- * Reading aggregates from the rollups: the only way indicators touch the database. Each read takes the coarsest
- * table that answers its range ({@link rollupSpans}): whole months from `monthly_rollups`, edge days (a range that
- * starts or ends inside a month) from `daily_rollups`; whole months grouped by nothing finer than the unit from
- * `unit_monthly_rollups` ({@link tableFor}). The cost depends on units × months (× counters × services where a read
- * groups by them, plus edge days) in the period, never on the number of raw responses.
+ * Reading the rollups, the only way indicators touch the data: each read takes the coarsest table that answers its
+ * range (rollupSpans, tableFor), so its cost grows with units × months, never with responses (docs/scale.md).
  */
 import type { Aggregate } from '../../domain/aggregate';
 import { ELEMENT_CODES, SCORES } from '../../domain/survey';
@@ -237,4 +234,31 @@ export async function disclosureCounts(
     month: String(key.month),
     n,
   }));
+}
+
+/** The months ('YYYY-MM', ascending) in which a region (or one unit) received any counted response. */
+export async function rollupMonths(
+  d1: D1Database,
+  filter: { regionId: number; unitId?: number; fromMonth: string; toMonth: string },
+): Promise<string[]> {
+  const unitCondition = filter.unitId === undefined ? '' : ' AND unit_id = ?';
+  const { results } = await d1
+    .prepare(
+      `SELECT DISTINCT local_month AS month FROM monthly_rollups
+       WHERE region_id = ? AND local_month BETWEEN ? AND ?${unitCondition} AND n > 0 ORDER BY month`,
+    )
+    .bind(filter.regionId, filter.fromMonth, filter.toMonth, ...(filter.unitId === undefined ? [] : [filter.unitId]))
+    .all<{ month: string }>();
+  return results.map((row) => row.month);
+}
+
+/** The first local month with any rating in a region (or the whole deployment), or null. */
+export async function firstRollupMonth(d1: D1Database, regionId?: number): Promise<string | null> {
+  const row = await d1
+    .prepare(
+      `SELECT min(local_month) AS first FROM monthly_rollups${regionId === undefined ? '' : ' WHERE region_id = ?'}`,
+    )
+    .bind(...(regionId === undefined ? [] : [regionId]))
+    .first<{ first: string | null }>();
+  return row?.first ?? null;
 }

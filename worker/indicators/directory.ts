@@ -1,22 +1,16 @@
 /**
  * @module
- * The national directory behind the home page (SPEC §6): every region with its IKM, grade and responses of the
- * current year, grouped by province. A constant number of D1 queries whatever the number of regions (about 550 in
- * Indonesia, against D1's 1,000 queries per invocation): one for the regions with their unit counts, and two
- * national GROUP BY queries over the rollups per distinct current year (the totals, and the unit × service × month
- * counts of the disclosure plans; one year, or two in the hours when the year has turned in WIT but not yet in
- * WIB): at most five.
+ * The national directory behind the home page (SPEC §6): every region's IKM, grade and responses of its current
+ * year, by province, in at most five D1 queries whatever the number of regions (docs/scale.md).
  */
-import { sql } from 'drizzle-orm';
 import { type Aggregate, emptyAggregate } from '../../domain/aggregate';
 import { groupByProvince, type ProvinceGroup, queryWords } from '../../domain/directory';
 import type { Period } from '../../domain/periods';
 import type { Province } from '../../domain/region-codes';
 import type { PublicSummary } from '../../domain/summary';
 import type { Locale } from '../../domain/survey';
-import { regions } from '../../schema';
 import { database } from '../db/client';
-import type { Region } from '../db/regions';
+import { listRegionsWithUnitCounts, type Region } from '../db/regions';
 import { aggregateRollups, disclosureCounts } from '../db/rollups';
 import { plansOfCounts } from './disclosure';
 import { pooledSummary, resolvePeriod } from './scores';
@@ -62,13 +56,7 @@ export async function nationalDirectory(
   d1: D1Database,
   { locale = 'id', query = '', now = Date.now() }: { locale?: Locale; query?: string | null; now?: number } = {},
 ): Promise<NationalDirectory> {
-  const rows = await database(d1)
-    .select({
-      region: regions,
-      // Spelled out: inside a subquery drizzle would leave both columns unqualified.
-      units: sql<number>`(SELECT count(*) FROM units WHERE units.region_id = regions.id)`,
-    })
-    .from(regions);
+  const rows = await listRegionsWithUnitCounts(database(d1));
   const words = queryWords(query);
   const entries = rows.map(({ region, units: unitCount }) => ({
     slug: region.slug,

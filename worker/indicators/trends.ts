@@ -1,14 +1,13 @@
 /**
  * @module
- * Month-by-month scores for trend charts: the trailing months up to a period's end, each month's figure built by
- * `buildScore` exactly as the scores API and `scores.csv` build it (public audience: each month published as its
- * year's disclosure plan decides, SPEC §4).
+ * Month-by-month scores for trend charts: each month's figure built by `buildScore` as the scores API and
+ * `scores.csv` build it, published as its year's disclosure plan decides (SPEC §4, docs/method.md).
  */
 import { emptyAggregate } from '../../domain/aggregate';
 import { localMonth, monthPeriod, monthsEndingWith, type Period } from '../../domain/periods';
 import type { Locale } from '../../domain/survey';
 import type { Region, Unit } from '../db/regions';
-import { aggregateRollups } from '../db/rollups';
+import { aggregateRollups, firstRollupMonth } from '../db/rollups';
 import { type DisclosurePlans, disclosurePlans, yearsBetween } from './disclosure';
 import { buildScore, monthlyAggregates, type Score } from './scores';
 
@@ -105,11 +104,5 @@ function unitPublished(plans: DisclosurePlans, region: Region, unit: Unit, month
 
 /** The first local month with any rating in a region (or the whole deployment), or null. */
 export async function firstMonthWithData(d1: D1Database, regionId?: number): Promise<string | null> {
-  const row = await d1
-    .prepare(
-      `SELECT min(local_month) AS first FROM monthly_rollups${regionId === undefined ? '' : ' WHERE region_id = ?'}`,
-    )
-    .bind(...(regionId === undefined ? [] : [regionId]))
-    .first<{ first: string | null }>();
-  return row?.first ?? null;
+  return firstRollupMonth(d1, regionId);
 }

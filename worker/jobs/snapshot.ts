@@ -1,28 +1,19 @@
 /**
  * @module
- * The nightly snapshot (Cron Trigger, wrangler.toml), partitioned so that no invocation does more than a bounded
- * amount of work, whatever the size of the deployment:
- *
- * 1. the cron (`scheduleSnapshot`) lists the region × month partitions that have data and enqueues one message per
- *    partition plus one for the day's index on the `SNAPSHOT_QUEUE` (Cloudflare Queues);
- * 2. the queue consumer (`snapshotQueue`, one message per invocation: `max_batch_size = 1`) writes a partition's
- *    files to R2 under `snapshots/{day}/{region}/{month}/{file}`: each is the live file filtered to that region
- *    and month, at the cron's moment, so re-delivery writes the same bytes; files already recorded are skipped;
- * 3. the index message waits (retries) until every partition is recorded, then writes `SHA256SUMS` and
- *    `datapackage.json` beside them.
- *
- * A closed month's `responses.*` partition is also the block of the live file for that region and month: it is
- * recorded in `response_blocks` with the stamp of the data it was written from, so the live file streams it from R2
- * until that month's data change (worker/open-data/responses-rows.ts).
- *
- * Files are streamed into R2 multipart uploads and hashed on the way, so a large file is never held in memory;
- * sizes and SHA-256 are recorded in `snapshots` so `/data` can list citable, checkable versions. Without the
- * SNAPSHOTS bucket or the queue (local development without them) the cron logs and does nothing.
+ * The nightly snapshot (docs/open-data.md): the cron enqueues one message per region × month partition and one for
+ * the day's index; the queue writes each partition's files to R2 (streamed, hashed) and records them, then the index.
  */
 import { localDate } from '../../domain/periods';
-import { responseBlocks, snapshots } from '../../schema';
 import { database } from '../db/client';
 import { withQueryBudget } from '../db/query-budget';
+import {
+  countSnapshotFiles,
+  recordResponseBlock,
+  recordSnapshotFile,
+  snapshotFilesUnder,
+  snapshotPartFiles,
+  snapshotPartitions,
+} from '../db/snapshots';
 import { type Bindings, readConfig, type SnapshotMessage } from '../env';
 import { ProblemError } from '../http/problem';
 import { dataPackage } from '../open-data/datapackage';
@@ -74,17 +65,10 @@ export async function scheduleSnapshot(env: Bindings, now = Date.now()): Promise
     console.log(JSON.stringify({ level: 'info', message: 'snapshot skipped: no SNAPSHOTS or SNAPSHOT_QUEUE', day }));
     return { day, status: 'skipped', partitions: 0 };
   }
-  const done = await env.DB.prepare(`SELECT count(*) AS n FROM snapshots WHERE day = ? AND file = 'datapackage.json'`)
-    .bind(day)
-    .first<{ n: number }>();
-  if ((done?.n ?? 0) > 0) return { day, status: 'exists', partitions: 0 };
-  // Every region × month with a counted response or a published comment (the same months the files show).
-  const { results } = await env.DB.prepare(
-    `SELECT g.slug AS region, p.month AS month FROM (
-       SELECT DISTINCT region_id, local_month AS month FROM monthly_rollups WHERE n > 0
-       UNION SELECT DISTINCT region_id, substr(local_date, 1, 7) FROM comments WHERE status = 'published'
-     ) p JOIN regions g ON g.id = p.region_id ORDER BY g.slug, p.month`,
-  ).all<{ region: string; month: string }>();
+  if ((await countSnapshotFiles(env.DB, day, ['datapackage.json'])) > 0) {
+    return { day, status: 'exists', partitions: 0 };
+  }
+  const results = await snapshotPartitions(env.DB);
   const messages: SnapshotMessage[] = results.map(({ region, month }) => ({
     kind: 'partition',
     day,
@@ -156,11 +140,8 @@ const contentTypeOf = (file: string) =>
       ? 'application/json; charset=utf-8'
       : 'text/plain; charset=utf-8';
 
-async function record(d1: D1Database, day: string, file: string, stats: { bytes: number; sha256: string }) {
-  await database(d1)
-    .insert(snapshots)
-    .values({ day, file, r2Key: snapshotKey(day, file), ...stats })
-    .onConflictDoUpdate({ target: [snapshots.day, snapshots.file], set: stats });
+function record(d1: D1Database, day: string, file: string, stats: { bytes: number; sha256: string }) {
+  return recordSnapshotFile(d1, { day, file, r2Key: snapshotKey(day, file) }, stats);
 }
 
 export interface PartitionResult {
@@ -183,11 +164,7 @@ export async function writePartition(
   const budget = withQueryBudget(env.DB, readConfig(env).queryBudget);
   const d1 = budget.db;
   const { day, now, region, month } = message;
-  const { results: recorded } = await d1
-    .prepare('SELECT file FROM snapshots WHERE day = ? AND file LIKE ?')
-    .bind(day, `${region}/${month}/%`)
-    .all<{ file: string }>();
-  const have = new Set(recorded.map((r) => r.file));
+  const have = new Set(await snapshotFilesUnder(d1, day, `${region}/${month}/`));
   const missing = PARTITION_FILES.filter((file) => !have.has(partitionPath(region, month, file)));
   if (missing.length === 0) return { written: [], queries: budget.used };
   const prepared = await prepareExport(database(d1), { region, from: month, to: month }, now);
@@ -228,14 +205,11 @@ async function recordBlock(
   const after = await planExport(d1, 'responses', { ...planned, responses: undefined }, Number.POSITIVE_INFINITY);
   if (after.responses?.blocks[0]?.stamp !== block.stamp) return;
   const range = rowsRange(format, columnsOf('responses'), bytes);
-  const values = { r2Key, offset: range.offset, length: range.length, stamp: block.stamp };
-  await database(d1)
-    .insert(responseBlocks)
-    .values({ regionId: region.id, month: block.month, format, ...values })
-    .onConflictDoUpdate({
-      target: [responseBlocks.regionId, responseBlocks.month, responseBlocks.format],
-      set: values,
-    });
+  await recordResponseBlock(
+    d1,
+    { regionId: region.id, month: block.month, format },
+    { r2Key, offset: range.offset, length: range.length, stamp: block.stamp },
+  );
 }
 
 /** Thrown while partitions are still missing: the index message is retried later. */
@@ -249,17 +223,8 @@ export async function writeIndex(env: Bindings, message: Extract<SnapshotMessage
   const bucket = env.SNAPSHOTS;
   if (!bucket) throw new Error('no SNAPSHOTS bucket');
   const { day } = message;
-  const written = await env.DB.prepare(
-    `SELECT count(*) AS n FROM snapshots WHERE day = ? AND file IN ('SHA256SUMS', 'datapackage.json')`,
-  )
-    .bind(day)
-    .first<{ n: number }>();
-  if ((written?.n ?? 0) >= INDEX_FILES.length) return;
-  const { results: files } = await env.DB.prepare(
-    `SELECT file, bytes, sha256 FROM snapshots WHERE day = ? AND file LIKE '%/%' ORDER BY file`,
-  )
-    .bind(day)
-    .all<{ file: string; bytes: number; sha256: string }>();
+  if ((await countSnapshotFiles(env.DB, day, INDEX_FILES)) >= INDEX_FILES.length) return;
+  const files = await snapshotPartFiles(env.DB, day);
   if (files.length < message.partitions * PARTITION_FILES.length) {
     throw new PartitionsPendingError(`${files.length} of ${message.partitions * PARTITION_FILES.length} files`);
   }

@@ -1,28 +1,20 @@
 /**
  * @module
- * Rows of `responses.csv|json`, the microdata (SPEC §4): month only (never day, time, counter, device or comment),
- * age in bands, k-anonymous over every published quasi-identifier, flagged responses out. Streamed block by block
- * (region × month): first a SQL GROUP BY gives the block's quasi-identifier group sizes, then each published unit's
- * rows are read in
- * keyset-paginated pages through the `responses_unit_month_rows` index (already in output order: no sort; it
- * carries every published column), and blanked
- * as planned, so memory holds one block's group sizes and one page of rows, whatever the table size.
- * Only months that have closed in the region's own time zone are published (`lastClosedMonthEnd`): a later `to`
- * is capped, never an error.
- *
- * The blocks are planned up front from the rollups (`planResponses`), with the number of queries each costs, so a
- * download can stop at a block boundary before D1's per-invocation query limit and name where the next part starts.
- *
- * A closed month rarely changes, so the nightly snapshot stores each region × month block as it writes the
- * partition's `responses.*` (worker/jobs/snapshot.ts, schema/export-blocks.ts); while a block's stamp (the month's
- * published count and its export revisions) is unchanged, its bytes stream straight from R2 instead of being read
- * and serialized again row by row. A block whose stamp moved, or whose object is gone, is read live: the bytes are
- * the same either way (test/api/export-blocks.test.ts).
+ * Rows of `responses.csv|json`, the microdata (SPEC §4, docs/open-data.md): closed months only, k-anonymous, planned
+ * and streamed block by block (region × month); a block the nightly snapshot stored streams from R2 while unchanged.
  */
 import { type CellGroup, cellKey, DEFAULT_K, lastClosedMonthEnd, planCell, rowLevels } from '../../domain/microdata';
 import { monthPeriod } from '../../domain/periods';
 import { MIN_PUBLIC_RESPONSES } from '../../domain/summary';
 import { ELEMENT_CODES } from '../../domain/survey';
+import {
+  type BlockCandidateRow,
+  blockCandidates,
+  microdataGroups,
+  microdataPage,
+  PAGE_COLUMN,
+  type PageRow,
+} from '../db/microdata';
 import { type DisclosureReading, readDisclosure, yearsBetween } from '../indicators/disclosure';
 import type { OpenDataFilter } from './filters';
 import { regionCodeCells } from './region-columns';
@@ -36,40 +28,17 @@ import type { Format } from './writers';
  */
 export const RESPONSE_PAGE_SIZE = 5000;
 
-/** The age band of `age` in SQL, identical to domain/survey.ts `ageBand` (tested). */
-export const AGE_BAND_SQL = `CASE WHEN r.age IS NULL THEN NULL WHEN r.age < 20 THEN '<20' WHEN r.age < 30 THEN '20-29'
-  WHEN r.age < 40 THEN '30-39' WHEN r.age < 50 THEN '40-49' WHEN r.age < 60 THEN '50-59' ELSE '60+' END`;
-
-/**
- * The nine answers (each 1–4, never null) as one text of nine digits: D1 hands over a row value by value, and one
- * value instead of nine makes a page markedly cheaper to read (bench/README.md, "Exports").
- */
-const PACKED_SCORES = ELEMENT_CODES.map((code) => `r.${code.toLowerCase()}`).join(' || ');
-
-/**
- * One page of a unit's month, in file order, as raw arrays (no per-row objects). The WHERE clause matches the
- * partial index `responses_unit_month_rows` (unit, the virtual `month` column, id, then the published columns;
- * unflagged rows only), so SQLite walks
- * it from the cursor and stops after LIMIT rows.
- */
-export const PAGE_SQL = `SELECT r.id, s.slug, r.channel, ${PACKED_SCORES}, r.gender, ${AGE_BAND_SQL}, r.education, r.occupation,
-  r.service_id FROM responses r LEFT JOIN services s ON s.id = r.service_id
-  WHERE r.unit_id = ? AND r.month = ? AND r.flagged = 0 AND r.id > ?
-  ORDER BY r.id LIMIT ?`;
-/** Positions in a PAGE_SQL row. */
-const ID = 0;
-const SERVICE = 1;
-const CHANNEL = 2;
-const SCORES = 3;
-const GENDER = 4;
-/** The service id: a withheld service × month cell (the disclosure plan) publishes its rows without their service. */
-const SERVICE_ID = GENDER + 4;
+/** Positions in a page row (worker/db/microdata.ts). */
+const {
+  id: ID,
+  service: SERVICE,
+  channel: CHANNEL,
+  scores: SCORES,
+  gender: GENDER,
+  serviceId: SERVICE_ID,
+} = PAGE_COLUMN;
 /** Character code of '0': a packed answer digit minus this is the answer. */
 const ZERO = 48;
-
-type PageRow = (string | number | null)[];
-/** A group's published quasi-identifiers as the GROUP BY reads them: service slug, channel, the four profile fields. */
-type CellColumns = [string | null, string | null, string | null, string | null, string | null, string | null];
 
 /** One region × month of the file, with the units that publish rows in it and what reading them costs. */
 export interface ResponseBlock {
@@ -167,39 +136,18 @@ export async function planResponses(
   if (regions.length === 0) return { blocks: [], next: null };
   const one = scope.regions.length === 1 ? scope.regions[0] : undefined;
   const unitId = one && one.units.length === 1 ? one.units[0]?.id : undefined;
-  const where = [
-    'local_date BETWEEN ? AND ?',
-    ...(one ? ['region_id = ?'] : []),
-    ...(unitId === undefined ? [] : ['unit_id = ?']),
-  ].join(' AND ');
   const pages = Math.max(1, Math.trunc(pageSize));
   // Per region × unit × month whose cell could be published (SPEC §4: at least 10 responses, and k): its count,
   // the month's export revisions, and the block the snapshot stored, if any. The disclosure plan decides below.
-  const { results } = await d1
-    .prepare(
-      // The number comes from code, not from the request.
-      `SELECT b.region_id, b.unit_id, b.month, b.n, coalesce(m.revision, 0) AS revision,
-              coalesce(w.revision, 0) AS catalogue${stored ? ', s.r2_key, s.offset, s.length, s.stamp' : ''}
-       FROM (
-         SELECT region_id, unit_id, substr(local_date, 1, 7) AS month, sum(n) AS n FROM daily_rollups
-         WHERE ${where} GROUP BY region_id, unit_id, month HAVING sum(n) >= ${Math.max(k, MIN_PUBLIC_RESPONSES)}
-       ) b
-       LEFT JOIN export_revisions m ON m.region_id = b.region_id AND m.month = b.month
-       LEFT JOIN export_revisions w ON w.region_id = b.region_id AND w.month = '*'${
-         stored
-           ? ' LEFT JOIN response_blocks s ON s.region_id = b.region_id AND s.month = b.month AND s.format = ?'
-           : ''
-       }`,
-    )
-    .bind(
-      filter.from,
-      filter.to,
-      ...(one ? [one.region.id] : []),
-      ...(unitId === undefined ? [] : [unitId]),
-      ...(stored ? [stored] : []),
-    )
-    .all<PlanRow>();
-  const byRegion = new Map<number, PlanRow[]>();
+  const results = await blockCandidates(d1, {
+    from: filter.from,
+    to: filter.to,
+    regionId: one?.region.id,
+    unitId,
+    minimum: Math.max(k, MIN_PUBLIC_RESPONSES),
+    storedFormat: stored,
+  });
+  const byRegion = new Map<number, BlockCandidateRow[]>();
   for (const row of results) {
     const list = byRegion.get(row.region_id) ?? [];
     list.push(row);
@@ -218,7 +166,7 @@ export async function planResponses(
     // The running month is still growing: publishing it would let two downloads be diffed (SPEC §4).
     const closed = lastClosedMonthEnd(now, region.timezone).slice(0, 7);
     const rows = (byRegion.get(region.id) ?? []).filter((b) => b.month <= closed);
-    const byMonth = new Map<string, PlanRow[]>();
+    const byMonth = new Map<string, BlockCandidateRow[]>();
     for (const row of rows) byMonth.set(row.month, [...(byMonth.get(row.month) ?? []), row]);
     for (const month of [...byMonth.keys()].sort()) {
       if (cursor && isBefore(cursor, region.slug, month)) continue;
@@ -271,19 +219,6 @@ export async function planResponses(
   return { blocks, next: null };
 }
 
-interface PlanRow {
-  region_id: number;
-  unit_id: number;
-  month: string;
-  n: number;
-  revision: number;
-  catalogue: number;
-  r2_key?: string | null;
-  offset?: number | null;
-  length?: number | null;
-  stamp?: string | null;
-}
-
 /**
  * Whether the block (region, month) comes at or after `cursor` in file order. Regions are ordered by slug, but a
  * slug may be a prefix of another ('kota' < 'kota-baru'), so compare the parts, not the joined text.
@@ -301,7 +236,9 @@ function isBefore(cursor: ResponsesCursor, region: string, month: string): boole
 
 /**
  * The rows of the planned blocks, one page (array of rows) at a time: the writers serialize a page per await. A block
- * stored by the snapshot comes, when `store` is given and still holds it, as its serialized bytes instead.
+ * stored by the snapshot comes, when `store` is given and still holds it, as its serialized bytes instead. A block
+ * read live costs its group sizes (one GROUP BY), then each published unit's rows in keyset pages, blanked as planned:
+ * memory holds one block's group sizes and one page of rows, whatever the table size.
  */
 export async function* responsesPages(
   d1: D1Database,
@@ -326,19 +263,7 @@ export async function* responsesPages(
     const codeCells = regionCodeCells(region);
     const { start, end } = monthPeriod(month);
     const unitId = units.length === 1 ? units[0]?.id : undefined;
-    // Raw arrays: a block of a large region has thousands of groups. Grouped by every published quasi-identifier
-    // (SPEC §4), the service by id and named after grouping.
-    const groups = await d1
-      .prepare(
-        `SELECT g.unit_id, s.slug, g.channel, g.gender, g.age_band, g.education, g.occupation, g.n, g.service_id FROM (
-           SELECT r.unit_id, r.service_id, r.channel, r.gender, ${AGE_BAND_SQL} AS age_band, r.education, r.occupation,
-                  count(*) AS n
-           FROM responses r WHERE r.region_id = ? AND r.local_date BETWEEN ? AND ? AND r.flagged = 0${unitId === undefined ? '' : ' AND r.unit_id = ?'}
-           GROUP BY r.unit_id, r.service_id, r.channel, r.gender, age_band, r.education, r.occupation
-         ) g LEFT JOIN services s ON s.id = g.service_id`,
-      )
-      .bind(region.id, start, end, ...(unitId === undefined ? [] : [unitId]))
-      .raw<[number, ...CellColumns, number, number | null]>();
+    const groups = await microdataGroups(d1, { regionId: region.id, start, end, unitId });
     const cells = new Map<number, { groups: CellGroup[]; rows: number }>();
     for (const [id, slug, channel, gender, age_band, education, occupation, size, serviceId] of groups) {
       // A service cell the disclosure plan withholds is published without its service: k counts it so.
@@ -360,7 +285,7 @@ export async function* responsesPages(
       let after = '';
       let seen = 0;
       for (;;) {
-        const page = await d1.prepare(PAGE_SQL).bind(unit.id, month, after, pageSize).raw<PageRow>();
+        const page = await microdataPage(d1, { unitId: unit.id, month, after, limit: pageSize });
         const rows: Row[] = new Array(page.length);
         for (let i = 0; i < page.length; i += 1) {
           const source = page[i] as PageRow;

@@ -2,10 +2,9 @@
  * @module
  * What the row producers of the open-data files share: the row shape and the regions a request covers.
  */
-import { asc, eq } from 'drizzle-orm';
-import { regions, units } from '../../schema';
 import type { Database } from '../db/client';
-import type { Region, Unit } from '../db/regions';
+import { listRegionsBySlug, listUnitsBySlug, type Region, type Unit } from '../db/regions';
+import { rollupMonths } from '../db/rollups';
 import { ProblemError } from '../http/problem';
 import type { OpenDataQuery } from './filters';
 
@@ -37,20 +36,13 @@ export interface Scope {
 }
 
 export async function resolveScope(db: Database, query: Pick<OpenDataQuery, 'region' | 'unit'>): Promise<Scope> {
-  const chosen = query.region
-    ? await db.select().from(regions).where(eq(regions.slug, query.region))
-    : await db.select().from(regions).orderBy(asc(regions.slug));
+  const chosen = await listRegionsBySlug(db, query.region || undefined);
   if (query.region && chosen.length === 0) throw new ProblemError(404, `No region '${query.region}'.`);
   const scope: Scope = { regions: [] };
   // Every region's units in one query, not one per region: a national deployment has hundreds of regions, and
-  // D1 allows 1,000 queries per invocation.
-  // Without a region filter every region is chosen, so every unit is wanted (and no list of ids is bound: D1
-  // takes at most 100 parameters).
+  // D1 allows 1,000 queries per invocation. Without a region filter every region is chosen, so every unit is wanted.
   const first = chosen[0];
-  const all =
-    query.region && first
-      ? await db.select().from(units).where(eq(units.regionId, first.id)).orderBy(asc(units.slug))
-      : await db.select().from(units).orderBy(asc(units.slug));
+  const all = await listUnitsBySlug(db, query.region && first ? first.id : undefined);
   const byRegion = new Map<number, Unit[]>();
   for (const unit of all) {
     const list = byRegion.get(unit.regionId);
@@ -88,19 +80,11 @@ export async function monthsWithData(
   d1: D1Database,
   filter: { regionId: number; unitId?: number; from: string; to: string },
 ): Promise<string[]> {
-  const unitCondition = filter.unitId === undefined ? '' : ' AND unit_id = ?';
-  const { results } = await d1
-    .prepare(
-      `SELECT DISTINCT local_month AS month FROM monthly_rollups
-       WHERE region_id = ? AND local_month BETWEEN ? AND ?${unitCondition} AND n > 0 ORDER BY month`,
-    )
-    // Months, not days: the monthly rollups hold one row per month and cell (filters cover whole months).
-    .bind(
-      filter.regionId,
-      filter.from.slice(0, 7),
-      filter.to.slice(0, 7),
-      ...(filter.unitId === undefined ? [] : [filter.unitId]),
-    )
-    .all<{ month: string }>();
-  return results.map((row) => row.month);
+  // Months, not days: the monthly rollups hold one row per month and cell (filters cover whole months).
+  return rollupMonths(d1, {
+    regionId: filter.regionId,
+    unitId: filter.unitId,
+    fromMonth: filter.from.slice(0, 7),
+    toMonth: filter.to.slice(0, 7),
+  });
 }

@@ -1,17 +1,13 @@
 /**
  * @module
- * `adminAuth`: who may use the admin API (SPEC §5). Either `Authorization: Bearer <ADMIN_TOKEN>`
- * (compared in constant time), or a console session cookie. Cookies are sent by browsers on their
- * own, so a session request with an unsafe method must also come from our own origin and carry the
- * session's CSRF token in `X-CSRF-Token` (the console reads it from `POST /api/v1/admin/session`).
- * Bearer requests need no CSRF defence: browsers never attach that header by themselves.
- * It sets the caller's {@link Principal} (role, region, units); what a principal may do per route is decided
- * by worker/security/policy.ts.
+ * `adminAuth`: who may use the admin API (SPEC §5, docs/accounts.md): the bootstrap Bearer ADMIN_TOKEN or a console
+ * session cookie (changes need our origin and the session's CSRF token); sets the Principal that policy.ts checks.
  */
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Grant } from '../../domain/roles';
 import { type Actor, signInFailureAudit } from '../admin/audit';
+import { findEnabledUser, findLiveSession } from '../db/accounts';
 import { type AppEnv, readConfig } from '../env';
 import { ProblemError } from '../http/problem';
 import { hmacBase64Url } from './hmac';
@@ -90,33 +86,19 @@ export async function findSession(
   adminToken: string | null,
   now = Date.now(),
 ): Promise<AdminSession | null> {
-  return d1
-    .prepare(
-      `SELECT id, user_id AS userId, csrf_token AS csrfToken, expires_at AS expiresAt FROM sessions
-       WHERE expires_at > ?1 AND ((id = ?2 AND user_id != ?4) OR (id = ?3 AND user_id = ?4))`,
-    )
-    .bind(
-      now,
-      await sessionId(cookie, null),
-      adminToken === null ? '' : await sessionId(cookie, adminToken),
-      ADMIN_TOKEN_ACTOR,
-    )
-    .first<AdminSession>();
+  const ids = {
+    id: await sessionId(cookie, null),
+    bootstrapId: adminToken === null ? '' : await sessionId(cookie, adminToken),
+    bootstrapActor: ADMIN_TOKEN_ACTOR,
+  };
+  return findLiveSession(d1, ids, now);
 }
 
 /** The principal of a user id: its role, region and units; null when the account is missing or disabled. */
 export async function userPrincipal(d1: D1Database, userId: string): Promise<Principal | null> {
-  const [user, units] = await d1.batch<Record<string, unknown>>([
-    d1
-      .prepare('SELECT id, email, name, role, region_id AS regionId FROM users WHERE id = ? AND disabled_at IS NULL')
-      .bind(userId),
-    d1.prepare('SELECT unit_id AS unitId FROM user_units WHERE user_id = ? ORDER BY unit_id').bind(userId),
-  ]);
-  const row = user?.results[0] as
-    | { id: string; email: string; name: string; role: Principal['role']; regionId: number | null }
-    | undefined;
-  if (!row) return null;
-  const unitIds = (units?.results ?? []).map((u) => Number(u.unitId));
+  const found = await findEnabledUser(d1, userId);
+  if (!found) return null;
+  const { user: row, unitIds } = found;
   return {
     actor: `user:${row.id}`,
     userId: row.id,
@@ -160,6 +142,7 @@ export const adminAuth = createMiddleware<AdminEnv>(async (c, next) => {
   if (cookie) {
     const session = await findSession(c.env.DB, cookie, config.adminToken);
     if (!session) throw unauthorized('The session has expired or was signed out.');
+    // Browsers send cookies on their own (never an Authorization header): only sessions need the CSRF defence.
     if (!SAFE_METHODS.has(c.req.method)) {
       if (!isSameOrigin(c.req.raw, config.publicOrigin)) {
         throw new ProblemError(403, 'Cross-site request refused.');

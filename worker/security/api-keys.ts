@@ -1,13 +1,10 @@
 /**
  * @module
- * `agencyAuth`: the Bearer API-key check of the agency API (SPEC §5). The key is looked up by its
- * SHA-256 digest (an equality lookup on a hash leaks nothing useful through timing); a missing,
- * unknown or revoked key is a 401 problem+json with `WWW-Authenticate: Bearer`. The key's last-used
- * time is refreshed at most once a minute, after the response, so reads stay cheap. Each key may make
- * `RATE_LIMIT_PER_API_KEY_MINUTE` requests a minute (default 120); beyond that, 429 with `Retry-After`, so
- * one agency's runaway script cannot load the database for everyone.
+ * `agencyAuth`: the Bearer API-key check of the agency API (SPEC §5): an unknown or revoked key is a 401 problem+json,
+ * more than RATE_LIMIT_PER_API_KEY_MINUTE requests a minute (default 120) a 429 with Retry-After.
  */
 import { createMiddleware } from 'hono/factory';
+import { findActiveApiKey, touchApiKey } from '../db/api-keys';
 import { countInWindow } from '../db/rate-counters';
 import { type AppEnv, readConfig } from '../env';
 import { ProblemError } from '../http/problem';
@@ -31,11 +28,8 @@ const unauthorized = (detail: string, error?: 'invalid_token') => bearerUnauthor
 export const agencyAuth = createMiddleware<AgencyEnv>(async (c, next) => {
   const token = bearerToken(c.req.header('Authorization'));
   if (!token) throw unauthorized('An agency API key is required: Authorization: Bearer sl_live_…');
-  const key = await c.env.DB.prepare(
-    'SELECT id, region_id AS regionId, last_used_at AS lastUsedAt FROM api_keys WHERE hash = ? AND revoked_at IS NULL',
-  )
-    .bind(await sha256Hex(token))
-    .first<AgencyKey>();
+  // An equality lookup on a digest leaks nothing useful through timing.
+  const key: AgencyKey | null = await findActiveApiKey(c.env.DB, await sha256Hex(token));
   if (!key) throw unauthorized('The API key is unknown or has been revoked.', 'invalid_token');
   const now = Date.now();
   const window = apiKeyMinuteWindow(key.id, now);
@@ -46,12 +40,8 @@ export const agencyAuth = createMiddleware<AgencyEnv>(async (c, next) => {
   }
   c.set('agencyKey', key);
   if (key.lastUsedAt === null || now - key.lastUsedAt >= LAST_USED_RESOLUTION_MS) {
-    // The condition repeats the check so concurrent requests write at most once per minute.
-    const touch = c.env.DB.prepare(
-      'UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)',
-    )
-      .bind(now, key.id, now - LAST_USED_RESOLUTION_MS)
-      .run();
+    // Refreshed after the response, so reads stay cheap; the update repeats the check for concurrent requests.
+    const touch = touchApiKey(c.env.DB, key.id, now, now - LAST_USED_RESOLUTION_MS);
     const waitUntil = waitUntilOf(c);
     if (waitUntil) waitUntil(touch);
     else await touch;

@@ -1,11 +1,10 @@
 /**
  * @module
- * The device hash behind the abuse limits (SPEC §4): an HMAC of IP address and user agent under the deployment's
- * secret key and a random salt of the day. The salt lives in `device_salts` only for its day and is then deleted,
- * so yesterday's hashes can no longer be linked to anything; the raw IP and user agent are never stored. The same
- * salt keys the network hash (IPv4 /24, IPv6 /48) and a client's own install id (docs/rating.md "Who is a device").
+ * The device hash behind the abuse limits: an HMAC of IP and user agent under the secret key and a daily salt that
+ * is deleted after its day, never the raw values; it also keys network and install ids (docs/rating.md, SPEC §4).
  */
 import { localDate } from '../../domain/periods';
+import { claimDaySalt, forgetDeviceData } from '../db/device-salts';
 import { base64Url, hmacBase64Url } from './hmac';
 
 /**
@@ -113,25 +112,12 @@ export async function networkHash(d1: D1Database, key: string, ip: string, now: 
 async function saltOfDay(d1: D1Database, day: string, now: number): Promise<string> {
   if (cached?.day === day) return cached.salt;
   const fresh = base64Url(crypto.getRandomValues(new Uint8Array(32)));
-  // Isolates race on a new day: INSERT OR IGNORE lets the first one win and every isolate then reads its salt.
-  const [inserted, selected] = await d1.batch([
-    d1.prepare('INSERT OR IGNORE INTO device_salts (day, salt) VALUES (?, ?)').bind(day, fresh),
-    d1.prepare('SELECT salt FROM device_salts WHERE day = ?').bind(day),
-    d1.prepare('DELETE FROM device_salts WHERE day < ?').bind(day),
-  ]);
-  const salt = (selected?.results[0] as { salt: string } | undefined)?.salt ?? fresh;
-  if (inserted?.meta.changes === 1) {
+  // Isolates race on a new day: the first one's salt wins and every isolate then uses it.
+  const { salt, created } = await claimDaySalt(d1, day, fresh);
+  if (created) {
     // Once per day for the whole deployment (only the isolate that created the salt): old limit windows, whose
     // keys are yesterday's device hashes, go too, and so do the hashes stored with older responses.
-    const cutoff = now - DEVICE_DATA_RETENTION_MS;
-    await d1.batch([
-      d1.prepare('DELETE FROM rate_counters WHERE window_start < ?').bind(cutoff),
-      d1
-        .prepare(
-          'UPDATE responses SET device_hash = NULL, network_hash = NULL WHERE device_hash IS NOT NULL AND submitted_at < ?',
-        )
-        .bind(cutoff),
-    ]);
+    await forgetDeviceData(d1, now - DEVICE_DATA_RETENTION_MS);
   }
   cached = { day, salt };
   return salt;

@@ -1,10 +1,9 @@
 /**
  * @module
- * Enrolled kiosks (docs/rating.md, "Kiosk display and counter tablets"): a tablet or display at one counter holds a
- * device credential in an HttpOnly cookie, got once through a one-time enrolment link made in the console. Only an
- * enrolled kiosk gets rotating QR tokens, and its own ratings are exempt from the hourly per-device and per-network
- * limits. Both secrets are 256 random bits and stored only as SHA-256 digests (nothing to brute-force).
+ * Enrolled kiosks (docs/rating.md, "Kiosk display and counter tablets"): a counter's tablet holds a credential in an
+ * HttpOnly cookie, got once through an enrolment link; both secrets are 256 random bits, stored only as SHA-256.
  */
+import { enrolKioskCredential, touchEnrolledKiosk } from '../db/kiosks';
 import { base64Url } from './hmac';
 import { sha256Hex } from './tokens';
 
@@ -48,27 +47,13 @@ export async function enrolKiosk(
 ): Promise<{ id: string; credential: string } | null> {
   const credential = randomSecret();
   const credentialHash = await sha256Hex(credential);
-  const [enrolled] = await d1.batch<{ id: string }>([
-    d1
-      .prepare(
-        `UPDATE kiosks SET enrolment_hash = NULL, enrolment_expires_at = NULL, credential_hash = ?, enrolled_at = ?
-         WHERE enrolment_hash = ? AND enrolment_expires_at > ? AND revoked_at IS NULL
-           AND counter_id = (SELECT id FROM counters WHERE code = ?)
-         RETURNING id`,
-      )
-      .bind(credentialHash, now, await sha256Hex(enrolmentCode), now, counterCode),
-    // The credential is fresh randomness: only the row this request just enrolled carries its digest.
-    d1
-      .prepare(
-        `INSERT INTO audit_log (actor, action, target, detail, region_id)
-         SELECT 'kiosk:' || k.id, 'kiosk.enrol', 'counter:' || c.code, json_object('id', k.id, 'label', k.label), u.region_id
-         FROM kiosks k JOIN counters c ON c.id = k.counter_id JOIN units u ON u.id = c.unit_id
-         WHERE k.credential_hash = ?`,
-      )
-      .bind(credentialHash),
-  ]);
-  const row = enrolled?.results[0];
-  return row ? { id: row.id, credential } : null;
+  const id = await enrolKioskCredential(d1, {
+    counterCode,
+    enrolmentHash: await sha256Hex(enrolmentCode),
+    credentialHash,
+    now,
+  });
+  return id === null ? null : { id, credential };
 }
 
 /** The digest under which a credential is stored (for lookups folded into other batches). */
@@ -84,13 +69,5 @@ export async function findEnrolledKiosk(
   now = Date.now(),
 ): Promise<{ id: string } | null> {
   if (!credential) return null;
-  // Seen-at is written at most every five minutes: the display asks for a QR code every minute.
-  return d1
-    .prepare(
-      `UPDATE kiosks SET last_seen_at = CASE WHEN last_seen_at IS NULL OR last_seen_at < ?2 THEN ?3 ELSE last_seen_at END
-       WHERE credential_hash = ?1 AND revoked_at IS NULL AND counter_id = (SELECT id FROM counters WHERE code = ?4)
-       RETURNING id`,
-    )
-    .bind(await sha256Hex(credential), now - 5 * 60_000, now, counterCode)
-    .first<{ id: string }>();
+  return touchEnrolledKiosk(d1, { counterCode, credentialHash: await sha256Hex(credential), now });
 }

@@ -1,31 +1,25 @@
 /**
  * @module
- * Who may call which admin route (docs/accounts.md). Every route under `/api/v1/admin` has one line in
- * {@link ADMIN_POLICIES}, keyed by its method and Hono path relative to the admin base:
- *
- * ```ts
- * 'POST /regions/:region/units/:unit/follow-up': policy({ role: 'unit_operator', scope: 'unit' }),
- * ```
- *
- * - `role`: the least role that may call it (`viewer` < `unit_operator` < `region_admin` < `super`, domain/roles.ts).
- * - `scope`: what the path names and the caller must reach: `unit` (`:region` and `:unit`), `region` (`:region`),
- *   `global` (nothing in the path: the handler limits what it shows or changes to the caller's reach), or
- *   `public` (no credentials; the route guards itself, e.g. signing in).
- *
- * {@link enforcePolicy} runs before every admin route: it authenticates (adminAuth), refuses a role below the
- * policy's with 403, a region or unit that does not exist with 404 and one the caller does not reach with 403,
- * before the route validates or changes anything. A route without a policy is refused to everyone but super
- * admins (fail closed), and test/api/policy.test.ts fails on it.
+ * Who may call which admin route (docs/accounts.md): one line per route in ADMIN_POLICIES, by method and Hono path
+ * under the admin base, e.g. `'POST /regions/:region/units/:unit/follow-up': policy({ role: 'unit_operator', … })`.
  */
 import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
 import { atLeast, type Role, reachesRegion, reachesUnit } from '../../domain/roles';
+import { database } from '../db/client';
+import { findRegion, findUnit } from '../db/regions';
 import { ProblemError } from '../http/problem';
 import { type AdminEnv, adminAuth } from './admin-auth';
 
+/**
+ * What the path names and the caller must reach: `unit` (`:region` and `:unit`), `region` (`:region`), `global`
+ * (nothing in the path: the handler limits what it shows or changes to the caller's reach), or `public` (no
+ * credentials; the route guards itself, e.g. signing in).
+ */
 export type PolicyScope = 'public' | 'global' | 'region' | 'unit';
 
 export interface Policy {
+  /** The least role that may call the route (`viewer` < `unit_operator` < `region_admin` < `super`). */
   role: Role;
   scope: PolicyScope;
 }
@@ -37,7 +31,10 @@ export function policy(p: Policy): Policy {
 
 const PUBLIC = policy({ role: 'viewer', scope: 'public' });
 
-/** Every admin route, by `METHOD /path` relative to `/api/v1/admin` (Hono's `:param` syntax). */
+/**
+ * Every admin route, by `METHOD /path` relative to `/api/v1/admin` (Hono's `:param` syntax). A route without a
+ * policy is refused to everyone but super admins (fail closed), and test/api/policy.test.ts fails on it.
+ */
 export const ADMIN_POLICIES: Record<string, Policy> = {
   // Signing in, reading one's own session (it answers 401 itself) and accepting an invitation or reset link.
   'POST /session': PUBLIC,
@@ -123,6 +120,11 @@ function pathParams(pattern: string, path: string): Record<string, string> {
   return params;
 }
 
+/**
+ * Runs before every admin route: authenticates (adminAuth), then refuses a role below the policy's with 403, a
+ * region or unit that does not exist with 404 and one the caller does not reach with 403, before the route
+ * validates or changes anything.
+ */
 export const enforcePolicy = createMiddleware<AdminEnv>(async (c, next) => {
   // The route that will answer: middleware (`use`) is registered for every method as ALL.
   const route = matchedRoutes(c).find((r) => r.method !== 'ALL');
@@ -141,17 +143,14 @@ export const enforcePolicy = createMiddleware<AdminEnv>(async (c, next) => {
   }
   if (found.scope === 'region' || found.scope === 'unit') {
     const params = pathParams(route.path, c.req.path);
-    const region = await c.env.DB.prepare('SELECT id FROM regions WHERE slug = ?')
-      .bind(params.region ?? '')
-      .first<{ id: number }>();
+    const db = database(c.env.DB);
+    const region = await findRegion(db, params.region ?? '');
     if (!region) throw new ProblemError(404, `No region '${params.region}'.`);
     if (!reachesRegion(principal, region.id)) {
       throw new ProblemError(403, `This account does not work in region '${params.region}'.`);
     }
     if (found.scope === 'unit') {
-      const unit = await c.env.DB.prepare('SELECT id FROM units WHERE region_id = ? AND slug = ?')
-        .bind(region.id, params.unit ?? '')
-        .first<{ id: number }>();
+      const unit = await findUnit(db, region.id, params.unit ?? '');
       if (!unit) throw new ProblemError(404, `No unit '${params.unit}' in region '${params.region}'.`);
       if (!reachesUnit(principal, region.id, unit.id)) {
         throw new ProblemError(403, `This account does not work in unit '${params.unit}'.`);

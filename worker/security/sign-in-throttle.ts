@@ -1,10 +1,9 @@
 /**
  * @module
- * Counting failed sign-ins (passwords, TOTP codes, the bootstrap token, re-authentication) in `rate_counters` and
- * refusing with 429 + `Retry-After` once an account or a network reached its limit (docs/accounts.md, limits in
- * worker/security/rate-limit.ts). Keys are keyed hashes: the e-mail under the device-hash key, the network as the
- * daily-salted network hash (device-hash.ts), never the user agent, which the caller chooses. No raw e-mail or IP.
+ * Counting failed sign-ins (passwords, TOTP codes, bootstrap token) per account and network, and 429 + Retry-After
+ * at the limit (docs/accounts.md). Keys are keyed hashes (e-mail digest, daily network hash): no raw e-mail or IP.
  */
+import { countInWindows, uncountInWindows, windowCounts } from '../db/rate-counters';
 import { ProblemError } from '../http/problem';
 import { networkHash } from './device-hash';
 import { hmacBase64Url } from './hmac';
@@ -21,6 +20,7 @@ export function emailDigest(hashKey: string, email: string): Promise<string> {
   return hmacBase64Url(hashKey, `sign-in\u0000${email}`, 16);
 }
 
+/** The throttle's keys: the network's, never the user agent's (which the caller chooses), and the account's. */
 export async function signInKeys(
   d1: D1Database,
   hashKey: string,
@@ -37,11 +37,8 @@ export async function signInKeys(
 /** 429 with Retry-After when the account or the network is locked in the current window. */
 export async function assertSignInAllowed(d1: D1Database, keys: SignInKeys, now: number): Promise<void> {
   const windowStart = signInWindowStart(now);
-  const { results } = await d1
-    .prepare('SELECT key, count FROM rate_counters WHERE window_start = ? AND key IN (?, ?)')
-    .bind(windowStart, keys.account ?? '', keys.network)
-    .all<{ key: string; count: number }>();
-  const count = (key: string | null) => results.find((r) => r.key === key)?.count ?? 0;
+  const counts = await windowCounts(d1, [keys.account ?? '', keys.network], windowStart);
+  const count = (key: string | null) => (key === null ? undefined : counts.get(key)) ?? 0;
   if (signInLocked({ account: count(keys.account), network: count(keys.network) })) {
     throw new ProblemError(429, 'Too many failed sign-ins: wait before trying again.', {
       headers: { 'retry-after': String(retryAfterSeconds(windowStart + SIGN_IN_WINDOW_MS, now)) },
@@ -53,15 +50,6 @@ function keysOf(keys: SignInKeys): string[] {
   return [keys.network, ...(keys.account ? [keys.account] : [])];
 }
 
-function countStatement(d1: D1Database, key: string, windowStart: number): D1PreparedStatement {
-  return d1
-    .prepare(
-      `INSERT INTO rate_counters (key, window_start, count) VALUES (?, ?, 1)
-       ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1 RETURNING key, count`,
-    )
-    .bind(key, windowStart);
-}
-
 /** Counts one failure against the account and the network, with `also` (its audit row) in the same batch. */
 export async function recordSignInFailure(
   d1: D1Database,
@@ -69,8 +57,7 @@ export async function recordSignInFailure(
   now: number,
   also: D1PreparedStatement[] = [],
 ): Promise<void> {
-  const windowStart = signInWindowStart(now);
-  await d1.batch([...keysOf(keys).map((key) => countStatement(d1, key, windowStart)), ...also]);
+  await countInWindows(d1, keysOf(keys), signInWindowStart(now), also);
 }
 
 /**
@@ -81,11 +68,8 @@ export async function recordSignInFailure(
  */
 export async function reserveSignInAttempt(d1: D1Database, keys: SignInKeys, now: number): Promise<void> {
   const windowStart = signInWindowStart(now);
-  const results = await d1.batch<{ key: string; count: number }>(
-    keysOf(keys).map((key) => countStatement(d1, key, windowStart)),
-  );
-  const counted = (key: string | null) =>
-    results.flatMap((result) => result.results).find((row) => row.key === key)?.count ?? 1;
+  const counts = await countInWindows(d1, keysOf(keys), windowStart);
+  const counted = (key: string | null) => (key === null ? undefined : counts.get(key)) ?? 1;
   if (signInLocked({ account: counted(keys.account) - 1, network: counted(keys.network) - 1 })) {
     await forgiveSignInAttempt(d1, keys, now);
     throw new ProblemError(429, 'Too many failed sign-ins: wait before trying again.', {
@@ -96,19 +80,11 @@ export async function reserveSignInAttempt(d1: D1Database, keys: SignInKeys, now
 
 /** A reserved attempt that failed: it is counted already, so only `also` (its audit row) is written. */
 export async function recordReservedFailure(d1: D1Database, also: D1PreparedStatement[]): Promise<void> {
-  if (also.length > 0) await d1.batch(also);
+  await countInWindows(d1, [], 0, also);
 }
 
 /** Gives a reserved attempt back: the secret was right (or the attempt was refused unchecked). */
 export async function forgiveSignInAttempt(d1: D1Database, keys: SignInKeys, now: number): Promise<void> {
-  const windowStart = signInWindowStart(now);
   // A count back at zero is no failure at all: its row goes, as if the attempt had never been counted.
-  await d1.batch(
-    keysOf(keys).flatMap((key) => [
-      d1
-        .prepare('UPDATE rate_counters SET count = count - 1 WHERE key = ? AND window_start = ?')
-        .bind(key, windowStart),
-      d1.prepare('DELETE FROM rate_counters WHERE key = ? AND window_start = ? AND count <= 0').bind(key, windowStart),
-    ]),
-  );
+  await uncountInWindows(d1, keysOf(keys), signInWindowStart(now));
 }
