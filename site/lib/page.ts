@@ -7,7 +7,7 @@ import { env } from 'cloudflare:workers';
 import type { AstroGlobal } from 'astro';
 import { type Period, parsePeriod } from '../../domain/periods';
 import type { Locale } from '../../domain/survey';
-import { publicOrigin as originOf } from '../../worker/env';
+import { publicOrigin as originOf } from '../../worker/http/origin';
 import { resolvePeriod } from '../../worker/indicators/scores';
 
 /** Figures change with every rating; a minute of caching absorbs a spike without showing stale news for long. */

@@ -5,7 +5,7 @@
  */
 import { env } from 'cloudflare:workers';
 import type { APIRoute } from 'astro';
-import { publicOrigin } from '../../worker/env';
+import { publicOrigin } from '../../worker/http/origin';
 
 export const GET: APIRoute = ({ url }) => {
   const origin = publicOrigin(env, url);

@@ -7,7 +7,7 @@ import type { APIRoute } from 'astro';
 import { database } from '../../worker/db/client';
 import { readDatabase } from '../../worker/db/read';
 import { listAllUnits, listRegions } from '../../worker/db/regions';
-import { publicOrigin } from '../../worker/env';
+import { publicOrigin } from '../../worker/http/origin';
 
 const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 

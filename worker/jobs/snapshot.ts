@@ -1,29 +1,14 @@
 /**
  * @module
- * The nightly snapshot (Cron Trigger, wrangler.toml), partitioned so that no invocation does more than a bounded
- * amount of work, whatever the size of the deployment:
- *
- * 1. the cron (`scheduleSnapshot`) lists the region × month partitions that have data and enqueues one message per
- *    partition plus one for the day's index on the `SNAPSHOT_QUEUE` (Cloudflare Queues);
- * 2. the queue consumer (`snapshotQueue`, one message per invocation: `max_batch_size = 1`) writes a partition's
- *    files to R2 under `snapshots/{day}/{region}/{month}/{file}`: each is the live file filtered to that region
- *    and month, at the cron's moment, so re-delivery writes the same bytes; files already recorded are skipped;
- * 3. the index message waits (retries) until every partition is recorded, then writes `SHA256SUMS` and
- *    `datapackage.json` beside them.
- *
- * A closed month's `responses.*` partition is also the block of the live file for that region and month: it is
- * recorded in `response_blocks` with the stamp of the data it was written from, so the live file streams it from R2
- * until that month's data change (worker/open-data/responses-rows.ts).
- *
- * Files are streamed into R2 multipart uploads and hashed on the way, so a large file is never held in memory;
- * sizes and SHA-256 are recorded in `snapshots` so `/data` can list citable, checkable versions. Without the
- * SNAPSHOTS bucket or the queue (local development without them) the cron logs and does nothing.
+ * The nightly open-data snapshot: the cron enqueues one message per region × month partition, the queue consumer
+ * streams each to R2, the index message writes SHA256SUMS and datapackage.json (docs/scale.md, "Snapshots").
  */
 import { localDate } from '../../domain/periods';
 import { responseBlocks, snapshots } from '../../schema';
 import { database } from '../db/client';
 import { withQueryBudget } from '../db/query-budget';
 import { type Bindings, readConfig } from '../env';
+import { publicOrigin } from '../http/origin';
 import { ProblemError } from '../http/problem';
 import { dataPackage } from '../open-data/datapackage';
 import { exportStream, type PreparedExport, planExport, prepareExport } from '../open-data/export';
@@ -266,7 +251,7 @@ export async function writeIndex(env: Bindings, message: Extract<SnapshotMessage
     throw new PartitionsPendingError(`${files.length} of ${message.partitions * PARTITION_FILES.length} files`);
   }
   const sums = files.map((f) => `${f.sha256}  ${f.file}\n`).join('');
-  const origin = readConfig(env).publicOrigin ?? '';
+  const origin = publicOrigin(env, null);
   const pkg = `${JSON.stringify(dataPackage({ origin, snapshot: { day, parts: files } }), null, 2)}\n`;
   for (const [file, text] of [
     ['SHA256SUMS', sums],

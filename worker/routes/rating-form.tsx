@@ -1,9 +1,7 @@
 /**
  * @module
- * The citizen's pages under `/r/{code}` (SPEC §1, §5): the rating form (GET, and POST for browsers without
- * JavaScript), the thanks page, and the kiosk display with its rotating QR code (for enrolled kiosks only, with
- * their one-time enrolment link). HTML rendered with hono/jsx,
- * behind a Content-Security-Policy whose only scripts are our nonce'd inline ones and Turnstile's.
+ * The citizen's pages under `/r/{code}`: the rating form (POST too, for browsers without JavaScript), the thanks
+ * page and the kiosk display, behind a nonce-only Content-Security-Policy (docs/spec.md §1, §5; docs/rating.md).
  */
 import { type Context, Hono } from 'hono';
 import { NONCE, type SecureHeadersVariables, secureHeaders } from 'hono/secure-headers';
@@ -11,9 +9,10 @@ import { renderSVG } from 'uqr';
 import { ELEMENT_CODES, type Locale } from '../../domain/survey';
 import { database } from '../db/client';
 import { findCounterByCode, listServices } from '../db/regions';
-import { type Bindings, publicOrigin, readConfig } from '../env';
+import { type Bindings, readConfig } from '../env';
 import { limitBody } from '../http/body-limit';
 import { negotiateLocale } from '../http/locale';
+import { isOwnOrigin, publicOrigin } from '../http/origin';
 import { ProblemError } from '../http/problem';
 import { waitUntilOf } from '../http/wait-until';
 import { RatingSubmissionSchema } from '../rating/schema';
@@ -335,7 +334,7 @@ ratingFormRouter.post('/:code/kiosk/daftar', limitBody(MAX_FORM_BYTES), async (c
   const locale = localeOf(c);
   // Only from our own pages: another site must not enrol a visitor's browser with a code of its own.
   const origin = c.req.header('origin');
-  if (origin && origin !== new URL(c.req.url).origin) return enrolmentFailed(c, locale, 403);
+  if (origin && !isOwnOrigin(c.env, c.req.url, origin)) return enrolmentFailed(c, locale, 403);
   let posted: Record<string, unknown>;
   try {
     posted = await c.req.parseBody();

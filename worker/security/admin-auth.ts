@@ -1,18 +1,14 @@
 /**
  * @module
- * `adminAuth`: who may use the admin API (SPEC §5). Either `Authorization: Bearer <ADMIN_TOKEN>`
- * (compared in constant time), or a console session cookie. Cookies are sent by browsers on their
- * own, so a session request with an unsafe method must also come from our own origin and carry the
- * session's CSRF token in `X-CSRF-Token` (the console reads it from `POST /api/v1/admin/session`).
- * Bearer requests need no CSRF defence: browsers never attach that header by themselves.
- * It sets the caller's {@link Principal} (role, region, units); what a principal may do per route is decided
- * by worker/security/policy.ts.
+ * `adminAuth`: the admin token or a console session cookie (unsafe methods also same-origin with `X-CSRF-Token`)
+ * sets the caller's Principal; worker/security/policy.ts decides per route (docs/spec.md §5, docs/accounts.md).
  */
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Grant } from '../../domain/roles';
 import { type Actor, signInFailureAudit } from '../admin/audit';
-import { type AppEnv, readConfig } from '../env';
+import { type AppEnv, type Bindings, readConfig } from '../env';
+import { isOwnOrigin } from '../http/origin';
 import { ProblemError } from '../http/problem';
 import { hmacBase64Url } from './hmac';
 import { assertSignInAllowed, recordSignInFailure, signInKeys } from './sign-in-throttle';
@@ -61,15 +57,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const unauthorized = (detail: string, error?: 'invalid_token') => bearerUnauthorized('admin', detail, error);
 
 /** True when the request demonstrably comes from a page of this portal (Origin, else Sec-Fetch-Site). */
-export function isSameOrigin(request: Request, publicOrigin: string | null): boolean {
+export function isSameOrigin(env: Bindings, request: Request): boolean {
   const origin = request.headers.get('Origin');
-  if (origin !== null) return isOwnOrigin(origin, request.url, publicOrigin);
+  if (origin !== null) return isOwnOrigin(env, request.url, origin);
   return request.headers.get('Sec-Fetch-Site') === 'same-origin';
-}
-
-/** True when `origin` is this portal's: the request's own origin or the configured public one. */
-export function isOwnOrigin(origin: string, requestUrl: string, publicOrigin: string | null): boolean {
-  return origin === new URL(requestUrl).origin || origin === publicOrigin;
 }
 
 /**
@@ -161,7 +152,7 @@ export const adminAuth = createMiddleware<AdminEnv>(async (c, next) => {
     const session = await findSession(c.env.DB, cookie, config.adminToken);
     if (!session) throw unauthorized('The session has expired or was signed out.');
     if (!SAFE_METHODS.has(c.req.method)) {
-      if (!isSameOrigin(c.req.raw, config.publicOrigin)) {
+      if (!isSameOrigin(c.env, c.req.raw)) {
         throw new ProblemError(403, 'Cross-site request refused.');
       }
       const csrf = c.req.header(CSRF_HEADER) ?? '';

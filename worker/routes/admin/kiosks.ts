@@ -1,15 +1,14 @@
 /**
  * @module
- * Admin: the kiosks enrolled at a counter (docs/rating.md, "Kiosk display and counter tablets"). Creating one returns
- * its one-time enrolment link, shown once; opening it on the tablet stores the kiosk's credential there. Listed
- * without secrets, revocable at once.
+ * Admin: the kiosks enrolled at a counter, each created with a one-time enrolment link shown once, listed without
+ * secrets, revocable at once (docs/rating.md, "Kiosk display and counter tablets").
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createKiosk, listKiosks, revokeKiosk } from '../../admin/kiosks';
 import { database } from '../../db/client';
-import { publicOrigin } from '../../env';
 import { requireCounter } from '../../http/lookups';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { publicOrigin } from '../../http/origin';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';

@@ -1,8 +1,7 @@
 /**
  * @module
- * Admin: the official SKM report of a unit or a region per period (A4 HTML and PDF, PermenPANRB
- * 14/2017 annex), and the signed SKP evidence link of a unit × period with its QR code (PermenPANRB
- * 6/2022). Staff see everything unsuppressed (the agency audience, SPEC §4); the report says so.
+ * Admin: the official SKM report of a unit or region per period (HTML, PDF) and the signed SKP evidence link of a
+ * unit × period; staff see unsuppressed figures, and the report says so (docs/spec.md §4, §5).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { localDate, type Period, parsePeriod, periodStatus } from '../../../domain/periods';
@@ -12,10 +11,11 @@ import { type Actor, auditStatement } from '../../admin/audit';
 import { qrSvg } from '../../admin/counter-print';
 import { database } from '../../db/client';
 import { findUnit, listUnits, type Region, type Unit } from '../../db/regions';
-import { publicOrigin, readConfig } from '../../env';
+import { readConfig } from '../../env';
 import { contentDisposition } from '../../http/content-disposition';
 import { requireRegion, requireUnit } from '../../http/lookups';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { publicOrigin } from '../../http/origin';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import { unitScore } from '../../indicators/scores';
