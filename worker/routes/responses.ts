@@ -1,10 +1,10 @@
 /**
  * @module
- * `POST /api/v1/responses` (SPEC §5): a citizen's rating, as JSON from the rating form's script or any client.
+ * `POST /api/v1/responses`: a citizen's rating as JSON, from the rating form's script or any client (docs/spec.md §5).
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { limitBody } from '../http/body-limit';
-import { PUBLIC_SECURITY } from '../http/openapi';
+import { PUBLIC_SECURITY, problemContent } from '../http/openapi';
 import { createRouter } from '../http/router';
 import { waitUntilOf } from '../http/wait-until';
 import { RatingSubmissionSchema, StoredRatingSchema } from '../rating/schema';
@@ -12,18 +12,6 @@ import { submitRating } from '../rating/submit-rating';
 
 /** A full rating with a 1,000-character comment of 4-byte characters is about 4.5 KB; anything far larger is not one. */
 export const MAX_RATING_BYTES = 16 * 1024;
-
-const FieldErrorSchema = z.object({ field: z.string(), pointer: z.string(), detail: z.string() });
-const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    detail: z.string().optional(),
-    errors: z.array(FieldErrorSchema).optional(),
-  })
-  .openapi('Problem', { description: 'RFC 9457 problem details' });
-const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
 const submitRoute = createRoute({
   method: 'post',
