@@ -202,35 +202,42 @@ ratingFormRouter.post('/:code', limitBody(MAX_FORM_BYTES), async (c) => {
     }
     return renderForm(c, code, state, 400);
   }
-  try {
-    const { id, held } = await submitRating(
-      { env: c.env, headers: c.req.raw.headers, waitUntil: waitUntilOf(c) },
-      parsed.data,
-    );
-    const url = new URL(c.req.url);
-    const thanks = withQuery(`/r/${encodeURIComponent(code)}/terima-kasih`, {
-      lang: locale === 'en' ? 'en' : null,
-      kiosk: url.searchParams.get('kiosk') === '1' ? '1' : null,
-      id,
-      held: held ? '1' : null,
-    });
-    return c.redirect(thanks, 303);
-  } catch (error) {
-    if (!(error instanceof ProblemError)) throw error;
-    if (error.status === 404) return renderForm(c, code, state);
-    if (error.status === 400) {
-      for (const fieldError of error.extra.errors ?? []) {
-        const name = formFieldOf(fieldError.field);
-        if (name) state.errors[name] = fieldMessage(locale, name);
-        else state.formError = t(locale, fieldError.field === 'kioskToken' ? 'errKiosk' : 'errGeneral');
-      }
-      return renderForm(c, code, state, 400);
+  const outcome = await submitRating(
+    { env: c.env, headers: c.req.raw.headers, waitUntil: waitUntilOf(c) },
+    parsed.data,
+  );
+  switch (outcome.kind) {
+    case 'stored':
+    case 'repeat': {
+      const thanks = withQuery(`/r/${encodeURIComponent(code)}/terima-kasih`, {
+        lang: locale === 'en' ? 'en' : null,
+        kiosk: c.req.query('kiosk') === '1' ? '1' : null,
+        id: outcome.id,
+        held: outcome.held ? '1' : null,
+      });
+      return c.redirect(thanks, 303);
     }
-    const retryAfter = error.extra.headers?.['retry-after'];
-    if (retryAfter) c.header('retry-after', retryAfter);
-    if (error.status === 429) return renderForm(c, code, { ...state, formError: t(locale, 'errMinuteLimit') }, 429);
-    if (error.status === 403) return renderForm(c, code, { ...state, formError: t(locale, 'errBot') }, 403);
-    return renderForm(c, code, { ...state, formError: t(locale, 'errUnavailable') }, 503);
+    case 'counter-inactive':
+      return renderForm(c, code, state);
+    case 'unknown-service':
+      return renderForm(
+        c,
+        code,
+        { ...state, errors: { ...state.errors, service: fieldMessage(locale, 'service') } },
+        400,
+      );
+    case 'kiosk-token-invalid':
+    case 'kiosk-token-expired':
+      return renderForm(c, code, { ...state, formError: t(locale, 'errKiosk') }, 400);
+    case 'device-minute-limit':
+    case 'network-minute-limit':
+      c.header('retry-after', String(outcome.retryAfter));
+      return renderForm(c, code, { ...state, formError: t(locale, 'errMinuteLimit') }, 429);
+    case 'bot-refused':
+      return renderForm(c, code, { ...state, formError: t(locale, 'errBot') }, 403);
+    case 'bot-unavailable':
+      c.header('retry-after', String(outcome.retryAfter));
+      return renderForm(c, code, { ...state, formError: t(locale, 'errUnavailable') }, 503);
   }
 });
 
