@@ -24,6 +24,9 @@ export const ProblemSchema = z
   })
   .openapi('Problem', { description: 'RFC 9457 problem details; `errors` lists each invalid field on a 400.' });
 
+/** A documented `application/json` body (request or response) of `schema`. */
+export const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+
 /** The body of every documented error response. */
 export const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 

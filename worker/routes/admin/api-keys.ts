@@ -1,19 +1,17 @@
 /**
  * @module
- * Admin: agency API keys of a region (SPEC §5): create (the key is shown once), list (no secrets),
- * revoke.
+ * Admin: a region's agency API keys: create (the key is shown once), list (without secrets), revoke
+ * (docs/spec.md §5, docs/api.md).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../admin/api-keys';
 import { database } from '../../db/client';
 import { requireRegion } from '../../http/lookups';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
 import { LabelSchema, RegionParams } from './params';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const CreatedKeySchema = z
   .object({

@@ -12,7 +12,7 @@ import type { Counter } from '../../db/regions';
 import { listCounters } from '../../db/regions';
 import { contentDisposition } from '../../http/content-disposition';
 import { requireCounter, requireUnit } from '../../http/lookups';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { publicOrigin } from '../../http/origin';
 import { createRouter } from '../../http/router';
 import { noncedPageHeaders } from '../../http/security-headers';
@@ -41,8 +41,6 @@ const CounterPatchSchema = z
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'Nothing to change.' })
   .openapi('CounterPatch');
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const listRoute = createRoute({
   method: 'get',

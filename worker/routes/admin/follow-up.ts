@@ -1,7 +1,7 @@
 /**
  * @module
- * Admin: a unit's follow-up actions (rencana tindak lanjut, SPEC §5): list, create, change (status, evidence, due
- * date…), delete; each change audited. Published on the unit page ("Anda berkata, kami bertindak").
+ * Admin: a unit's follow-up actions (rencana tindak lanjut), each change audited, published on the unit page
+ * ("Anda berkata, kami bertindak"; docs/spec.md §5).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createFollowUpAction, deleteFollowUpAction, updateFollowUpAction } from '../../admin/follow-up';
@@ -15,13 +15,12 @@ import {
   PeriodIdSchema,
 } from '../../follow-up/schema';
 import { requireUnit } from '../../http/lookups';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
 import { UnitParams } from './params';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const PATH = '/regions/{region}/units/{unit}/follow-up';
 const IdParams = UnitParams.extend({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 const PeriodQuery = z.object({

@@ -7,14 +7,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createKiosk, listKiosks, revokeKiosk } from '../../admin/kiosks';
 import { database } from '../../db/client';
 import { requireCounter } from '../../http/lookups';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { publicOrigin } from '../../http/origin';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
 import { CounterParams, LabelSchema } from './params';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const KioskSchema = z
   .object({

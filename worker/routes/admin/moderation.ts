@@ -1,7 +1,7 @@
 /**
  * @module
- * Admin: moderation queues of a region (SPEC §4): comments (publish, reject, the unit's reply) and
- * flagged responses (accept into the figures, or reject).
+ * Admin: a region's moderation queues: comments (publish, reject, reply) and flagged responses (accept into the
+ * figures, or reject) (docs/spec.md §4).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { unitLimit } from '../../../domain/roles';
@@ -15,13 +15,12 @@ import {
 } from '../../admin/moderation';
 import { database } from '../../db/client';
 import { requireRegion } from '../../http/lookups';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
 import { RegionParams, visibleText } from './params';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const IdParams = RegionParams.extend({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 
 const CommentSchema = z

@@ -1,7 +1,7 @@
 /**
  * @module
- * Keyed-in paper questionnaires (SPEC §5): `POST …/units/{unit}/responses` stores one (idempotent on its
- * submissionId), `DELETE …/units/{unit}/responses/{id}` takes back the operator's own entry within 15 minutes.
+ * Keyed-in paper questionnaires: store one (idempotent on its submissionId), or take back one's own entry within
+ * 15 minutes (docs/spec.md §5).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { isCalendarDate } from '../../../domain/periods';
@@ -12,14 +12,12 @@ import { paperDateProblem, regionToday } from '../../admin/paper-import';
 import { database } from '../../db/client';
 import { listServices } from '../../db/regions';
 import { requireUnit } from '../../http/lookups';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { type FieldError, ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import { AnswersSchema, CreatedSchema, RespondentSchema } from '../../rating/schema';
 import type { AdminEnv } from '../../security/admin-auth';
 import { UnitParams } from './params';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 export const PaperEntrySchema = z
   .strictObject({

@@ -1,13 +1,13 @@
 /**
  * @module
- * Admin: regions, units and services (SPEC §5). Each change writes its audit row in the same batch.
+ * Admin: regions, units and services, each change with its audit row in the same batch (docs/spec.md §5).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRegion, createService, createUnit, updateUnit } from '../../admin/organisation';
 import { database } from '../../db/client';
 import { listServices, listUnits, type Unit } from '../../db/regions';
 import { requireRegion, requireUnit } from '../../http/lookups';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
 import { RegionSchema, regionView } from '../regions';
@@ -21,8 +21,6 @@ import {
   UnitParams,
   UnitSchema,
 } from './params';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const postRegion = createRoute({
   method: 'post',

@@ -19,7 +19,7 @@ import {
 } from '../../admin/accounts';
 import { auditStatement, signInFailureAudit } from '../../admin/audit';
 import { readConfig } from '../../env';
-import { ADMIN_SECURITY, PUBLIC_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, PUBLIC_SECURITY, problemResponses } from '../../http/openapi';
 import { isOwnOrigin } from '../../http/origin';
 import { createRouter } from '../../http/router';
 import {
@@ -45,8 +45,6 @@ import {
   signInKeys,
 } from '../../security/sign-in-throttle';
 import { randomCode, secretsEqual } from '../../security/tokens';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const NamedSchema = z.object({ slug: z.string(), name: z.string() });
 

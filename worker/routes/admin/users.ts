@@ -17,14 +17,13 @@ import {
   signOutEverywhere,
 } from '../../admin/accounts';
 import { readConfig } from '../../env';
-import { ADMIN_SECURITY, PUBLIC_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, PUBLIC_SECURITY, problemResponses } from '../../http/openapi';
 import { isOwnOrigin, publicOrigin } from '../../http/origin';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
 import { assertSignInAllowed, recordSignInFailure, signInKeys } from '../../security/sign-in-throttle';
 import { NameSchema, SlugSchema } from './params';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const IdParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'usr_…' }) });
 const Named = z.object({ slug: z.string(), name: z.string() });
 
