@@ -7,6 +7,7 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Grant } from '../../domain/roles';
 import { type Actor, signInFailureAudit } from '../admin/audit';
+import type { Region, Unit } from '../db/regions';
 import { type AppEnv, type Bindings, readConfig } from '../env';
 import { isOwnOrigin } from '../http/origin';
 import { ProblemError } from '../http/problem';
@@ -49,7 +50,14 @@ export const BOOTSTRAP_PRINCIPAL: Principal = {
 };
 
 export type AdminEnv = AppEnv & {
-  Variables: { actor: Actor; principal: Principal; session: AdminSession | null };
+  Variables: {
+    actor: Actor;
+    principal: Principal;
+    session: AdminSession | null;
+    /** The path's `:region` and `:unit`, resolved once by enforcePolicy for routes of that scope only. */
+    region: Region;
+    unit: Unit;
+  };
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

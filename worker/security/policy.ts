@@ -1,25 +1,13 @@
 /**
  * @module
- * Who may call which admin route (docs/accounts.md). Every route under `/api/v1/admin` has one line in
- * {@link ADMIN_POLICIES}, keyed by its method and Hono path relative to the admin base:
- *
- * ```ts
- * 'POST /regions/:region/units/:unit/follow-up': policy({ role: 'unit_operator', scope: 'unit' }),
- * ```
- *
- * - `role`: the least role that may call it (`viewer` < `unit_operator` < `region_admin` < `super`, domain/roles.ts).
- * - `scope`: what the path names and the caller must reach: `unit` (`:region` and `:unit`), `region` (`:region`),
- *   `global` (nothing in the path: the handler limits what it shows or changes to the caller's reach), or
- *   `public` (no credentials; the route guards itself, e.g. signing in).
- *
- * {@link enforcePolicy} runs before every admin route: it authenticates (adminAuth), refuses a role below the
- * policy's with 403, a region or unit that does not exist with 404 and one the caller does not reach with 403,
- * before the route validates or changes anything. A route without a policy is refused to everyone but super
- * admins (fail closed), and test/api/policy.test.ts fails on it.
+ * Who may call which admin route: one policy (least role, and the scope the path names) per route in ADMIN_POLICIES;
+ * enforcePolicy checks it before the route runs, fails closed, and resolves `c.var.region`/`unit` (docs/accounts.md).
  */
 import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
 import { atLeast, type Role, reachesRegion, reachesUnit } from '../../domain/roles';
+import { database } from '../db/client';
+import { findRegion, findUnit } from '../db/regions';
 import { ProblemError } from '../http/problem';
 import { type AdminEnv, adminAuth } from './admin-auth';
 
@@ -141,21 +129,20 @@ export const enforcePolicy = createMiddleware<AdminEnv>(async (c, next) => {
   }
   if (found.scope === 'region' || found.scope === 'unit') {
     const params = pathParams(route.path, c.req.path);
-    const region = await c.env.DB.prepare('SELECT id FROM regions WHERE slug = ?')
-      .bind(params.region ?? '')
-      .first<{ id: number }>();
+    const db = database(c.env.DB);
+    const region = await findRegion(db, params.region ?? '');
     if (!region) throw new ProblemError(404, `No region '${params.region}'.`);
     if (!reachesRegion(principal, region.id)) {
       throw new ProblemError(403, `This account does not work in region '${params.region}'.`);
     }
+    c.set('region', region);
     if (found.scope === 'unit') {
-      const unit = await c.env.DB.prepare('SELECT id FROM units WHERE region_id = ? AND slug = ?')
-        .bind(region.id, params.unit ?? '')
-        .first<{ id: number }>();
+      const unit = await findUnit(db, region.id, params.unit ?? '');
       if (!unit) throw new ProblemError(404, `No unit '${params.unit}' in region '${params.region}'.`);
       if (!reachesUnit(principal, region.id, unit.id)) {
         throw new ProblemError(403, `This account does not work in unit '${params.unit}'.`);
       }
+      c.set('unit', unit);
     }
   }
   return next();

@@ -5,8 +5,6 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../admin/api-keys';
-import { database } from '../../db/client';
-import { requireRegion } from '../../http/lookups';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
@@ -83,16 +81,16 @@ const revokeRoute = createRoute({
 
 export const adminApiKeysRouter = createRouter<AdminEnv>()
   .openapi(postRoute, async (c) => {
-    const region = await requireRegion(database(c.env.DB), c.req.valid('param').region);
+    const region = c.var.region;
     return c.json(await createApiKey(c.env.DB, c.get('actor'), region, c.req.valid('json').label), 201);
   })
   .openapi(listRoute, async (c) => {
-    const region = await requireRegion(database(c.env.DB), c.req.valid('param').region);
+    const region = c.var.region;
     return c.json(await listApiKeys(c.env.DB, region.id), 200);
   })
   .openapi(revokeRoute, async (c) => {
     const { region: slug, id } = c.req.valid('param');
-    const region = await requireRegion(database(c.env.DB), slug);
+    const region = c.var.region;
     if (!(await revokeApiKey(c.env.DB, c.get('actor'), region, id))) {
       throw new ProblemError(404, `Region '${slug}' has no API key '${id}'.`);
     }

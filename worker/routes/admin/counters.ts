@@ -11,7 +11,7 @@ import { database } from '../../db/client';
 import type { Counter } from '../../db/regions';
 import { listCounters } from '../../db/regions';
 import { contentDisposition } from '../../http/content-disposition';
-import { requireCounter, requireUnit } from '../../http/lookups';
+import { requireCounter } from '../../http/lookups';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { publicOrigin } from '../../http/origin';
 import { createRouter } from '../../http/router';
@@ -124,37 +124,34 @@ function view(counter: Counter, linkOrigin: string) {
 
 adminCountersRouter
   .openapi(listRoute, async (c) => {
-    const { region, unit } = c.req.valid('param');
     const db = database(c.env.DB);
-    const found = await requireUnit(db, region, unit);
     return c.json(
-      (await listCounters(db, found.unit.id)).map((counter) => view(counter, publicOrigin(c.env, c.req.url))),
+      (await listCounters(db, c.var.unit.id)).map((counter) => view(counter, publicOrigin(c.env, c.req.url))),
       200,
     );
   })
   .openapi(createRouteConfig, async (c) => {
-    const params = c.req.valid('param');
-    const { region, unit } = await requireUnit(database(c.env.DB), params.region, params.unit);
+    const { region, unit } = c.var;
     const counter = await createCounter(c.env.DB, c.get('actor'), region, unit, c.req.valid('json'));
     return c.json(view(counter, publicOrigin(c.env, c.req.url)), 201);
   })
   .openapi(patchRoute, async (c) => {
-    const { region, unit, code } = c.req.valid('param');
-    const found = await requireCounter(database(c.env.DB), region, unit, code);
+    const { code } = c.req.valid('param');
+    const found = await requireCounter(database(c.env.DB), c.var, code);
     const updated = await updateCounter(c.env.DB, c.get('actor'), found.counter, c.req.valid('json'), found.region.id);
     return c.json(view(updated, publicOrigin(c.env, c.req.url)), 200);
   })
   .openapi(qrRoute, async (c) => {
-    const { region, unit, code } = c.req.valid('param');
-    const found = await requireCounter(database(c.env.DB), region, unit, code);
+    const { code } = c.req.valid('param');
+    const found = await requireCounter(database(c.env.DB), c.var, code);
     return c.body(qrSvg(counterUrl(publicOrigin(c.env, c.req.url), found.counter.code)), 200, {
       'Content-Type': 'image/svg+xml; charset=utf-8',
       'Content-Disposition': contentDisposition('inline', `qr-${found.counter.code}.svg`),
     });
   })
   .openapi(posterRoute, async (c) => {
-    const { region, unit, code } = c.req.valid('param');
-    const found = await requireCounter(database(c.env.DB), region, unit, code);
+    const { code } = c.req.valid('param');
+    const found = await requireCounter(database(c.env.DB), c.var, code);
     const page = await posterHtml({
       url: counterUrl(publicOrigin(c.env, c.req.url), found.counter.code),
       regionName: found.region.name,

@@ -10,7 +10,6 @@ import { unitLimit } from '../../../domain/roles';
 import { ELEMENT_CODES } from '../../../domain/survey';
 import { database } from '../../db/client';
 import { listServices, listUnits } from '../../db/regions';
-import { requireRegion, requireUnit } from '../../http/lookups';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
@@ -195,7 +194,7 @@ export const adminDashboardRouter = createRouter<AdminEnv>()
   .openapi(regionDashboardRoute, async (c) => {
     const { month, lang } = c.req.valid('query');
     const db = database(c.env.DB);
-    const region = await requireRegion(db, c.req.valid('param').region);
+    const region = c.var.region;
     const resolved = monthOrProblem(month, region);
     // A unit-scoped account sees its own units' entries and alerts only.
     const limit = unitLimit(c.get('principal'));
@@ -203,10 +202,9 @@ export const adminDashboardRouter = createRouter<AdminEnv>()
     return c.json(await regionDashboard(c.env.DB, region, units, resolved, Date.now(), lang), 200);
   })
   .openapi(unitDashboardRoute, async (c) => {
-    const { region: regionSlug, unit: unitSlug } = c.req.valid('param');
     const { month, lang } = c.req.valid('query');
     const db = database(c.env.DB);
-    const { region, unit } = await requireUnit(db, regionSlug, unitSlug);
+    const { region, unit } = c.var;
     const resolved = monthOrProblem(month, region);
     const services = await listServices(db, unit.id);
     return c.json(await unitDashboardOf(c.env.DB, region, unit, services, resolved, Date.now(), lang), 200);

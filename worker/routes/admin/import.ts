@@ -19,7 +19,6 @@ import {
 import { database } from '../../db/client';
 import { listServices } from '../../db/regions';
 import { limitBody } from '../../http/body-limit';
-import { requireUnit } from '../../http/lookups';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
@@ -79,9 +78,8 @@ adminImportRouter.use(
 );
 
 adminImportRouter.openapi(importRoute, async (c) => {
-  const params = c.req.valid('param');
   const db = database(c.env.DB);
-  const { region, unit } = await requireUnit(db, params.region, params.unit);
+  const { region, unit } = c.var;
   const contentType = c.req.header('Content-Type') ?? '';
   if (!/^text\/csv\b/i.test(contentType)) {
     throw new ProblemError(415, 'Send the questionnaires as text/csv.');

@@ -91,7 +91,7 @@ const revokeKioskRoute = createRoute({
 export const adminKiosksRouter = createRouter<AdminEnv>()
   .openapi(createKioskRoute, async (c) => {
     const params = c.req.valid('param');
-    const { region, counter } = await requireCounter(database(c.env.DB), params.region, params.unit, params.code);
+    const { region, counter } = await requireCounter(database(c.env.DB), c.var, params.code);
     const created = await createKiosk(
       c.env.DB,
       c.get('actor'),
@@ -104,12 +104,12 @@ export const adminKiosksRouter = createRouter<AdminEnv>()
   })
   .openapi(listKiosksRoute, async (c) => {
     const params = c.req.valid('param');
-    const { counter } = await requireCounter(database(c.env.DB), params.region, params.unit, params.code);
+    const { counter } = await requireCounter(database(c.env.DB), c.var, params.code);
     return c.json(await listKiosks(c.env.DB, counter.id), 200);
   })
   .openapi(revokeKioskRoute, async (c) => {
     const params = c.req.valid('param');
-    const { region, counter } = await requireCounter(database(c.env.DB), params.region, params.unit, params.code);
+    const { region, counter } = await requireCounter(database(c.env.DB), c.var, params.code);
     if (!(await revokeKiosk(c.env.DB, c.get('actor'), { ...counter, regionId: region.id }, params.id))) {
       throw new ProblemError(404, `Counter '${params.code}' has no kiosk '${params.id}'.`);
     }

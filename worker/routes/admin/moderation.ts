@@ -13,8 +13,6 @@ import {
   moderateComment,
   rejectFlaggedResponse,
 } from '../../admin/moderation';
-import { database } from '../../db/client';
-import { requireRegion } from '../../http/lookups';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
@@ -136,7 +134,7 @@ const decisionRoute = (decision: 'accept' | 'reject') =>
 
 export const adminModerationRouter = createRouter<AdminEnv>()
   .openapi(listCommentsRoute, async (c) => {
-    const region = await requireRegion(database(c.env.DB), c.req.valid('param').region);
+    const region = c.var.region;
     return c.json(
       await listComments(c.env.DB, region.id, c.req.valid('query').status, 200, unitLimit(c.get('principal'))),
       200,
@@ -144,7 +142,7 @@ export const adminModerationRouter = createRouter<AdminEnv>()
   })
   .openapi(moderateCommentRoute, async (c) => {
     const { region: slug, id } = c.req.valid('param');
-    const region = await requireRegion(database(c.env.DB), slug);
+    const region = c.var.region;
     const comment = await moderateComment(
       c.env.DB,
       c.get('actor'),
@@ -158,7 +156,7 @@ export const adminModerationRouter = createRouter<AdminEnv>()
     return c.json(comment, 200);
   })
   .openapi(listFlaggedRoute, async (c) => {
-    const region = await requireRegion(database(c.env.DB), c.req.valid('param').region);
+    const region = c.var.region;
     return c.json(
       await listFlaggedResponses(c.env.DB, region.id, c.req.valid('query').status, 200, unitLimit(c.get('principal'))),
       200,
@@ -166,7 +164,7 @@ export const adminModerationRouter = createRouter<AdminEnv>()
   })
   .openapi(decisionRoute('accept'), async (c) => {
     const { region: slug, id } = c.req.valid('param');
-    const region = await requireRegion(database(c.env.DB), slug);
+    const region = c.var.region;
     if (!(await acceptFlaggedResponse(c.env.DB, c.get('actor'), region, id, unitLimit(c.get('principal'))))) {
       throw new ProblemError(404, `Region '${slug}' has no flagged response '${id}'.`);
     }
@@ -174,7 +172,7 @@ export const adminModerationRouter = createRouter<AdminEnv>()
   })
   .openapi(decisionRoute('reject'), async (c) => {
     const { region: slug, id } = c.req.valid('param');
-    const region = await requireRegion(database(c.env.DB), slug);
+    const region = c.var.region;
     if (!(await rejectFlaggedResponse(c.env.DB, c.get('actor'), region, id, unitLimit(c.get('principal'))))) {
       throw new ProblemError(404, `Region '${slug}' has no flagged response '${id}'.`);
     }

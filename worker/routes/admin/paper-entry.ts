@@ -11,7 +11,6 @@ import { enterPaperResponse, entryDateRange, UNDO_WINDOW_MS, undoPaperResponse }
 import { paperDateProblem, regionToday } from '../../admin/paper-import';
 import { database } from '../../db/client';
 import { listServices } from '../../db/regions';
-import { requireUnit } from '../../http/lookups';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { type FieldError, ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
@@ -79,10 +78,9 @@ const fieldProblem = (field: string, detail: string): FieldError => ({ field, po
 
 export const adminPaperEntryRouter = createRouter<AdminEnv>()
   .openapi(enterRoute, async (c) => {
-    const params = c.req.valid('param');
     const body = c.req.valid('json');
     const db = database(c.env.DB);
-    const { region, unit } = await requireUnit(db, params.region, params.unit);
+    const { region, unit } = c.var;
     const errors: FieldError[] = [];
     const dateProblem = paperDateProblem(body.date, entryDateRange(regionToday(region)));
     if (dateProblem) errors.push(fieldProblem('date', dateProblem));
@@ -111,8 +109,8 @@ export const adminPaperEntryRouter = createRouter<AdminEnv>()
     return c.json({ id: outcome.id }, outcome.kind === 'stored' ? 201 : 200);
   })
   .openapi(undoRoute, async (c) => {
-    const { id, ...params } = c.req.valid('param');
-    const { region, unit } = await requireUnit(database(c.env.DB), params.region, params.unit);
+    const { id } = c.req.valid('param');
+    const { region, unit } = c.var;
     const outcome = await undoPaperResponse(c.env.DB, c.get('actor'), region, unit, id);
     if (outcome === 'not-found') throw new ProblemError(404, `Unit '${unit.slug}' has no paper response '${id}'.`);
     if (outcome === 'not-yours') {

@@ -13,7 +13,6 @@ import { database } from '../../db/client';
 import { findUnit, listUnits, type Region, type Unit } from '../../db/regions';
 import { readConfig } from '../../env';
 import { contentDisposition } from '../../http/content-disposition';
-import { requireRegion, requireUnit } from '../../http/lookups';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { publicOrigin } from '../../http/origin';
 import { ProblemError } from '../../http/problem';
@@ -139,11 +138,10 @@ async function report(
   env: AdminEnv['Bindings'],
   principal: Principal,
   requestUrl: string,
-  params: { region: string },
+  region: Region,
   query: { period: string; unit?: string | undefined },
 ) {
   const db = database(env.DB);
-  const region = await requireRegion(db, params.region);
   const now = Date.now();
   const period = reportablePeriod(query.period, region, now);
   let unit: Unit | null = null;
@@ -178,11 +176,9 @@ async function report(
 async function evidenceOf(
   env: AdminEnv['Bindings'],
   requestUrl: string,
-  regionSlug: string,
-  unitSlug: string,
+  { region, unit }: { region: Region; unit: Unit },
   id: string,
 ) {
-  const { region, unit } = await requireUnit(database(env.DB), regionSlug, unitSlug);
   const now = Date.now();
   const period = reportablePeriod(id, region, now);
   const score = await unitScore(env.DB, region, unit, period, 'agency');
@@ -227,7 +223,7 @@ export const adminReportsRouter = createRouter<AdminEnv>();
 
 adminReportsRouter
   .openapi(reportRoute('html'), async (c) => {
-    const loaded = await report(c.env, c.get('principal'), c.req.url, c.req.valid('param'), c.req.valid('query'));
+    const loaded = await report(c.env, c.get('principal'), c.req.url, c.var.region, c.req.valid('query'));
     const html = await skmReportHtml(loaded.report);
     if (loaded.evidence && loaded.unit) {
       await auditEvidence(c.env.DB, c.get('actor'), loaded.region, loaded.unit, loaded.evidence, 'report-html');
@@ -235,7 +231,7 @@ adminReportsRouter
     return c.html(html, 200);
   })
   .openapi(reportRoute('pdf'), async (c) => {
-    const loaded = await report(c.env, c.get('principal'), c.req.url, c.req.valid('param'), c.req.valid('query'));
+    const loaded = await report(c.env, c.get('principal'), c.req.url, c.var.region, c.req.valid('query'));
     const bytes = await skmReportPdf(loaded.report, new Date(loaded.now));
     if (loaded.evidence && loaded.unit) {
       await auditEvidence(c.env.DB, c.get('actor'), loaded.region, loaded.unit, loaded.evidence, 'report-pdf');
@@ -247,15 +243,13 @@ adminReportsRouter
     });
   })
   .openapi(issueRoute, async (c) => {
-    const { region, unit } = c.req.valid('param');
-    const found = await evidenceOf(c.env, c.req.url, region, unit, c.req.valid('json').period);
+    const found = await evidenceOf(c.env, c.req.url, c.var, c.req.valid('json').period);
     const { claim, token, url } = found.evidence;
     await auditEvidence(c.env.DB, c.get('actor'), found.region, found.unit, found.evidence, 'json');
     return c.json({ url, token, ...claimFigures(claim) }, 201);
   })
   .openapi(qrRoute, async (c) => {
-    const { region, unit } = c.req.valid('param');
-    const found = await evidenceOf(c.env, c.req.url, region, unit, c.req.valid('query').period);
+    const found = await evidenceOf(c.env, c.req.url, c.var, c.req.valid('query').period);
     await auditEvidence(c.env.DB, c.get('actor'), found.region, found.unit, found.evidence, 'qr');
     return c.body(qrSvg(found.evidence.url), 200, {
       'Content-Type': 'image/svg+xml; charset=utf-8',
