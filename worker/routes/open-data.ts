@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { SLUG_PATTERN } from '../../domain/slugs';
 import { database } from '../db/client';
 import { withQueryBudget } from '../db/query-budget';
 import { countInWindow } from '../db/rate-counters';
@@ -223,7 +224,7 @@ openDataRouter.openapi(
     request: {
       params: z.object({
         day,
-        region: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a region slug'),
+        region: z.string().regex(SLUG_PATTERN, 'a region slug'),
         month: z.string().regex(/^\d{4}-\d{2}$/, "a month 'YYYY-MM'"),
         file: z.enum(PARTITION_FILES),
       }),
