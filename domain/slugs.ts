@@ -1,7 +1,11 @@
 /** @module Slugs of regions, units and services in URLs (SPEC §1, §6): their shape and the words regions may not take. */
 
-/** Lower-case letters, digits and single inner hyphens, 2–63 characters: `kota-tanjungpinang`, `dpmptsp`. */
-export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){1,62}$/;
+/**
+ * The one slug rule: lower-case letters, digits and single inner hyphens, 2–63 characters (`kota-tanjungpinang`,
+ * `dpmptsp`). Unanchored, to build larger patterns (a `{region}:{YYYY-MM}` cursor) and HTML `pattern` attributes.
+ */
+export const SLUG_SOURCE = '[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){1,62}';
+export const SLUG_PATTERN = new RegExp(`^${SLUG_SOURCE}$`);
 
 /**
  * First path segments owned by the portal itself (SPEC §6): a region called `data` would hide the open-data catalog.

@@ -1,12 +1,11 @@
 /**
  * @module
- * The Hono app for every API-owned path: `/api/*`, the rating form `/r/*`, the open-data
- * files `/data/*`, the SKP evidence check `/bukti/*` and the pages' share cards `/og/*`. `worker/index.ts` puts the Astro site
- * behind it; tests drive this app directly.
+ * The Hono app for the API-owned paths (`/api`, `/r`, `/data`, `/bukti`, `/og`); worker/index.ts puts the Astro site
+ * behind it and tests drive it directly (README "Architecture").
  */
-import { publicOrigin } from './env';
 import { apiDocs, apiDocsHeaders } from './http/api-docs';
 import { SECURITY } from './http/openapi';
+import { publicOrigin } from './http/origin';
 import { onError, problem, problemResponse } from './http/problem';
 import { createRouter } from './http/router';
 import { ADMIN_BASE, adminRouter } from './routes/admin';

@@ -1,9 +1,8 @@
 /**
  * @module
- * The Worker's bindings and the one place that turns them into typed configuration.
+ * The Worker's bindings and the one place that turns them into typed configuration (README "Configuration and secrets").
  */
 import { QUERY_BUDGET } from './db/query-budget';
-import { InvalidOriginError, normalisePublicOrigin } from './http/origin';
 
 /** Bindings and variables from wrangler.toml, secrets from `wrangler secret put` (locally: .dev.vars). */
 export interface Bindings {
@@ -62,7 +61,7 @@ export interface Config {
   /** Anything but an explicit `development` is production: a forgotten setting must fail closed. */
   development: boolean;
   /**
-   * PUBLIC_ORIGIN normalised (worker/http/origin.ts); null only in development, where links use the request's own
+   * PUBLIC_ORIGIN normalised (normalisePublicOrigin); null only in development, where links use the request's own
    * origin. Reading it in production when it is unset or invalid throws MisconfigurationError.
    */
   readonly publicOrigin: string | null;
@@ -110,6 +109,31 @@ export class MisconfigurationError extends Error {
   ) {
     super(`Server misconfigured: ${setting} ${reason}.`);
   }
+}
+
+/** Why a configured origin cannot be used; the deployment must fix its configuration. */
+export class InvalidOriginError extends Error {}
+
+/**
+ * `scheme://host[:port]` without a trailing slash, lower-cased (and IDN hosts in punycode) by the URL parser, so
+ * `${origin}/r/{code}` never has a double slash. A path, query, fragment or credentials are refused, not dropped:
+ * `https://example.go.id/suara` would otherwise send every QR code to the wrong place without a word.
+ */
+export function normalisePublicOrigin(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new InvalidOriginError(`'${value}' is not an absolute URL such as https://suara.example.go.id`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InvalidOriginError(`'${value}' must start with https:// (or http:// locally)`);
+  }
+  if (url.username !== '' || url.password !== '') throw new InvalidOriginError(`'${value}' must not hold credentials`);
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
+    throw new InvalidOriginError(`'${value}' must be an origin only, without a path, query or fragment`);
+  }
+  return url.origin;
 }
 
 function positiveInteger(value: string | undefined, fallback: number): number {
@@ -180,12 +204,4 @@ export function readConfig(env: Bindings): Config {
     // Workers Paid allows 1,000 queries per invocation (Free: 50, so set e.g. 45 there).
     queryBudget: positiveInteger(env.D1_QUERY_BUDGET, QUERY_BUDGET),
   };
-}
-
-/**
- * The origin every absolute link of a response starts with: PUBLIC_ORIGIN, else (development only) the request's own,
- * so `wrangler dev` on any port links to itself. The only place links take their origin from (README "Configuration").
- */
-export function publicOrigin(env: Bindings, requestUrl: string | URL): string {
-  return readConfig(env).publicOrigin ?? new URL(requestUrl).origin;
 }

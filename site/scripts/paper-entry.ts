@@ -299,8 +299,8 @@ function setUp(form: HTMLFormElement) {
   };
 
   const fieldOf = (path: string): Element | null => {
-    const match = /^answers\.(U[1-9])$/.exec(path);
-    if (match) return form.querySelector(`#score-${match[1]}`);
+    const score = scores.find((input) => path === `answers.${input.dataset.code}`);
+    if (score) return score;
     const name = path.replace(/^respondent\./, '');
     return form.querySelector(`[name="${CSS.escape(name)}"]`);
   };

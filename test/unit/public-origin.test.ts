@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type Bindings, MisconfigurationError, publicOrigin, readConfig } from '../../worker/env';
-import { InvalidOriginError, normalisePublicOrigin } from '../../worker/http/origin';
+import {
+  type Bindings,
+  InvalidOriginError,
+  MisconfigurationError,
+  normalisePublicOrigin,
+  readConfig,
+} from '../../worker/env';
+import { publicOrigin } from '../../worker/http/origin';
 
 describe('the public origin every absolute link starts with (SPEC §5 Public origin)', () => {
   it('drops a trailing slash, so links never hold a double slash', () => {

@@ -1,10 +1,9 @@
 /**
  * @module
- * Moderation (SPEC §4): comments become public only after a moderator publishes them, with the
- * unit's reply; flagged responses stay out of every figure until a moderator accepts them, which
- * unflags the response: SQLite's rollup triggers add it to the figures in the same statement.
+ * Moderation: comments become public only once a moderator publishes them (with the unit's reply); flagged responses
+ * stay out of every figure until accepted, which the rollup triggers then add (docs/spec.md §4).
  */
-import type { Channel } from '../../domain/survey';
+import { type Channel, ELEMENT_CODES } from '../../domain/survey';
 import type { COMMENT_STATES } from '../../schema';
 import type { Region } from '../db/regions';
 import { randomCode } from '../security/tokens';
@@ -171,7 +170,7 @@ export async function listFlaggedResponses(
       localDate: String(row.local_date),
       submittedAt: Number(row.submitted_at),
       reason: reason?.startsWith(REJECTED_PREFIX) ? reason.slice(REJECTED_PREFIX.length) || null : reason,
-      answers: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((e) => [`U${e}`, Number(row[`u${e}`])])),
+      answers: Object.fromEntries(ELEMENT_CODES.map((code) => [code, Number(row[code.toLowerCase()])])),
     };
   });
 }

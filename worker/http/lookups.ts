@@ -1,6 +1,7 @@
 /**
  * @module
- * Finding the region, unit or counter a URL names, or answering 404 problem+json.
+ * Finding the region, unit or counter a URL names, or answering 404 problem+json (docs/api.md). Admin routes get
+ * their region and unit from the access policy instead (worker/security/policy.ts).
  */
 import type { Database } from '../db/client';
 import { findCounterByCode, findRegion, findUnit, type Region, type Unit } from '../db/regions';
@@ -24,9 +25,10 @@ export async function requireUnit(
 }
 
 /** A counter by its code, only if it belongs to the unit the URL names (a code alone must not cross units). */
-export async function requireCounter(db: Database, regionSlug: string, unitSlug: string, code: string) {
-  const { region, unit } = await requireUnit(db, regionSlug, unitSlug);
+export async function requireCounter(db: Database, scope: { region: Region; unit: Unit }, code: string) {
   const found = await findCounterByCode(db, code);
-  if (!found || found.unit.id !== unit.id) throw new ProblemError(404, `No counter '${code}' in unit '${unitSlug}'.`);
-  return { region, unit, counter: found.counter };
+  if (!found || found.unit.id !== scope.unit.id) {
+    throw new ProblemError(404, `No counter '${code}' in unit '${scope.unit.slug}'.`);
+  }
+  return { region: scope.region, unit: scope.unit, counter: found.counter };
 }

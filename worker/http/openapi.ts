@@ -1,8 +1,7 @@
 /**
  * @module
- * OpenAPI building blocks shared by every router: the problem+json schema, the error responses a
- * route documents, and the security schemes. The document at /api/v1/openapi.json is generated from
- * these and from the same zod schemas that validate requests, so it cannot drift from the code.
+ * OpenAPI building blocks of every router: the one problem+json schema, the documented error responses and the
+ * security schemes, from which (with the validating zod schemas) /api/v1/openapi.json is generated (docs/api.md).
  */
 import { z } from '@hono/zod-openapi';
 
@@ -25,6 +24,12 @@ export const ProblemSchema = z
   })
   .openapi('Problem', { description: 'RFC 9457 problem details; `errors` lists each invalid field on a 400.' });
 
+/** A documented `application/json` body (request or response) of `schema`. */
+export const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+/** The body of every documented error response. */
+export const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
+
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (problem+json with `errors` per field)',
   401: 'Missing, invalid or revoked credentials (problem+json; `WWW-Authenticate: Bearer`)',
@@ -39,17 +44,11 @@ const DESCRIPTIONS: Record<number, string> = {
 /** The documented error responses of a route, all `application/problem+json`. */
 export function problemResponses<const S extends readonly (keyof typeof DESCRIPTIONS & number)[]>(...statuses: S) {
   return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      {
-        description: DESCRIPTIONS[status] ?? 'Error',
-        content: { 'application/problem+json': { schema: ProblemSchema } },
-      },
-    ]),
+    statuses.map((status) => [status, { description: DESCRIPTIONS[status] ?? 'Error', content: problemContent }]),
   ) as {
     [K in S[number]]: {
       description: string;
-      content: { 'application/problem+json': { schema: typeof ProblemSchema } };
+      content: typeof problemContent;
     };
   };
 }

@@ -1,30 +1,21 @@
 /**
  * @module
- * The one normalisation of the portal's public origin (`PUBLIC_ORIGIN`), which every absolute link starts with:
- * QR codes, posters, invitations, evidence, badges, open data (docs/spec.md §5, README "Configuration").
+ * The portal's origin as links and same-origin checks see it: every absolute link (QR codes, posters, invitations,
+ * evidence, badges, open data) starts with `publicOrigin` (docs/spec.md §5, README "Configuration and secrets").
  */
-
-/** Why a configured origin cannot be used; the deployment must fix its configuration. */
-export class InvalidOriginError extends Error {}
+import { type Bindings, readConfig } from '../env';
 
 /**
- * `scheme://host[:port]` without a trailing slash, lower-cased (and IDN hosts in punycode) by the URL parser, so
- * `${origin}/r/{code}` never has a double slash. A path, query, fragment or credentials are refused, not dropped:
- * `https://example.go.id/suara` would otherwise send every QR code to the wrong place without a word.
+ * PUBLIC_ORIGIN, else (development only) the request's own, so `wrangler dev` on any port links to itself. Without a
+ * request (the nightly snapshot) an unconfigured development portal links relatively: `''`.
  */
-export function normalisePublicOrigin(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    throw new InvalidOriginError(`'${value}' is not an absolute URL such as https://suara.example.go.id`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InvalidOriginError(`'${value}' must start with https:// (or http:// locally)`);
-  }
-  if (url.username !== '' || url.password !== '') throw new InvalidOriginError(`'${value}' must not hold credentials`);
-  if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
-    throw new InvalidOriginError(`'${value}' must be an origin only, without a path, query or fragment`);
-  }
-  return url.origin;
+export function publicOrigin(env: Bindings, requestUrl: string | URL | null): string {
+  const configured = readConfig(env).publicOrigin;
+  if (configured !== null) return configured;
+  return requestUrl === null ? '' : new URL(requestUrl).origin;
+}
+
+/** True when `origin` (an `Origin` header) is this portal's: the request's own origin or the configured public one. */
+export function isOwnOrigin(env: Bindings, requestUrl: string, origin: string): boolean {
+  return origin === new URL(requestUrl).origin || origin === readConfig(env).publicOrigin;
 }

@@ -1,30 +1,22 @@
 /**
  * @module
- * The one error shape of the API: RFC 9457 problem details (`application/problem+json`).
- * Routes throw `ProblemError`; `onError` turns anything thrown into a problem response.
+ * The one error shape of the API, RFC 9457 problem details (schema in worker/http/openapi.ts): routes throw
+ * `ProblemError` and `onError` turns anything thrown into a problem response (docs/api.md).
  */
+
+import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { MisconfigurationError, MissingSecretError } from '../env';
+import type { FieldErrorSchema, ProblemSchema } from './openapi';
 
-export interface FieldError {
-  /** Dotted path of the offending field, e.g. `answers.U3`. */
-  field: string;
-  /** JSON Pointer (RFC 6901) to the same field, as in RFC 9457's example. */
-  pointer: string;
-  detail: string;
-}
+/** One invalid field: its dotted path (`answers.U3`) and the same as a JSON Pointer (RFC 6901). */
+export type FieldError = z.infer<typeof FieldErrorSchema>;
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-  [extension: string]: unknown;
-}
+/** The documented members, plus the extensions a problem may carry (`setting` of a misconfiguration). */
+export type Problem = z.infer<typeof ProblemSchema> & { [extension: string]: unknown };
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',

@@ -1,7 +1,7 @@
 /**
  * @module
- * The nightly snapshot (docs/open-data.md): the cron enqueues one message per region × month partition and one for
- * the day's index; the queue writes each partition's files to R2 (streamed, hashed) and records them, then the index.
+ * The nightly open-data snapshot: the cron enqueues one message per region × month partition, the queue consumer
+ * streams each to R2, the index message writes SHA256SUMS and datapackage.json (docs/scale.md, "Snapshots").
  */
 import { localDate } from '../../domain/periods';
 import { database } from '../db/client';
@@ -15,6 +15,7 @@ import {
   snapshotPartitions,
 } from '../db/snapshots';
 import { type Bindings, readConfig, type SnapshotMessage } from '../env';
+import { publicOrigin } from '../http/origin';
 import { ProblemError } from '../http/problem';
 import { dataPackage } from '../open-data/datapackage';
 import { exportStream, type PreparedExport, planExport, prepareExport } from '../open-data/export';
@@ -229,7 +230,7 @@ export async function writeIndex(env: Bindings, message: Extract<SnapshotMessage
     throw new PartitionsPendingError(`${files.length} of ${message.partitions * PARTITION_FILES.length} files`);
   }
   const sums = files.map((f) => `${f.sha256}  ${f.file}\n`).join('');
-  const origin = readConfig(env).publicOrigin ?? '';
+  const origin = publicOrigin(env, null);
   const pkg = `${JSON.stringify(dataPackage({ origin, snapshot: { day, parts: files } }), null, 2)}\n`;
   for (const [file, text] of [
     ['SHA256SUMS', sums],

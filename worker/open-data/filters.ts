@@ -1,16 +1,17 @@
 /**
  * @module
- * The filters every open-data file takes (SPEC §5): `region`, `from` and `to` (months 'YYYY-MM'), plus `unit`
- * (an extension; needs `region`). Months are local calendar months of each region, like the data themselves.
+ * The filters of every open-data file: `region`, `from` and `to` (each region's local months 'YYYY-MM'), and `unit`
+ * (an extension; needs `region`) (docs/spec.md §5, docs/open-data.md).
  */
 import { z } from '@hono/zod-openapi';
 import { MAX_YEAR, MIN_YEAR, monthPeriod, parsePeriod } from '../../domain/periods';
+import { SLUG_PATTERN, SLUG_SOURCE } from '../../domain/slugs';
 
 const month = z
   .string()
   .refine((value) => parsePeriod(value)?.kind === 'month', `a month 'YYYY-MM' of the years ${MIN_YEAR} to ${MAX_YEAR}`);
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a slug (lowercase letters, digits and dashes)');
+const slug = z.string().regex(SLUG_PATTERN, 'a slug (lowercase letters, digits and dashes)');
 
 const filters = {
   region: slug.optional().openapi({ description: 'Only this region (slug).', example: 'tanjungpinang' }),
@@ -44,7 +45,7 @@ export const ResponsesQuerySchema = withRules(
     ...filters,
     cursor: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{0,62}:\d{4}-\d{2}$/, "a continuation '{region}:{YYYY-MM}' from a Link header")
+      .regex(new RegExp(`^${SLUG_SOURCE}:\\d{4}-\\d{2}$`), "a continuation '{region}:{YYYY-MM}' from a Link header")
       .refine((cursor) => parsePeriod(cursor.slice(-7))?.kind === 'month', 'a continuation naming a real month')
       .optional()
       .openapi({ description: 'Where the next part of a large download starts (from its `Link: rel="next"`).' }),

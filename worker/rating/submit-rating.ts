@@ -1,13 +1,7 @@
 /**
  * @module
- * One citizen's rating from request to D1 (SPEC §5), shared by the JSON API and the no-JavaScript form, in as few
- * D1 round trips as the rules allow (docs/rating.md, "Round trips"). What needs no database is done first, in the
- * Worker: the device and network hashes (the day's salt is cached per isolate) and the kiosk token's signature.
- * Then one atomic batch (worker/db/responses.ts) answers a repeat, checks the counter and the minute limits,
- * stores the rating counted or held (docs/rating.md "Shared networks") and counts it. Its answer follows SPEC §5's
- * order: a repeat first (200, before any limit and before Turnstile, whose tokens are single-use), then the counter,
- * the service, the kiosk token, the per-minute limits, Turnstile. Without a network call for Turnstile (local
- * development) that is the only round trip; with siteverify the batch runs once without storing, then once to store.
+ * One citizen's rating from request to D1, shared by the JSON API and the no-JavaScript form: hashes and the kiosk
+ * token in the Worker, then one atomic batch, Turnstile only when it must (docs/rating.md "Round trips", docs/spec.md §5).
  */
 import { localDate } from '../../domain/periods';
 import { plainText } from '../../domain/plain-text';
@@ -15,7 +9,6 @@ import { redactPersonalData } from '../../domain/redaction';
 import { ELEMENT_CODES } from '../../domain/survey';
 import { type RatingLimits, type StoreOutcome, storeRating } from '../db/responses';
 import { type Bindings, readConfig } from '../env';
-import { ProblemError } from '../http/problem';
 import { deviceIdentity, networkHash, ratingDeviceHash } from '../security/device-hash';
 import { credentialDigest, kioskCredentialOf } from '../security/kiosk-credential';
 import { checkKioskToken } from '../security/kiosk-token';
@@ -39,19 +32,19 @@ export interface SubmissionRequest {
   waitUntil?: (promise: Promise<unknown>) => void;
 }
 
-export interface Submitted {
-  /** 201 for a new rating, 200 for a repeat of an earlier submissionId. */
-  status: 201 | 200;
-  id: string;
-  /** Stored but held for a staff check before it counts (SPEC §5): the citizen is told so. */
-  held: boolean;
-}
+/**
+ * What became of a submission, in SPEC §5's order; each route says it in its own way (JSON problem, the form again).
+ * `held`: stored but held for a staff check before it counts, and the citizen is told so.
+ */
+export type SubmitOutcome =
+  | { kind: 'stored'; id: string; held: boolean }
+  | { kind: 'repeat'; id: string; held: boolean }
+  /** Nothing stored; `retryAfter` seconds until the same submission may be sent again. */
+  | { kind: 'device-minute-limit' | 'network-minute-limit' | 'bot-unavailable'; retryAfter: number }
+  | { kind: 'counter-inactive' | 'unknown-service' | 'kiosk-token-invalid' | 'kiosk-token-expired' | 'bot-refused' };
 
-function fieldProblem(field: string, detail: string): ProblemError {
-  return new ProblemError(400, 'The request has invalid fields.', {
-    errors: [{ field, pointer: `#/${field.replaceAll('.', '/')}`, detail }],
-  });
-}
+/** Seconds to wait when Turnstile could not be reached. */
+const BOT_RETRY_AFTER = 10;
 
 /**
  * Trimmed, with the form's CRLF line ends as LF, without text-direction overrides or invisible characters (so it
@@ -66,7 +59,7 @@ function localDates(now: number): Record<string, string> {
   return Object.fromEntries([...knownTimeZones].map((zone) => [zone, localDate(now, zone)]));
 }
 
-export async function submitRating(request: SubmissionRequest, body: RatingSubmission): Promise<Submitted> {
+export async function submitRating(request: SubmissionRequest, body: RatingSubmission): Promise<SubmitOutcome> {
   const clock = request.now ?? Date.now;
   const config = readConfig(request.env);
   const d1 = request.env.DB;
@@ -141,41 +134,17 @@ export async function submitRating(request: SubmissionRequest, body: RatingSubmi
   }
 
   switch (outcome.kind) {
-    case 'stored':
-      return { status: 201, id: outcome.id, held: outcome.held };
-    case 'repeat':
-      return { status: 200, id: outcome.id, held: outcome.held };
     case 'device-minute-limit':
-      throw tooMany(
-        'Too many ratings in one minute from this device: nothing was stored; send it again after Retry-After (the rating form does so automatically).',
-        retryAfterSeconds(limits.deviceMinute.windowStart + MINUTE_MS, now),
-      );
+      return { kind: outcome.kind, retryAfter: retryAfterSeconds(limits.deviceMinute.windowStart + MINUTE_MS, now) };
     case 'network-minute-limit':
-      throw tooMany(
-        'Too many ratings in one minute from this network: nothing was stored; send it again after Retry-After (the rating form does so automatically).',
-        retryAfterSeconds(limits.networkMinute.windowStart + MINUTE_MS, now),
-      );
-    case 'counter-inactive':
-      throw new ProblemError(404, 'No active counter has this code.');
-    case 'unknown-service':
-      throw fieldProblem('service', 'This unit offers no service with this slug.');
-    case 'kiosk-token-invalid':
-      throw fieldProblem('kioskToken', 'This kiosk token is not valid for this counter.');
-    case 'kiosk-token-expired':
-      throw fieldProblem('kioskToken', 'The kiosk QR code has expired: scan the code on the screen again.');
+      return { kind: outcome.kind, retryAfter: retryAfterSeconds(limits.networkMinute.windowStart + MINUTE_MS, now) };
     case 'not-accepted':
-      if (turnstile?.ok === false && turnstile.reason === 'unavailable') {
-        throw new ProblemError(503, 'The bot check (Turnstile) could not be reached; nothing was stored. Try again.', {
-          title: 'Service Unavailable',
-          headers: { 'retry-after': '10' },
-        });
-      }
-      throw new ProblemError(403, 'The bot check (Turnstile) refused this submission.');
+      return turnstile?.ok === false && turnstile.reason === 'unavailable'
+        ? { kind: 'bot-unavailable', retryAfter: BOT_RETRY_AFTER }
+        : { kind: 'bot-refused' };
     case 'unknown-time-zone':
       throw new Error(`submitRating: the region's time zone ${outcome.timeZone} has no local date`);
+    default:
+      return outcome;
   }
-}
-
-function tooMany(detail: string, retryAfter: number): ProblemError {
-  return new ProblemError(429, detail, { headers: { 'retry-after': String(retryAfter) } });
 }

@@ -1,19 +1,19 @@
 /**
  * @module
- * Open data (SPEC §5), mounted at `/data`: `datapackage.json`, `scores`, `responses` and `comments` as `.csv` and
- * `.json` with the filters `region`, `unit`, `from`, `to`, and the nightly snapshots `/data/snapshots/{day}/{file}`.
- * Files are streamed, carry an `ETag` (and `Last-Modified`, except the microdata), and answer `If-None-Match` with 304. The catalogue page `/data`
- * itself is the Astro site's.
+ * Open data at `/data`: datapackage.json, the scores, responses and comments files (`.csv`, `.json`, streamed,
+ * with ETags) and the nightly snapshots (docs/spec.md §5, docs/scale.md "Exports").
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { SLUG_PATTERN } from '../../domain/slugs';
 import { database } from '../db/client';
 import { withQueryBudget } from '../db/query-budget';
 import { countInWindow } from '../db/rate-counters';
 import { readDatabase } from '../db/read';
 import type { AppEnv } from '../env';
-import { publicOrigin, readConfig } from '../env';
+import { readConfig } from '../env';
 import { PUBLIC_SECURITY } from '../http/openapi';
+import { publicOrigin } from '../http/origin';
 import { ProblemError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { INDEX_FILES, PARTITION_FILES, partitionPath, snapshotKey } from '../jobs/snapshot';
@@ -44,10 +44,6 @@ const COMMON_HEADERS = {
 
 /** Queries kept free beside the planned blocks (the plan query itself, one spare). */
 const PLAN_MARGIN = 2;
-
-export function originOf(c: Context<AppEnv>): string {
-  return publicOrigin(c.env, c.req.url);
-}
 
 /**
  * Counts an uncached part of a download (a `cursor` continuation: every new value misses the edge cache and may cost
@@ -81,7 +77,11 @@ openDataRouter.openapi(
     summary: 'Frictionless Data Package: every file with its Table Schema, licence CC BY 4.0',
     responses: { 200: { description: 'The data package', content: { 'application/json': { schema: z.any() } } } },
   }),
-  (c) => c.json(dataPackage({ origin: originOf(c) }), 200, { ...COMMON_HEADERS, 'cache-control': LIVE_CACHE }),
+  (c) =>
+    c.json(dataPackage({ origin: publicOrigin(c.env, c.req.url) }), 200, {
+      ...COMMON_HEADERS,
+      'cache-control': LIVE_CACHE,
+    }),
 );
 
 for (const resource of RESOURCE_NAMES) {
@@ -224,7 +224,7 @@ openDataRouter.openapi(
     request: {
       params: z.object({
         day,
-        region: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a region slug'),
+        region: z.string().regex(SLUG_PATTERN, 'a region slug'),
         month: z.string().regex(/^\d{4}-\d{2}$/, "a month 'YYYY-MM'"),
         file: z.enum(PARTITION_FILES),
       }),

@@ -1,9 +1,7 @@
 /**
  * @module
- * The citizen's pages under `/r/{code}` (SPEC §1, §5): the rating form (GET, and POST for browsers without
- * JavaScript), the thanks page, and the kiosk display with its rotating QR code (for enrolled kiosks only, with
- * their one-time enrolment link). HTML rendered with hono/jsx,
- * behind a Content-Security-Policy whose only scripts are our nonce'd inline ones and Turnstile's.
+ * The citizen's pages under `/r/{code}`: the rating form (POST too, for browsers without JavaScript), the thanks
+ * page and the kiosk display, behind a nonce-only Content-Security-Policy (docs/spec.md §1, §5; docs/rating.md).
  */
 import { type Context, Hono } from 'hono';
 import { NONCE, type SecureHeadersVariables, secureHeaders } from 'hono/secure-headers';
@@ -12,8 +10,9 @@ import { ELEMENT_CODES, type Locale } from '../../domain/survey';
 import { negotiateLocale } from '../../i18n/locale';
 import { database } from '../db/client';
 import { findCounterByCode, listServices } from '../db/regions';
-import { type Bindings, publicOrigin, readConfig } from '../env';
+import { type Bindings, readConfig } from '../env';
 import { limitBody } from '../http/body-limit';
+import { isOwnOrigin, publicOrigin } from '../http/origin';
 import { ProblemError } from '../http/problem';
 import { waitUntilOf } from '../http/wait-until';
 import { RatingSubmissionSchema } from '../rating/schema';
@@ -203,35 +202,42 @@ ratingFormRouter.post('/:code', limitBody(MAX_FORM_BYTES), async (c) => {
     }
     return renderForm(c, code, state, 400);
   }
-  try {
-    const { id, held } = await submitRating(
-      { env: c.env, headers: c.req.raw.headers, waitUntil: waitUntilOf(c) },
-      parsed.data,
-    );
-    const url = new URL(c.req.url);
-    const thanks = withQuery(`/r/${encodeURIComponent(code)}/terima-kasih`, {
-      lang: locale === 'en' ? 'en' : null,
-      kiosk: url.searchParams.get('kiosk') === '1' ? '1' : null,
-      id,
-      held: held ? '1' : null,
-    });
-    return c.redirect(thanks, 303);
-  } catch (error) {
-    if (!(error instanceof ProblemError)) throw error;
-    if (error.status === 404) return renderForm(c, code, state);
-    if (error.status === 400) {
-      for (const fieldError of error.extra.errors ?? []) {
-        const name = formFieldOf(fieldError.field);
-        if (name) state.errors[name] = fieldMessage(locale, name);
-        else state.formError = t(locale, fieldError.field === 'kioskToken' ? 'errKiosk' : 'errGeneral');
-      }
-      return renderForm(c, code, state, 400);
+  const outcome = await submitRating(
+    { env: c.env, headers: c.req.raw.headers, waitUntil: waitUntilOf(c) },
+    parsed.data,
+  );
+  switch (outcome.kind) {
+    case 'stored':
+    case 'repeat': {
+      const thanks = withQuery(`/r/${encodeURIComponent(code)}/terima-kasih`, {
+        lang: locale === 'en' ? 'en' : null,
+        kiosk: c.req.query('kiosk') === '1' ? '1' : null,
+        id: outcome.id,
+        held: outcome.held ? '1' : null,
+      });
+      return c.redirect(thanks, 303);
     }
-    const retryAfter = error.extra.headers?.['retry-after'];
-    if (retryAfter) c.header('retry-after', retryAfter);
-    if (error.status === 429) return renderForm(c, code, { ...state, formError: t(locale, 'errMinuteLimit') }, 429);
-    if (error.status === 403) return renderForm(c, code, { ...state, formError: t(locale, 'errBot') }, 403);
-    return renderForm(c, code, { ...state, formError: t(locale, 'errUnavailable') }, 503);
+    case 'counter-inactive':
+      return renderForm(c, code, state);
+    case 'unknown-service':
+      return renderForm(
+        c,
+        code,
+        { ...state, errors: { ...state.errors, service: fieldMessage(locale, 'service') } },
+        400,
+      );
+    case 'kiosk-token-invalid':
+    case 'kiosk-token-expired':
+      return renderForm(c, code, { ...state, formError: t(locale, 'errKiosk') }, 400);
+    case 'device-minute-limit':
+    case 'network-minute-limit':
+      c.header('retry-after', String(outcome.retryAfter));
+      return renderForm(c, code, { ...state, formError: t(locale, 'errMinuteLimit') }, 429);
+    case 'bot-refused':
+      return renderForm(c, code, { ...state, formError: t(locale, 'errBot') }, 403);
+    case 'bot-unavailable':
+      c.header('retry-after', String(outcome.retryAfter));
+      return renderForm(c, code, { ...state, formError: t(locale, 'errUnavailable') }, 503);
   }
 });
 
@@ -335,7 +341,7 @@ ratingFormRouter.post('/:code/kiosk/daftar', limitBody(MAX_FORM_BYTES), async (c
   const locale = localeOf(c);
   // Only from our own pages: another site must not enrol a visitor's browser with a code of its own.
   const origin = c.req.header('origin');
-  if (origin && origin !== new URL(c.req.url).origin) return enrolmentFailed(c, locale, 403);
+  if (origin && !isOwnOrigin(c.env, c.req.url, origin)) return enrolmentFailed(c, locale, 403);
   let posted: Record<string, unknown>;
   try {
     posted = await c.req.parseBody();

@@ -1,29 +1,18 @@
 /**
  * @module
- * `POST /api/v1/responses` (SPEC §5): a citizen's rating, as JSON from the rating form's script or any client.
+ * `POST /api/v1/responses`: a citizen's rating as JSON, from the rating form's script or any client (docs/spec.md §5).
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { limitBody } from '../http/body-limit';
-import { PUBLIC_SECURITY } from '../http/openapi';
+import { PUBLIC_SECURITY, problemContent } from '../http/openapi';
+import { ProblemError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { waitUntilOf } from '../http/wait-until';
 import { RatingSubmissionSchema, StoredRatingSchema } from '../rating/schema';
-import { submitRating } from '../rating/submit-rating';
+import { type SubmitOutcome, submitRating } from '../rating/submit-rating';
 
 /** A full rating with a 1,000-character comment of 4-byte characters is about 4.5 KB; anything far larger is not one. */
 export const MAX_RATING_BYTES = 16 * 1024;
-
-const FieldErrorSchema = z.object({ field: z.string(), pointer: z.string(), detail: z.string() });
-const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.int(),
-    detail: z.string().optional(),
-    errors: z.array(FieldErrorSchema).optional(),
-  })
-  .openapi('Problem', { description: 'RFC 9457 problem details' });
-const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
 const submitRoute = createRoute({
   method: 'post',
@@ -62,9 +51,48 @@ const submitRoute = createRoute({
 });
 
 export const responsesRouter = createRouter().openapi(submitRoute, async (c) => {
-  const result = await submitRating(
+  const outcome = await submitRating(
     { env: c.env, headers: c.req.raw.headers, waitUntil: waitUntilOf(c) },
     c.req.valid('json'),
   );
-  return c.json({ id: result.id, held: result.held }, result.status);
+  if (outcome.kind === 'stored' || outcome.kind === 'repeat') {
+    return c.json({ id: outcome.id, held: outcome.held }, outcome.kind === 'stored' ? 201 : 200);
+  }
+  throw refusal(outcome);
 });
+
+/** The problem (SPEC §5) of a submission that stored nothing. */
+function refusal(outcome: Exclude<SubmitOutcome, { kind: 'stored' | 'repeat' }>): ProblemError {
+  switch (outcome.kind) {
+    case 'device-minute-limit':
+    case 'network-minute-limit': {
+      const from = outcome.kind === 'device-minute-limit' ? 'device' : 'network';
+      return new ProblemError(
+        429,
+        `Too many ratings in one minute from this ${from}: nothing was stored; send it again after Retry-After (the rating form does so automatically).`,
+        { headers: { 'retry-after': String(outcome.retryAfter) } },
+      );
+    }
+    case 'counter-inactive':
+      return new ProblemError(404, 'No active counter has this code.');
+    case 'unknown-service':
+      return fieldProblem('service', 'This unit offers no service with this slug.');
+    case 'kiosk-token-invalid':
+      return fieldProblem('kioskToken', 'This kiosk token is not valid for this counter.');
+    case 'kiosk-token-expired':
+      return fieldProblem('kioskToken', 'The kiosk QR code has expired: scan the code on the screen again.');
+    case 'bot-unavailable':
+      return new ProblemError(503, 'The bot check (Turnstile) could not be reached; nothing was stored. Try again.', {
+        title: 'Service Unavailable',
+        headers: { 'retry-after': String(outcome.retryAfter) },
+      });
+    case 'bot-refused':
+      return new ProblemError(403, 'The bot check (Turnstile) refused this submission.');
+  }
+}
+
+function fieldProblem(field: string, detail: string): ProblemError {
+  return new ProblemError(400, 'The request has invalid fields.', {
+    errors: [{ field, pointer: `#/${field}`, detail }],
+  });
+}

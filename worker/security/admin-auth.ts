@@ -1,14 +1,16 @@
 /**
  * @module
- * `adminAuth`: who may use the admin API (SPEC §5, docs/accounts.md): the bootstrap Bearer ADMIN_TOKEN or a console
- * session cookie (changes need our origin and the session's CSRF token); sets the Principal that policy.ts checks.
+ * `adminAuth`: the admin token or a console session cookie (unsafe methods also same-origin with `X-CSRF-Token`)
+ * sets the caller's Principal; worker/security/policy.ts decides per route (docs/spec.md §5, docs/accounts.md).
  */
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Grant } from '../../domain/roles';
 import { type Actor, signInFailureAudit } from '../admin/audit';
 import { findEnabledUser, findLiveSession } from '../db/accounts';
-import { type AppEnv, readConfig } from '../env';
+import type { Region, Unit } from '../db/regions';
+import { type AppEnv, type Bindings, readConfig } from '../env';
+import { isOwnOrigin } from '../http/origin';
 import { ProblemError } from '../http/problem';
 import { hmacBase64Url } from './hmac';
 import { assertSignInAllowed, recordSignInFailure, signInKeys } from './sign-in-throttle';
@@ -49,7 +51,14 @@ export const BOOTSTRAP_PRINCIPAL: Principal = {
 };
 
 export type AdminEnv = AppEnv & {
-  Variables: { actor: Actor; principal: Principal; session: AdminSession | null };
+  Variables: {
+    actor: Actor;
+    principal: Principal;
+    session: AdminSession | null;
+    /** The path's `:region` and `:unit`, resolved once by enforcePolicy for routes of that scope only. */
+    region: Region;
+    unit: Unit;
+  };
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -57,15 +66,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const unauthorized = (detail: string, error?: 'invalid_token') => bearerUnauthorized('admin', detail, error);
 
 /** True when the request demonstrably comes from a page of this portal (Origin, else Sec-Fetch-Site). */
-export function isSameOrigin(request: Request, publicOrigin: string | null): boolean {
+export function isSameOrigin(env: Bindings, request: Request): boolean {
   const origin = request.headers.get('Origin');
-  if (origin !== null) return isOwnOrigin(origin, request.url, publicOrigin);
+  if (origin !== null) return isOwnOrigin(env, request.url, origin);
   return request.headers.get('Sec-Fetch-Site') === 'same-origin';
-}
-
-/** True when `origin` is this portal's: the request's own origin or the configured public one. */
-export function isOwnOrigin(origin: string, requestUrl: string, publicOrigin: string | null): boolean {
-  return origin === new URL(requestUrl).origin || origin === publicOrigin;
 }
 
 /**
@@ -144,7 +148,7 @@ export const adminAuth = createMiddleware<AdminEnv>(async (c, next) => {
     if (!session) throw unauthorized('The session has expired or was signed out.');
     // Browsers send cookies on their own (never an Authorization header): only sessions need the CSRF defence.
     if (!SAFE_METHODS.has(c.req.method)) {
-      if (!isSameOrigin(c.req.raw, config.publicOrigin)) {
+      if (!isSameOrigin(c.env, c.req.raw)) {
         throw new ProblemError(403, 'Cross-site request refused.');
       }
       const csrf = c.req.header(CSRF_HEADER) ?? '';

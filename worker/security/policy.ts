@@ -1,7 +1,7 @@
 /**
  * @module
- * Who may call which admin route (docs/accounts.md): one line per route in ADMIN_POLICIES, by method and Hono path
- * under the admin base, e.g. `'POST /regions/:region/units/:unit/follow-up': policy({ role: 'unit_operator', … })`.
+ * Who may call which admin route: one policy (least role, and the scope the path names) per route in ADMIN_POLICIES;
+ * enforcePolicy checks it before the route runs, fails closed, and resolves `c.var.region`/`unit` (docs/accounts.md).
  */
 import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
@@ -149,12 +149,14 @@ export const enforcePolicy = createMiddleware<AdminEnv>(async (c, next) => {
     if (!reachesRegion(principal, region.id)) {
       throw new ProblemError(403, `This account does not work in region '${params.region}'.`);
     }
+    c.set('region', region);
     if (found.scope === 'unit') {
       const unit = await findUnit(db, region.id, params.unit ?? '');
       if (!unit) throw new ProblemError(404, `No unit '${params.unit}' in region '${params.region}'.`);
       if (!reachesUnit(principal, region.id, unit.id)) {
         throw new ProblemError(403, `This account does not work in unit '${params.unit}'.`);
       }
+      c.set('unit', unit);
     }
   }
   return next();

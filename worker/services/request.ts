@@ -5,7 +5,8 @@
  */
 import type { Locale } from '../../domain/survey';
 import { negotiateLocale } from '../../i18n/locale';
-import { type Bindings, publicOrigin as originOf } from '../env';
+import type { Bindings } from '../env';
+import { publicOrigin as originOf } from '../http/origin';
 
 /** `?lang=`, else Accept-Language, else Bahasa Indonesia: the same rule as the API's. */
 export function requestLocale(url: URL, acceptLanguage: string | null | undefined): Locale {

@@ -12,7 +12,7 @@
   const QUEUE = 'suara-layanan:queue';
   const MINE = 'suara-layanan:mine';
   const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
-  const ELEMENTS = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'];
+  const ELEMENTS = cfg.elements;
   const status = document.getElementById('status');
   const button = form.querySelector('button[type="submit"]');
   const buttonText = button.textContent;

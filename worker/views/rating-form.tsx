@@ -1,8 +1,7 @@
 /**
  * @module
- * The rating form at `/r/{code}` (SPEC §2, §5): nine elements with their four official labels as large tap targets,
- * the unit's services, the optional profile and comment. A plain HTML form first (it posts to itself and is
- * re-rendered with errors beside the fields); the inlined script upgrades it to JSON with an offline queue.
+ * The rating form at `/r/{code}`: nine elements with their four official labels as large tap targets, services, profile
+ * and comment; a plain HTML form that the inlined script upgrades to JSON with an offline queue (docs/spec.md §2, §5).
  */
 import {
   EDUCATIONS,
@@ -87,6 +86,8 @@ export function RatingForm(props: RatingFormProps) {
   const profileOpen = ['gender', 'age', 'education', 'occupation'].some((n) => errors[n] || values[n]);
   const config = {
     counter: props.counterCode,
+    /** The element codes (domain/survey.ts), so the script never spells them out. */
+    elements: ELEMENTS.map((element) => element.code),
     api: '/api/v1/responses',
     thanks: props.thanksHref,
     messages: {

@@ -1,19 +1,15 @@
 /**
  * @module
- * Admin: agency API keys of a region (SPEC §5): create (the key is shown once), list (no secrets),
- * revoke.
+ * Admin: a region's agency API keys: create (the key is shown once), list (without secrets), revoke
+ * (docs/spec.md §5, docs/api.md).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../admin/api-keys';
-import { database } from '../../db/client';
-import { requireRegion } from '../../http/lookups';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
 import { LabelSchema, RegionParams } from './params';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const CreatedKeySchema = z
   .object({
@@ -85,16 +81,16 @@ const revokeRoute = createRoute({
 
 export const adminApiKeysRouter = createRouter<AdminEnv>()
   .openapi(postRoute, async (c) => {
-    const region = await requireRegion(database(c.env.DB), c.req.valid('param').region);
+    const region = c.var.region;
     return c.json(await createApiKey(c.env.DB, c.get('actor'), region, c.req.valid('json').label), 201);
   })
   .openapi(listRoute, async (c) => {
-    const region = await requireRegion(database(c.env.DB), c.req.valid('param').region);
+    const region = c.var.region;
     return c.json(await listApiKeys(c.env.DB, region.id), 200);
   })
   .openapi(revokeRoute, async (c) => {
     const { region: slug, id } = c.req.valid('param');
-    const region = await requireRegion(database(c.env.DB), slug);
+    const region = c.var.region;
     if (!(await revokeApiKey(c.env.DB, c.get('actor'), region, id))) {
       throw new ProblemError(404, `Region '${slug}' has no API key '${id}'.`);
     }

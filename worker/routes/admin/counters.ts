@@ -1,7 +1,7 @@
 /**
  * @module
- * Admin: counters (loket), their QR codes and A4 posters (SPEC §1, §5). The code in the QR is
- * unguessable; a deactivated counter keeps its code, so its printed poster shows a friendly page.
+ * Admin: counters (loket), their QR codes and A4 posters; a deactivated counter keeps its code, so its printed
+ * poster shows a friendly page (docs/spec.md §1, §5).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { KIOSK_EXPIRED_POLICIES } from '../../../schema';
@@ -10,10 +10,10 @@ import { counterUrl, createCounter, updateCounter } from '../../admin/organisati
 import { database } from '../../db/client';
 import type { Counter } from '../../db/regions';
 import { listCounters } from '../../db/regions';
-import { publicOrigin } from '../../env';
 import { contentDisposition } from '../../http/content-disposition';
-import { requireCounter, requireUnit } from '../../http/lookups';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { requireCounter } from '../../http/lookups';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
+import { publicOrigin } from '../../http/origin';
 import { createRouter } from '../../http/router';
 import { noncedPageHeaders } from '../../http/security-headers';
 import type { AdminEnv } from '../../security/admin-auth';
@@ -41,8 +41,6 @@ const CounterPatchSchema = z
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'Nothing to change.' })
   .openapi('CounterPatch');
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const listRoute = createRoute({
   method: 'get',
@@ -114,10 +112,6 @@ const posterRoute = createRoute({
 
 export const adminCountersRouter = createRouter<AdminEnv>();
 
-function origin(c: { env: AdminEnv['Bindings']; req: { url: string } }): string {
-  return publicOrigin(c.env, c.req.url);
-}
-
 function view(counter: Counter, linkOrigin: string) {
   return {
     code: counter.code,
@@ -130,39 +124,36 @@ function view(counter: Counter, linkOrigin: string) {
 
 adminCountersRouter
   .openapi(listRoute, async (c) => {
-    const { region, unit } = c.req.valid('param');
     const db = database(c.env.DB);
-    const found = await requireUnit(db, region, unit);
     return c.json(
-      (await listCounters(db, found.unit.id)).map((counter) => view(counter, origin(c))),
+      (await listCounters(db, c.var.unit.id)).map((counter) => view(counter, publicOrigin(c.env, c.req.url))),
       200,
     );
   })
   .openapi(createRouteConfig, async (c) => {
-    const params = c.req.valid('param');
-    const { region, unit } = await requireUnit(database(c.env.DB), params.region, params.unit);
+    const { region, unit } = c.var;
     const counter = await createCounter(c.env.DB, c.get('actor'), region, unit, c.req.valid('json'));
-    return c.json(view(counter, origin(c)), 201);
+    return c.json(view(counter, publicOrigin(c.env, c.req.url)), 201);
   })
   .openapi(patchRoute, async (c) => {
-    const { region, unit, code } = c.req.valid('param');
-    const found = await requireCounter(database(c.env.DB), region, unit, code);
+    const { code } = c.req.valid('param');
+    const found = await requireCounter(database(c.env.DB), c.var, code);
     const updated = await updateCounter(c.env.DB, c.get('actor'), found.counter, c.req.valid('json'), found.region.id);
-    return c.json(view(updated, origin(c)), 200);
+    return c.json(view(updated, publicOrigin(c.env, c.req.url)), 200);
   })
   .openapi(qrRoute, async (c) => {
-    const { region, unit, code } = c.req.valid('param');
-    const found = await requireCounter(database(c.env.DB), region, unit, code);
-    return c.body(qrSvg(counterUrl(origin(c), found.counter.code)), 200, {
+    const { code } = c.req.valid('param');
+    const found = await requireCounter(database(c.env.DB), c.var, code);
+    return c.body(qrSvg(counterUrl(publicOrigin(c.env, c.req.url), found.counter.code)), 200, {
       'Content-Type': 'image/svg+xml; charset=utf-8',
       'Content-Disposition': contentDisposition('inline', `qr-${found.counter.code}.svg`),
     });
   })
   .openapi(posterRoute, async (c) => {
-    const { region, unit, code } = c.req.valid('param');
-    const found = await requireCounter(database(c.env.DB), region, unit, code);
+    const { code } = c.req.valid('param');
+    const found = await requireCounter(database(c.env.DB), c.var, code);
     const page = await posterHtml({
-      url: counterUrl(origin(c), found.counter.code),
+      url: counterUrl(publicOrigin(c.env, c.req.url), found.counter.code),
       regionName: found.region.name,
       unitName: found.unit.name,
       counterName: found.counter.name,

@@ -1,8 +1,7 @@
 /**
  * @module
- * Admin: the operator's dashboard of a region and of one unit (SPEC §5): this month against last, the year's
- * sample so far, the moderation queues and the alerts raised from them (SPEC §3, "Operator alerts"). Staff see
- * unsuppressed figures. Read-only.
+ * Admin: the operator's read-only dashboard of a region or unit: this month against last, the year's sample, the
+ * moderation queues and their alerts, unsuppressed (docs/spec.md §3 "Operator alerts", §5).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { SEVERITIES } from '../../../domain/alerts';
@@ -11,16 +10,13 @@ import { unitLimit } from '../../../domain/roles';
 import { ELEMENT_CODES } from '../../../domain/survey';
 import { database } from '../../db/client';
 import { listServices, listUnits } from '../../db/regions';
-import { requireRegion, requireUnit } from '../../http/lookups';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import { dashboardMonth, regionDashboard, unitDashboardOf } from '../../indicators/dashboard';
 import { ScoreSchema, ServiceScoreSchema } from '../../indicators/score-schema';
 import type { AdminEnv } from '../../security/admin-auth';
 import { RegionParams, UnitParams } from './params';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const MonthQuerySchema = z.object({
   month: z
@@ -198,7 +194,7 @@ export const adminDashboardRouter = createRouter<AdminEnv>()
   .openapi(regionDashboardRoute, async (c) => {
     const { month, lang } = c.req.valid('query');
     const db = database(c.env.DB);
-    const region = await requireRegion(db, c.req.valid('param').region);
+    const region = c.var.region;
     const resolved = monthOrProblem(month, region);
     // A unit-scoped account sees its own units' entries and alerts only.
     const limit = unitLimit(c.get('principal'));
@@ -206,10 +202,9 @@ export const adminDashboardRouter = createRouter<AdminEnv>()
     return c.json(await regionDashboard(c.env.DB, region, units, resolved, Date.now(), lang), 200);
   })
   .openapi(unitDashboardRoute, async (c) => {
-    const { region: regionSlug, unit: unitSlug } = c.req.valid('param');
     const { month, lang } = c.req.valid('query');
     const db = database(c.env.DB);
-    const { region, unit } = await requireUnit(db, regionSlug, unitSlug);
+    const { region, unit } = c.var;
     const resolved = monthOrProblem(month, region);
     const services = await listServices(db, unit.id);
     return c.json(await unitDashboardOf(c.env.DB, region, unit, services, resolved, Date.now(), lang), 200);

@@ -1,11 +1,10 @@
 /**
  * @module
- * Admin: a unit's follow-up actions (rencana tindak lanjut, SPEC §5): list, create, change (status, evidence, due
- * date…), delete; each change audited. Published on the unit page ("Anda berkata, kami bertindak").
+ * Admin: a unit's follow-up actions (rencana tindak lanjut), each change audited, published on the unit page
+ * ("Anda berkata, kami bertindak"; docs/spec.md §5).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createFollowUpAction, deleteFollowUpAction, updateFollowUpAction } from '../../admin/follow-up';
-import { database } from '../../db/client';
 import { listFollowUpActions } from '../../db/follow-up';
 import {
   FollowUpActionSchema,
@@ -14,14 +13,12 @@ import {
   followUpOut,
   PeriodIdSchema,
 } from '../../follow-up/schema';
-import { requireUnit } from '../../http/lookups';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
 import { UnitParams } from './params';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const PATH = '/regions/{region}/units/{unit}/follow-up';
 const IdParams = UnitParams.extend({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 const PeriodQuery = z.object({
@@ -85,15 +82,13 @@ const notFound = (unit: string, id: string) => new ProblemError(404, `Unit '${un
 
 export const adminFollowUpRouter = createRouter<AdminEnv>()
   .openapi(listRoute, async (c) => {
-    const params = c.req.valid('param');
-    const { unit } = await requireUnit(database(c.env.DB), params.region, params.unit);
+    const { unit } = c.var;
     const actions = await listFollowUpActions(c.env.DB, { unitId: unit.id, period: c.req.valid('query').period });
     return c.json(actions.map(followUpOut), 200);
   })
   .openapi(createActionRoute, async (c) => {
-    const params = c.req.valid('param');
     const body = c.req.valid('json');
-    const { region, unit } = await requireUnit(database(c.env.DB), params.region, params.unit);
+    const { region, unit } = c.var;
     const action = await createFollowUpAction(c.env.DB, c.get('actor'), region, unit, {
       ...body,
       elementCode: body.elementCode ?? null,
@@ -104,8 +99,8 @@ export const adminFollowUpRouter = createRouter<AdminEnv>()
     return c.json(followUpOut(action), 201);
   })
   .openapi(changeRoute, async (c) => {
-    const { id, ...params } = c.req.valid('param');
-    const { region, unit } = await requireUnit(database(c.env.DB), params.region, params.unit);
+    const { id } = c.req.valid('param');
+    const { region, unit } = c.var;
     const body = c.req.valid('json');
     const action = await updateFollowUpAction(c.env.DB, c.get('actor'), region, unit, id, {
       ...body,
@@ -116,8 +111,8 @@ export const adminFollowUpRouter = createRouter<AdminEnv>()
     return c.json(followUpOut(action), 200);
   })
   .openapi(deleteRoute, async (c) => {
-    const { id, ...params } = c.req.valid('param');
-    const { region, unit } = await requireUnit(database(c.env.DB), params.region, params.unit);
+    const { id } = c.req.valid('param');
+    const { region, unit } = c.var;
     if (!(await deleteFollowUpAction(c.env.DB, c.get('actor'), region, unit, id))) throw notFound(unit.slug, id);
     return c.body(null, 204);
   });

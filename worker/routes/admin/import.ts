@@ -1,12 +1,9 @@
 /**
  * @module
- * `POST …/units/{unit}/responses/import` (SPEC §5): paper questionnaires as `text/csv`. Every row is
- * validated before anything is written; one bad row refuses the whole file with a 400 listing each
- * bad line. A file identical to one already imported into the unit is refused with 409 (a double
- * upload would count every questionnaire twice) unless `?duplicate=allow`.
+ * Paper questionnaires as `text/csv`: every row validated first, one bad row refuses the file (400 per line), and an
+ * identical file again is refused (409) unless `?duplicate=allow` (docs/spec.md §5, docs/api.md).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import {
   DuplicateImportError,
   fileDigest,
@@ -21,7 +18,7 @@ import {
 } from '../../admin/paper-import';
 import { database } from '../../db/client';
 import { listServices } from '../../db/regions';
-import { requireUnit } from '../../http/lookups';
+import { limitBody } from '../../http/body-limit';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
@@ -77,18 +74,12 @@ function duplicateProblem(): ProblemError {
 export const adminImportRouter = createRouter<AdminEnv>();
 adminImportRouter.use(
   '/regions/:region/units/:unit/responses/import',
-  bodyLimit({
-    maxSize: MAX_IMPORT_BYTES,
-    onError: () => {
-      throw new ProblemError(413, `Files are limited to ${MAX_IMPORT_BYTES / 1024} KiB; split the file.`);
-    },
-  }),
+  limitBody(MAX_IMPORT_BYTES, `Files are limited to ${MAX_IMPORT_BYTES / 1024} KiB; split the file.`),
 );
 
 adminImportRouter.openapi(importRoute, async (c) => {
-  const params = c.req.valid('param');
   const db = database(c.env.DB);
-  const { region, unit } = await requireUnit(db, params.region, params.unit);
+  const { region, unit } = c.var;
   const contentType = c.req.header('Content-Type') ?? '';
   if (!/^text\/csv\b/i.test(contentType)) {
     throw new ProblemError(415, 'Send the questionnaires as text/csv.');

@@ -1,13 +1,11 @@
 /**
  * @module
- * The admin API under `/api/v1/admin` (SPEC §5): every route has an access policy (worker/security/policy.ts)
- * that authenticates the caller (admin token or console session) and checks its role, region and unit before
- * the route runs; only signing in and accepting an invitation are public. Nothing is ever cached.
+ * The admin API under `/api/v1/admin`: every route's access policy (worker/security/policy.ts) authenticates the
+ * caller and checks its role, region and unit before it runs; nothing is cached (docs/spec.md §5, docs/accounts.md).
  */
-import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
+import { limitBody } from '../../http/body-limit';
 import { noStore } from '../../http/cache';
-import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
 import { enforcePolicy } from '../../security/policy';
@@ -37,12 +35,7 @@ adminRouter.use(
   '*',
   except(
     isImportPath,
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: () => {
-        throw new ProblemError(413, `Request bodies of the admin API are limited to ${JSON_BODY_LIMIT / 1024} KiB.`);
-      },
-    }),
+    limitBody(JSON_BODY_LIMIT, `Request bodies of the admin API are limited to ${JSON_BODY_LIMIT / 1024} KiB.`),
   ),
 );
 adminRouter.use('*', enforcePolicy);

@@ -1,21 +1,18 @@
 /**
  * @module
- * Admin: the kiosks enrolled at a counter (docs/rating.md, "Kiosk display and counter tablets"). Creating one returns
- * its one-time enrolment link, shown once; opening it on the tablet stores the kiosk's credential there. Listed
- * without secrets, revocable at once.
+ * Admin: the kiosks enrolled at a counter, each created with a one-time enrolment link shown once, listed without
+ * secrets, revocable at once (docs/rating.md, "Kiosk display and counter tablets").
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createKiosk, listKiosks, revokeKiosk } from '../../admin/kiosks';
 import { database } from '../../db/client';
-import { publicOrigin } from '../../env';
 import { requireCounter } from '../../http/lookups';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
+import { publicOrigin } from '../../http/origin';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
 import { CounterParams, LabelSchema } from './params';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const KioskSchema = z
   .object({
@@ -94,7 +91,7 @@ const revokeKioskRoute = createRoute({
 export const adminKiosksRouter = createRouter<AdminEnv>()
   .openapi(createKioskRoute, async (c) => {
     const params = c.req.valid('param');
-    const { region, counter } = await requireCounter(database(c.env.DB), params.region, params.unit, params.code);
+    const { region, counter } = await requireCounter(database(c.env.DB), c.var, params.code);
     const created = await createKiosk(
       c.env.DB,
       c.get('actor'),
@@ -107,12 +104,12 @@ export const adminKiosksRouter = createRouter<AdminEnv>()
   })
   .openapi(listKiosksRoute, async (c) => {
     const params = c.req.valid('param');
-    const { counter } = await requireCounter(database(c.env.DB), params.region, params.unit, params.code);
+    const { counter } = await requireCounter(database(c.env.DB), c.var, params.code);
     return c.json(await listKiosks(c.env.DB, counter.id), 200);
   })
   .openapi(revokeKioskRoute, async (c) => {
     const params = c.req.valid('param');
-    const { region, counter } = await requireCounter(database(c.env.DB), params.region, params.unit, params.code);
+    const { region, counter } = await requireCounter(database(c.env.DB), c.var, params.code);
     if (!(await revokeKiosk(c.env.DB, c.get('actor'), { ...counter, regionId: region.id }, params.id))) {
       throw new ProblemError(404, `Counter '${params.code}' has no kiosk '${params.id}'.`);
     }

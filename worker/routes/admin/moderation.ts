@@ -1,7 +1,7 @@
 /**
  * @module
- * Admin: moderation queues of a region (SPEC §4): comments (publish, reject, the unit's reply) and
- * flagged responses (accept into the figures, or reject).
+ * Admin: a region's moderation queues: comments (publish, reject, reply) and flagged responses (accept into the
+ * figures, or reject) (docs/spec.md §4).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { unitLimit } from '../../../domain/roles';
@@ -13,15 +13,12 @@ import {
   moderateComment,
   rejectFlaggedResponse,
 } from '../../admin/moderation';
-import { database } from '../../db/client';
-import { requireRegion } from '../../http/lookups';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
 import { RegionParams, visibleText } from './params';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const IdParams = RegionParams.extend({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 
 const CommentSchema = z
@@ -137,7 +134,7 @@ const decisionRoute = (decision: 'accept' | 'reject') =>
 
 export const adminModerationRouter = createRouter<AdminEnv>()
   .openapi(listCommentsRoute, async (c) => {
-    const region = await requireRegion(database(c.env.DB), c.req.valid('param').region);
+    const region = c.var.region;
     return c.json(
       await listComments(c.env.DB, region.id, c.req.valid('query').status, 200, unitLimit(c.get('principal'))),
       200,
@@ -145,7 +142,7 @@ export const adminModerationRouter = createRouter<AdminEnv>()
   })
   .openapi(moderateCommentRoute, async (c) => {
     const { region: slug, id } = c.req.valid('param');
-    const region = await requireRegion(database(c.env.DB), slug);
+    const region = c.var.region;
     const comment = await moderateComment(
       c.env.DB,
       c.get('actor'),
@@ -159,7 +156,7 @@ export const adminModerationRouter = createRouter<AdminEnv>()
     return c.json(comment, 200);
   })
   .openapi(listFlaggedRoute, async (c) => {
-    const region = await requireRegion(database(c.env.DB), c.req.valid('param').region);
+    const region = c.var.region;
     return c.json(
       await listFlaggedResponses(c.env.DB, region.id, c.req.valid('query').status, 200, unitLimit(c.get('principal'))),
       200,
@@ -167,7 +164,7 @@ export const adminModerationRouter = createRouter<AdminEnv>()
   })
   .openapi(decisionRoute('accept'), async (c) => {
     const { region: slug, id } = c.req.valid('param');
-    const region = await requireRegion(database(c.env.DB), slug);
+    const region = c.var.region;
     if (!(await acceptFlaggedResponse(c.env.DB, c.get('actor'), region, id, unitLimit(c.get('principal'))))) {
       throw new ProblemError(404, `Region '${slug}' has no flagged response '${id}'.`);
     }
@@ -175,7 +172,7 @@ export const adminModerationRouter = createRouter<AdminEnv>()
   })
   .openapi(decisionRoute('reject'), async (c) => {
     const { region: slug, id } = c.req.valid('param');
-    const region = await requireRegion(database(c.env.DB), slug);
+    const region = c.var.region;
     if (!(await rejectFlaggedResponse(c.env.DB, c.get('actor'), region, id, unitLimit(c.get('principal'))))) {
       throw new ProblemError(404, `Region '${slug}' has no flagged response '${id}'.`);
     }

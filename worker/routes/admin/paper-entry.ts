@@ -1,7 +1,7 @@
 /**
  * @module
- * Keyed-in paper questionnaires (SPEC §5): `POST …/units/{unit}/responses` stores one (idempotent on its
- * submissionId), `DELETE …/units/{unit}/responses/{id}` takes back the operator's own entry within 15 minutes.
+ * Keyed-in paper questionnaires: store one (idempotent on its submissionId), or take back one's own entry within
+ * 15 minutes (docs/spec.md §5).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { isCalendarDate } from '../../../domain/periods';
@@ -11,15 +11,12 @@ import { enterPaperResponse, entryDateRange, UNDO_WINDOW_MS, undoPaperResponse }
 import { paperDateProblem, regionToday } from '../../admin/paper-import';
 import { database } from '../../db/client';
 import { listServices } from '../../db/regions';
-import { requireUnit } from '../../http/lookups';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { type FieldError, ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import { AnswersSchema, CreatedSchema, RespondentSchema } from '../../rating/schema';
 import type { AdminEnv } from '../../security/admin-auth';
 import { UnitParams } from './params';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 export const PaperEntrySchema = z
   .strictObject({
@@ -81,10 +78,9 @@ const fieldProblem = (field: string, detail: string): FieldError => ({ field, po
 
 export const adminPaperEntryRouter = createRouter<AdminEnv>()
   .openapi(enterRoute, async (c) => {
-    const params = c.req.valid('param');
     const body = c.req.valid('json');
     const db = database(c.env.DB);
-    const { region, unit } = await requireUnit(db, params.region, params.unit);
+    const { region, unit } = c.var;
     const errors: FieldError[] = [];
     const dateProblem = paperDateProblem(body.date, entryDateRange(regionToday(region)));
     if (dateProblem) errors.push(fieldProblem('date', dateProblem));
@@ -113,8 +109,8 @@ export const adminPaperEntryRouter = createRouter<AdminEnv>()
     return c.json({ id: outcome.id }, outcome.kind === 'stored' ? 201 : 200);
   })
   .openapi(undoRoute, async (c) => {
-    const { id, ...params } = c.req.valid('param');
-    const { region, unit } = await requireUnit(database(c.env.DB), params.region, params.unit);
+    const { id } = c.req.valid('param');
+    const { region, unit } = c.var;
     const outcome = await undoPaperResponse(c.env.DB, c.get('actor'), region, unit, id);
     if (outcome === 'not-found') throw new ProblemError(404, `Unit '${unit.slug}' has no paper response '${id}'.`);
     if (outcome === 'not-yours') {

@@ -1,13 +1,12 @@
 /**
  * @module
- * Admin: regions, units and services (SPEC §5). Each change writes its audit row in the same batch.
+ * Admin: regions, units and services, each change with its audit row in the same batch (docs/spec.md §5).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRegion, createService, createUnit, updateUnit } from '../../admin/organisation';
 import { database } from '../../db/client';
 import { listServices, listUnits, type Unit } from '../../db/regions';
-import { requireRegion, requireUnit } from '../../http/lookups';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
 import { RegionSchema, regionView } from '../regions';
@@ -21,8 +20,6 @@ import {
   UnitParams,
   UnitSchema,
 } from './params';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const postRegion = createRoute({
   method: 'post',
@@ -112,30 +109,26 @@ export const adminRegionsRouter = createRouter<AdminEnv>()
   })
   .openapi(getUnits, async (c) => {
     const db = database(c.env.DB);
-    const region = await requireRegion(db, c.req.valid('param').region);
+    const region = c.var.region;
     return c.json((await listUnits(db, region.id)).map(unitView), 200);
   })
   .openapi(postUnit, async (c) => {
-    const region = await requireRegion(database(c.env.DB), c.req.valid('param').region);
+    const region = c.var.region;
     return c.json(unitView(await createUnit(c.env.DB, c.get('actor'), region, c.req.valid('json'))), 201);
   })
   .openapi(patchUnit, async (c) => {
-    const params = c.req.valid('param');
-    const { region, unit } = await requireUnit(database(c.env.DB), params.region, params.unit);
+    const { region, unit } = c.var;
     return c.json(unitView(await updateUnit(c.env.DB, c.get('actor'), region, unit, c.req.valid('json'))), 200);
   })
   .openapi(getServices, async (c) => {
-    const { region, unit } = c.req.valid('param');
     const db = database(c.env.DB);
-    const found = await requireUnit(db, region, unit);
     return c.json(
-      (await listServices(db, found.unit.id)).map(({ slug, name }) => ({ slug, name })),
+      (await listServices(db, c.var.unit.id)).map(({ slug, name }) => ({ slug, name })),
       200,
     );
   })
   .openapi(postService, async (c) => {
-    const params = c.req.valid('param');
-    const { region, unit } = await requireUnit(database(c.env.DB), params.region, params.unit);
+    const { region, unit } = c.var;
     const service = await createService(c.env.DB, c.get('actor'), region, unit, c.req.valid('json'));
     return c.json({ slug: service.slug, name: service.name }, 201);
   });

@@ -1,8 +1,7 @@
 /**
  * @module
- * Admin: the official SKM report of a unit or a region per period (A4 HTML and PDF, PermenPANRB
- * 14/2017 annex), and the signed SKP evidence link of a unit × period with its QR code (PermenPANRB
- * 6/2022). Staff see everything unsuppressed (the agency audience, SPEC §4); the report says so.
+ * Admin: the official SKM report of a unit or region per period (HTML, PDF) and the signed SKP evidence link of a
+ * unit × period; staff see unsuppressed figures, and the report says so (docs/spec.md §4, §5).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { localDate, type Period, parsePeriod, periodStatus } from '../../../domain/periods';
@@ -12,10 +11,10 @@ import { type Actor, auditStatement } from '../../admin/audit';
 import { qrSvg } from '../../admin/counter-print';
 import { database } from '../../db/client';
 import { findUnit, listUnits, type Region, type Unit } from '../../db/regions';
-import { publicOrigin, readConfig } from '../../env';
+import { readConfig } from '../../env';
 import { contentDisposition } from '../../http/content-disposition';
-import { requireRegion, requireUnit } from '../../http/lookups';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { publicOrigin } from '../../http/origin';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import { unitScore } from '../../indicators/scores';
@@ -139,11 +138,10 @@ async function report(
   env: AdminEnv['Bindings'],
   principal: Principal,
   requestUrl: string,
-  params: { region: string },
+  region: Region,
   query: { period: string; unit?: string | undefined },
 ) {
   const db = database(env.DB);
-  const region = await requireRegion(db, params.region);
   const now = Date.now();
   const period = reportablePeriod(query.period, region, now);
   let unit: Unit | null = null;
@@ -178,11 +176,9 @@ async function report(
 async function evidenceOf(
   env: AdminEnv['Bindings'],
   requestUrl: string,
-  regionSlug: string,
-  unitSlug: string,
+  { region, unit }: { region: Region; unit: Unit },
   id: string,
 ) {
-  const { region, unit } = await requireUnit(database(env.DB), regionSlug, unitSlug);
   const now = Date.now();
   const period = reportablePeriod(id, region, now);
   const score = await unitScore(env.DB, region, unit, period, 'agency');
@@ -227,7 +223,7 @@ export const adminReportsRouter = createRouter<AdminEnv>();
 
 adminReportsRouter
   .openapi(reportRoute('html'), async (c) => {
-    const loaded = await report(c.env, c.get('principal'), c.req.url, c.req.valid('param'), c.req.valid('query'));
+    const loaded = await report(c.env, c.get('principal'), c.req.url, c.var.region, c.req.valid('query'));
     const html = await skmReportHtml(loaded.report);
     if (loaded.evidence && loaded.unit) {
       await auditEvidence(c.env.DB, c.get('actor'), loaded.region, loaded.unit, loaded.evidence, 'report-html');
@@ -235,7 +231,7 @@ adminReportsRouter
     return c.html(html, 200);
   })
   .openapi(reportRoute('pdf'), async (c) => {
-    const loaded = await report(c.env, c.get('principal'), c.req.url, c.req.valid('param'), c.req.valid('query'));
+    const loaded = await report(c.env, c.get('principal'), c.req.url, c.var.region, c.req.valid('query'));
     const bytes = await skmReportPdf(loaded.report, new Date(loaded.now));
     if (loaded.evidence && loaded.unit) {
       await auditEvidence(c.env.DB, c.get('actor'), loaded.region, loaded.unit, loaded.evidence, 'report-pdf');
@@ -247,15 +243,13 @@ adminReportsRouter
     });
   })
   .openapi(issueRoute, async (c) => {
-    const { region, unit } = c.req.valid('param');
-    const found = await evidenceOf(c.env, c.req.url, region, unit, c.req.valid('json').period);
+    const found = await evidenceOf(c.env, c.req.url, c.var, c.req.valid('json').period);
     const { claim, token, url } = found.evidence;
     await auditEvidence(c.env.DB, c.get('actor'), found.region, found.unit, found.evidence, 'json');
     return c.json({ url, token, ...claimFigures(claim) }, 201);
   })
   .openapi(qrRoute, async (c) => {
-    const { region, unit } = c.req.valid('param');
-    const found = await evidenceOf(c.env, c.req.url, region, unit, c.req.valid('query').period);
+    const found = await evidenceOf(c.env, c.req.url, c.var, c.req.valid('query').period);
     await auditEvidence(c.env.DB, c.get('actor'), found.region, found.unit, found.evidence, 'qr');
     return c.body(qrSvg(found.evidence.url), 200, {
       'Content-Type': 'image/svg+xml; charset=utf-8',

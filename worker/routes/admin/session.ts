@@ -1,11 +1,7 @@
 /**
  * @module
- * Console sign-in (SPEC §5, docs/accounts.md): `POST /api/v1/admin/session` with `{ email, password, totp? }`
- * (a staff account) or `{ token }` (the bootstrap ADMIN_TOKEN) sets an HttpOnly, Secure, SameSite=Strict
- * `__Host-` cookie and returns the session's CSRF token, which the console sends as `X-CSRF-Token` on every
- * change; `GET` returns it again with the account's role, region and units; `DELETE` signs out. The cookie holds
- * a random token; D1 stores only its digest. Failed sign-ins are throttled per account and per network (429) and
- * audited. Also here: signing out everywhere, and one's own authenticator (TOTP), which needs re-authentication.
+ * Console sign-in, sign-out and one's own authenticator (TOTP): an HttpOnly `__Host-` session cookie plus a CSRF
+ * token; failed sign-ins are throttled and audited (docs/accounts.md, docs/spec.md §5).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -23,7 +19,8 @@ import {
 } from '../../admin/accounts';
 import { auditStatement, signInFailureAudit } from '../../admin/audit';
 import { readConfig } from '../../env';
-import { ADMIN_SECURITY, PUBLIC_SECURITY, problemResponses } from '../../http/openapi';
+import { ADMIN_SECURITY, json, PUBLIC_SECURITY, problemResponses } from '../../http/openapi';
+import { isOwnOrigin } from '../../http/origin';
 import { createRouter } from '../../http/router';
 import {
   ADMIN_SESSION_COOKIE,
@@ -31,7 +28,6 @@ import {
   type AdminEnv,
   CSRF_HEADER,
   findSession,
-  isOwnOrigin,
   type Principal,
   SESSION_TTL_MS,
   sessionId,
@@ -49,8 +45,6 @@ import {
   signInKeys,
 } from '../../security/sign-in-throttle';
 import { randomCode, secretsEqual } from '../../security/tokens';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const NamedSchema = z.object({ slug: z.string(), name: z.string() });
 
@@ -230,9 +224,7 @@ async function throttleOf(c: Context<AdminEnv>, principal: Principal) {
 export const sessionRouter = createRouter<AdminEnv>();
 // Sign-in is a state-changing request authenticated by its body, so it too must come from our origin.
 sessionRouter.use('/', async (c, next) =>
-  c.req.method === 'POST'
-    ? csrf({ origin: (origin) => isOwnOrigin(origin, c.req.url, readConfig(c.env).publicOrigin) })(c, next)
-    : next(),
+  c.req.method === 'POST' ? csrf({ origin: (origin) => isOwnOrigin(c.env, c.req.url, origin) })(c, next) : next(),
 );
 
 async function openSession(c: Context<AdminEnv>, userId: string, actor: string, regionId: number | null) {

@@ -1,9 +1,7 @@
 /**
  * @module
- * Admin: staff accounts (docs/accounts.md, SPEC §5). Creating one answers with its invitation link, shown
- * once; a reset link re-sends an invitation or lets a person choose a new password. Region admins see and
- * manage their own region's accounts only (accounts elsewhere answer 404); nobody creates a role above the
- * rules of domain/roles.ts. Accepting a link is public: `POST /invitations/accept`.
+ * Admin: staff accounts, their invitation and reset links (shown once), scoped to the admin's region and the
+ * rules of domain/roles.ts; accepting a link is public (docs/accounts.md, docs/spec.md §5).
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { csrf } from 'hono/csrf';
@@ -18,14 +16,14 @@ import {
   setAccountDisabled,
   signOutEverywhere,
 } from '../../admin/accounts';
-import { publicOrigin, readConfig } from '../../env';
-import { ADMIN_SECURITY, PUBLIC_SECURITY, problemResponses } from '../../http/openapi';
+import { readConfig } from '../../env';
+import { ADMIN_SECURITY, json, PUBLIC_SECURITY, problemResponses } from '../../http/openapi';
+import { isOwnOrigin, publicOrigin } from '../../http/origin';
 import { createRouter } from '../../http/router';
-import { type AdminEnv, isOwnOrigin } from '../../security/admin-auth';
+import type { AdminEnv } from '../../security/admin-auth';
 import { assertSignInAllowed, recordSignInFailure, signInKeys } from '../../security/sign-in-throttle';
 import { NameSchema, SlugSchema } from './params';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
 const IdParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'usr_…' }) });
 const Named = z.object({ slug: z.string(), name: z.string() });
 
@@ -176,14 +174,10 @@ const acceptRoute = createRoute({
   },
 });
 
-function origin(c: { env: AdminEnv['Bindings']; req: { url: string } }): string {
-  return publicOrigin(c.env, c.req.url);
-}
-
 export const adminUsersRouter = createRouter<AdminEnv>();
 // Accepting a link is authenticated by its body: like sign-in, it must come from our own pages.
 adminUsersRouter.use('/invitations/accept', async (c, next) =>
-  csrf({ origin: (o) => isOwnOrigin(o, c.req.url, readConfig(c.env).publicOrigin) })(c, next),
+  csrf({ origin: (o) => isOwnOrigin(c.env, c.req.url, o) })(c, next),
 );
 
 adminUsersRouter
@@ -191,11 +185,17 @@ adminUsersRouter
     c.json(await listAccounts(c.env.DB, c.get('principal'), c.req.valid('query').region), 200),
   )
   .openapi(createAccountRoute, async (c) =>
-    c.json(await createAccount(c.env.DB, c.get('principal'), c.req.valid('json'), origin(c)), 201),
+    c.json(await createAccount(c.env.DB, c.get('principal'), c.req.valid('json'), publicOrigin(c.env, c.req.url)), 201),
   )
   .openapi(resetRoute, async (c) =>
     c.json(
-      await issueResetLink(c.env.DB, c.get('principal'), c.req.valid('param').id, origin(c), c.req.valid('json') ?? {}),
+      await issueResetLink(
+        c.env.DB,
+        c.get('principal'),
+        c.req.valid('param').id,
+        publicOrigin(c.env, c.req.url),
+        c.req.valid('json') ?? {},
+      ),
       201,
     ),
   )
