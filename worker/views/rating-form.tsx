@@ -12,6 +12,7 @@ import {
   MIN_AGE,
   OCCUPATIONS,
 } from '../../domain/survey';
+import { localHref } from '../../i18n/locale';
 import { Page } from './layout';
 import { type CopyKey, t } from './rating-copy';
 import script from './rating-form.client.js?raw';
@@ -314,7 +315,7 @@ export function RatingForm(props: RatingFormProps) {
         <button type="submit">{say('submit')}</button>
       </form>
       <p class="small">
-        {say('privacy')} <a href={locale === 'en' ? '/tentang?lang=en' : '/tentang'}>{say('how')}</a>
+        {say('privacy')} <a href={localHref('/tentang', locale)}>{say('how')}</a>
       </p>
       <script
         type="application/json"

@@ -3,6 +3,7 @@
  * The pages around the rating form: thanks, a counter that takes no ratings, and the kiosk display.
  */
 import type { Locale } from '../../domain/survey';
+import { localHref } from '../../i18n/locale';
 import { Page } from './layout';
 import { t } from './rating-copy';
 
@@ -64,7 +65,7 @@ export function CounterUnavailablePage({ locale, known }: { locale: Locale; know
         <h1>{title}</h1>
         <p>{t(locale, known ? 'unavailableBody' : 'unknownBody')}</p>
         <p>
-          <a href={locale === 'en' ? '/?lang=en' : '/'}>{t(locale, 'home')}</a>
+          <a href={localHref('/', locale)}>{t(locale, 'home')}</a>
         </p>
       </div>
     </Page>
