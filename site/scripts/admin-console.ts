@@ -1,10 +1,7 @@
 /**
- * The admin console's only script: forms marked `data-endpoint` are sent to the admin API as JSON (or
- * CSV), with the session's CSRF token, and the answer (or the problem+json errors) is shown in the
- * form's status region. The API stays the one place where changes are validated and audited.
- * Checkboxes marked `data-array` collect their checked values into one array; an input marked
- * `data-from-hash` takes the page's URL fragment (an invitation token, never sent to the server by the
- * browser on its own); `data-must-match="<id>"` refuses to send when two password fields differ.
+ * The admin console's only script: forms marked `data-endpoint` go to the admin API as JSON (or CSV) with the
+ * session's CSRF token, and the answer or its problem+json errors show in the form's status region; `data-array`,
+ * `data-from-hash` and `data-must-match` shape what is sent. docs/accounts.md.
  */
 
 interface Problem {
@@ -27,6 +24,7 @@ function formJson(form: HTMLFormElement): Record<string, unknown> {
     )
       continue;
     if (!element.name || element.type === 'file') continue;
+    // Checkboxes marked `data-array` collect their checked values into one array.
     if (element instanceof HTMLInputElement && element.type === 'checkbox' && element.dataset.array !== undefined) {
       const list = Array.isArray(body[element.name]) ? (body[element.name] as string[]) : [];
       if (element.checked) list.push(element.value);
@@ -70,6 +68,7 @@ function showProblem(status: HTMLElement, problem: Problem, fallback: string) {
   status.dataset.state = 'error';
 }
 
+// An invitation or reset token travels in the URL's fragment, which the browser never sends to the server itself.
 for (const input of Array.from(document.querySelectorAll<HTMLInputElement>('input[data-from-hash]'))) {
   input.value = decodeURIComponent(window.location.hash.slice(1));
   // Out of the address bar (and so out of history and screenshots) once read.
@@ -82,6 +81,7 @@ document.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
   const status = form.querySelector<HTMLElement>('[role="status"]') ?? document.createElement('div');
+  // `data-must-match="<id>"`: two password fields that differ are refused before anything is sent.
   for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('input[data-must-match]'))) {
     const other = document.getElementById(input.dataset.mustMatch ?? '');
     if (other instanceof HTMLInputElement && other.value !== input.value) {

@@ -3,7 +3,13 @@
  * How many rows each open-data file would hold for a region (or all) and a month range, counted from the rollups in
  * one statement (docs/open-data.md "Sizes"): what the `/data` page multiplies into approximate download sizes.
  */
-import type { ResourceName } from '../open-data/resources';
+/** Rows per open-data file, keyed by the file's name (worker/open-data/resources.ts `ResourceName`). */
+export interface ExportRowCounts {
+  scores: number;
+  'service-scores': number;
+  responses: number;
+  comments: number;
+}
 
 export interface ExportRowsFilter {
   regionId?: number;
@@ -17,7 +23,7 @@ export interface ExportRowsFilter {
  * (every service of a unit plus the row without one, each unit-month with responses; every counted response before
  * suppression and closed-month rules; published comments).
  */
-export async function exportRowCounts(d1: D1Database, filter: ExportRowsFilter): Promise<Record<ResourceName, number>> {
+export async function exportRowCounts(d1: D1Database, filter: ExportRowsFilter): Promise<ExportRowCounts> {
   const row = await d1
     .prepare(
       `WITH months AS (

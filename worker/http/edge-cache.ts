@@ -1,17 +1,8 @@
 /**
  * @module
- * The edge cache (issue 10): public GET/HEAD reads answered from the data centre's Cache API (`caches.default`), so a
- * spike of readers costs one render per page, language and period each minute instead of one per reader. It wraps the
- * whole Worker's `fetch` (Hono and Astro alike, worker/index.ts), so a hit skips routing, Astro and D1 entirely.
- *
- * Only the paths in {@link cacheRule} are cached (an allow-list: a new page is uncached until listed). Each rule
- * names the query parameters its handler reads; the cache key is the path, those parameters in a fixed order and,
- * for pages, the language negotiated from `?lang=` and `Accept-Language`. Any other parameter (`?fbclid=…`,
- * `?utm_source=…`, a cache-buster) is left out of the key AND of the request the handler sees, so the stored body is
- * exactly the canonical URL's (pages echo their URL in `og:url` and the language links). Requests with credentials
- * (`Authorization`, the console's session cookie) and repeated parameters pass through uncached. Only a `200` without
- * `Set-Cookie` whose `Cache-Control` allows a shared cache is stored, for its own `max-age`: the handler stays the one
- * place that decides freshness. docs/scale.md ("Caching") has the table and the reasons.
+ * The edge cache: public GET/HEAD reads answered from the data centre's Cache API, keyed by path, the parameters
+ * the handler reads ({@link cacheRule}, an allow-list) and the page's language; credentialed requests pass through,
+ * and only a cacheable `200` is stored, for the handler's own `max-age`. docs/scale.md, "Caching".
  */
 import { RESERVED_REGION_SLUGS, SLUG_PATTERN } from '../../domain/slugs';
 import { negotiateLocale } from '../../i18n/locale';
