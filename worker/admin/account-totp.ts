@@ -2,7 +2,8 @@
  * @module
  * One's own authenticator app (TOTP, RFC 6238; docs/accounts.md): enrol (the secret shown once, stored sealed),
  * confirm with a first code, remove. Each step re-authenticates; wrong passwords and codes count as failed sign-ins.
- */ import { renderSVG } from 'uqr';
+ */
+import { renderSVG } from 'uqr';
 import { clearTotp, confirmTotpSecret, setTotpSecret } from '../db/accounts';
 import type { AuditRow } from '../db/audit';
 import { ProblemError } from '../http/problem';

@@ -2,7 +2,8 @@
  * @module
  * Reading the audit log (docs/accounts.md): newest first, filtered by who, what and when, in keyset pages
  * (`id < cursor`) that never shift as rows arrive. Region admins read their own region's rows only.
- */import { listAuditActions, listAuditRows } from '../db/audit';
+ */
+import { listAuditActions, listAuditRows } from '../db/audit';
 import { database } from '../db/client';
 import { findRegion } from '../db/regions';
 import { ProblemError } from '../http/problem';
