@@ -3,7 +3,7 @@
  * The audit log (docs/accounts.md): every admin change writes one row in the same D1 batch as the change, so
  * neither exists without the other. A row names its region, so region admins read only their own history.
  */
-import { type AuditRegion, auditInsert, auditInsertWhen } from '../db/audit';
+import { type AuditRegion, auditInsert } from '../db/audit';
 
 /** Who acted: 'admin-token' for the bootstrap token, `user:<id>` for a signed-in console user. */
 export type Actor = string;
@@ -23,22 +23,6 @@ export function auditStatement(
   region: AuditRegion = null,
 ): D1PreparedStatement {
   return auditInsert(d1, { actor, action, target, detail, region });
-}
-
-/**
- * An audit row written only when `condition` (SQL) holds when the batch reaches it: for changes guarded by a
- * condition in the same batch (a one-time link used twice at once), so the loser writes no row either.
- */
-export function auditStatementWhen(
-  d1: D1Database,
-  condition: { sql: string; binds: unknown[] },
-  actor: Actor,
-  action: string,
-  target: string,
-  detail: Record<string, unknown> = {},
-  regionId: number | null = null,
-): D1PreparedStatement {
-  return auditInsertWhen(d1, [condition.sql, condition.binds], { actor, action, target, detail, region: regionId });
 }
 
 /**

@@ -2,7 +2,8 @@
  * @module
  * Writing a unit's follow-up actions (rencana tindak lanjut), each change audited in its batch. Everything is
  * published on the unit page, so free text is masked of personal data like a citizen's comment.
- */ import { redactPersonalData } from '../../domain/redaction';
+ */
+import { redactPersonalData } from '../../domain/redaction';
 import { FOLLOW_UP_STATUSES } from '../../schema';
 import {
   deleteFollowUpActionRow,

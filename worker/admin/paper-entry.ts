@@ -2,7 +2,8 @@
  * @module
  * Paper questionnaires keyed in one at a time (SPEC §5), stored like a CSV import's rows, and the undo of a slip.
  * The client-made submissionId makes a repeat (double Enter, retry, two tabs) store nothing, even when they race.
- */ import { deletePaperEntry, findUnitResponse, insertPaperEntry } from '../db/paper-entry';
+ */
+import { deletePaperEntry, findUnitResponse, insertPaperEntry } from '../db/paper-entry';
 import type { Region, Unit } from '../db/regions';
 import type { Actor } from './audit';
 import { importTarget, type PaperDateRange, type PaperQuestionnaire } from './paper-import';

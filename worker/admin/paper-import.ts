@@ -2,16 +2,12 @@
  * @module
  * Paper questionnaires keyed in as CSV (SPEC §5): parsed with papaparse, every row validated first, then all stored
  * with channel `paper` in ONE atomic D1 batch (worker/db/paper-entry.ts), so a file is imported entirely or not at all.
- */ import Papa from 'papaparse';
+ */
+import Papa from 'papaparse';
 import { isCalendarDate, localDate } from '../../domain/periods';
 import { EDUCATIONS, ELEMENT_CODES, GENDERS, MAX_AGE, MIN_AGE, OCCUPATIONS } from '../../domain/survey';
 import { importAudited } from '../db/audit';
-import {
-  insertPaperImport,
-  type PaperQuestionnaire,
-  paperResponseInserts,
-  type StoredQuestionnaire,
-} from '../db/paper-entry';
+import { insertPaperImport, type PaperQuestionnaire } from '../db/paper-entry';
 import type { Region, Unit } from '../db/regions';
 import { sha256Hex } from '../security/tokens';
 import type { Actor } from './audit';
@@ -49,7 +45,7 @@ export interface ImportError {
   detail: string;
 }
 
-export type { PaperQuestionnaire, StoredQuestionnaire };
+export type { PaperQuestionnaire };
 
 export interface PaperRow extends PaperQuestionnaire {
   /** Line of the file it came from. */
@@ -230,21 +226,6 @@ function readRow(
     education: education ?? null,
     occupation: occupation ?? null,
   };
-}
-
-/**
- * The INSERT statements that store questionnaires with channel `paper`, for the caller's batch (which adds its
- * audit row): the one write path of paper questionnaires, keyed in or imported.
- */
-export function paperInsertStatements(
-  d1: D1Database,
-  actor: Actor,
-  region: Pick<Region, 'id'>,
-  unit: Pick<Unit, 'id'>,
-  rows: readonly StoredQuestionnaire[],
-  now: number,
-): D1PreparedStatement[] {
-  return paperResponseInserts(d1, { regionId: region.id, unitId: unit.id, actor, now }, rows);
 }
 
 /** The digest recorded in the audit log, to recognise a file uploaded twice. */

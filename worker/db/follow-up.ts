@@ -2,7 +2,8 @@
  * @module
  * Follow-up actions (rencana tindak lanjut) of a unit: the reads of the console, the unit page and the SKM report,
  * and the writes of the console, each in one batch with its audit row.
- */ import { and, asc, eq } from 'drizzle-orm';
+ */
+import { and, asc, eq } from 'drizzle-orm';
 import { type FollowUpStatus, followUpActions } from '../../schema';
 import { type AuditRow, auditInsert, auditInsertWhen, type Guard } from './audit';
 import { database } from './client';

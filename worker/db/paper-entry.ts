@@ -50,7 +50,7 @@ export interface PaperPlace {
  * The INSERT statements that store questionnaires with channel `paper`, for the caller's batch (which adds its
  * audit row): the one write path of paper questionnaires, keyed in or imported.
  */
-export function paperResponseInserts(
+function paperResponseInserts(
   d1: D1Database,
   place: PaperPlace,
   rows: readonly StoredQuestionnaire[],
