@@ -4,7 +4,8 @@
  * console changes them (each write with its audit row) and as authentication reads them. Rules: worker/admin/.
  */
 import type { Role } from '../../domain/roles';
-import { type AuditRow, auditInsert, auditInsertWhen, type Guard } from './audit';
+import { type AuditRow, auditInsert, auditInsertWhen } from './audit';
+import { prepare, sql } from './statement';
 
 export interface SessionRow {
   id: string;
@@ -213,21 +214,21 @@ export async function useLink(
   now: number,
   audit: AuditRow & { region: number | null },
 ): Promise<boolean> {
-  const used: Guard = ['EXISTS (SELECT 1 FROM account_links WHERE id = ? AND used_at = ?)', [hash, now]];
-  const [usedSql, usedBinds] = used;
+  const used = sql`EXISTS (SELECT 1 FROM account_links WHERE id = ${hash} AND used_at = ${now})`;
   const results = await d1.batch([
     d1
       .prepare('UPDATE account_links SET used_at = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?')
       .bind(now, hash, now),
-    d1
-      .prepare(
-        `UPDATE users SET password_hash = ?, password_salt = ?, password_iterations = ? WHERE id = ? AND ${usedSql}`,
-      )
-      .bind(password.hash, password.salt, password.iterations, userId, ...usedBinds),
-    d1.prepare(`DELETE FROM sessions WHERE user_id = ? AND ${usedSql}`).bind(userId, ...usedBinds),
-    d1
-      .prepare(`UPDATE account_links SET used_at = ? WHERE user_id = ? AND used_at IS NULL AND ${usedSql}`)
-      .bind(now, userId, ...usedBinds),
+    prepare(
+      d1,
+      sql`UPDATE users SET password_hash = ${password.hash}, password_salt = ${password.salt},
+        password_iterations = ${password.iterations} WHERE id = ${userId} AND ${used}`,
+    ),
+    prepare(d1, sql`DELETE FROM sessions WHERE user_id = ${userId} AND ${used}`),
+    prepare(
+      d1,
+      sql`UPDATE account_links SET used_at = ${now} WHERE user_id = ${userId} AND used_at IS NULL AND ${used}`,
+    ),
     auditInsertWhen(d1, used, audit),
   ]);
   return (results[0]?.meta.changes ?? 0) > 0;

@@ -3,9 +3,7 @@
  * The audit log's SQL: the INSERT each change places in its own batch, and the keyset reads of the console.
  * Which action, target and detail a change records is decided in worker/admin/. See docs/accounts.md.
  */
-
-/** A condition that must hold when the batch reaches a statement, as SQL and its bindings. */
-export type Guard = readonly [sql: string, binds: readonly unknown[]];
+import { prepare, type Statement, sql } from './statement';
 
 /** The region of a change: its id, or its slug when the region is created in the same batch. */
 export type AuditRegion = number | { slug: string } | null;
@@ -33,17 +31,20 @@ export function auditInsert(d1: D1Database, row: AuditRow): D1PreparedStatement 
 }
 
 /**
- * An audit row written only when `guard` holds when the batch reaches it: for changes guarded in the same batch
+ * An audit row written only when the `guard` condition holds when the batch reaches it: for changes guarded in the same batch
  * (a one-time link used twice at once), so the loser writes no row either.
  */
 export function auditInsertWhen(
   d1: D1Database,
-  [sql, binds]: Guard,
+  guard: Statement,
   row: AuditRow & { region?: number | null },
 ): D1PreparedStatement {
-  return d1
-    .prepare(`INSERT INTO audit_log (actor, action, target, detail, region_id) SELECT ?, ?, ?, ?, ? WHERE ${sql}`)
-    .bind(row.actor, row.action, row.target, JSON.stringify(row.detail ?? {}), row.region ?? null, ...binds);
+  const detail = JSON.stringify(row.detail ?? {});
+  return prepare(
+    d1,
+    sql`INSERT INTO audit_log (actor, action, target, detail, region_id)
+      SELECT ${row.actor}, ${row.action}, ${row.target}, ${detail}, ${row.region ?? null} WHERE ${guard}`,
+  );
 }
 
 /** True when an import into `target` recorded a file of this digest. */

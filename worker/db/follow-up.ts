@@ -5,8 +5,9 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { type FollowUpStatus, followUpActions } from '../../schema';
-import { type AuditRow, auditInsert, auditInsertWhen, type Guard } from './audit';
+import { type AuditRow, auditInsert, auditInsertWhen } from './audit';
 import { database } from './client';
+import { joinSql, prepare, raw, sql } from './statement';
 
 /** One action item, as stored (camelCase of `follow_up_actions`). */
 export type FollowUpAction = typeof followUpActions.$inferSelect;
@@ -112,20 +113,17 @@ export async function updateFollowUpActionRow(
   audit: AuditRow & { region: number },
 ): Promise<void> {
   const fields = FOLLOW_UP_FIELDS.filter((key) => changes[key] !== undefined);
-  const sets = fields.map((key) => `${COLUMNS[key]} = ?`);
-  const values: unknown[] = fields.map((key) => changes[key]);
-  sets.push('updated_at = ?');
-  values.push(now);
+  const sets = fields.map((key) => sql`${raw(COLUMNS[key])} = ${changes[key]}`);
+  sets.push(sql`updated_at = ${now}`);
   if (changes.status !== undefined) {
-    sets.push(`completed_at = CASE WHEN ? = 'done' THEN coalesce(completed_at, ?) ELSE NULL END`);
-    values.push(changes.status, now);
+    sets.push(
+      sql`completed_at = CASE WHEN ${changes.status} = 'done' THEN coalesce(completed_at, ${now}) ELSE NULL END`,
+    );
   }
-  const exists: Guard = ['EXISTS (SELECT 1 FROM follow_up_actions WHERE id = ? AND unit_id = ?)', [id, unitId]];
+  const exists = sql`EXISTS (SELECT 1 FROM follow_up_actions WHERE id = ${id} AND unit_id = ${unitId})`;
   await d1.batch([
     auditInsertWhen(d1, exists, audit),
-    d1
-      .prepare(`UPDATE follow_up_actions SET ${sets.join(', ')} WHERE id = ? AND unit_id = ?`)
-      .bind(...values, id, unitId),
+    prepare(d1, sql`UPDATE follow_up_actions SET ${joinSql(sets, ', ')} WHERE id = ${id} AND unit_id = ${unitId}`),
   ]);
 }
 

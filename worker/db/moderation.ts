@@ -4,7 +4,8 @@
  * rollups by trigger) or rejected, and the queue sizes per unit. The rules are worker/admin/moderation.ts.
  */
 import type { COMMENT_STATES } from '../../schema';
-import { type AuditRow, auditInsert, auditInsertWhen, type Guard } from './audit';
+import { type AuditRow, auditInsert, auditInsertWhen } from './audit';
+import { prepare, raw, type Statement, sql } from './statement';
 
 export type CommentStatus = (typeof COMMENT_STATES)[number];
 
@@ -17,9 +18,9 @@ export const REJECTED_PREFIX = 'rejected:';
  */
 export type UnitLimit = readonly number[] | null;
 
-function unitGuard(column: string, units: UnitLimit): Guard {
+function unitGuard(column: string, units: UnitLimit): Statement {
   const json = units === null ? null : JSON.stringify(units);
-  return [`(? IS NULL OR ${column} IN (SELECT value FROM json_each(?)))`, [json, json]];
+  return sql`(${json} IS NULL OR ${raw(column)} IN (SELECT value FROM json_each(${json})))`;
 }
 
 export interface CommentRow {
@@ -48,14 +49,12 @@ export async function listCommentRows(
   limit: number,
   units: UnitLimit,
 ): Promise<CommentRow[]> {
-  const [clause, unitBinds] = unitGuard('c.unit_id', units);
-  const { results } = await d1
-    .prepare(
-      `SELECT ${COMMENT_COLUMNS} FROM comments c JOIN units u ON u.id = c.unit_id
-       WHERE c.region_id = ? AND c.status = ? AND ${clause} ORDER BY c.created_at, c.id LIMIT ?`,
-    )
-    .bind(regionId, status, ...unitBinds, limit)
-    .all<CommentRow>();
+  const { results } = await prepare(
+    d1,
+    sql`SELECT ${raw(COMMENT_COLUMNS)} FROM comments c JOIN units u ON u.id = c.unit_id
+      WHERE c.region_id = ${regionId} AND c.status = ${status} AND ${unitGuard('c.unit_id', units)}
+      ORDER BY c.created_at, c.id LIMIT ${limit}`,
+  ).all<CommentRow>();
   return results;
 }
 
@@ -73,11 +72,10 @@ export function findCommentState(
   id: string,
   units: UnitLimit,
 ): Promise<{ status: CommentStatus; reply: string | null } | null> {
-  const [clause, unitBinds] = unitGuard('unit_id', units);
-  return d1
-    .prepare(`SELECT status, reply FROM comments WHERE id = ? AND region_id = ? AND ${clause}`)
-    .bind(id, regionId, ...unitBinds)
-    .first<{ status: CommentStatus; reply: string | null }>();
+  return prepare(
+    d1,
+    sql`SELECT status, reply FROM comments WHERE id = ${id} AND region_id = ${regionId} AND ${unitGuard('unit_id', units)}`,
+  ).first<{ status: CommentStatus; reply: string | null }>();
 }
 
 /** Records a moderator's decision and/or the unit's reply (null removes it) on a comment. */
@@ -121,18 +119,15 @@ export async function listFlaggedRows(
   limit: number,
   units: UnitLimit,
 ): Promise<FlaggedRow[]> {
-  const [clause, unitBinds] = unitGuard('r.unit_id', units);
   const state = rejectedIn('r.flag_reason');
-  const { results } = await d1
-    .prepare(
-      `SELECT r.*, u.slug AS unit_slug, u.name AS unit_name, k.code AS counter_code
-       FROM responses r JOIN units u ON u.id = r.unit_id LEFT JOIN counters k ON k.id = r.counter_id
-       WHERE r.flagged = 1 AND r.region_id = ? AND ${rejected ? state : `NOT ${state}`}
-         AND ${clause}
-       ORDER BY r.submitted_at, r.id LIMIT ?`,
-    )
-    .bind(regionId, ...unitBinds, limit)
-    .all<FlaggedRow>();
+  const { results } = await prepare(
+    d1,
+    sql`SELECT r.*, u.slug AS unit_slug, u.name AS unit_name, k.code AS counter_code
+      FROM responses r JOIN units u ON u.id = r.unit_id LEFT JOIN counters k ON k.id = r.counter_id
+      WHERE r.flagged = 1 AND r.region_id = ${regionId} AND ${raw(rejected ? state : `NOT ${state}`)}
+        AND ${unitGuard('r.unit_id', units)}
+      ORDER BY r.submitted_at, r.id LIMIT ${limit}`,
+  ).all<FlaggedRow>();
   return results;
 }
 
@@ -143,11 +138,11 @@ export function findFlaggedReason(
   id: string,
   units: UnitLimit,
 ): Promise<{ reason: string | null } | null> {
-  const [clause, unitBinds] = unitGuard('unit_id', units);
-  return d1
-    .prepare(`SELECT flag_reason AS reason FROM responses WHERE id = ? AND region_id = ? AND flagged = 1 AND ${clause}`)
-    .bind(id, regionId, ...unitBinds)
-    .first<{ reason: string | null }>();
+  return prepare(
+    d1,
+    sql`SELECT flag_reason AS reason FROM responses
+      WHERE id = ${id} AND region_id = ${regionId} AND flagged = 1 AND ${unitGuard('unit_id', units)}`,
+  ).first<{ reason: string | null }>();
 }
 
 /**
@@ -166,7 +161,7 @@ export async function unflagResponse(
     d1
       .prepare('UPDATE responses SET flagged = 0, flag_reason = ? WHERE id = ? AND region_id = ? AND flagged = 1')
       .bind(marker, id, regionId),
-    auditInsertWhen(d1, ['EXISTS (SELECT 1 FROM responses WHERE id = ? AND flag_reason = ?)', [id, marker]], audit),
+    auditInsertWhen(d1, sql`EXISTS (SELECT 1 FROM responses WHERE id = ${id} AND flag_reason = ${marker})`, audit),
     d1.prepare('UPDATE responses SET flag_reason = NULL WHERE id = ? AND flag_reason = ?').bind(id, marker),
   ]);
   return (results[0]?.meta.changes ?? 0) > 0;
@@ -191,7 +186,7 @@ export async function markResponseRejected(
       .bind(`${marker}|`, id),
     auditInsertWhen(
       d1,
-      [`EXISTS (SELECT 1 FROM responses WHERE id = ? AND flag_reason LIKE ? || '|%')`, [id, marker]],
+      sql`EXISTS (SELECT 1 FROM responses WHERE id = ${id} AND flag_reason LIKE ${marker} || '|%')`,
       audit,
     ),
     d1

@@ -4,7 +4,8 @@
  * for a keyed-in entry, and an entry's undo. Rows travel as JSON arrays (`json_each(?)`), three binds per statement.
  */
 import { ELEMENT_CODES } from '../../domain/survey';
-import { type AuditRow, auditInsert, auditInsertWhen, type Guard } from './audit';
+import { type AuditRow, auditInsert, auditInsertWhen } from './audit';
+import { prepare, sql } from './statement';
 
 /** One paper questionnaire, validated: what both the CSV import and the keyed-in entry store. */
 export interface PaperQuestionnaire {
@@ -131,7 +132,7 @@ export async function insertPaperEntry(
         .bind(crypto.randomUUID(), comment, entry.id),
     );
   }
-  statements.push(auditInsertWhen(d1, ['EXISTS (SELECT 1 FROM responses WHERE id = ?)', [entry.id]], audit));
+  statements.push(auditInsertWhen(d1, sql`EXISTS (SELECT 1 FROM responses WHERE id = ${entry.id})`, audit));
   statements.push(
     d1.prepare('SELECT id, unit_id AS unitId, channel FROM responses WHERE submission_id = ?').bind(entry.submissionId),
   );
@@ -166,14 +167,12 @@ export async function deletePaperEntry(
   since: number,
   audit: AuditRow & { region: number },
 ): Promise<boolean> {
-  const [where, binds]: Guard = [
-    `id = ? AND unit_id = ? AND channel = 'paper' AND entered_by = ? AND submitted_at > ?`,
-    [id, unitId, actor, since],
-  ];
+  const where = sql`id = ${id} AND unit_id = ${unitId} AND channel = 'paper' AND entered_by = ${actor}
+    AND submitted_at > ${since}`;
   const results = await d1.batch([
-    auditInsertWhen(d1, [`EXISTS (SELECT 1 FROM responses WHERE ${where})`, binds], audit),
-    d1.prepare(`DELETE FROM comments WHERE response_id IN (SELECT id FROM responses WHERE ${where})`).bind(...binds),
-    d1.prepare(`DELETE FROM responses WHERE ${where}`).bind(...binds),
+    auditInsertWhen(d1, sql`EXISTS (SELECT 1 FROM responses WHERE ${where})`, audit),
+    prepare(d1, sql`DELETE FROM comments WHERE response_id IN (SELECT id FROM responses WHERE ${where})`),
+    prepare(d1, sql`DELETE FROM responses WHERE ${where}`),
   ]);
   return (results.at(-1)?.meta.changes ?? 0) > 0;
 }
