@@ -2,7 +2,8 @@
  * @module
  * Agency API keys' SQL (SPEC §5): creating, listing and revoking them (each with its audit row), and for the agency
  * API's authentication (worker/security/api-keys.ts) the lookup by SHA-256 digest and the last-used time.
- */import { type AuditRow, auditInsert } from './audit';
+ */
+import { type AuditRow, auditInsert } from './audit';
 export interface ApiKeyRow {
   id: string;
   regionId: number;

@@ -2,7 +2,8 @@
  * @module
  * Kiosks' SQL (docs/rating.md, "Kiosk display and counter tablets"): creating, listing and revoking them with their
  * audit rows, using up an enrolment code, finding a credential's kiosk. Only SHA-256 digests of secrets are stored.
- */import { type AuditRow, auditInsert } from './audit';
+ */
+import { type AuditRow, auditInsert } from './audit';
 /**
  * Stores `credentialHash` on the kiosk whose unexpired, unrevoked enrolment code of `counterCode` has
  * `enrolmentHash`, using the code up, and writes its audit row (`kiosk.enrol`) in the same batch only when the
