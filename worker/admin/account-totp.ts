@@ -1,11 +1,11 @@
 /**
  * @module
- * Enrolling one's own authenticator app (TOTP, RFC 6238; docs/accounts.md): enrolment stores a new secret,
- * encrypted, and shows it once as an `otpauth://` URI and QR code; sign-in asks for a code only after the first
- * code has been confirmed. Starting, confirming and removing it re-authenticate (password, and the current code
- * when one is confirmed); wrong passwords and codes count as failed sign-ins. Each change is audited in its batch.
+ * One's own authenticator app (TOTP, RFC 6238; docs/accounts.md): enrol (the secret shown once, stored sealed),
+ * confirm with a first code, remove. Each step re-authenticates; wrong passwords and codes count as failed sign-ins.
  */
 import { renderSVG } from 'uqr';
+import { clearTotp, confirmTotpSecret, setTotpSecret } from '../db/accounts';
+import type { AuditRow } from '../db/audit';
 import { ProblemError } from '../http/problem';
 import type { Principal } from '../security/admin-auth';
 import { open, seal } from '../security/secret-box';
@@ -18,11 +18,14 @@ import {
   type Throttle,
   type UserRow,
 } from './accounts';
-import { auditStatement } from './audit';
 
 function accountOf(principal: Principal): string {
   if (!principal.userId) throw new ProblemError(403, 'The bootstrap token has no account to protect with a code.');
   return principal.userId;
+}
+
+function audit(principal: Principal, user: UserRow, action: string): AuditRow {
+  return { actor: principal.actor, action, target: `user:${user.id}`, region: user.regionId };
 }
 
 async function userOf(d1: D1Database, principal: Principal): Promise<UserRow> {
@@ -43,12 +46,7 @@ export async function enrolTotp(
     throw new ProblemError(409, 'An authenticator is already enrolled: disable it first.');
   await reauthenticate(d1, key, principal, user, proof, throttle, 'totp.enrol');
   const secret = newTotpSecret();
-  await d1.batch([
-    d1
-      .prepare('UPDATE users SET totp_secret = ?, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = ?')
-      .bind(await seal(key, secret), user.id),
-    auditStatement(d1, principal.actor, 'totp.enrol', `user:${user.id}`, {}, user.regionId),
-  ]);
+  await setTotpSecret(d1, user.id, await seal(key, secret), audit(principal, user, 'totp.enrol'));
   const uri = otpauthUri(secret, user.email);
   return { secret, uri, qrSvg: renderSVG(uri, { ecc: 'M', border: 2 }) };
 }
@@ -67,12 +65,7 @@ export async function confirmTotp(
   await reauthenticate(d1, key, principal, user, proof, throttle, 'totp.confirm');
   const step = await matchTotp(await open(key, user.totpSecret), proof.code, throttle.now, user.totpLastStep);
   if (step === null) return refuseReauthentication(d1, principal, user, throttle, 'totp.confirm', 'code');
-  await d1.batch([
-    d1
-      .prepare('UPDATE users SET totp_enabled_at = ?, totp_last_step = ? WHERE id = ? AND totp_enabled_at IS NULL')
-      .bind(throttle.now, step, user.id),
-    auditStatement(d1, principal.actor, 'totp.confirm', `user:${user.id}`, {}, user.regionId),
-  ]);
+  await confirmTotpSecret(d1, user.id, step, throttle.now, audit(principal, user, 'totp.confirm'));
 }
 
 /** Removes the authenticator: needs the password and a current, unused code of it. */
@@ -86,10 +79,5 @@ export async function disableTotp(
   const user = await userOf(d1, principal);
   if (user.totpEnabledAt === null) throw new ProblemError(409, 'No authenticator is enrolled.');
   await reauthenticate(d1, key, principal, user, proof, throttle, 'totp.disable');
-  await d1.batch([
-    d1
-      .prepare('UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = ?')
-      .bind(user.id),
-    auditStatement(d1, principal.actor, 'totp.disable', `user:${user.id}`, {}, user.regionId),
-  ]);
+  await clearTotp(d1, user.id, audit(principal, user, 'totp.disable'));
 }

@@ -1,12 +1,34 @@
 /**
  * @module
- * Staff accounts (docs/accounts.md): creating one with an invitation link, accepting an invitation or an
- * admin-issued reset link (both one-time, only their SHA-256 stored), disabling, signing out everywhere, listing
- * within reach, signing in (e-mail, password, TOTP code if enrolled), re-authentication and changing one's password.
- * Every change writes its audit row in the same batch. Who may manage whom is domain/roles.ts.
+ * Staff accounts (docs/accounts.md): invitations and one-time reset links, disabling, signing out, listing within
+ * reach, signing in (password, TOTP), re-authentication and password changes. Who may manage whom: domain/roles.ts.
  */
 import { passwordProblem } from '../../domain/password-policy';
 import { accountRefusal, accountShapeProblem, type Role } from '../../domain/roles';
+import {
+  claimTotpStep as claimStep,
+  deleteSession,
+  deleteUserSessions,
+  emailTaken,
+  findRegionUnits,
+  findUsableLink,
+  findUserByEmail,
+  findUserById,
+  insertSession,
+  insertUser,
+  type LinkPurpose,
+  listAccountRows,
+  type NewLink,
+  principalRows,
+  replaceLink,
+  setPassword,
+  setUserDisabled,
+  type UserRow,
+  useLink,
+} from '../db/accounts';
+import type { AuditRow } from '../db/audit';
+import { database } from '../db/client';
+import { findRegion } from '../db/regions';
 import { ProblemError } from '../http/problem';
 import { ADMIN_TOKEN_ACTOR, type Principal } from '../security/admin-auth';
 import { burnPasswordTime, hashPassword, type PasswordHash, verifyPassword } from '../security/passwords';
@@ -20,7 +42,7 @@ import {
 } from '../security/sign-in-throttle';
 import { randomCode, sha256Hex } from '../security/tokens';
 import { matchTotp } from '../security/totp';
-import { type Actor, auditStatement, auditStatementWhen } from './audit';
+import { type Actor, auditStatement } from './audit';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** A reset link is for now, not for later: a day. */
@@ -28,7 +50,7 @@ export const RESET_TTL_MS = 24 * 60 * 60 * 1000;
 /** 52 characters of 5 bits: 260 bits, as the session cookie. */
 const LINK_TOKEN_LENGTH = 52;
 
-export type LinkPurpose = 'invitation' | 'reset';
+export type { LinkPurpose, UserRow };
 
 /** A link that is unknown, used, expired, or whose account is disabled: one answer for all of them. */
 export class InvalidLinkError extends ProblemError {
@@ -59,42 +81,19 @@ export interface AccountListing {
   createdAt: number;
 }
 
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  regionId: number | null;
-  passwordHash: string;
-  passwordSalt: string;
-  passwordIterations: number;
-  totpSecret: string | null;
-  totpEnabledAt: number | null;
-  totpLastStep: number | null;
-  disabledAt: number | null;
-  createdAt: number;
-}
-
-const USER_COLUMNS = `id, email, name, role, region_id AS regionId, password_hash AS passwordHash,
-  password_salt AS passwordSalt, password_iterations AS passwordIterations, totp_secret AS totpSecret,
-  totp_enabled_at AS totpEnabledAt, totp_last_step AS totpLastStep, disabled_at AS disabledAt, created_at AS createdAt`;
-
 function fieldProblem(field: string, detail: string, status: 400 | 403 | 409 = 400): ProblemError {
   return new ProblemError(status, detail, { errors: [{ field, pointer: `#/${field}`, detail }] });
 }
 
-function linkStatement(d1: D1Database, hash: string, userId: string, purpose: LinkPurpose, actor: Actor, now: number) {
+/** A new one-time link of `purpose`, made now by `actor`. */
+function newLink(hash: string, purpose: LinkPurpose, actor: Actor, now: number): NewLink {
   const ttl = purpose === 'invitation' ? INVITATION_TTL_MS : RESET_TTL_MS;
-  return d1
-    .prepare(
-      'INSERT INTO account_links (id, user_id, purpose, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .bind(hash, userId, purpose, actor, now, now + ttl);
+  return { hash, purpose, createdBy: actor, createdAt: now, expiresAt: now + ttl };
 }
 
-/** A new link supersedes the user's older unused ones: only the latest works. */
-function retireLinks(d1: D1Database, userId: string, now: number) {
-  return d1.prepare('UPDATE account_links SET used_at = ? WHERE user_id = ? AND used_at IS NULL').bind(now, userId);
+/** The id of a region by slug, or undefined. */
+async function regionIdOf(d1: D1Database, slug: string): Promise<number | undefined> {
+  return (await findRegion(database(d1), slug))?.id;
 }
 
 export interface NewAccount {
@@ -116,18 +115,15 @@ export async function createAccount(
   const email = normalizeEmail(input.email);
   let regionId: number | null = null;
   if (input.region) {
-    const region = await d1.prepare('SELECT id FROM regions WHERE slug = ?').bind(input.region).first<{ id: number }>();
-    if (!region) throw fieldProblem('region', `No region '${input.region}'.`);
-    regionId = region.id;
+    const id = await regionIdOf(d1, input.region);
+    if (id === undefined) throw fieldProblem('region', `No region '${input.region}'.`);
+    regionId = id;
   }
   const unitSlugs = [...new Set(input.units ?? [])];
   const unitIds: number[] = [];
   if (unitSlugs.length > 0) {
     if (regionId === null) throw fieldProblem('units', 'Units need a region.');
-    const { results } = await d1
-      .prepare('SELECT id, slug FROM units WHERE region_id = ? AND slug IN (SELECT value FROM json_each(?))')
-      .bind(regionId, JSON.stringify(unitSlugs))
-      .all<{ id: number; slug: string }>();
+    const results = await findRegionUnits(d1, regionId, unitSlugs);
     const missing = unitSlugs.filter((slug) => !results.some((u) => u.slug === slug));
     if (missing.length > 0) throw fieldProblem('units', `No unit ${missing.map((s) => `'${s}'`).join(', ')} here.`);
     unitIds.push(...results.map((u) => u.id));
@@ -137,31 +133,21 @@ export async function createAccount(
   const refusal = accountRefusal(principal, { role: input.role, regionId });
   if (refusal === 'role') throw new ProblemError(403, `This account may not create a ${input.role} account.`);
   if (refusal === 'region') throw new ProblemError(403, 'This account may create accounts in its own region only.');
-  if (await d1.prepare('SELECT 1 FROM users WHERE email = ?').bind(email).first()) {
+  if (await emailTaken(d1, email)) {
     throw fieldProblem('email', 'An account with this e-mail address exists.', 409);
   }
   const id = `usr_${randomCode(16)}`;
   const token = randomCode(LINK_TOKEN_LENGTH);
-  const statements = [
-    d1
-      .prepare(
-        `INSERT INTO users (id, email, name, role, region_id, password_hash, password_salt, password_iterations, created_by)
-         VALUES (?, ?, ?, ?, ?, '', '', 0, ?)`,
-      )
-      .bind(id, email, input.name, input.role, regionId, principal.actor),
-    ...unitIds.map((unitId) => d1.prepare('INSERT INTO user_units (user_id, unit_id) VALUES (?, ?)').bind(id, unitId)),
-    linkStatement(d1, await sha256Hex(token), id, 'invitation', principal.actor, now),
-    auditStatement(
-      d1,
-      principal.actor,
-      'user.create',
-      `user:${id}`,
-      { email, role: input.role, region: input.region ?? null, units: unitSlugs },
-      regionId,
-    ),
-  ];
+  const audit: AuditRow = {
+    actor: principal.actor,
+    action: 'user.create',
+    target: `user:${id}`,
+    detail: { email, role: input.role, region: input.region ?? null, units: unitSlugs },
+    region: regionId,
+  };
+  const user = { id, email, name: input.name, role: input.role, regionId, unitIds, createdBy: principal.actor };
   try {
-    await d1.batch(statements);
+    await insertUser(d1, user, newLink(await sha256Hex(token), 'invitation', principal.actor, now), audit);
   } catch (error) {
     if (error instanceof Error && /UNIQUE/i.test(error.message)) {
       throw fieldProblem('email', 'An account with this e-mail address exists.', 409);
@@ -173,7 +159,7 @@ export async function createAccount(
 
 /** The account `principal` may manage, or 404: accounts outside one's reach look like accounts that do not exist. */
 async function manageableUser(d1: D1Database, principal: Principal, userId: string): Promise<UserRow> {
-  const user = await d1.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).bind(userId).first<UserRow>();
+  const user = await findUserById(d1, userId);
   if (!user || accountRefusal(principal, { role: user.role, regionId: user.regionId }) !== null) {
     throw new ProblemError(404, `No account '${userId}'.`);
   }
@@ -198,22 +184,16 @@ export async function issueResetLink(
   const token = randomCode(LINK_TOKEN_LENGTH);
   const purpose: LinkPurpose = user.passwordIterations === 0 ? 'invitation' : 'reset';
   const resetTotp = options.resetTotp === true && user.totpSecret !== null;
-  await d1.batch([
-    retireLinks(d1, user.id, now),
-    linkStatement(d1, await sha256Hex(token), user.id, purpose, principal.actor, now),
-    ...(resetTotp
-      ? [
-          d1
-            .prepare('UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL WHERE id = ?')
-            .bind(user.id),
-        ]
-      : []),
-    auditStatement(d1, principal.actor, 'user.reset-link', `user:${user.id}`, { purpose, resetTotp }, user.regionId),
-  ]);
-  const ttl = purpose === 'invitation' ? INVITATION_TTL_MS : RESET_TTL_MS;
-  return { url: accountLinkUrl(origin, token), expiresAt: now + ttl };
+  const link = newLink(await sha256Hex(token), purpose, principal.actor, now);
+  await replaceLink(d1, user.id, link, resetTotp, {
+    actor: principal.actor,
+    action: 'user.reset-link',
+    target: `user:${user.id}`,
+    detail: { purpose, resetTotp },
+    region: user.regionId,
+  });
+  return { url: accountLinkUrl(origin, token), expiresAt: link.expiresAt };
 }
-
 /**
  * Sets the password of a valid, unused link's account and uses the link up, in one batch guarded by the link
  * itself: of two concurrent uses only one changes anything (and writes the audit row). Every session of the
@@ -226,43 +206,18 @@ export async function acceptLink(
   now = Date.now(),
 ): Promise<{ userId: string; purpose: LinkPurpose }> {
   const hash = await sha256Hex(token);
-  const link = await d1
-    .prepare(
-      `SELECT l.user_id AS userId, l.purpose, u.email, u.region_id AS regionId FROM account_links l
-       JOIN users u ON u.id = l.user_id
-       WHERE l.id = ? AND l.used_at IS NULL AND l.expires_at > ? AND u.disabled_at IS NULL`,
-    )
-    .bind(hash, now)
-    .first<{ userId: string; purpose: LinkPurpose; email: string; regionId: number | null }>();
+  const link = await findUsableLink(d1, hash, now);
   if (!link) throw new InvalidLinkError();
   const problem = passwordProblem(password, link.email);
   if (problem) throw fieldProblem('password', problem);
   const stored = await hashPassword(password);
-  const used = { sql: 'EXISTS (SELECT 1 FROM account_links WHERE id = ? AND used_at = ?)', binds: [hash, now] };
-  const results = await d1.batch([
-    d1
-      .prepare('UPDATE account_links SET used_at = ? WHERE id = ? AND used_at IS NULL AND expires_at > ?')
-      .bind(now, hash, now),
-    d1
-      .prepare(
-        `UPDATE users SET password_hash = ?, password_salt = ?, password_iterations = ? WHERE id = ? AND ${used.sql}`,
-      )
-      .bind(stored.hash, stored.salt, stored.iterations, link.userId, ...used.binds),
-    d1.prepare(`DELETE FROM sessions WHERE user_id = ? AND ${used.sql}`).bind(link.userId, ...used.binds),
-    d1
-      .prepare(`UPDATE account_links SET used_at = ? WHERE user_id = ? AND used_at IS NULL AND ${used.sql}`)
-      .bind(now, link.userId, ...used.binds),
-    auditStatementWhen(
-      d1,
-      used,
-      `user:${link.userId}`,
-      link.purpose === 'invitation' ? 'user.accept-invitation' : 'user.reset-password',
-      `user:${link.userId}`,
-      {},
-      link.regionId,
-    ),
-  ]);
-  if ((results[0]?.meta.changes ?? 0) === 0) throw new InvalidLinkError();
+  const used = await useLink(d1, hash, link.userId, stored, now, {
+    actor: `user:${link.userId}`,
+    action: link.purpose === 'invitation' ? 'user.accept-invitation' : 'user.reset-password',
+    target: `user:${link.userId}`,
+    region: link.regionId,
+  });
+  if (!used) throw new InvalidLinkError();
   return { userId: link.userId, purpose: link.purpose };
 }
 
@@ -276,24 +231,12 @@ export async function setAccountDisabled(
 ): Promise<void> {
   const user = await manageableUser(d1, principal, userId);
   if (user.id === principal.userId) throw new ProblemError(409, 'An account cannot disable or enable itself.');
-  const statements = disabled
-    ? [
-        d1.prepare('UPDATE users SET disabled_at = coalesce(disabled_at, ?) WHERE id = ?').bind(now, user.id),
-        d1.prepare('DELETE FROM sessions WHERE user_id = ?').bind(user.id),
-        retireLinks(d1, user.id, now),
-      ]
-    : [d1.prepare('UPDATE users SET disabled_at = NULL WHERE id = ?').bind(user.id)];
-  await d1.batch([
-    ...statements,
-    auditStatement(
-      d1,
-      principal.actor,
-      disabled ? 'user.disable' : 'user.enable',
-      `user:${user.id}`,
-      {},
-      user.regionId,
-    ),
-  ]);
+  await setUserDisabled(d1, user.id, disabled, now, {
+    actor: principal.actor,
+    action: disabled ? 'user.disable' : 'user.enable',
+    target: `user:${user.id}`,
+    region: user.regionId,
+  });
 }
 
 /**
@@ -309,11 +252,13 @@ export async function signOutEverywhere(
   const user = self ? null : await manageableUser(d1, principal, target);
   const userId = user ? user.id : (principal.userId ?? ADMIN_TOKEN_ACTOR);
   const regionId = user ? user.regionId : principal.regionId;
-  const [deleted] = await d1.batch([
-    d1.prepare('DELETE FROM sessions WHERE user_id = ?').bind(userId),
-    auditStatement(d1, principal.actor, 'session.delete-all', `user:${userId}`, {}, regionId),
-  ]);
-  return { sessions: deleted?.meta.changes ?? 0 };
+  const sessions = await deleteUserSessions(d1, userId, {
+    actor: principal.actor,
+    action: 'session.delete-all',
+    target: `user:${userId}`,
+    region: regionId,
+  });
+  return { sessions };
 }
 
 /** The accounts `principal` may manage: every account for a super admin (or one region's), else its region's. */
@@ -324,9 +269,9 @@ export async function listAccounts(
 ): Promise<AccountListing[]> {
   let regionId: number | null = null;
   if (regionSlug) {
-    const region = await d1.prepare('SELECT id FROM regions WHERE slug = ?').bind(regionSlug).first<{ id: number }>();
-    if (!region) throw new ProblemError(404, `No region '${regionSlug}'.`);
-    regionId = region.id;
+    const id = await regionIdOf(d1, regionSlug);
+    if (id === undefined) throw new ProblemError(404, `No region '${regionSlug}'.`);
+    regionId = id;
   }
   if (principal.role !== 'super') {
     if (regionId !== null && regionId !== principal.regionId) {
@@ -334,18 +279,7 @@ export async function listAccounts(
     }
     regionId = principal.regionId;
   }
-  const { results } = await d1
-    .prepare(
-      `SELECT u.id, u.email, u.name, u.role, u.password_iterations AS passwordIterations, u.disabled_at AS disabledAt,
-              u.totp_enabled_at AS totpEnabledAt, u.created_at AS createdAt, r.slug AS regionSlug, r.name AS regionName,
-              (SELECT json_group_array(json_object('slug', un.slug, 'name', un.name)) FROM user_units uu
-                 JOIN units un ON un.id = uu.unit_id WHERE uu.user_id = u.id) AS units
-       FROM users u LEFT JOIN regions r ON r.id = u.region_id
-       WHERE (? IS NULL OR u.region_id = ?) AND (? = 'super' OR u.role != 'super')
-       ORDER BY r.name IS NOT NULL, r.name, u.name, u.id`,
-    )
-    .bind(regionId, regionId, principal.role)
-    .all<Record<string, string | number | null>>();
+  const results = await listAccountRows(d1, regionId, principal.role);
   return results.map((row) => ({
     id: String(row.id),
     email: String(row.email),
@@ -393,10 +327,7 @@ export async function passwordSignIn(
   now = Date.now(),
 ): Promise<SignInOutcome> {
   const { password } = input;
-  const user = await d1
-    .prepare(`SELECT ${USER_COLUMNS} FROM users WHERE email = ?`)
-    .bind(normalizeEmail(input.email))
-    .first<UserRow>();
+  const user = await findUserByEmail(d1, normalizeEmail(input.email));
   const account = user ? { id: user.id, email: user.email, regionId: user.regionId } : null;
   if (!user || user.passwordIterations === 0) {
     await burnPasswordTime(password);
@@ -423,11 +354,7 @@ async function claimTotpStep(d1: D1Database, key: string, user: UserRow, code: s
   if (user.totpSecret === null) return false;
   const step = await matchTotp(await open(key, user.totpSecret), code, now, user.totpLastStep);
   if (step === null) return false;
-  const claimed = await d1
-    .prepare('UPDATE users SET totp_last_step = ? WHERE id = ? AND coalesce(totp_last_step, -1) < ?')
-    .bind(step, user.id, step)
-    .run();
-  return claimed.meta.changes > 0;
+  return claimStep(d1, user.id, step);
 }
 
 /**
@@ -536,19 +463,17 @@ export async function changePassword(
   if (problem) throw fieldProblem('newPassword', problem);
   await reauthenticate(d1, totpKey, principal, user, proof, throttle, 'password.change');
   const stored = await hashPassword(newPassword);
-  await d1.batch([
-    d1
-      .prepare('UPDATE users SET password_hash = ?, password_salt = ?, password_iterations = ? WHERE id = ?')
-      .bind(stored.hash, stored.salt, stored.iterations, user.id),
-    d1.prepare('DELETE FROM sessions WHERE user_id = ? AND id != ?').bind(user.id, currentSessionId ?? ''),
-    retireLinks(d1, user.id, throttle.now),
-    auditStatement(d1, principal.actor, 'user.change-password', `user:${user.id}`, {}, user.regionId),
-  ]);
+  await setPassword(d1, user.id, stored, currentSessionId, throttle.now, {
+    actor: principal.actor,
+    action: 'user.change-password',
+    target: `user:${user.id}`,
+    region: user.regionId,
+  });
 }
 
 /** The account row behind a user principal (for TOTP enrolment). */
 export async function accountRow(d1: D1Database, userId: string): Promise<UserRow | null> {
-  return d1.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).bind(userId).first<UserRow>();
+  return findUserById(d1, userId);
 }
 
 export interface PrincipalView {
@@ -561,14 +486,15 @@ export interface PrincipalView {
 
 /** What the console shows of who is signed in: role, region and units by slug and name. */
 export async function principalView(d1: D1Database, principal: Principal): Promise<PrincipalView> {
-  const [region, units, user] = await d1.batch<Record<string, unknown>>([
-    d1.prepare('SELECT slug, name FROM regions WHERE id = ?').bind(principal.regionId ?? -1),
-    d1
-      .prepare('SELECT slug, name FROM units WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name')
-      .bind(JSON.stringify(principal.unitIds ?? [])),
-    d1.prepare('SELECT totp_enabled_at AS totpEnabledAt FROM users WHERE id = ?').bind(principal.userId ?? ''),
-  ]);
-  const regionRow = region?.results[0] as { slug: string; name: string } | undefined;
+  const {
+    region: regionRow,
+    units,
+    totpEnabledAt,
+  } = await principalRows(d1, {
+    regionId: principal.regionId,
+    unitIds: principal.unitIds ?? [],
+    userId: principal.userId,
+  });
   return {
     actor: principal.actor,
     role: principal.role,
@@ -579,9 +505,37 @@ export async function principalView(d1: D1Database, principal: Principal): Promi
             id: principal.userId,
             email: principal.email ?? '',
             name: principal.name ?? '',
-            totp: (user?.results[0] as { totpEnabledAt: number | null } | undefined)?.totpEnabledAt != null,
+            totp: totpEnabledAt != null,
           },
     region: regionRow ? { slug: regionRow.slug, name: regionRow.name } : null,
-    units: ((units?.results ?? []) as { slug: string; name: string }[]).map(({ slug, name }) => ({ slug, name })),
+    units: units.map(({ slug, name }) => ({ slug, name })),
   };
+}
+
+/** Stores a console session just opened (its id is already a digest of the cookie), with its audit row. */
+export function storeSession(
+  d1: D1Database,
+  session: { id: string; userId: string; csrfToken: string; expiresAt: number },
+  actor: Actor,
+  regionId: number | null,
+  now = Date.now(),
+): Promise<void> {
+  const detail = { expiresAt: session.expiresAt };
+  return insertSession(d1, session, now, {
+    actor,
+    action: 'session.create',
+    target: 'session',
+    detail,
+    region: regionId,
+  });
+}
+
+/** Ends one console session (signing out). */
+export function endSession(d1: D1Database, principal: Principal, sessionId: string): Promise<void> {
+  return deleteSession(d1, sessionId, {
+    actor: principal.actor,
+    action: 'session.delete',
+    target: 'session',
+    region: principal.regionId,
+  });
 }

@@ -1,11 +1,13 @@
 /**
  * @module
- * Agency API keys (SPEC §5): high-entropy, prefixed so they are recognisable in logs and secret
- * scanners, shown once at creation and stored only as a SHA-256 digest, scoped to one region,
- * revocable. A fast hash is enough because a key has 160 random bits: nothing to brute-force.
+ * Agency API keys (SPEC §5): prefixed so logs and secret scanners recognise them, shown once, stored as a SHA-256
+ * digest (160 random bits: nothing to brute-force), scoped to one region, revocable.
  */
+import { type ApiKeyListing, apiKeyExists, insertApiKey, listApiKeyRows, revokeApiKeyRow } from '../db/api-keys';
 import { randomCode, sha256Hex } from '../security/tokens';
-import { type Actor, auditStatement } from './audit';
+import type { Actor } from './audit';
+
+export type { ApiKeyListing } from '../db/api-keys';
 
 /** Every key starts with this, e.g. `sl_live_3kq…`; secret scanners can match `sl_live_[0-9a-z]{32}`. */
 export const API_KEY_PREFIX = 'sl_live_';
@@ -13,15 +15,6 @@ export const API_KEY_PREFIX = 'sl_live_';
 const API_KEY_RANDOM_LENGTH = 32;
 /** How much of a key listings show, so staff can tell keys apart without seeing them. */
 const DISPLAY_PREFIX_LENGTH = API_KEY_PREFIX.length + 4;
-
-export interface ApiKeyListing {
-  id: string;
-  label: string;
-  prefix: string;
-  createdAt: number;
-  lastUsedAt: number | null;
-  revokedAt: number | null;
-}
 
 export async function createApiKey(
   d1: D1Database,
@@ -32,24 +25,22 @@ export async function createApiKey(
   const key = `${API_KEY_PREFIX}${randomCode(API_KEY_RANDOM_LENGTH)}`;
   const id = `key_${randomCode(12)}`;
   const prefix = key.slice(0, DISPLAY_PREFIX_LENGTH);
-  await d1.batch([
-    d1
-      .prepare('INSERT INTO api_keys (id, region_id, label, prefix, hash) VALUES (?, ?, ?, ?, ?)')
-      .bind(id, region.id, label, prefix, await sha256Hex(key)),
-    auditStatement(d1, actor, 'api-key.create', `region:${region.slug}`, { id, label, prefix }, region.id),
-  ]);
+  await insertApiKey(
+    d1,
+    { id, regionId: region.id, label, prefix, hash: await sha256Hex(key) },
+    {
+      actor,
+      action: 'api-key.create',
+      target: `region:${region.slug}`,
+      detail: { id, label, prefix },
+      region: region.id,
+    },
+  );
   return { id, key, prefix };
 }
 
 export async function listApiKeys(d1: D1Database, regionId: number): Promise<ApiKeyListing[]> {
-  const { results } = await d1
-    .prepare(
-      `SELECT id, label, prefix, created_at AS createdAt, last_used_at AS lastUsedAt, revoked_at AS revokedAt
-       FROM api_keys WHERE region_id = ? ORDER BY created_at, id`,
-    )
-    .bind(regionId)
-    .all<ApiKeyListing>();
-  return results;
+  return listApiKeyRows(d1, regionId);
 }
 
 /** Revokes a key of the region. False when the region has no such key; revoking twice keeps the first time. */
@@ -60,14 +51,13 @@ export async function revokeApiKey(
   id: string,
   now = Date.now(),
 ): Promise<boolean> {
-  const existing = await d1
-    .prepare('SELECT id FROM api_keys WHERE id = ? AND region_id = ?')
-    .bind(id, region.id)
-    .first();
-  if (!existing) return false;
-  await d1.batch([
-    d1.prepare('UPDATE api_keys SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?').bind(now, id),
-    auditStatement(d1, actor, 'api-key.revoke', `region:${region.slug}`, { id }, region.id),
-  ]);
+  if (!(await apiKeyExists(d1, id, region.id))) return false;
+  await revokeApiKeyRow(d1, id, now, {
+    actor,
+    action: 'api-key.revoke',
+    target: `region:${region.slug}`,
+    detail: { id },
+    region: region.id,
+  });
   return true;
 }

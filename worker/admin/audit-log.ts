@@ -1,9 +1,13 @@
 /**
  * @module
- * Reading the audit log (GET /api/v1/admin/audit, the console's /admin/audit): newest first, filtered by who,
- * what and when, in keyset pages (`id < cursor`), so a page never shifts when new rows arrive. Region admins
- * read their own region's rows only; super admins every row, or one region's.
+ * Reading the audit log (docs/accounts.md): newest first, filtered by who, what and when, in keyset pages
+ * (`id < cursor`) that never shift as rows arrive. Region admins read their own region's rows only.
  */
+import { listAuditActions, listAuditRows } from '../db/audit';
+import { database } from '../db/client';
+import { findRegion } from '../db/regions';
+import { ProblemError } from '../http/problem';
+import type { Principal } from '../security/admin-auth';
 import type { Actor } from './audit';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -42,32 +46,16 @@ export async function readAuditLog(
 ): Promise<{ entries: AuditEntry[]; nextCursor: number | null }> {
   const limit = query.limit ?? AUDIT_PAGE_SIZE;
   const action = query.action ?? null;
-  const prefix = action?.endsWith('.') ? `${action}%` : null;
-  const { results } = await d1
-    .prepare(
-      `SELECT a.id, a.created_at AS at, a.actor, a.action, a.target, a.detail, r.slug AS region, u.email AS actorEmail,
-         coalesce(u.name, (SELECT label FROM kiosks WHERE a.actor LIKE 'kiosk:%' AND id = substr(a.actor, 7))) AS actorName,
-         (SELECT email FROM users WHERE a.target LIKE 'user:%' AND id = substr(a.target, 6)) AS targetEmail
-       FROM audit_log a LEFT JOIN regions r ON r.id = a.region_id
-       LEFT JOIN users u ON a.actor = 'user:' || u.id
-       WHERE (?1 IS NULL OR a.region_id = ?1)
-         AND (?2 IS NULL OR a.actor = ?2 OR u.email = ?2)
-         AND (?3 IS NULL OR a.action = ?3 OR (?4 IS NOT NULL AND a.action LIKE ?4))
-         AND (?5 IS NULL OR a.created_at >= ?5) AND (?6 IS NULL OR a.created_at < ?6)
-         AND (?7 IS NULL OR a.id < ?7)
-       ORDER BY a.id DESC LIMIT ?8`,
-    )
-    .bind(
-      query.regionId,
-      query.actor ?? null,
-      action,
-      prefix,
-      query.from ?? null,
-      query.to ?? null,
-      query.cursor ?? null,
-      limit + 1,
-    )
-    .all<Record<string, string | number | null>>();
+  const results = await listAuditRows(d1, {
+    regionId: query.regionId,
+    actor: query.actor ?? null,
+    action,
+    actionLike: action?.endsWith('.') ? `${action}%` : null,
+    from: query.from ?? null,
+    to: query.to ?? null,
+    cursor: query.cursor ?? null,
+    limit: limit + 1,
+  });
   const page = results.slice(0, limit);
   return {
     entries: page.map((row) => ({
@@ -87,10 +75,20 @@ export async function readAuditLog(
 }
 
 /** The distinct actions in reach, for the console's filter. */
-export async function auditActions(d1: D1Database, regionId: number | null): Promise<string[]> {
-  const { results } = await d1
-    .prepare('SELECT DISTINCT action FROM audit_log WHERE (?1 IS NULL OR region_id = ?1) ORDER BY action')
-    .bind(regionId)
-    .all<{ action: string }>();
-  return results.map((r) => r.action);
+export function auditActions(d1: D1Database, regionId: number | null): Promise<string[]> {
+  return listAuditActions(d1, regionId);
+}
+
+/**
+ * The region whose rows `principal` reads (null: every region, super admins only): its own region, or for a
+ * super admin the one asked for. 404 for an unknown region, 403 for another region's.
+ */
+export async function auditRegionOf(d1: D1Database, principal: Principal, regionSlug?: string): Promise<number | null> {
+  if (!regionSlug) return principal.role === 'super' ? null : principal.regionId;
+  const found = await findRegion(database(d1), regionSlug);
+  if (!found) throw new ProblemError(404, `No region '${regionSlug}'.`);
+  if (principal.role !== 'super' && found.id !== principal.regionId) {
+    throw new ProblemError(403, 'This account may read its own region’s audit log only.');
+  }
+  return found.id;
 }

@@ -1,9 +1,9 @@
 /**
  * @module
- * The audit log: every admin change writes one row, in the same D1 batch as the change itself, so a
- * change without its audit row (or the reverse) cannot exist. A row names the region it belongs to, so a
- * region admin reads only their own region's history (GET /api/v1/admin/audit); global changes have none.
+ * The audit log (docs/accounts.md): every admin change writes one row in the same D1 batch as the change, so
+ * neither exists without the other. A row names its region, so region admins read only their own history.
  */
+import { type AuditRegion, auditInsert } from '../db/audit';
 
 /** Who acted: 'admin-token' for the bootstrap token, `user:<id>` for a signed-in console user. */
 export type Actor = string;
@@ -11,8 +11,7 @@ export type Actor = string;
 /** The actor of an attempt nobody could be identified for (a failed sign-in). */
 export const ANONYMOUS_ACTOR = 'anonymous';
 
-/** The region of a change: its id, or its slug when the region is created in the same batch. */
-export type AuditRegion = number | { slug: string } | null;
+export type { AuditRegion };
 
 /** The INSERT of one audit row, to be placed in the batch that makes the change. */
 export function auditStatement(
@@ -23,34 +22,7 @@ export function auditStatement(
   detail: Record<string, unknown> = {},
   region: AuditRegion = null,
 ): D1PreparedStatement {
-  const regionId = typeof region === 'number' ? region : null;
-  const regionSlug = region !== null && typeof region === 'object' ? region.slug : null;
-  return d1
-    .prepare(
-      `INSERT INTO audit_log (actor, action, target, detail, region_id)
-       VALUES (?, ?, ?, ?, coalesce(?, (SELECT id FROM regions WHERE slug = ?)))`,
-    )
-    .bind(actor, action, target, JSON.stringify(detail), regionId, regionSlug);
-}
-
-/**
- * An audit row written only when `condition` (SQL) holds when the batch reaches it: for changes guarded by a
- * condition in the same batch (a one-time link used twice at once), so the loser writes no row either.
- */
-export function auditStatementWhen(
-  d1: D1Database,
-  condition: { sql: string; binds: unknown[] },
-  actor: Actor,
-  action: string,
-  target: string,
-  detail: Record<string, unknown> = {},
-  regionId: number | null = null,
-): D1PreparedStatement {
-  return d1
-    .prepare(
-      `INSERT INTO audit_log (actor, action, target, detail, region_id) SELECT ?, ?, ?, ?, ? WHERE ${condition.sql}`,
-    )
-    .bind(actor, action, target, JSON.stringify(detail), regionId, ...condition.binds);
+  return auditInsert(d1, { actor, action, target, detail, region });
 }
 
 /**

@@ -1,44 +1,26 @@
 /**
  * @module
- * Writing a unit's follow-up actions (rencana tindak lanjut), each change audited in the same D1 batch. `completedAt`
- * is set by the database when the status becomes `done` (kept if it was already done) and cleared when it leaves it.
- * Everything is published on the unit page, so the free text is masked of personal data like a citizen's comment
- * (an issue often quotes one, phone number included).
+ * Writing a unit's follow-up actions (rencana tindak lanjut), each change audited in its batch. Everything is
+ * published on the unit page, so free text is masked of personal data like a citizen's comment.
  */
 import { redactPersonalData } from '../../domain/redaction';
-import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../schema';
-import { type FollowUpAction, findFollowUpAction } from '../db/follow-up';
+import { FOLLOW_UP_STATUSES } from '../../schema';
+import {
+  deleteFollowUpActionRow,
+  FOLLOW_UP_FIELDS,
+  type FollowUpAction,
+  type FollowUpInput,
+  findFollowUpAction,
+  insertFollowUpAction,
+  updateFollowUpActionRow,
+} from '../db/follow-up';
 import type { Region, Unit } from '../db/regions';
-import { type Actor, auditStatement, auditStatementWhen } from './audit';
+import type { Actor } from './audit';
 
+export type { FollowUpInput };
 export { FOLLOW_UP_STATUSES };
 
-export interface FollowUpInput {
-  period: string;
-  elementCode: string | null;
-  issue: string;
-  action: string;
-  owner: string;
-  dueDate: string;
-  status: FollowUpStatus;
-  evidence: string | null;
-  evidenceUrl: string | null;
-}
-
 export type FollowUpChanges = Partial<FollowUpInput>;
-
-/** Column of each changeable field. */
-const COLUMNS: Record<keyof FollowUpInput, string> = {
-  period: 'period',
-  elementCode: 'element_code',
-  issue: 'issue',
-  action: 'action',
-  owner: 'owner',
-  dueDate: 'due_date',
-  status: 'status',
-  evidence: 'evidence',
-  evidenceUrl: 'evidence_url',
-};
 
 const FREE_TEXT = ['issue', 'action', 'owner', 'evidence'] as const;
 
@@ -64,43 +46,13 @@ export async function createFollowUpAction(
 ): Promise<FollowUpAction> {
   const id = crypto.randomUUID();
   input = masked(input);
-  await d1.batch([
-    d1
-      .prepare(
-        `INSERT INTO follow_up_actions (id, region_id, unit_id, period, element_code, issue, action, owner, due_date,
-           status, evidence, evidence_url, created_at, updated_at, completed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .bind(
-        id,
-        region.id,
-        unit.id,
-        input.period,
-        input.elementCode,
-        input.issue,
-        input.action,
-        input.owner,
-        input.dueDate,
-        input.status,
-        input.evidence,
-        input.evidenceUrl,
-        now,
-        now,
-        input.status === 'done' ? now : null,
-      ),
-    auditStatement(
-      d1,
-      actor,
-      'follow-up.create',
-      target(region, unit, id),
-      {
-        period: input.period,
-        elementCode: input.elementCode,
-        status: input.status,
-      },
-      region.id,
-    ),
-  ]);
+  await insertFollowUpAction(d1, { id, regionId: region.id, unitId: unit.id }, input, now, {
+    actor,
+    action: 'follow-up.create',
+    target: target(region, unit, id),
+    detail: { period: input.period, elementCode: input.elementCode, status: input.status },
+    region: region.id,
+  });
   return (await findFollowUpAction(d1, unit.id, id)) as FollowUpAction;
 }
 
@@ -115,35 +67,14 @@ export async function updateFollowUpAction(
   now = Date.now(),
 ): Promise<FollowUpAction | undefined> {
   changes = masked(changes);
-  const fields = (Object.keys(COLUMNS) as (keyof FollowUpInput)[]).filter((key) => changes[key] !== undefined);
-  const sets = fields.map((key) => `${COLUMNS[key]} = ?`);
-  const values: unknown[] = fields.map((key) => changes[key]);
-  sets.push('updated_at = ?');
-  values.push(now);
-  if (changes.status !== undefined) {
-    sets.push(`completed_at = CASE WHEN ? = 'done' THEN coalesce(completed_at, ?) ELSE NULL END`);
-    values.push(changes.status, now);
-  }
-  const exists = {
-    sql: 'EXISTS (SELECT 1 FROM follow_up_actions WHERE id = ? AND unit_id = ?)',
-    binds: [id, unit.id],
-  };
-  await d1.batch([
-    auditStatementWhen(
-      d1,
-      exists,
-      actor,
-      'follow-up.update',
-      target(region, unit, id),
-      {
-        changes: Object.fromEntries(fields.map((key) => [key, changes[key]])),
-      },
-      region.id,
-    ),
-    d1
-      .prepare(`UPDATE follow_up_actions SET ${sets.join(', ')} WHERE id = ? AND unit_id = ?`)
-      .bind(...values, id, unit.id),
-  ]);
+  const fields = FOLLOW_UP_FIELDS.filter((key) => changes[key] !== undefined);
+  await updateFollowUpActionRow(d1, unit.id, id, changes, now, {
+    actor,
+    action: 'follow-up.update',
+    target: target(region, unit, id),
+    detail: { changes: Object.fromEntries(fields.map((key) => [key, changes[key]])) },
+    region: region.id,
+  });
   return findFollowUpAction(d1, unit.id, id);
 }
 
@@ -155,16 +86,9 @@ export async function deleteFollowUpAction(
   unit: Pick<Unit, 'id' | 'slug'>,
   id: string,
 ): Promise<boolean> {
-  const [, deleted] = await d1.batch([
-    // The audit row keeps what was deleted: it is the only trace left of a published commitment.
-    d1
-      .prepare(
-        `INSERT INTO audit_log (actor, action, target, detail, region_id)
-         SELECT ?, 'follow-up.delete', ?, json_object('period', period, 'issue', issue, 'action', action, 'status', status), region_id
-         FROM follow_up_actions WHERE id = ? AND unit_id = ?`,
-      )
-      .bind(actor, target(region, unit, id), id, unit.id),
-    d1.prepare('DELETE FROM follow_up_actions WHERE id = ? AND unit_id = ?').bind(id, unit.id),
-  ]);
-  return (deleted?.meta.changes ?? 0) > 0;
+  return deleteFollowUpActionRow(d1, unit.id, id, {
+    actor,
+    action: 'follow-up.delete',
+    target: target(region, unit, id),
+  });
 }

@@ -3,21 +3,15 @@
  * Kiosks of a counter (docs/rating.md): enrol (a one-time link, shown once), list, revoke. Every change is audited in
  * the same batch. The secrets live in worker/security/kiosk-credential.ts; only their digests are stored.
  */
+import { insertKiosk, type KioskRow, kioskExists, listKioskRows, revokeKioskRow } from '../db/kiosks';
 import { ENROLMENT_TTL_MS, randomSecret } from '../security/kiosk-credential';
 import { randomCode, sha256Hex } from '../security/tokens';
-import { type Actor, auditStatement } from './audit';
+import type { Actor } from './audit';
 
 export type KioskStatus = 'pending' | 'enrolled' | 'expired' | 'revoked';
 
-export interface KioskListing {
-  id: string;
-  label: string;
+export interface KioskListing extends KioskRow {
   status: KioskStatus;
-  createdAt: number;
-  enrolmentExpiresAt: number | null;
-  enrolledAt: number | null;
-  lastSeenAt: number | null;
-  revokedAt: number | null;
 }
 
 interface CounterRef {
@@ -40,30 +34,21 @@ export async function createKiosk(
   const id = `kiosk_${randomCode(12)}`;
   const enrolmentCode = randomSecret();
   const enrolmentExpiresAt = now + ENROLMENT_TTL_MS;
-  await d1.batch([
-    d1
-      .prepare(
-        'INSERT INTO kiosks (id, counter_id, label, enrolment_hash, enrolment_expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .bind(id, counter.id, label, await sha256Hex(enrolmentCode), enrolmentExpiresAt, now),
-    auditStatement(d1, actor, 'kiosk.create', target(counter), { id, label }, counter.regionId),
-  ]);
+  await insertKiosk(
+    d1,
+    { id, counterId: counter.id, label, enrolmentHash: await sha256Hex(enrolmentCode), enrolmentExpiresAt },
+    now,
+    { actor, action: 'kiosk.create', target: target(counter), detail: { id, label }, region: counter.regionId },
+  );
   return { id, enrolmentCode, enrolmentExpiresAt };
 }
 
 export async function listKiosks(d1: D1Database, counterId: number, now = Date.now()): Promise<KioskListing[]> {
-  const { results } = await d1
-    .prepare(
-      `SELECT id, label, created_at AS createdAt, enrolment_expires_at AS enrolmentExpiresAt, enrolled_at AS enrolledAt,
-              last_seen_at AS lastSeenAt, revoked_at AS revokedAt
-       FROM kiosks WHERE counter_id = ? ORDER BY created_at, id`,
-    )
-    .bind(counterId)
-    .all<Omit<KioskListing, 'status'>>();
+  const results = await listKioskRows(d1, counterId);
   return results.map((kiosk) => ({ ...kiosk, status: statusOf(kiosk, now) }));
 }
 
-function statusOf(kiosk: Omit<KioskListing, 'status'>, now: number): KioskStatus {
+function statusOf(kiosk: KioskRow, now: number): KioskStatus {
   if (kiosk.revokedAt !== null) return 'revoked';
   if (kiosk.enrolledAt !== null) return 'enrolled';
   return (kiosk.enrolmentExpiresAt ?? 0) > now ? 'pending' : 'expired';
@@ -80,16 +65,13 @@ export async function revokeKiosk(
   id: string,
   now = Date.now(),
 ): Promise<boolean> {
-  const existing = await d1
-    .prepare('SELECT id FROM kiosks WHERE id = ? AND counter_id = ?')
-    .bind(id, counter.id)
-    .first();
-  if (!existing) return false;
-  await d1.batch([
-    d1
-      .prepare('UPDATE kiosks SET revoked_at = coalesce(revoked_at, ?), enrolment_hash = NULL WHERE id = ?')
-      .bind(now, id),
-    auditStatement(d1, actor, 'kiosk.revoke', target(counter), { id }, counter.regionId),
-  ]);
+  if (!(await kioskExists(d1, id, counter.id))) return false;
+  await revokeKioskRow(d1, id, now, {
+    actor,
+    action: 'kiosk.revoke',
+    target: target(counter),
+    detail: { id },
+    region: counter.regionId,
+  });
   return true;
 }

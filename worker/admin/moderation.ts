@@ -4,12 +4,27 @@
  * stay out of every figure until accepted, which the rollup triggers then add (docs/spec.md §4).
  */
 import { type Channel, ELEMENT_CODES } from '../../domain/survey';
-import type { COMMENT_STATES } from '../../schema';
+import {
+  type CommentRow,
+  type CommentStatus,
+  findCommentRow,
+  findCommentState,
+  findFlaggedReason,
+  listCommentRows,
+  listFlaggedRows,
+  markResponseRejected,
+  moderationQueueRows,
+  REJECTED_PREFIX,
+  type UnitLimit,
+  unflagResponse,
+  updateComment,
+} from '../db/moderation';
 import type { Region } from '../db/regions';
 import { randomCode } from '../security/tokens';
-import { type Actor, auditStatement, auditStatementWhen } from './audit';
+import type { Actor } from './audit';
 
-export type CommentStatus = (typeof COMMENT_STATES)[number];
+export type { CommentStatus, UnitLimit };
+export { REJECTED_PREFIX };
 
 export interface ModeratedComment {
   id: string;
@@ -24,22 +39,6 @@ export interface ModeratedComment {
   repliedAt: number | null;
 }
 
-type CommentRow = Omit<ModeratedComment, 'unit'> & { unitSlug: string; unitName: string };
-
-const COMMENT_COLUMNS = `c.id, c.body, c.status, c.local_date AS localDate, c.created_at AS createdAt,
-  c.moderated_at AS moderatedAt, c.moderated_by AS moderatedBy, c.reply, c.replied_at AS repliedAt,
-  u.slug AS unitSlug, u.name AS unitName`;
-
-/**
- * The units a unit-scoped moderator may see (null: every unit of the region), as SQL and its two bindings.
- * Rows of other units then look exactly like rows that do not exist.
- */
-export type UnitLimit = readonly number[] | null;
-function unitClause(column: string, units: UnitLimit): [string, string | null, string | null] {
-  const json = units === null ? null : JSON.stringify(units);
-  return [`(? IS NULL OR ${column} IN (SELECT value FROM json_each(?)))`, json, json];
-}
-
 function commentOf({ unitSlug, unitName, ...row }: CommentRow): ModeratedComment {
   return { ...row, unit: { slug: unitSlug, name: unitName } };
 }
@@ -52,14 +51,7 @@ export async function listComments(
   limit = 200,
   units: UnitLimit = null,
 ): Promise<ModeratedComment[]> {
-  const [clause, ...unitBinds] = unitClause('c.unit_id', units);
-  const { results } = await d1
-    .prepare(
-      `SELECT ${COMMENT_COLUMNS} FROM comments c JOIN units u ON u.id = c.unit_id
-       WHERE c.region_id = ? AND c.status = ? AND ${clause} ORDER BY c.created_at, c.id LIMIT ?`,
-    )
-    .bind(regionId, status, ...unitBinds, limit)
-    .all<CommentRow>();
+  const results = await listCommentRows(d1, regionId, status, limit, units);
   return results.map(commentOf);
 }
 
@@ -79,51 +71,18 @@ export async function moderateComment(
   now = Date.now(),
   units: UnitLimit = null,
 ): Promise<ModeratedComment | null> {
-  const [clause, ...unitBinds] = unitClause('unit_id', units);
-  const existing = await d1
-    .prepare(`SELECT status, reply FROM comments WHERE id = ? AND region_id = ? AND ${clause}`)
-    .bind(id, region.id, ...unitBinds)
-    .first<{ status: CommentStatus; reply: string | null }>();
+  const existing = await findCommentState(d1, region.id, id, units);
   if (!existing) return null;
-  const statements = [];
-  if (decision.status !== undefined) {
-    statements.push(
-      d1
-        .prepare('UPDATE comments SET status = ?, moderated_at = ?, moderated_by = ? WHERE id = ?')
-        .bind(decision.status, now, actor, id),
-    );
-  }
-  if (decision.reply !== undefined) {
-    statements.push(
-      d1
-        .prepare('UPDATE comments SET reply = ?, replied_at = ? WHERE id = ?')
-        .bind(decision.reply, decision.reply === null ? null : now, id),
-    );
-  }
-  statements.push(
-    auditStatement(
-      d1,
-      actor,
-      'comment.moderate',
-      `comment:${id}`,
-      {
-        region: region.slug,
-        before: existing,
-        ...decision,
-      },
-      region.id,
-    ),
-  );
-  await d1.batch(statements);
-  const row = await d1
-    .prepare(`SELECT ${COMMENT_COLUMNS} FROM comments c JOIN units u ON u.id = c.unit_id WHERE c.id = ?`)
-    .bind(id)
-    .first<CommentRow>();
+  await updateComment(d1, id, decision, now, {
+    actor,
+    action: 'comment.moderate',
+    target: `comment:${id}`,
+    detail: { region: region.slug, before: existing, ...decision },
+    region: region.id,
+  });
+  const row = await findCommentRow(d1, id);
   return row ? commentOf(row) : null;
 }
-
-/** A flagged response waits for a decision; a rejected one stays flagged with its reason kept after this mark. */
-export const REJECTED_PREFIX = 'rejected:';
 
 export type FlaggedStatus = 'pending' | 'rejected';
 
@@ -138,8 +97,6 @@ export interface FlaggedResponse {
   answers: Record<string, number>;
 }
 
-type FlaggedRow = Record<string, string | number | null>;
-
 /** Flagged responses of a region awaiting a decision (or already rejected), oldest first. */
 export async function listFlaggedResponses(
   d1: D1Database,
@@ -148,18 +105,7 @@ export async function listFlaggedResponses(
   limit = 200,
   units: UnitLimit = null,
 ): Promise<FlaggedResponse[]> {
-  const rejected = `coalesce(r.flag_reason, '') LIKE '${REJECTED_PREFIX}%'`;
-  const [clause, ...unitBinds] = unitClause('r.unit_id', units);
-  const { results } = await d1
-    .prepare(
-      `SELECT r.*, u.slug AS unit_slug, u.name AS unit_name, k.code AS counter_code
-       FROM responses r JOIN units u ON u.id = r.unit_id LEFT JOIN counters k ON k.id = r.counter_id
-       WHERE r.flagged = 1 AND r.region_id = ? AND ${status === 'rejected' ? rejected : `NOT ${rejected}`}
-         AND ${clause}
-       ORDER BY r.submitted_at, r.id LIMIT ?`,
-    )
-    .bind(regionId, ...unitBinds, limit)
-    .all<FlaggedRow>();
+  const results = await listFlaggedRows(d1, regionId, status === 'rejected', limit, units);
   return results.map((row) => {
     const reason = row.flag_reason === null ? null : String(row.flag_reason);
     return {
@@ -175,15 +121,6 @@ export async function listFlaggedResponses(
   });
 }
 
-/** A flagged response of the region, with its flag reason; null when there is none. */
-function flaggedResponse(d1: D1Database, region: Pick<Region, 'id'>, id: string, units: UnitLimit) {
-  const [clause, ...unitBinds] = unitClause('unit_id', units);
-  return d1
-    .prepare(`SELECT flag_reason AS reason FROM responses WHERE id = ? AND region_id = ? AND flagged = 1 AND ${clause}`)
-    .bind(id, region.id, ...unitBinds)
-    .first<{ reason: string | null }>();
-}
-
 /**
  * Accepts a flagged response: unflags it, which adds it to the rollups (SQLite's triggers, in the same
  * statement). A response accepted twice (or concurrently) is counted once: the second update matches no
@@ -197,26 +134,17 @@ export async function acceptFlaggedResponse(
   id: string,
   units: UnitLimit = null,
 ): Promise<boolean> {
-  const existing = await flaggedResponse(d1, region, id, units);
+  const existing = await findFlaggedReason(d1, region.id, id, units);
   if (!existing) return false;
   const marker = `accepting:${randomCode(16)}`;
-  const results = await d1.batch([
-    d1
-      .prepare('UPDATE responses SET flagged = 0, flag_reason = ? WHERE id = ? AND region_id = ? AND flagged = 1')
-      .bind(marker, id, region.id),
-    // Written only by the request whose marker is on the row: of concurrent accepts, exactly one decided.
-    auditStatementWhen(
-      d1,
-      { sql: 'EXISTS (SELECT 1 FROM responses WHERE id = ? AND flag_reason = ?)', binds: [id, marker] },
-      actor,
-      'response.accept',
-      `response:${id}`,
-      { region: region.slug, reason: existing.reason },
-      region.id,
-    ),
-    d1.prepare('UPDATE responses SET flag_reason = NULL WHERE id = ? AND flag_reason = ?').bind(id, marker),
-  ]);
-  return (results[0]?.meta.changes ?? 0) > 0;
+  // Only the request whose marker is on the row writes the audit row: of concurrent accepts, exactly one decided.
+  return unflagResponse(d1, region.id, id, marker, {
+    actor,
+    action: 'response.accept',
+    target: `response:${id}`,
+    detail: { region: region.slug, reason: existing.reason },
+    region: region.id,
+  });
 }
 
 /** Rejects a flagged response: it stays flagged (out of every figure) and leaves the queue. */
@@ -227,33 +155,18 @@ export async function rejectFlaggedResponse(
   id: string,
   units: UnitLimit = null,
 ): Promise<boolean> {
-  const existing = await flaggedResponse(d1, region, id, units);
+  const existing = await findFlaggedReason(d1, region.id, id, units);
   if (!existing) return false;
   if (existing.reason?.startsWith(REJECTED_PREFIX)) return true; // already decided
   // As for accepting: a one-off marker on the row lets only the request that rejected it write the audit row.
   const marker = `rejecting:${randomCode(16)}`;
-  const reason = `coalesce(flag_reason, '')`;
-  await d1.batch([
-    d1
-      .prepare(
-        `UPDATE responses SET flag_reason = ? || ${reason} WHERE id = ? AND flagged = 1 AND ${reason} NOT LIKE '${REJECTED_PREFIX}%'`,
-      )
-      .bind(`${marker}|`, id),
-    auditStatementWhen(
-      d1,
-      { sql: `EXISTS (SELECT 1 FROM responses WHERE id = ? AND flag_reason LIKE ? || '|%')`, binds: [id, marker] },
-      actor,
-      'response.reject',
-      `response:${id}`,
-      { region: region.slug, reason: existing.reason },
-      region.id,
-    ),
-    d1
-      .prepare(
-        `UPDATE responses SET flag_reason = '${REJECTED_PREFIX}' || substr(flag_reason, ?) WHERE id = ? AND flag_reason LIKE ? || '|%'`,
-      )
-      .bind(marker.length + 2, id, marker),
-  ]);
+  await markResponseRejected(d1, id, marker, {
+    actor,
+    action: 'response.reject',
+    target: `response:${id}`,
+    detail: { region: region.slug, reason: existing.reason },
+    region: region.id,
+  });
   return true;
 }
 
@@ -267,21 +180,7 @@ export interface ModerationQueue {
 
 /** The moderation queues of a region's units, keyed by unit id (units with nothing waiting are absent). */
 export async function moderationQueues(d1: D1Database, regionId: number): Promise<Map<number, ModerationQueue>> {
-  const rejected = `coalesce(flag_reason, '') LIKE '${REJECTED_PREFIX}%'`;
-  const [comments, flagged] = await d1.batch<{ unit_id: number; n: number; oldest: number }>([
-    d1
-      .prepare(
-        `SELECT unit_id, count(*) AS n, min(created_at) AS oldest FROM comments
-         WHERE region_id = ? AND status = 'pending' GROUP BY unit_id`,
-      )
-      .bind(regionId),
-    d1
-      .prepare(
-        `SELECT unit_id, count(*) AS n, min(submitted_at) AS oldest FROM responses
-         WHERE flagged = 1 AND region_id = ? AND NOT ${rejected} GROUP BY unit_id`,
-      )
-      .bind(regionId),
-  ]);
+  const { comments, flagged } = await moderationQueueRows(d1, regionId);
   const queues = new Map<number, ModerationQueue>();
   const queueOf = (unitId: number) => {
     const queue = queues.get(unitId) ?? {
@@ -293,10 +192,10 @@ export async function moderationQueues(d1: D1Database, regionId: number): Promis
     queues.set(unitId, queue);
     return queue;
   };
-  for (const row of comments?.results ?? []) {
+  for (const row of comments) {
     Object.assign(queueOf(row.unit_id), { pendingComments: row.n, oldestCommentAt: row.oldest });
   }
-  for (const row of flagged?.results ?? []) {
+  for (const row of flagged) {
     Object.assign(queueOf(row.unit_id), { flaggedRatings: row.n, oldestFlaggedAt: row.oldest });
   }
   return queues;

@@ -1,14 +1,27 @@
 /**
  * @module
- * Creating and changing the organisation tree (regions, units, services, counters) with its audit
- * row in the same batch. Shared by the admin API and, later, the admin console.
+ * Creating and changing the organisation tree (regions, units, services, counters), each change with its audit
+ * row; a duplicate answers 409. Used by the admin API and the console (README, "Admin").
  */
-
 import { officialArea, provinceTimeZone, slugFromName } from '../../domain/region-codes';
-import type { Counter, Region, Service, Unit } from '../db/regions';
+import {
+  type Counter,
+  findRegionBySlugOrCode,
+  insertCounter,
+  insertRegion,
+  insertService,
+  insertUnit,
+  type Region,
+  type Service,
+  serviceSlugTaken,
+  setUnitHead,
+  type Unit,
+  unitSlugTaken,
+  updateCounterRow,
+} from '../db/regions';
 import { ProblemError } from '../http/problem';
 import { randomCode } from '../security/tokens';
-import { type Actor, auditStatement } from './audit';
+import type { Actor } from './audit';
 
 /** Counter codes: 10 characters of 5 bits = 50 bits, far beyond guessing one by scanning. */
 export const COUNTER_CODE_LENGTH = 10;
@@ -25,19 +38,6 @@ async function insertOrConflict<T>(batch: () => Promise<T>, conflict: string): P
     if (isUniqueViolation(error)) throw new ProblemError(409, conflict);
     throw error;
   }
-}
-
-type Row = Record<string, unknown>;
-
-function regionOf(row: Row): Region {
-  return {
-    id: Number(row.id),
-    slug: String(row.slug),
-    name: String(row.name),
-    timezone: String(row.timezone),
-    code: row.code === null || row.code === undefined ? null : String(row.code),
-    createdAt: Number(row.created_at),
-  };
 }
 
 /**
@@ -57,26 +57,17 @@ export async function createRegion(
     name: input.name ?? area.name,
     timezone: input.timezone ?? provinceTimeZone(area.province.code),
   };
-  const existing = await d1
-    .prepare('SELECT slug, code FROM regions WHERE slug = ? OR code = ?')
-    .bind(region.slug, region.code)
-    .first<{ slug: string; code: string | null }>();
+  const existing = await findRegionBySlugOrCode(d1, region.slug, region.code);
   const conflict =
     existing && existing.code === region.code
       ? `Region '${existing.slug}' already has the code ${region.code}.`
       : `A region '${region.slug}' already exists.`;
   if (existing) throw new ProblemError(409, conflict);
-  const [inserted] = await insertOrConflict(
-    () =>
-      d1.batch<Row>([
-        d1
-          .prepare('INSERT INTO regions (slug, name, timezone, code) VALUES (?, ?, ?, ?) RETURNING *')
-          .bind(region.slug, region.name, region.timezone, region.code),
-        auditStatement(d1, actor, 'region.create', `region:${region.slug}`, region, { slug: region.slug }),
-      ]),
+  const audit = { actor, action: 'region.create', target: `region:${region.slug}`, detail: region };
+  return insertOrConflict(
+    () => insertRegion(d1, region, { ...audit, region: { slug: region.slug } }),
     `A region '${region.slug}' or with the code ${region.code} already exists.`,
   );
-  return regionOf(inserted!.results[0]!);
 }
 
 export async function createUnit(
@@ -86,33 +77,23 @@ export async function createUnit(
   input: { slug: string; name: string; population?: number | null; ikmTarget?: number | null },
 ): Promise<Unit> {
   const conflict = `Region '${region.slug}' already has a unit '${input.slug}'.`;
-  if (await d1.prepare('SELECT 1 FROM units WHERE region_id = ? AND slug = ?').bind(region.id, input.slug).first()) {
+  if (await unitSlugTaken(d1, region.id, input.slug)) {
     throw new ProblemError(409, conflict);
   }
-  const [inserted] = await insertOrConflict(
-    () =>
-      d1.batch<Row>([
-        d1
-          .prepare(
-            'INSERT INTO units (region_id, slug, name, population, ikm_target) VALUES (?, ?, ?, ?, ?) RETURNING *',
-          )
-          .bind(region.id, input.slug, input.name, input.population ?? null, input.ikmTarget ?? null),
-        auditStatement(d1, actor, 'unit.create', `unit:${region.slug}/${input.slug}`, input, region.id),
-      ]),
-    conflict,
-  );
-  const row = inserted!.results[0]!;
-  return {
-    id: Number(row.id),
-    regionId: region.id,
+  const unit = {
     slug: input.slug,
     name: input.name,
-    population: row.population === null ? null : Number(row.population),
-    ikmTarget: row.ikm_target === null ? null : Number(row.ikm_target),
-    headName: null,
-    headNip: null,
-    createdAt: Number(row.created_at),
+    population: input.population ?? null,
+    ikmTarget: input.ikmTarget ?? null,
   };
+  const audit = {
+    actor,
+    action: 'unit.create',
+    target: `unit:${region.slug}/${input.slug}`,
+    detail: input,
+    region: region.id,
+  };
+  return insertOrConflict(() => insertUnit(d1, region.id, unit, audit), conflict);
 }
 
 /** What PATCH changes on a unit: a field left out stays, null clears it. */
@@ -133,17 +114,13 @@ export async function updateUnit(
     headName: changes.headName === undefined ? unit.headName : changes.headName,
     headNip: changes.headNip === undefined ? unit.headNip : changes.headNip,
   };
-  await d1.batch([
-    d1.prepare('UPDATE units SET head_name = ?, head_nip = ? WHERE id = ?').bind(next.headName, next.headNip, unit.id),
-    auditStatement(
-      d1,
-      actor,
-      'unit.update',
-      `unit:${region.slug}/${unit.slug}`,
-      { before: { headName: unit.headName, headNip: unit.headNip }, changes },
-      region.id,
-    ),
-  ]);
+  await setUnitHead(d1, unit.id, next, {
+    actor,
+    action: 'unit.update',
+    target: `unit:${region.slug}/${unit.slug}`,
+    detail: { before: { headName: unit.headName, headNip: unit.headNip }, changes },
+    region: region.id,
+  });
   return { ...unit, ...next };
 }
 
@@ -155,40 +132,13 @@ export async function createService(
   input: { slug: string; name: string },
 ): Promise<Service> {
   const conflict = `Unit '${unit.slug}' already has a service '${input.slug}'.`;
-  if (await d1.prepare('SELECT 1 FROM services WHERE unit_id = ? AND slug = ?').bind(unit.id, input.slug).first()) {
+  if (await serviceSlugTaken(d1, unit.id, input.slug)) {
     throw new ProblemError(409, conflict);
   }
-  const [inserted] = await insertOrConflict(
-    () =>
-      d1.batch<Row>([
-        d1
-          .prepare('INSERT INTO services (unit_id, slug, name) VALUES (?, ?, ?) RETURNING *')
-          .bind(unit.id, input.slug, input.name),
-        auditStatement(
-          d1,
-          actor,
-          'service.create',
-          `service:${region.slug}/${unit.slug}/${input.slug}`,
-          input,
-          region.id,
-        ),
-      ]),
-    conflict,
-  );
-  const row = inserted!.results[0]!;
-  return { id: Number(row.id), unitId: unit.id, slug: input.slug, name: input.name, createdAt: Number(row.created_at) };
-}
-
-function counterOf(row: Row): Counter {
-  return {
-    id: Number(row.id),
-    unitId: Number(row.unit_id),
-    code: String(row.code),
-    name: String(row.name),
-    active: Boolean(row.active),
-    kioskExpiredPolicy: row.kiosk_expired_policy === 'refuse' ? 'refuse' : 'mark',
-    createdAt: Number(row.created_at),
-  };
+  const service = { slug: input.slug, name: input.name };
+  const target = `service:${region.slug}/${unit.slug}/${input.slug}`;
+  const audit = { actor, action: 'service.create', target, detail: input, region: region.id };
+  return insertOrConflict(() => insertService(d1, unit.id, service, audit), conflict);
 }
 
 /** A new active counter with a fresh unguessable code (a collision, ~never, is retried). */
@@ -202,24 +152,18 @@ export async function createCounter(
   for (let attempt = 0; ; attempt += 1) {
     const code = randomCode(COUNTER_CODE_LENGTH);
     try {
-      const [inserted] = await d1.batch<Row>([
-        d1
-          .prepare('INSERT INTO counters (unit_id, code, name) VALUES (?, ?, ?) RETURNING *')
-          .bind(unit.id, code, input.name),
-        auditStatement(
-          d1,
+      return await insertCounter(
+        d1,
+        unit.id,
+        { code, name: input.name },
+        {
           actor,
-          'counter.create',
-          `counter:${code}`,
-          {
-            region: region.slug,
-            unit: unit.slug,
-            name: input.name,
-          },
-          region.id,
-        ),
-      ]);
-      return counterOf(inserted!.results[0]!);
+          action: 'counter.create',
+          target: `counter:${code}`,
+          detail: { region: region.slug, unit: unit.slug, name: input.name },
+          region: region.id,
+        },
+      );
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= 2) throw error;
     }
@@ -240,31 +184,16 @@ export async function updateCounter(
   changes: CounterChanges,
   regionId: number,
 ): Promise<Counter> {
-  const [updated] = await d1.batch<Row>([
-    d1
-      .prepare(
-        `UPDATE counters SET name = coalesce(?, name), active = coalesce(?, active),
-         kiosk_expired_policy = coalesce(?, kiosk_expired_policy) WHERE id = ? RETURNING *`,
-      )
-      .bind(
-        changes.name ?? null,
-        changes.active === undefined ? null : changes.active ? 1 : 0,
-        changes.kioskExpiredPolicy ?? null,
-        counter.id,
-      ),
-    auditStatement(
-      d1,
-      actor,
-      'counter.update',
-      `counter:${counter.code}`,
-      {
-        before: { name: counter.name, active: counter.active, kioskExpiredPolicy: counter.kioskExpiredPolicy },
-        changes,
-      },
-      regionId,
-    ),
-  ]);
-  return counterOf(updated!.results[0]!);
+  return updateCounterRow(d1, counter.id, changes, {
+    actor,
+    action: 'counter.update',
+    target: `counter:${counter.code}`,
+    detail: {
+      before: { name: counter.name, active: counter.active, kioskExpiredPolicy: counter.kioskExpiredPolicy },
+      changes,
+    },
+    region: regionId,
+  });
 }
 
 /** The public address of a counter's rating form, which its QR code encodes. */

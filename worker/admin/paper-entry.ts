@@ -1,14 +1,12 @@
 /**
  * @module
- * Paper questionnaires keyed in one at a time by an operator (SPEC §5), and the undo of a slip. An entry is stored
- * by the same statements as a CSV import ({@link paperInsertStatements}): the response (its rollups by trigger), its
- * redacted comment and the audit row in one atomic batch. The client-made submissionId makes a repeat (a double
- * Enter, a retry after a lost answer, two tabs) store nothing, also when the repeats race, because the INSERT itself
- * skips a known submissionId and everything after it selects only what the INSERT created.
+ * Paper questionnaires keyed in one at a time (SPEC §5), stored like a CSV import's rows, and the undo of a slip.
+ * The client-made submissionId makes a repeat (double Enter, retry, two tabs) store nothing, even when they race.
  */
+import { deletePaperEntry, findUnitResponse, insertPaperEntry } from '../db/paper-entry';
 import type { Region, Unit } from '../db/regions';
-import { type Actor, auditStatementWhen } from './audit';
-import { importTarget, type PaperDateRange, type PaperQuestionnaire, paperInsertStatements } from './paper-import';
+import type { Actor } from './audit';
+import { importTarget, type PaperDateRange, type PaperQuestionnaire } from './paper-import';
 
 /** How long the operator who keyed in a questionnaire may take it back. */
 export const UNDO_WINDOW_MS = 15 * 60 * 1000;
@@ -41,33 +39,19 @@ export async function enterPaperResponse(
   now = Date.now(),
 ): Promise<EntryOutcome> {
   const id = crypto.randomUUID();
-  const statements = paperInsertStatements(d1, actor, region, unit, [{ ...entry, id }], now);
-  if (entry.comment) {
-    statements.push(
-      d1
-        .prepare(
-          `INSERT INTO comments (id, response_id, region_id, unit_id, body, status, local_date)
-           SELECT ?, id, region_id, unit_id, ?, 'pending', local_date FROM responses WHERE id = ?`,
-        )
-        .bind(crypto.randomUUID(), entry.comment, id),
-    );
-  }
-  statements.push(
-    auditStatementWhen(
-      d1,
-      { sql: 'EXISTS (SELECT 1 FROM responses WHERE id = ?)', binds: [id] },
+  const stored = await insertPaperEntry(
+    d1,
+    { regionId: region.id, unitId: unit.id, actor, now },
+    { ...entry, id },
+    entry.comment,
+    {
       actor,
-      'responses.enter',
-      importTarget(region, unit),
-      { id, date: entry.date },
-      region.id,
-    ),
+      action: 'responses.enter',
+      target: importTarget(region, unit),
+      detail: { id, date: entry.date },
+      region: region.id,
+    },
   );
-  statements.push(
-    d1.prepare('SELECT id, unit_id AS unitId, channel FROM responses WHERE submission_id = ?').bind(entry.submissionId),
-  );
-  const results = await d1.batch<{ id: string; unitId: number; channel: string }>(statements);
-  const stored = results.at(-1)?.results[0];
   if (stored?.id === id) return { kind: 'stored', id };
   if (stored && stored.unitId === unit.id && stored.channel === 'paper') return { kind: 'repeat', id: stored.id };
   return { kind: 'conflict' };
@@ -87,32 +71,18 @@ export async function undoPaperResponse(
   id: string,
   now = Date.now(),
 ): Promise<UndoOutcome> {
-  const found = await d1
-    .prepare(
-      `SELECT channel, entered_by AS enteredBy, submitted_at AS submittedAt FROM responses WHERE id = ? AND unit_id = ?`,
-    )
-    .bind(id, unit.id)
-    .first<{ channel: string; enteredBy: string | null; submittedAt: number }>();
+  const found = await findUnitResponse(d1, unit.id, id);
   if (found?.channel !== 'paper') return 'not-found';
   if (found.enteredBy !== actor) return 'not-yours';
   const since = now - UNDO_WINDOW_MS;
   if (found.submittedAt <= since) return 'too-late';
 
-  const guard = `id = ? AND unit_id = ? AND channel = 'paper' AND entered_by = ? AND submitted_at > ?`;
-  const params = [id, unit.id, actor, since];
-  // Deleting the row takes it out of the rollups too (SQLite's triggers), only if it still counted.
-  const results = await d1.batch([
-    auditStatementWhen(
-      d1,
-      { sql: `EXISTS (SELECT 1 FROM responses WHERE ${guard})`, binds: params },
-      actor,
-      'responses.undo',
-      importTarget(region, unit),
-      { id },
-      region.id,
-    ),
-    d1.prepare(`DELETE FROM comments WHERE response_id IN (SELECT id FROM responses WHERE ${guard})`).bind(...params),
-    d1.prepare(`DELETE FROM responses WHERE ${guard}`).bind(...params),
-  ]);
-  return (results.at(-1)?.meta.changes ?? 0) > 0 ? 'undone' : 'not-found';
+  const undone = await deletePaperEntry(d1, unit.id, id, actor, since, {
+    actor,
+    action: 'responses.undo',
+    target: importTarget(region, unit),
+    detail: { id },
+    region: region.id,
+  });
+  return undone ? 'undone' : 'not-found';
 }

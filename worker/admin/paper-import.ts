@@ -1,26 +1,21 @@
 /**
  * @module
- * Paper questionnaires keyed in as CSV (SPEC §5): parse with papaparse, validate every row first,
- * then store all rows with channel `paper` in ONE D1 batch (SQLite's triggers fold them into the
- * rollups), which D1 runs atomically, so a file is imported entirely or not at all.
- *
- * Rows travel as one JSON array per statement (`json_each(?)`), so a statement binds 3 parameters
- * however many rows it carries: D1's limit of 100 bound parameters never splits a file across
- * batches. The file size and row count are capped so the one batch stays far below D1's limits.
+ * Paper questionnaires keyed in as CSV (SPEC §5): parsed with papaparse, every row validated first, then all stored
+ * with channel `paper` in ONE atomic D1 batch (worker/db/paper-entry.ts), so a file is imported entirely or not at all.
  */
 import Papa from 'papaparse';
 import { isCalendarDate, localDate } from '../../domain/periods';
 import { EDUCATIONS, ELEMENT_CODES, GENDERS, MAX_AGE, MIN_AGE, OCCUPATIONS } from '../../domain/survey';
+import { importAudited } from '../db/audit';
+import { insertPaperImport, type PaperQuestionnaire } from '../db/paper-entry';
 import type { Region, Unit } from '../db/regions';
 import { sha256Hex } from '../security/tokens';
-import { type Actor, auditStatement } from './audit';
+import type { Actor } from './audit';
 
 /** Largest accepted file: about 20,000 questionnaires, far more than a unit keys in at once. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 /** Most rows per file; split larger archives into several files (each is still all-or-nothing). */
 export const MAX_IMPORT_ROWS = 10_000;
-/** Rows per INSERT statement: keeps each bound JSON array around 100 KB. */
-const ROWS_PER_STATEMENT = 1_000;
 /**
  * Most columns a line may have, and most characters: the header has 15 columns and a questionnaire's line about 100
  * characters, so anything far beyond is not a questionnaire file (a 1 MiB line of 200,000 columns) and is refused
@@ -50,16 +45,7 @@ export interface ImportError {
   detail: string;
 }
 
-/** One paper questionnaire, validated: what both the CSV import and the keyed-in entry store. */
-export interface PaperQuestionnaire {
-  date: string;
-  serviceId: number | null;
-  scores: number[];
-  gender: string | null;
-  age: number | null;
-  education: string | null;
-  occupation: string | null;
-}
+export type { PaperQuestionnaire };
 
 export interface PaperRow extends PaperQuestionnaire {
   /** Line of the file it came from. */
@@ -242,58 +228,6 @@ function readRow(
   };
 }
 
-/**
- * Each JSON row is [id, serviceId, u1…u9, gender, age, education, occupation, date, submissionId | null]. A keyed-in
- * entry brings its client-made submissionId (its idempotency key, SPEC §5): a repeat inserts nothing, so the rollup
- * triggers add nothing either. Imported rows get `paper:<id>`.
- */
-const INSERT_ROWS_SQL = `INSERT INTO responses (id, submission_id, region_id, unit_id, counter_id, service_id, channel,
-  u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, age, education, occupation, submitted_at, local_date, entered_by)
-SELECT json_extract(value, '$[0]'), coalesce(json_extract(value, '$[16]'), 'paper:' || json_extract(value, '$[0]')),
-  ?1, ?2, NULL, json_extract(value, '$[1]'), 'paper',
-  ${SCORE_COLUMNS.map((_, i) => `json_extract(value, '$[${2 + i}]')`).join(', ')},
-  json_extract(value, '$[11]'), json_extract(value, '$[12]'), json_extract(value, '$[13]'), json_extract(value, '$[14]'),
-  ?3, json_extract(value, '$[15]'), ?4
-FROM json_each(?5) WHERE true
-ON CONFLICT (submission_id) DO NOTHING`;
-
-/** A questionnaire to store, with its new response id (and, for a keyed-in entry, its submissionId). */
-export type StoredQuestionnaire = PaperQuestionnaire & { id: string; submissionId?: string };
-
-/**
- * The INSERT statements that store questionnaires with channel `paper`, for the caller's batch (which adds its
- * audit row): the one write path of paper questionnaires, keyed in or imported.
- */
-export function paperInsertStatements(
-  d1: D1Database,
-  actor: Actor,
-  region: Pick<Region, 'id'>,
-  unit: Pick<Unit, 'id'>,
-  rows: readonly StoredQuestionnaire[],
-  now: number,
-): D1PreparedStatement[] {
-  const statements: D1PreparedStatement[] = [];
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const chunk = JSON.stringify(
-      rows
-        .slice(start, start + ROWS_PER_STATEMENT)
-        .map((row) => [
-          row.id,
-          row.serviceId,
-          ...row.scores,
-          row.gender,
-          row.age,
-          row.education,
-          row.occupation,
-          row.date,
-          row.submissionId ?? null,
-        ]),
-    );
-    statements.push(d1.prepare(INSERT_ROWS_SQL).bind(region.id, unit.id, now, actor, chunk));
-  }
-  return statements;
-}
-
 /** The digest recorded in the audit log, to recognise a file uploaded twice. */
 export function fileDigest(text: string): Promise<string> {
   return sha256Hex(text);
@@ -301,13 +235,7 @@ export function fileDigest(text: string): Promise<string> {
 
 /** True when this exact file was already imported into the unit (a double upload would count every row twice). */
 export async function wasImported(d1: D1Database, unitTarget: string, digest: string): Promise<boolean> {
-  const row = await d1
-    .prepare(
-      `SELECT 1 FROM audit_log WHERE action = 'responses.import' AND target = ? AND json_extract(detail, '$.sha256') = ?`,
-    )
-    .bind(unitTarget, digest)
-    .first();
-  return row !== null;
+  return importAudited(d1, unitTarget, digest);
 }
 
 /** The same file is being or was already imported into the unit; nothing of this import was stored. */
@@ -332,40 +260,21 @@ export async function storePaperRows(
   now = Date.now(),
   allowDuplicate = false,
 ): Promise<number> {
-  const statements: D1PreparedStatement[] = [
-    d1
-      .prepare(
-        `INSERT INTO import_batches (id, unit_id, sha256, copy, rows, actor, created_at)
-         VALUES (?1, ?2, ?3, CASE WHEN ?4 THEN (SELECT count(*) FROM import_batches WHERE unit_id = ?2 AND sha256 = ?3) ELSE 0 END, ?5, ?6, ?7)`,
-      )
-      .bind(crypto.randomUUID(), unit.id, digest, allowDuplicate ? 1 : 0, rows.length, actor, now),
-    ...paperInsertStatements(
-      d1,
-      actor,
-      region,
-      unit,
-      rows.map((row) => ({ ...row, id: crypto.randomUUID() })),
-      now,
-    ),
-  ];
   const dates = rows.map((row) => row.date).sort();
-  statements.push(
-    auditStatement(
-      d1,
-      actor,
-      'responses.import',
-      importTarget(region, unit),
-      {
-        rows: rows.length,
-        sha256: digest,
-        from: dates[0],
-        to: dates.at(-1),
-      },
-      region.id,
-    ),
-  );
   try {
-    await d1.batch(statements);
+    await insertPaperImport(
+      d1,
+      { regionId: region.id, unitId: unit.id, actor, now },
+      { digest, allowDuplicate },
+      rows.map((row) => ({ ...row, id: crypto.randomUUID() })),
+      {
+        actor,
+        action: 'responses.import',
+        target: importTarget(region, unit),
+        detail: { rows: rows.length, sha256: digest, from: dates[0], to: dates.at(-1) },
+        region: region.id,
+      },
+    );
   } catch (error) {
     if (String(error).includes('UNIQUE constraint failed: import_batches')) throw new DuplicateImportError();
     throw error;

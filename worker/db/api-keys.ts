@@ -1,9 +1,9 @@
 /**
  * @module
- * Agency API keys as the agency API's authentication reads them: looked up by their SHA-256 digest, and their
- * last-used time (SPEC §5; worker/security/api-keys.ts).
+ * Agency API keys' SQL (SPEC §5): creating, listing and revoking them (each with its audit row), and for the agency
+ * API's authentication (worker/security/api-keys.ts) the lookup by SHA-256 digest and the last-used time.
  */
-
+import { type AuditRow, auditInsert } from './audit';
 export interface ApiKeyRow {
   id: string;
   regionId: number;
@@ -26,4 +26,52 @@ export async function touchApiKey(d1: D1Database, id: string, now: number, stale
     .prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at <= ?)')
     .bind(now, id, staleBefore)
     .run();
+}
+
+export interface ApiKeyListing {
+  id: string;
+  label: string;
+  prefix: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+export async function insertApiKey(
+  d1: D1Database,
+  key: { id: string; regionId: number; label: string; prefix: string; hash: string },
+  audit: AuditRow,
+): Promise<void> {
+  await d1.batch([
+    d1
+      .prepare('INSERT INTO api_keys (id, region_id, label, prefix, hash) VALUES (?, ?, ?, ?, ?)')
+      .bind(key.id, key.regionId, key.label, key.prefix, key.hash),
+    auditInsert(d1, audit),
+  ]);
+}
+
+/** A region's keys, oldest first. */
+export async function listApiKeyRows(d1: D1Database, regionId: number): Promise<ApiKeyListing[]> {
+  const { results } = await d1
+    .prepare(
+      `SELECT id, label, prefix, created_at AS createdAt, last_used_at AS lastUsedAt, revoked_at AS revokedAt
+       FROM api_keys WHERE region_id = ? ORDER BY created_at, id`,
+    )
+    .bind(regionId)
+    .all<ApiKeyListing>();
+  return results;
+}
+
+export async function apiKeyExists(d1: D1Database, id: string, regionId: number): Promise<boolean> {
+  return (
+    (await d1.prepare('SELECT id FROM api_keys WHERE id = ? AND region_id = ?').bind(id, regionId).first()) !== null
+  );
+}
+
+/** Revokes a key; revoking twice keeps the first time. */
+export async function revokeApiKeyRow(d1: D1Database, id: string, now: number, audit: AuditRow): Promise<void> {
+  await d1.batch([
+    d1.prepare('UPDATE api_keys SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?').bind(now, id),
+    auditInsert(d1, audit),
+  ]);
 }

@@ -1,9 +1,9 @@
 /**
  * @module
- * Enrolled kiosks (docs/rating.md, "Kiosk display and counter tablets"): using up an enrolment code and finding the
- * kiosk of a credential. Only SHA-256 digests of both secrets are stored (worker/security/kiosk-credential.ts).
+ * Kiosks' SQL (docs/rating.md, "Kiosk display and counter tablets"): creating, listing and revoking them with their
+ * audit rows, using up an enrolment code, finding a credential's kiosk. Only SHA-256 digests of secrets are stored.
  */
-
+import { type AuditRow, auditInsert } from './audit';
 /**
  * Stores `credentialHash` on the kiosk whose unexpired, unrevoked enrolment code of `counterCode` has
  * `enrolmentHash`, using the code up, and writes its audit row (`kiosk.enrol`) in the same batch only when the
@@ -50,4 +50,60 @@ export function touchEnrolledKiosk(
     )
     .bind(kiosk.credentialHash, kiosk.now - 5 * 60_000, kiosk.now, kiosk.counterCode)
     .first<{ id: string }>();
+}
+
+/** A kiosk of a counter as listed (its status is derived by worker/admin/kiosks.ts). */
+export interface KioskRow {
+  id: string;
+  label: string;
+  createdAt: number;
+  enrolmentExpiresAt: number | null;
+  enrolledAt: number | null;
+  lastSeenAt: number | null;
+  revokedAt: number | null;
+}
+
+export async function insertKiosk(
+  d1: D1Database,
+  kiosk: { id: string; counterId: number; label: string; enrolmentHash: string; enrolmentExpiresAt: number },
+  now: number,
+  audit: AuditRow,
+): Promise<void> {
+  await d1.batch([
+    d1
+      .prepare(
+        'INSERT INTO kiosks (id, counter_id, label, enrolment_hash, enrolment_expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .bind(kiosk.id, kiosk.counterId, kiosk.label, kiosk.enrolmentHash, kiosk.enrolmentExpiresAt, now),
+    auditInsert(d1, audit),
+  ]);
+}
+
+/** A counter's kiosks, oldest first. */
+export async function listKioskRows(d1: D1Database, counterId: number): Promise<KioskRow[]> {
+  const { results } = await d1
+    .prepare(
+      `SELECT id, label, created_at AS createdAt, enrolment_expires_at AS enrolmentExpiresAt, enrolled_at AS enrolledAt,
+              last_seen_at AS lastSeenAt, revoked_at AS revokedAt
+       FROM kiosks WHERE counter_id = ? ORDER BY created_at, id`,
+    )
+    .bind(counterId)
+    .all<KioskRow>();
+  return results;
+}
+
+export async function kioskExists(d1: D1Database, id: string, counterId: number): Promise<boolean> {
+  return (
+    (await d1.prepare('SELECT id FROM kiosks WHERE id = ? AND counter_id = ?').bind(id, counterId).first()) !== null
+  );
+}
+
+/** Revokes a kiosk and its unused enrolment code; revoking twice keeps the first time. */
+export async function revokeKioskRow(d1: D1Database, id: string, now: number, audit: AuditRow): Promise<void> {
+  await d1.batch([
+    d1
+      .prepare('UPDATE kiosks SET revoked_at = coalesce(revoked_at, ?), enrolment_hash = NULL WHERE id = ?')
+      .bind(now, id),
+    auditInsert(d1, audit),
+  ]);
 }

@@ -4,9 +4,8 @@
  * super admins every row, or one region's with `?region=`. Keyset pages: pass `nextCursor` as `cursor`.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { AUDIT_PAGE_SIZE, readAuditLog } from '../../admin/audit-log';
+import { AUDIT_PAGE_SIZE, auditRegionOf, readAuditLog } from '../../admin/audit-log';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
-import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
 
@@ -70,14 +69,6 @@ const auditRoute = createRoute({
 export const adminAuditRouter = createRouter<AdminEnv>().openapi(auditRoute, async (c) => {
   const { region, ...filters } = c.req.valid('query');
   const principal = c.get('principal');
-  let regionId = principal.role === 'super' ? null : principal.regionId;
-  if (region) {
-    const found = await c.env.DB.prepare('SELECT id FROM regions WHERE slug = ?').bind(region).first<{ id: number }>();
-    if (!found) throw new ProblemError(404, `No region '${region}'.`);
-    if (principal.role !== 'super' && found.id !== principal.regionId) {
-      throw new ProblemError(403, 'This account may read its own region’s audit log only.');
-    }
-    regionId = found.id;
-  }
+  const regionId = await auditRegionOf(c.env.DB, principal, region);
   return c.json(await readAuditLog(c.env.DB, { regionId, ...filters }), 200);
 });

@@ -11,13 +11,15 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, MIN_PASSWORD_NON_SPACE } from
 import { confirmTotp, disableTotp, enrolTotp } from '../../admin/account-totp';
 import {
   changePassword,
+  endSession,
   normalizeEmail,
   passwordSignIn,
   principalView,
   signOutEverywhere,
+  storeSession,
   TotpRequiredError,
 } from '../../admin/accounts';
-import { auditStatement, signInFailureAudit } from '../../admin/audit';
+import { signInFailureAudit } from '../../admin/audit';
 import { readConfig } from '../../env';
 import { ADMIN_SECURITY, json, PUBLIC_SECURITY, problemResponses } from '../../http/openapi';
 import { isOwnOrigin } from '../../http/origin';
@@ -234,17 +236,7 @@ async function openSession(c: Context<AdminEnv>, userId: string, actor: string, 
   const csrfToken = randomCode(32);
   const now = Date.now();
   const expiresAt = now + SESSION_TTL_MS;
-  await c.env.DB.batch([
-    // Sign-in is rare: a good moment to forget sessions that have expired.
-    c.env.DB.prepare('DELETE FROM sessions WHERE expires_at <= ?').bind(now),
-    c.env.DB.prepare('INSERT INTO sessions (id, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)').bind(
-      id,
-      userId,
-      csrfToken,
-      expiresAt,
-    ),
-    auditStatement(c.env.DB, actor, 'session.create', 'session', { expiresAt }, regionId),
-  ]);
+  await storeSession(c.env.DB, { id, userId, csrfToken, expiresAt }, actor, regionId, now);
   setCookie(c, ADMIN_SESSION_COOKIE, cookie, {
     httpOnly: true,
     secure: true,
@@ -317,11 +309,7 @@ sessionRouter
   .openapi(signOut, async (c) => {
     const session = c.get('session');
     if (!session) throw unauthorized('Not signed in.');
-    const principal = c.get('principal');
-    await c.env.DB.batch([
-      c.env.DB.prepare('DELETE FROM sessions WHERE id = ?').bind(session.id),
-      auditStatement(c.env.DB, principal.actor, 'session.delete', 'session', {}, principal.regionId),
-    ]);
+    await endSession(c.env.DB, c.get('principal'), session.id);
     deleteCookie(c, ADMIN_SESSION_COOKIE, { path: '/', secure: true });
     return c.body(null, 204);
   })
