@@ -4,7 +4,6 @@
  * published on the unit page, so free text is masked of personal data like a citizen's comment.
  */
 import { redactPersonalData } from '../../domain/redaction';
-import { FOLLOW_UP_STATUSES } from '../../schema';
 import {
   deleteFollowUpActionRow,
   FOLLOW_UP_FIELDS,
@@ -18,7 +17,6 @@ import type { Region, Unit } from '../db/regions';
 import type { Actor } from './audit';
 
 export type { FollowUpInput };
-export { FOLLOW_UP_STATUSES };
 
 export type FollowUpChanges = Partial<FollowUpInput>;
 

@@ -28,7 +28,6 @@ export type PartitionFile = (typeof PARTITION_FILES)[number];
 
 /** The day's index, written once every partition is: checksums of every part, and the data package. */
 export const INDEX_FILES = ['SHA256SUMS', 'datapackage.json'] as const;
-export type IndexFile = (typeof INDEX_FILES)[number];
 
 /** The snapshot's day is the date in Jakarta (WIB) when it is taken: the cron runs at 00:30 WIB. */
 export const SNAPSHOT_TIME_ZONE = 'Asia/Jakarta';
