@@ -4,10 +4,8 @@ import { counters, units } from '../../schema';
 import { RegionDashboardSchema, UnitDashboardSchema } from '../../worker/routes/admin/dashboard';
 import { admin } from '../support/admin';
 import { createOrganisation, db, type Organisation } from '../support/fixtures';
-import { insertRatings, same } from '../support/ratings';
+import { FOUR, insertRatings, same, THREE } from '../support/ratings';
 
-const FOUR = [4, 4, 4, 4, 4, 4, 4, 4, 4];
-const THREE = [3, 3, 3, 3, 3, 3, 3, 3, 3];
 /** IKM 72.22 (grade C): elements 3 (75, grade C) except U9 at 2 (50, grade D). */
 const WEAK_U9 = [3, 3, 3, 3, 3, 3, 3, 3, 2];
 

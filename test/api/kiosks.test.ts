@@ -1,20 +1,13 @@
-import { env, exports } from 'cloudflare:workers';
+import { exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, ORIGIN } from '../support/admin';
+import { rows } from '../support/fixtures';
 import { newDevice, ratingBody } from '../support/ratings';
 
 const COUNTERS = '/regions/kota-kios/units/dinas-kios/counters';
 
 function get(path: string, headers: Record<string, string> = {}): Promise<Response> {
   return exports.default.fetch(`${ORIGIN}${path}`, { headers, redirect: 'manual' });
-}
-
-async function rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
-  return (
-    await env.DB.prepare(sql)
-      .bind(...params)
-      .all<T>()
-  ).results;
 }
 
 async function newCounter(name: string): Promise<string> {

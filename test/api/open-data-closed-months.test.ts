@@ -8,6 +8,7 @@ import { responsesRows } from '../../worker/open-data/responses-rows';
 import { resolveScope } from '../../worker/open-data/rows';
 import { createOrganisation, db, type Organisation } from '../support/fixtures';
 import { get } from '../support/http';
+import { collect } from '../support/open-data';
 import { fromOrigin } from '../support/origin';
 import { runNight } from '../support/snapshots';
 
@@ -25,12 +26,6 @@ async function rate(org: Organisation, date: string, count: number, at = Date.pa
     }),
   );
   await env.DB.batch(REBUILD_ROLLUPS_SQL.map((sql) => env.DB.prepare(sql)));
-}
-
-async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const row of rows) out.push(row);
-  return out;
 }
 
 const csvRows = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data.slice(1);

@@ -13,6 +13,7 @@ import { serviceScoresRows } from '../../worker/open-data/service-scores-rows';
 import { countingD1 } from '../support/d1-counter';
 import { createOrganisation, db } from '../support/fixtures';
 import { get } from '../support/http';
+import { collect } from '../support/open-data';
 import { insertRatings, same } from '../support/ratings';
 import { uniformRollups } from '../support/rollups';
 
@@ -21,12 +22,6 @@ const REGIONS = 130;
 /** Rollup rows of `n` responses answering `score` everywhere, for the units matching `where`, in every table. */
 function rollups(where: string, service: string, month: string, n: number, score: number) {
   return uniformRollups({ regions: 'nasional-%', where, date: `${month}-15`, n, score, serviceId: service });
-}
-
-async function collect(rows: AsyncIterable<Row>): Promise<Row[]> {
-  const out: Row[] = [];
-  for await (const row of rows) out.push(row);
-  return out;
 }
 
 const oneRegion = (scope: Scope, i: number): Scope => ({ regions: [scope.regions[i]!] });

@@ -14,7 +14,7 @@ import { columnsOf } from '../../worker/open-data/resources';
 import { responsesRows } from '../../worker/open-data/responses-rows';
 import { resolveScope } from '../../worker/open-data/rows';
 import { createOrganisation, db, type Organisation } from '../support/fixtures';
-import { SCORES_CSV_COLUMNS } from '../support/open-data';
+import { collect, SCORES_CSV_COLUMNS } from '../support/open-data';
 import { fromOrigin } from '../support/origin';
 
 const BASE = 'https://suara.test';
@@ -461,12 +461,6 @@ describe('GET /data/datapackage.json (SPEC §5)', () => {
 });
 
 describe('streaming in keyset-paginated chunks (millions of rows within a Worker’s memory)', () => {
-  async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
-    const out: T[] = [];
-    for await (const row of rows) out.push(row);
-    return out;
-  }
-
   it('gives the same rows, in the same order, whatever the page size', async () => {
     const scope = await resolveScope(db(), {});
     const filter = dateRange({});

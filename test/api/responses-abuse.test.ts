@@ -4,22 +4,8 @@ import { deviceHash } from '../../worker/security/device-hash';
 import { signKioskToken } from '../../worker/security/kiosk-token';
 import { minuteWindow } from '../../worker/security/rate-limit';
 import { SITEVERIFY_URL } from '../../worker/security/turnstile';
-import { createOrganisation } from '../support/fixtures';
-import { newDevice, newDevicelessPhone, postRating, postRatingWith, ratingBody } from '../support/ratings';
-
-async function rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
-  return (
-    await env.DB.prepare(sql)
-      .bind(...params)
-      .all<T>()
-  ).results;
-}
-
-/** Distinct answers per index, so no two ratings of a test look like identical repeats. */
-function answersNo(i: number) {
-  const s = (k: number) => ((i + k) % 4) + 1;
-  return { U1: s(0), U2: s(1), U3: s(2), U4: s(3), U5: s(0), U6: s(1), U7: s(2), U8: s(3), U9: ((i >> 2) % 4) + 1 };
-}
+import { createOrganisation, rows } from '../support/fixtures';
+import { answersNo, newDevice, newDevicelessPhone, postRating, postRatingWith, ratingBody } from '../support/ratings';
 
 const PASSING_SECRET = { TURNSTILE_SECRET_KEY: 'live-secret-for-tests', PUBLIC_ORIGIN: 'https://suara.test' };
 

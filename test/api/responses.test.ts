@@ -2,16 +2,8 @@ import { env, exports } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { services } from '../../schema';
-import { createOrganisation, db } from '../support/fixtures';
+import { createOrganisation, db, rows } from '../support/fixtures';
 import { newDevice, postRating, ratingBody } from '../support/ratings';
-
-async function rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
-  return (
-    await env.DB.prepare(sql)
-      .bind(...params)
-      .all<T>()
-  ).results;
-}
 
 describe('POST /api/v1/responses: a valid rating (SPEC §5)', () => {
   it('stores the rating and answers 201 with its id', async () => {

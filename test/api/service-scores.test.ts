@@ -10,11 +10,7 @@ import { UnitServiceScoresSchema } from '../../worker/indicators/score-schema';
 import { type ServiceScore, unitServiceScores } from '../../worker/indicators/service-scores';
 import { columnsOf } from '../../worker/open-data/resources';
 import { createOrganisation, db } from '../support/fixtures';
-import { insertRatings, same } from '../support/ratings';
-
-const FOUR = [4, 4, 4, 4, 4, 4, 4, 4, 4];
-const THREE = [3, 3, 3, 3, 3, 3, 3, 3, 3];
-const TWO = [2, 2, 2, 2, 2, 2, 2, 2, 2];
+import { FOUR, insertRatings, same, THREE, TWO } from '../support/ratings';
 
 async function unitWithServices(region: string, extra: string[]) {
   const org = await createOrganisation({ region });

@@ -9,7 +9,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { app } from '../../worker/app';
 import { SITEVERIFY_URL } from '../../worker/security/turnstile';
 import { createOrganisation } from '../support/fixtures';
-import { type Device, DUMMY_TOKEN, postRating, postRatingForm, postRatingWith, ratingBody } from '../support/ratings';
+import {
+  answersNo,
+  type Device,
+  DUMMY_TOKEN,
+  postRating,
+  postRatingForm,
+  postRatingWith,
+  ratingBody,
+} from '../support/ratings';
 
 /** Chrome's reduced agent on Android: every phone of every model says "Android 10; K". */
 const REDUCED_ANDROID =
@@ -42,12 +50,6 @@ async function countedInRollups(counterId: number): Promise<number> {
     .bind(counterId)
     .first<{ n: number }>();
   return row?.n ?? 0;
-}
-
-/** Distinct answers per index, so no two ratings look like identical repeats. */
-function answersNo(i: number) {
-  const s = (k: number) => ((i + k) % 4) + 1;
-  return { U1: s(0), U2: s(1), U3: s(2), U4: s(3), U5: s(0), U6: s(1), U7: s(2), U8: s(3), U9: ((i >> 2) % 4) + 1 };
 }
 
 async function rate(counter: string, device: Device, overrides: Record<string, unknown> = {}) {

@@ -69,17 +69,24 @@ function directRating(
   };
 }
 
+/**
+ * An organisation whose counter has been rated once, so the isolate has the day's salt cached, and a D1 binding that
+ * counts the round trips from here on.
+ */
+async function afterFirstRating() {
+  const org = await createOrganisation();
+  // The isolate's first rating of the day looks up (or creates) the day's salt.
+  expect((await postRating(ratingBody(org.counterCode))).status).toBe(201);
+  return { org, ...countingD1(env.DB) };
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 describe('D1 round trips of a rating (SPEC §5, docs/rating.md "Round trips")', () => {
   it('costs exactly one round trip for a new rating once the day’s salt is cached, and one for a repeat', async () => {
-    const org = await createOrganisation();
-    // The isolate's first rating of the day looks up (or creates) the day's salt.
-    expect((await postRating(ratingBody(org.counterCode))).status).toBe(201);
-
-    const { d1: db, trips } = countingD1(env.DB);
+    const { org, d1: db, trips } = await afterFirstRating();
     const body = ratingBody(org.counterCode, { comment: 'Pelayanan cepat, terima kasih.' });
     const device = newDevice();
     const created = await postRatingWith({ DB: db }, body, device);
@@ -95,9 +102,7 @@ describe('D1 round trips of a rating (SPEC §5, docs/rating.md "Round trips")', 
   });
 
   it('sends three statements for a new rating, four with a comment: SQLite folds it into the rollups', async () => {
-    const org = await createOrganisation();
-    expect((await postRating(ratingBody(org.counterCode))).status).toBe(201);
-    const { d1: db, trips } = countingD1(env.DB);
+    const { org, d1: db, trips } = await afterFirstRating();
     expect((await postRatingWith({ DB: db }, ratingBody(org.counterCode), newDevice())).status).toBe(201);
     const comment = { comment: 'Antrean tertib.' };
     expect((await postRatingWith({ DB: db }, ratingBody(org.counterCode, comment), newDevice())).status).toBe(201);
@@ -110,9 +115,7 @@ describe('D1 round trips of a rating (SPEC §5, docs/rating.md "Round trips")', 
   });
 
   it('costs one round trip for the rating that completes a burst too, which is held alone', async () => {
-    const org = await createOrganisation();
-    expect((await postRating(ratingBody(org.counterCode))).status).toBe(201);
-    const { d1: db, trips } = countingD1(env.DB);
+    const { org, d1: db, trips } = await afterFirstRating();
     // Five phones of one network that name no device, at one counter within a minute (domain/burst.ts): the fifth
     // completes the burst.
     const devices = Array.from({ length: 5 }, () => newDevicelessPhone('203.0.113'));

@@ -7,7 +7,7 @@ import {
   browserAvailable,
   DESKTOP,
   launchBrowser,
-  newPhoneContext,
+  PHONE_AND_DESKTOP,
   seriousAxeViolations,
   signInWithAdminToken,
 } from './support/browser';
@@ -37,10 +37,7 @@ describe.skipIf(!browserAvailable)('operator dashboard in Chromium (SPEC §3 ope
     await browser?.close();
   });
 
-  for (const [device, open] of [
-    ['phone', (b: Browser) => newPhoneContext(b)],
-    ['desktop', (b: Browser) => b.newContext({ viewport: DESKTOP, locale: 'id-ID' })],
-  ] as const) {
+  for (const [device, open] of PHONE_AND_DESKTOP) {
     it(`on a ${device}, shows the alert for the unit whose IKM fell, first among the alerts by severity, with no serious axe violations`, async () => {
       const context = await open(browser);
       const page = await signIn(context);

@@ -10,7 +10,7 @@ import {
   browserAvailable,
   DESKTOP,
   launchBrowser,
-  newPhoneContext,
+  PHONE_AND_DESKTOP,
   seriousAxeViolations,
 } from './support/browser';
 
@@ -61,10 +61,7 @@ describe.skipIf(!browserAvailable)('public pages in Chromium (SPEC §6)', () => 
     await browser?.close();
   });
 
-  for (const [device, open] of [
-    ['phone', (b: Browser) => newPhoneContext(b)],
-    ['desktop', (b: Browser) => b.newContext({ viewport: DESKTOP, locale: 'id-ID' })],
-  ] as const) {
+  for (const [device, open] of PHONE_AND_DESKTOP) {
     for (const [name, url] of PAGES) {
       it(`the ${name} page on a ${device} is in Bahasa Indonesia, cached, with no serious axe violations`, async () => {
         const context: BrowserContext = await open(browser);

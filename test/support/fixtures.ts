@@ -8,6 +8,15 @@ import { database } from '../../worker/db/client';
 
 export const db = () => database(env.DB);
 
+/** The rows a query of the test's database gives. */
+export async function rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
+  return (
+    await env.DB.prepare(sql)
+      .bind(...params)
+      .all<T>()
+  ).results;
+}
+
 export interface Organisation {
   regionId: number;
   regionSlug: string;

@@ -27,3 +27,10 @@ export const SCORES_CSV_COLUMNS = [
   'province_code',
   'province_name',
 ];
+
+/** Every row a streamed reader yields, in order. */
+export async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const row of rows) out.push(row);
+  return out;
+}

@@ -139,6 +139,17 @@ export async function insertRatings(
 }
 
 /** `count` copies of the same nine scores on one date. */
+/** Nine answers of one score: every element rated 4 (or 3, or 2). */
+export const FOUR = [4, 4, 4, 4, 4, 4, 4, 4, 4];
+export const THREE = [3, 3, 3, 3, 3, 3, 3, 3, 3];
+export const TWO = [2, 2, 2, 2, 2, 2, 2, 2, 2];
+
 export function same(count: number, scores: readonly number[], date: string): RatingRow[] {
   return Array.from({ length: count }, () => ({ date, scores }));
+}
+
+/** Distinct answers per index, so that no two ratings of a test look like identical repeats. */
+export function answersNo(i: number) {
+  const s = (k: number) => ((i + k) % 4) + 1;
+  return { U1: s(0), U2: s(1), U3: s(2), U4: s(3), U5: s(0), U6: s(1), U7: s(2), U8: s(3), U9: ((i >> 2) % 4) + 1 };
 }

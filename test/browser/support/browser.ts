@@ -61,6 +61,12 @@ export function newPhoneContext(browser: Browser, options: { locale?: string } =
   });
 }
 
+/** A phone and a desktop, in Bahasa Indonesia: the two screens every page test looks at. */
+export const PHONE_AND_DESKTOP = [
+  ['phone', (b: Browser) => newPhoneContext(b)],
+  ['desktop', (b: Browser) => b.newContext({ viewport: DESKTOP, locale: 'id-ID' })],
+] as const;
+
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export interface AxeViolation {
