@@ -3,12 +3,13 @@
  * and `scores.csv` stream at 100k and 1M responses, live and after the nightly snapshot. Goals: ≥ 100,000 rows/s
  * after the night at 1M, memory growth at 1M at most 1.5× that at 100k (or under 64 MB). bench/README.md, "Exports".
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { build, freePort, ROOT, serve } from '../scripts/local-portal.mjs';
 import { prepareBenchDatabase } from './support/bench-database.mjs';
 import { atLeast, atMost } from './support/goals.mjs';
+import { rssMb, workerdPids } from './support/processes.mjs';
 import { BYPASS_EDGE_CACHE, serveBareWorker } from './support/throughput.mjs';
 
 /**
@@ -48,55 +49,6 @@ const FLAT_RATIO = 1.5;
 const FLAT_BOUND_MB = 64;
 /** Every download is cut off after this long: the bench must end by itself on a loaded machine. */
 const DOWNLOAD_TIMEOUT_MS = 300_000;
-
-/** Parent pid of every process, from /proc (Linux). */
-function processTree() {
-  const children = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The command name is in parentheses and may hold spaces: the ppid is the second field after it.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      children.set(Number(entry), { ppid, comm });
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return children;
-}
-
-/** The workerd processes started by `wrangler dev` (pid `root`): the runtime that serves the Worker. */
-function workerdPids(root) {
-  const tree = processTree();
-  const below = new Set([root]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, { ppid }] of tree) {
-      if (below.has(ppid) && !below.has(pid)) {
-        below.add(pid);
-        grew = true;
-      }
-    }
-  }
-  return [...below].filter((pid) => tree.get(pid)?.comm === 'workerd');
-}
-
-/** Resident memory of `pids` in MB (VmRSS). */
-function rssMb(pids) {
-  let kb = 0;
-  for (const pid of pids) {
-    try {
-      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      kb += match ? Number(match[1]) : 0;
-    } catch {
-      // gone
-    }
-  }
-  return kb / 1024;
-}
 
 /** Downloads `file` (and its `rel="next"` parts) counting data rows and bytes, sampling RSS meanwhile. */
 async function download(origin, file, pids, start = `/data/${file}`) {

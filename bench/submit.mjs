@@ -102,6 +102,7 @@ async function main() {
       seconds: SECONDS,
       rounds: ROUNDS,
       goal: GOAL,
+      cpu: { ours: portal.child.pid, bare: bare.child.pid },
     });
     for (const stop of stops.splice(0).reverse()) stop();
 

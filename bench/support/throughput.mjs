@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BENCH_ENV, freePort, ROOT } from '../../scripts/local-portal.mjs';
+import { cpuMs, workerdPids } from './processes.mjs';
 
 export const WRK = process.env.WRK ?? '/usr/bin/wrk';
 export const CONNECTIONS = 16;
@@ -158,7 +159,8 @@ export const BYPASS_EDGE_CACHE = { authorization: 'Bearer bench-bypass' };
  * and whether it reaches `goal`. A path's `script` (wrk Lua) drives both servers alike, so the bare Worker receives the
  * same requests (method, headers, body) as ours; `requests` counts every request wrk completed against ours,
  * warm-up included (for a bench that checks afterwards what was stored). Total time ≈ paths × (2 × warm-up + 2 ×
- * rounds × seconds), printed up front.
+ * rounds × seconds), printed up front. With `cpu` (the pids of both `wrangler dev`s), each round also counts the CPU
+ * time the runtime spent per 2xx answer on each side, a steadier measure than requests per second on a busy machine.
  */
 export async function compareThroughput({
   bare,
@@ -169,6 +171,7 @@ export async function compareThroughput({
   warmupSeconds = 2,
   goal = 0.5,
   headers = {},
+  cpu,
 }) {
   const estimate = paths.length * (2 * warmupSeconds + 2 * rounds * seconds);
   console.log(
@@ -185,8 +188,8 @@ export async function compareThroughput({
     const bareRuns = [];
     const ourRuns = [];
     for (let round = 0; round < rounds; round += 1) {
-      bareRuns.push(await runWrk(bareUrl, { seconds, script }));
-      ourRuns.push(await runWrk(url, { seconds, headers: pathHeaders, script }));
+      bareRuns.push(await withCpu(cpu?.bare, () => runWrk(bareUrl, { seconds, script })));
+      ourRuns.push(await withCpu(cpu?.ours, () => runWrk(url, { seconds, headers: pathHeaders, script })));
     }
     const ratio = median(ourRuns.map((run, i) => run.rps / bareRuns[i].rps));
     const errors = [warmup, ...ourRuns].reduce((sum, run) => sum + run.non2xx + run.socketErrors, 0);
@@ -206,10 +209,24 @@ export async function compareThroughput({
       errors,
       pass: ratio >= goal && errors === 0,
     };
+    if (cpu) {
+      // Milliseconds of runtime CPU (proxy and Worker together) per 2xx answer, and bare ÷ ours: the ratio the
+      // throughput would reach if CPU alone set the pace.
+      result.oursCpuMsPerAnswer = Number(median(ourRuns.map((run) => run.cpuMsPerAnswer)).toFixed(2));
+      result.bareCpuMsPerAnswer = Number(median(bareRuns.map((run) => run.cpuMsPerAnswer)).toFixed(2));
+      result.cpuRatio = Number(
+        median(ourRuns.map((run, i) => bareRuns[i].cpuMsPerAnswer / run.cpuMsPerAnswer)).toFixed(2),
+      );
+    }
     results.push(result);
     console.log(
       `  ${entry.name.padEnd(22)} ${String(result.oursRps).padStart(8)} req/s vs bare ${String(result.bareRps).padStart(8)}: ratio ${result.ratio.toFixed(2)} (rounds ${result.rounds.join(', ')})${errors ? `, ${errors} errors` : ''}  goal ≥ ${goal}×: ${result.pass ? 'PASS' : 'FAIL'}`,
     );
+    if (cpu) {
+      console.log(
+        `  ${''.padEnd(22)} runtime CPU per answer ${result.oursCpuMsPerAnswer} ms vs bare ${result.bareCpuMsPerAnswer} ms: bare ÷ ours ${result.cpuRatio}`,
+      );
+    }
   }
   return {
     date: new Date().toISOString(),
@@ -218,6 +235,16 @@ export async function compareThroughput({
     goal,
     paths: results,
   };
+}
+
+/** Runs `run` (a wrk run) and adds the CPU the workerd processes under `root` spent per 2xx answer meanwhile. */
+async function withCpu(root, run) {
+  if (root === undefined) return run();
+  const pids = workerdPids(root);
+  const before = cpuMs(pids);
+  const result = await run();
+  const answers = result.requests - result.non2xx;
+  return { ...result, cpuMsPerAnswer: answers > 0 ? (cpuMs(pids) - before) / answers : Number.NaN };
 }
 
 /** Writes bench/results/<name>.json. */
