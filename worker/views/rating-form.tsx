@@ -78,45 +78,248 @@ function ErrorText({ name, message, fallback }: { name: string; message: string 
   );
 }
 
-export function RatingForm(props: RatingFormProps) {
-  const { locale, values, errors } = props;
-  const say = (key: CopyKey, v?: Record<string, string | number>) => t(locale, key, v);
-  const invalid = (name: string) => (errors[name] ? 'invalid' : undefined);
-  const describedBy = (name: string) => (errors[name] ? `err-${name}` : undefined);
-  const errorList = Object.entries(errors);
-  const profileOpen = ['gender', 'age', 'education', 'occupation'].some((n) => errors[n] || values[n]);
-  const config = {
-    counter: props.counterCode,
+/** What every field of the form reads: the language, the values as posted and the messages for the wrong ones. */
+interface FieldProps {
+  locale: Locale;
+  values: FormValues;
+  errors: RatingFormProps['errors'];
+}
+
+const invalid = (errors: FieldProps['errors'], name: string) => (errors[name] ? 'invalid' : undefined);
+const describedBy = (errors: FieldProps['errors'], name: string) => (errors[name] ? `err-${name}` : undefined);
+
+/** What the inlined script needs: the counter, where to post, where to go after, and its words. */
+function clientConfig({ locale, counterCode, thanksHref }: RatingFormProps) {
+  const keys = [
+    'progress',
+    'characters',
+    'sending',
+    'queued',
+    'fix',
+    'errGeneral',
+    'errBot',
+    'tooManyQueued',
+    'sentEarlier',
+    'earlierRefused',
+    'errKiosk',
+    'errUnavailable',
+  ] as const;
+  return {
+    counter: counterCode,
     /** The element codes (domain/survey.ts), so the script never spells them out. */
     elements: ELEMENTS.map((element) => element.code),
     api: '/api/v1/responses',
-    thanks: props.thanksHref,
-    messages: {
-      progress: say('progress'),
-      characters: say('characters'),
-      sending: say('sending'),
-      queued: say('queued'),
-      fix: say('fix'),
-      errGeneral: say('errGeneral'),
-      errBot: say('errBot'),
-      tooManyQueued: say('tooManyQueued'),
-      sentEarlier: say('sentEarlier'),
-      earlierRefused: say('earlierRefused'),
-      errKiosk: say('errKiosk'),
-      errUnavailable: say('errUnavailable'),
-    },
+    thanks: thanksHref,
+    messages: Object.fromEntries(keys.map((key) => [key, t(locale, key)])),
   };
+}
+
+/** The list of wrong fields at the top, each a link to its field; nothing when all is well. */
+function ErrorSummary({ locale, errors }: Omit<FieldProps, 'values'>) {
+  const errorList = Object.entries(errors);
   const labelOf = (name: string) => {
     const element = ELEMENTS.find((e) => e.code === name);
     if (element) return `${ELEMENTS.indexOf(element) + 1}. ${element.name[locale]}`;
     const key = (name === 'service' ? 'service' : name) as CopyKey;
-    return say(key);
+    return t(locale, key);
   };
+  return errorList.length > 0 ? (
+    <div class="alert" role="alert" id="summary">
+      <p>
+        <strong>{t(locale, 'errorSummary')}</strong>
+      </p>
+      <ul>
+        {errorList.map(([name, message]) => (
+          <li>
+            <a href={`#f-${name}`}>
+              {labelOf(name)}: {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  ) : null;
+}
 
+function ServiceField({ locale, values, errors, services }: FieldProps & Pick<RatingFormProps, 'services'>) {
+  return services.length > 0 ? (
+    <div class={`card ${invalid(errors, 'service') ?? ''}`} id="f-service">
+      <label class="field" for="service">
+        {t(locale, 'service')} <span class="small">{t(locale, 'optional')}</span>
+      </label>
+      <select id="service" name="service" aria-describedby={describedBy(errors, 'service')}>
+        <option value="">{t(locale, 'chooseService')}</option>
+        {services.map((s) => (
+          <option value={s.slug} selected={values.service === s.slug}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      <ErrorText name="service" message={errors.service} fallback={t(locale, 'errService')} />
+    </div>
+  ) : null;
+}
+
+/** One element's question: its four official answers as large tap targets, each with its face. */
+function ElementQuestion(props: FieldProps & { element: (typeof ELEMENTS)[number]; index: number }) {
+  const { locale, values, errors, element, index } = props;
+  return (
+    <fieldset
+      id={`f-${element.code}`}
+      class={invalid(errors, element.code)}
+      // The first question also points to the keyboard hint, so a screen reader says it there.
+      data-describedby={index === 0 ? 'keys-hint' : undefined}
+      aria-describedby={
+        [describedBy(errors, element.code), index === 0 ? 'keys-hint' : undefined].filter(Boolean).join(' ') ||
+        undefined
+      }
+    >
+      <legend>
+        {index + 1}. {element.name[locale]}
+      </legend>
+      <div class="opts">
+        {element.labels[locale].map((label, j) => (
+          <label class="opt">
+            <input
+              type="radio"
+              name={element.code}
+              value={String(j + 1)}
+              checked={values[element.code] === String(j + 1)}
+            />
+            <span>
+              <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24">
+                <use href={`#f${j + 1}`} />
+              </svg>
+              {label}
+            </span>
+          </label>
+        ))}
+      </div>
+      <ErrorText name={element.code} message={errors[element.code]} fallback={t(locale, 'errAnswer')} />
+    </fieldset>
+  );
+}
+
+/** A profile question answered by choice; the first option leaves it unsaid. */
+function ProfileChoice(
+  props: FieldProps & { name: 'gender' | 'education' | 'occupation'; options: { value: string; text: string }[] },
+) {
+  const { locale, values, errors, name } = props;
+  return (
+    <div id={`f-${name}`} class={invalid(errors, name)}>
+      <label class="field" for={name}>
+        {t(locale, name)}
+      </label>
+      <select id={name} name={name} aria-describedby={describedBy(errors, name)}>
+        <option value="">{t(locale, 'notSay')}</option>
+        {props.options.map((option) => (
+          <option value={option.value} selected={values[name] === option.value}>
+            {option.text}
+          </option>
+        ))}
+      </select>
+      <ErrorText name={name} message={errors[name]} fallback={t(locale, 'errChoice')} />
+    </div>
+  );
+}
+
+function AgeField({ locale, values, errors }: FieldProps) {
+  return (
+    <div id="f-age" class={invalid(errors, 'age')}>
+      <label class="field" for="age">
+        {t(locale, 'age')}
+      </label>
+      <input
+        id="age"
+        name="age"
+        type="number"
+        inputmode="numeric"
+        min={MIN_AGE}
+        max={MAX_AGE}
+        step="1"
+        value={values.age ?? ''}
+        aria-describedby={describedBy(errors, 'age')}
+        aria-invalid={errors.age ? 'true' : undefined}
+      />
+      <ErrorText name="age" message={errors.age} fallback={t(locale, 'errAge')} />
+    </div>
+  );
+}
+
+/** The optional profile, folded away unless it holds a value or a wrong answer. */
+function ProfileFields(props: FieldProps) {
+  const { locale, values, errors } = props;
+  const open = ['gender', 'age', 'education', 'occupation'].some((n) => errors[n] || values[n]);
+  const genders = (['L', 'P'] as const).map((g) => ({ value: g, text: t(locale, `gender${g}`) }));
+  return (
+    <details class="card" open={open}>
+      <summary>
+        {t(locale, 'about')} <span class="small">{t(locale, 'optional')}</span>
+      </summary>
+      <p class="hint">{t(locale, 'aboutHint')}</p>
+      <ProfileChoice {...props} name="gender" options={genders} />
+      <AgeField {...props} />
+      <ProfileChoice {...props} name="education" options={EDUCATIONS.map((e) => ({ value: e, text: e }))} />
+      <ProfileChoice
+        {...props}
+        name="occupation"
+        options={OCCUPATIONS.map((o) => ({ value: o, text: OCCUPATION_LABELS[o][locale] }))}
+      />
+    </details>
+  );
+}
+
+function CommentField({ locale, values, errors }: FieldProps) {
+  return (
+    <div class={`card ${invalid(errors, 'comment') ?? ''}`} id="f-comment">
+      <label class="field" for="comment">
+        {t(locale, 'comment')} <span class="small">{t(locale, 'optional')}</span>
+      </label>
+      <p class="hint" id="comment-hint">
+        {t(locale, 'commentHint')}
+      </p>
+      <textarea
+        id="comment"
+        name="comment"
+        maxlength={MAX_COMMENT_LENGTH}
+        rows={4}
+        aria-describedby={`comment-hint comment-count${errors.comment ? ' err-comment' : ''}`}
+      >
+        {values.comment ?? ''}
+      </textarea>
+      <p class="count" id="comment-count">
+        {t(locale, 'characters', { n: (values.comment ?? '').length })}
+      </p>
+      <ErrorText name="comment" message={errors.comment} fallback={t(locale, 'errComment')} />
+    </div>
+  );
+}
+
+/** The Turnstile widget where it is configured, then the one button. */
+function SubmitArea({ locale, turnstileSiteKey }: Pick<RatingFormProps, 'locale' | 'turnstileSiteKey'>) {
+  return (
+    <>
+      {turnstileSiteKey ? (
+        <div
+          class="cf-turnstile turnstile"
+          data-sitekey={turnstileSiteKey}
+          data-action="rating"
+          data-language={locale}
+          data-size="flexible"
+        />
+      ) : null}
+      <button type="submit">{t(locale, 'submit')}</button>
+    </>
+  );
+}
+
+export function RatingForm(props: RatingFormProps) {
+  const { locale } = props;
+  const fields: FieldProps = { locale, values: props.values, errors: props.errors };
   return (
     <Page
       locale={locale}
-      title={`${say('formTitle')} · ${props.unitName}`}
+      title={`${t(locale, 'formTitle')} · ${props.unitName}`}
       otherLocaleHref={props.otherLocaleHref}
       heading={
         <>
@@ -133,194 +336,38 @@ export function RatingForm(props: RatingFormProps) {
       }
     >
       <Faces />
-      <p>{say('intro')}</p>
-      <p class="small">{say('allRequired')}</p>
-      {errorList.length > 0 ? (
-        <div class="alert" role="alert" id="summary">
-          <p>
-            <strong>{say('errorSummary')}</strong>
-          </p>
-          <ul>
-            {errorList.map(([name, message]) => (
-              <li>
-                <a href={`#f-${name}`}>
-                  {labelOf(name)}: {message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <p>{t(locale, 'intro')}</p>
+      <p class="small">{t(locale, 'allRequired')}</p>
+      <ErrorSummary locale={locale} errors={props.errors} />
       <div id="status" class="alert" role="alert" hidden={!props.formError}>
         {props.formError ?? ''}
       </div>
       <div class="progress" id="progress" hidden>
-        <p>{say('progress', { n: 0 })}</p>
+        <p>{t(locale, 'progress', { n: 0 })}</p>
         <progress max="9" value="0" aria-hidden="true" />
       </div>
       <form id="rating" method="post" action={props.action} novalidate>
         <input type="hidden" name="submissionId" value={props.submissionId} />
         {props.kioskToken ? <input type="hidden" name="k" value={props.kioskToken} /> : null}
         {props.turnstileSiteKey ? null : <input type="hidden" name="turnstileToken" value="XXXX.DUMMY.TOKEN.XXXX" />}
-        {props.services.length > 0 ? (
-          <div class={`card ${invalid('service') ?? ''}`} id="f-service">
-            <label class="field" for="service">
-              {say('service')} <span class="small">{say('optional')}</span>
-            </label>
-            <select id="service" name="service" aria-describedby={describedBy('service')}>
-              <option value="">{say('chooseService')}</option>
-              {props.services.map((s) => (
-                <option value={s.slug} selected={values.service === s.slug}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-            <ErrorText name="service" message={errors.service} fallback={say('errService')} />
-          </div>
-        ) : null}
+        <ServiceField {...fields} services={props.services} />
         <p class="small" id="keys-hint">
-          {say('keysHint')}
+          {t(locale, 'keysHint')}
         </p>
-        {ELEMENTS.map((element, i) => (
-          <fieldset
-            id={`f-${element.code}`}
-            class={invalid(element.code)}
-            // The first question also points to the keyboard hint, so a screen reader says it there.
-            data-describedby={i === 0 ? 'keys-hint' : undefined}
-            aria-describedby={
-              [describedBy(element.code), i === 0 ? 'keys-hint' : undefined].filter(Boolean).join(' ') || undefined
-            }
-          >
-            <legend>
-              {i + 1}. {element.name[locale]}
-            </legend>
-            <div class="opts">
-              {element.labels[locale].map((label, j) => (
-                <label class="opt">
-                  <input
-                    type="radio"
-                    name={element.code}
-                    value={String(j + 1)}
-                    checked={values[element.code] === String(j + 1)}
-                  />
-                  <span>
-                    <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24">
-                      <use href={`#f${j + 1}`} />
-                    </svg>
-                    {label}
-                  </span>
-                </label>
-              ))}
-            </div>
-            <ErrorText name={element.code} message={errors[element.code]} fallback={say('errAnswer')} />
-          </fieldset>
+        {ELEMENTS.map((element, index) => (
+          <ElementQuestion {...fields} element={element} index={index} />
         ))}
-        <details class="card" open={profileOpen}>
-          <summary>
-            {say('about')} <span class="small">{say('optional')}</span>
-          </summary>
-          <p class="hint">{say('aboutHint')}</p>
-          <div id="f-gender" class={invalid('gender')}>
-            <label class="field" for="gender">
-              {say('gender')}
-            </label>
-            <select id="gender" name="gender" aria-describedby={describedBy('gender')}>
-              <option value="">{say('notSay')}</option>
-              <option value="L" selected={values.gender === 'L'}>
-                {say('genderL')}
-              </option>
-              <option value="P" selected={values.gender === 'P'}>
-                {say('genderP')}
-              </option>
-            </select>
-            <ErrorText name="gender" message={errors.gender} fallback={say('errChoice')} />
-          </div>
-          <div id="f-age" class={invalid('age')}>
-            <label class="field" for="age">
-              {say('age')}
-            </label>
-            <input
-              id="age"
-              name="age"
-              type="number"
-              inputmode="numeric"
-              min={MIN_AGE}
-              max={MAX_AGE}
-              step="1"
-              value={values.age ?? ''}
-              aria-describedby={describedBy('age')}
-              aria-invalid={errors.age ? 'true' : undefined}
-            />
-            <ErrorText name="age" message={errors.age} fallback={say('errAge')} />
-          </div>
-          <div id="f-education" class={invalid('education')}>
-            <label class="field" for="education">
-              {say('education')}
-            </label>
-            <select id="education" name="education" aria-describedby={describedBy('education')}>
-              <option value="">{say('notSay')}</option>
-              {EDUCATIONS.map((e) => (
-                <option value={e} selected={values.education === e}>
-                  {e}
-                </option>
-              ))}
-            </select>
-            <ErrorText name="education" message={errors.education} fallback={say('errChoice')} />
-          </div>
-          <div id="f-occupation" class={invalid('occupation')}>
-            <label class="field" for="occupation">
-              {say('occupation')}
-            </label>
-            <select id="occupation" name="occupation" aria-describedby={describedBy('occupation')}>
-              <option value="">{say('notSay')}</option>
-              {OCCUPATIONS.map((o) => (
-                <option value={o} selected={values.occupation === o}>
-                  {OCCUPATION_LABELS[o][locale]}
-                </option>
-              ))}
-            </select>
-            <ErrorText name="occupation" message={errors.occupation} fallback={say('errChoice')} />
-          </div>
-        </details>
-        <div class={`card ${invalid('comment') ?? ''}`} id="f-comment">
-          <label class="field" for="comment">
-            {say('comment')} <span class="small">{say('optional')}</span>
-          </label>
-          <p class="hint" id="comment-hint">
-            {say('commentHint')}
-          </p>
-          <textarea
-            id="comment"
-            name="comment"
-            maxlength={MAX_COMMENT_LENGTH}
-            rows={4}
-            aria-describedby={`comment-hint comment-count${errors.comment ? ' err-comment' : ''}`}
-          >
-            {values.comment ?? ''}
-          </textarea>
-          <p class="count" id="comment-count">
-            {say('characters', { n: (values.comment ?? '').length })}
-          </p>
-          <ErrorText name="comment" message={errors.comment} fallback={say('errComment')} />
-        </div>
-        {props.turnstileSiteKey ? (
-          <div
-            class="cf-turnstile turnstile"
-            data-sitekey={props.turnstileSiteKey}
-            data-action="rating"
-            data-language={locale}
-            data-size="flexible"
-          />
-        ) : null}
-        <button type="submit">{say('submit')}</button>
+        <ProfileFields {...fields} />
+        <CommentField {...fields} />
+        <SubmitArea locale={locale} turnstileSiteKey={props.turnstileSiteKey} />
       </form>
       <p class="small">
-        {say('privacy')} <a href={localHref('/tentang', locale)}>{say('how')}</a>
+        {t(locale, 'privacy')} <a href={localHref('/tentang', locale)}>{t(locale, 'how')}</a>
       </p>
       <script
         type="application/json"
         id="rating-config"
-        dangerouslySetInnerHTML={{ __html: JSON.stringify(config).replaceAll('<', '\\u003c') }}
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(clientConfig(props)).replaceAll('<', '\\u003c') }}
       />
       <script nonce={props.nonce} dangerouslySetInnerHTML={{ __html: script }} />
     </Page>
