@@ -1,7 +1,7 @@
 /**
  * @module
- * Writing a unit's follow-up actions (rencana tindak lanjut), each change audited in its batch. Everything is
- * published on the unit page, so free text is masked of personal data like a citizen's comment.
+ * A unit's follow-up actions (rencana tindak lanjut): listed, and written with each change audited in its batch.
+ * Everything is published on the unit page, so free text is masked of personal data like a citizen's comment.
  */
 import { redactPersonalData } from '../../domain/redaction';
 import {
@@ -11,6 +11,7 @@ import {
   type FollowUpInput,
   findFollowUpAction,
   insertFollowUpAction,
+  listFollowUpActions,
   updateFollowUpActionRow,
 } from '../db/follow-up';
 import type { Region, Unit } from '../db/regions';
@@ -19,6 +20,11 @@ import type { Actor } from './audit';
 export type { FollowUpInput };
 
 export type FollowUpChanges = Partial<FollowUpInput>;
+
+/** A unit's actions of one SKM period (all periods without one), by due date. */
+export function unitFollowUp(d1: D1Database, unitId: number, period?: string): Promise<FollowUpAction[]> {
+  return listFollowUpActions(d1, { unitId, period });
+}
 
 const FREE_TEXT = ['issue', 'action', 'owner', 'evidence'] as const;
 

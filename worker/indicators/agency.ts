@@ -11,7 +11,8 @@ import { type SkpRating, skpAssessment } from '../../domain/skp';
 import { summarize } from '../../domain/summary';
 import type { Locale } from '../../domain/survey';
 import { database } from '../db/client';
-import { type Counter, listRegionServices, type Region, type Unit } from '../db/regions';
+import { listRegionCounters } from '../db/counters';
+import { listRegionServices, listUnits, type Region } from '../db/regions';
 import { aggregateRollups } from '../db/rollups';
 import { type RankedScore, regionScores } from './scores';
 import { buildServiceScores, type ServiceScore } from './service-scores';
@@ -44,20 +45,21 @@ export function periodPopulation(annual: number | null, period: Period): number 
   return Math.round((annual * monthsOf(period).length) / 12);
 }
 
+/** Every unit of the region with its agency figures for the period, its counters' among them. */
 export async function agencyScores(
   d1: D1Database,
   region: Region,
-  units: readonly Unit[],
-  counters: readonly Counter[],
   period: Period,
   locale: Locale = 'id',
 ): Promise<AgencyUnitScore[]> {
+  const db = database(d1);
+  const [units, counters] = await Promise.all([listUnits(db, region.id), listRegionCounters(db, region.id)]);
   const filter = { regionId: region.id, from: period.start, to: period.end };
   const [{ scores }, byCounter, byService, services] = await Promise.all([
     regionScores(d1, region, units, period, 'agency', locale),
     aggregateRollups(d1, filter, ['counter']),
     aggregateRollups(d1, filter, ['unit', 'service']),
-    listRegionServices(database(d1), region.id),
+    listRegionServices(db, region.id),
   ]);
   const counterAggregates = new Map(byCounter.map((g) => [Number(g.key.counter), g.aggregate]));
   const unitsBySlug = new Map(units.map((unit) => [unit.slug, unit]));

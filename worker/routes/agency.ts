@@ -5,9 +5,6 @@
  * as if it did not exist.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { database } from '../db/client';
-import { listRegionCounters } from '../db/counters';
-import { findRegionById, listUnits } from '../db/regions';
 import { noStore } from '../http/cache';
 import { problemResponses, SECURITY } from '../http/openapi';
 import { ProblemError } from '../http/problem';
@@ -16,6 +13,7 @@ import { agencyScores } from '../indicators/agency';
 import { PeriodQuerySchema, RankedScoreSchema, ServiceScoreSchema } from '../indicators/score-schema';
 import { resolvePeriod } from '../indicators/scores';
 import { type AgencyEnv, agencyAuth } from '../security/api-keys';
+import { regionById } from '../services/regions';
 
 const CounterScoreSchema = z
   .object({
@@ -93,19 +91,17 @@ agencyRouter.use('*', noStore, agencyAuth);
 agencyRouter.openapi(agencyScoresRoute, async (c) => {
   const { period: periodId, lang, region: requested } = c.req.valid('query');
   const { regionId } = c.get('agencyKey');
-  const db = database(c.env.DB);
-  const region = await findRegionById(db, regionId);
+  const region = await regionById(c.env.DB, regionId);
   if (!region || (requested !== undefined && requested !== region.slug)) {
     // The same answer as for a region that does not exist: a key cannot probe other tenants.
     throw new ProblemError(404, requested ? `No region '${requested}'.` : 'No region.');
   }
   const period = resolvePeriod(periodId, region)!;
-  const [units, counters] = await Promise.all([listUnits(db, region.id), listRegionCounters(db, region.id)]);
   return c.json(
     {
       region: { slug: region.slug, name: region.name },
       period: { id: period.id, start: period.start, end: period.end },
-      units: await agencyScores(c.env.DB, region, units, counters, period, lang),
+      units: await agencyScores(c.env.DB, region, period, lang),
     },
     200,
   );

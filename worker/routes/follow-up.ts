@@ -4,13 +4,12 @@
  * about its weakest elements. Nothing personal: the owner is a position. Cacheable by a CDN for a minute.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { database } from '../db/client';
-import { listFollowUpActions } from '../db/follow-up';
+import { unitFollowUp } from '../admin/follow-up';
 import { FollowUpActionSchema, followUpOut, PeriodIdSchema } from '../follow-up/schema';
 import { publicCache } from '../http/cache';
-import { requireUnit } from '../http/lookups';
 import { PUBLIC_SECURITY, problemResponses } from '../http/openapi';
 import { createRouter } from '../http/router';
+import { requireUnit } from '../services/regions';
 
 const publicFollowUpRoute = createRoute({
   method: 'get',
@@ -41,7 +40,7 @@ export const followUpRouter = createRouter();
 followUpRouter.use('/:region/units/:unit/follow-up', publicCache);
 followUpRouter.openapi(publicFollowUpRoute, async (c) => {
   const params = c.req.valid('param');
-  const { unit } = await requireUnit(database(c.env.DB), params.region, params.unit);
-  const actions = await listFollowUpActions(c.env.DB, { unitId: unit.id, period: c.req.valid('query').period });
+  const { unit } = await requireUnit(c.env.DB, params.region, params.unit);
+  const actions = await unitFollowUp(c.env.DB, unit.id, c.req.valid('query').period);
   return c.json(actions.map(followUpOut), 200);
 });

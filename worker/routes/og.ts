@@ -9,15 +9,12 @@ import { provinceOfCode } from '../../domain/region-codes';
 import { SLUG_PATTERN } from '../../domain/slugs';
 import { periodLabel } from '../../i18n/format';
 import { t } from '../../i18n/site-words';
-import { database } from '../db/client';
-import { readDatabase } from '../db/read';
-import { requireRegion, requireUnit } from '../http/lookups';
 import { PUBLIC_SECURITY, problemResponses } from '../http/openapi';
 import { createRouter } from '../http/router';
 import { PeriodQuerySchema } from '../indicators/score-schema';
-import { regionSummary, resolvePeriod, unitScore } from '../indicators/scores';
 import { type CardInput, cardSvg, cardText } from '../og/card';
 import { rasterize } from '../og/raster';
+import { regionFigure, unitFigure } from '../services/public-pages';
 
 /**
  * A card is a preview that chat apps and crawlers fetch once and keep; ten minutes at the edge (worker/http/edge-cache.ts)
@@ -101,31 +98,25 @@ ogRouter
     const { region: slug } = c.req.valid('param');
     const { period: periodId, lang } = c.req.valid('query');
     const locale = lang ?? 'id';
-    const read = readDatabase(c.env);
-    const region = await requireRegion(database(read), slug);
-    // Validated by the query schema, so never null here.
-    const period = resolvePeriod(periodId, region)!;
+    const { region, period, figures } = await regionFigure(c.env, slug, periodId, locale);
     const province = provinceOfCode(region.code);
     return cardResponse({
       locale,
       title: region.name,
       subtitle: province ? `${locale === 'id' ? 'Provinsi' : 'Province of'} ${province.name}` : undefined,
       periodLabel: periodLabel(period, locale),
-      figures: await regionSummary(read, region, period, locale),
+      figures,
     });
   })
   .openapi(unitRoute, async (c) => {
-    const { region: regionSlug, unit: unitSlug } = c.req.valid('param');
     const { period: periodId, lang } = c.req.valid('query');
     const locale = lang ?? 'id';
-    const read = readDatabase(c.env);
-    const { region, unit } = await requireUnit(database(read), regionSlug, unitSlug);
-    const period = resolvePeriod(periodId, region)!;
+    const { region, unit, period, score } = await unitFigure(c.env, c.req.valid('param'), periodId, locale);
     return cardResponse({
       locale,
       title: unit.name,
       subtitle: region.name,
       periodLabel: periodLabel(period, locale),
-      figures: await unitScore(read, region, unit, period, 'public', locale),
+      figures: score,
     });
   });

@@ -6,26 +6,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { SLUG_PATTERN } from '../../domain/slugs';
-import { database } from '../db/client';
-import { withQueryBudget } from '../db/query-budget';
-import { countInWindow } from '../db/rate-counters';
-import { readDatabase } from '../db/read';
 import type { AppEnv } from '../env';
-import { readConfig } from '../env';
 import { PUBLIC_SECURITY } from '../http/openapi';
 import { publicOrigin } from '../http/origin';
 import { ProblemError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { INDEX_FILES, PARTITION_FILES, partitionPath, snapshotKey } from '../jobs/snapshot';
 import { dataPackage } from '../open-data/datapackage';
-import { exportStream, fileName, planExport, prepareExport, withStoredBlocks } from '../open-data/export';
+import { limitExportParts, liveDownload } from '../open-data/download';
+import { fileName } from '../open-data/export';
 import type { OpenDataQuery } from '../open-data/filters';
 import { OpenDataQuerySchema, ResponsesQuerySchema } from '../open-data/filters';
-import { matchesEtag, validatorsOf } from '../open-data/freshness';
+import { matchesEtag } from '../open-data/freshness';
 import { RESOURCE_NAMES, RESOURCES, type ResourceName } from '../open-data/resources';
 import type { Format } from '../open-data/writers';
-import { deviceIdentity, networkHash } from '../security/device-hash';
-import { exportPartMinuteWindow, MINUTE_MS, retryAfterSeconds } from '../security/rate-limit';
 
 /** Live files change with every rating; five minutes keeps CDNs useful without serving stale news for long. */
 const LIVE_CACHE = 'public, max-age=300';
@@ -41,29 +35,6 @@ const COMMON_HEADERS = {
   'x-content-type-options': 'nosniff',
   link: '</data/datapackage.json>; rel="describedby"; type="application/json"',
 };
-
-/** Queries kept free beside the planned blocks (the plan query itself, one spare). */
-const PLAN_MARGIN = 2;
-
-/**
- * Counts an uncached part of a download (a `cursor` continuation: every new value misses the edge cache and may cost
- * up to the query budget in D1) against the client network's minute, keyed like the rating limits (a keyed hash
- * with the day's salt, never the address), and refuses it past `RATE_LIMIT_PER_NETWORK_EXPORT_PART_MINUTE`.
- */
-async function limitExportParts(c: Context<AppEnv>): Promise<void> {
-  const config = readConfig(c.env);
-  const now = Date.now();
-  const network = await networkHash(c.env.DB, config.deviceHashKey, deviceIdentity(c.req.raw.headers).ip, now);
-  const window = exportPartMinuteWindow(network, now);
-  if ((await countInWindow(c.env.DB, window)) > config.limits.perNetworkExportPartMinute) {
-    const wait = retryAfterSeconds(window.windowStart + MINUTE_MS, now);
-    throw new ProblemError(
-      429,
-      `Too many parts of large downloads from this network: try again in ${wait} s, or use the nightly snapshot's region × month files.`,
-      { headers: { 'retry-after': String(wait) } },
-    );
-  }
-}
 
 export const openDataRouter = createRouter();
 
@@ -116,15 +87,9 @@ for (const resource of RESOURCE_NAMES) {
       }),
       async (c) => {
         const query: OpenDataQuery = c.req.valid('query');
-        if (query.cursor) await limitExportParts(c);
-        // Public files read from the nearest replica, and every query of this invocation counts against one
-        // budget below D1's 1,000 (docs/scale.md, "Exports").
-        const limit = readConfig(c.env).queryBudget;
-        const budget = withQueryBudget(readDatabase(c.env), limit);
-        const d1 = budget.db;
-        // Closed months that the nightly snapshot stored, unchanged since, stream from R2 (docs/scale.md, "Exports").
-        const prepared = withStoredBlocks(await prepareExport(database(d1), query), c.env.SNAPSHOTS, format);
-        const { etag, lastModified } = await validatorsOf(d1, resource as ResourceName, format, prepared);
+        if (query.cursor) await limitExportParts(c.env, c.req.raw.headers);
+        const download = await liveDownload(c.env, resource as ResourceName, format, query);
+        const { etag, lastModified } = download;
         const headers: Record<string, string> = {
           ...COMMON_HEADERS,
           'cache-control': LIVE_CACHE,
@@ -132,9 +97,7 @@ for (const resource of RESOURCE_NAMES) {
           ...(lastModified ? { 'last-modified': lastModified } : {}),
         };
         if (matchesEtag(c.req.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });
-        // A margin of a few queries for the plan itself.
-        const planned = await planExport(d1, resource, prepared, limit - budget.used - PLAN_MARGIN);
-        const next = planned.responses?.next;
+        const { next, body } = await download.open();
         if (next) {
           const url = new URL(c.req.url);
           url.searchParams.set('cursor', next);
@@ -143,7 +106,7 @@ for (const resource of RESOURCE_NAMES) {
           // Let notebooks and pages on other origins (CORS) read where the next part is.
           headers['access-control-expose-headers'] = 'link, x-continuation';
         }
-        return new Response(exportStream(d1, resource, format, planned), {
+        return new Response(body, {
           status: 200,
           headers: {
             ...headers,

@@ -8,8 +8,6 @@ import { NONCE, type SecureHeadersVariables, secureHeaders } from 'hono/secure-h
 import { renderSVG } from 'uqr';
 import { ELEMENT_CODES, type Locale } from '../../domain/survey';
 import { negotiateLocale } from '../../i18n/locale';
-import { database } from '../db/client';
-import { findCounterByCode, listServices } from '../db/regions';
 import { type Bindings, readConfig } from '../env';
 import { limitBody } from '../http/body-limit';
 import { isOwnOrigin, publicOrigin } from '../http/origin';
@@ -19,6 +17,7 @@ import { RatingSubmissionSchema } from '../rating/schema';
 import { submitRating } from '../rating/submit-rating';
 import { enrolKiosk, findEnrolledKiosk, kioskCookie, kioskCredentialOf } from '../security/kiosk-credential';
 import { KIOSK_ROTATION_MS, signKioskToken } from '../security/kiosk-token';
+import { findCounter, unitServices } from '../services/regions';
 import { documentOf } from '../views/layout';
 import { t } from '../views/rating-copy';
 import { type FormValues, RatingForm } from '../views/rating-form';
@@ -74,10 +73,9 @@ function html(c: FormContext, page: unknown, status: 200 | 400 | 401 | 403 | 404
 }
 
 async function loadCounter(c: FormContext, code: string) {
-  const db = database(c.env.DB);
-  const found = await findCounterByCode(db, code);
+  const found = await findCounter(c.env.DB, code);
   if (!found) return null;
-  const services = await listServices(db, found.unit.id);
+  const services = await unitServices(c.env.DB, found.unit.id);
   return { ...found, services };
 }
 
@@ -301,7 +299,7 @@ ratingFormRouter.get('/:code/kiosk', async (c) => {
 /** A fresh QR code for the kiosk display: the form's URL with a token signed now. */
 ratingFormRouter.get('/:code/kiosk/qr.svg', async (c) => {
   const code = c.req.param('code');
-  const found = await findCounterByCode(database(c.env.DB), code);
+  const found = await findCounter(c.env.DB, code);
   if (!found?.counter.active) throw new ProblemError(404, 'No active counter has this code.');
   if (!(await requestKiosk(c, code))) {
     throw new ProblemError(401, 'Only a kiosk enrolled at this counter gets its QR codes: enrol it from the console.');

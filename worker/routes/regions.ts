@@ -5,12 +5,11 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { provinceOfCode } from '../../domain/region-codes';
-import { database } from '../db/client';
-import { readDatabase } from '../db/read';
-import { listRegions, type Region } from '../db/regions';
 import { publicCache } from '../http/cache';
 import { PUBLIC_SECURITY } from '../http/openapi';
 import { createRouter } from '../http/router';
+import { publicRegions } from '../services/public-pages';
+import type { Region } from '../services/regions';
 
 export const ProvinceSchema = z
   .object({
@@ -63,6 +62,6 @@ export const regionsRouter = createRouter();
 // The same for everyone, like the scores: a shared cache may keep it for a minute.
 regionsRouter.use('/', publicCache);
 regionsRouter.openapi(listRegionsRoute, async (c) => {
-  const rows = await listRegions(database(readDatabase(c.env)));
+  const rows = await publicRegions(c.env);
   return c.json(rows.map(regionView), 200);
 });

@@ -4,11 +4,7 @@
  * period. Read from rollups only; small cells suppressed (SPEC §4); cacheable by a CDN for a minute.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { database } from '../db/client';
-import { readDatabase } from '../db/read';
-import { listUnits } from '../db/regions';
 import { publicCache } from '../http/cache';
-import { requireRegion, requireUnit } from '../http/lookups';
 import { PUBLIC_SECURITY, problemResponses } from '../http/openapi';
 import { createRouter } from '../http/router';
 import {
@@ -17,8 +13,7 @@ import {
   ScoreSchema,
   UnitServiceScoresSchema,
 } from '../indicators/score-schema';
-import { regionScores, resolvePeriod, unitScore } from '../indicators/scores';
-import { unitServiceScores } from '../indicators/service-scores';
+import { regionRanking, unitFigure, unitServiceFigures } from '../services/public-pages';
 
 const RegionParam = z.string().openapi({ param: { name: 'region', in: 'path' }, example: 'tanjungpinang' });
 const UnitParam = z.string().openapi({ param: { name: 'unit', in: 'path' }, example: 'disdukcapil' });
@@ -81,12 +76,7 @@ scoresRouter
   .openapi(regionScoresRoute, async (c) => {
     const { region: slug } = c.req.valid('param');
     const { period: periodId, lang } = c.req.valid('query');
-    const read = readDatabase(c.env);
-    const db = database(read);
-    const region = await requireRegion(db, slug);
-    // Validated by the query schema, so never null here.
-    const period = resolvePeriod(periodId, region)!;
-    const { scores } = await regionScores(read, region, await listUnits(db, region.id), period, 'public', lang);
+    const { region, period, scores } = await regionRanking(c.env, slug, periodId, lang);
     return c.json(
       {
         region: { slug: region.slug, name: region.name },
@@ -97,25 +87,18 @@ scoresRouter
     );
   })
   .openapi(unitScoresRoute, async (c) => {
-    const { region: regionSlug, unit: unitSlug } = c.req.valid('param');
     const { period: periodId, lang } = c.req.valid('query');
-    const read = readDatabase(c.env);
-    const { region, unit } = await requireUnit(database(read), regionSlug, unitSlug);
-    const period = resolvePeriod(periodId, region)!;
-    return c.json(await unitScore(read, region, unit, period, 'public', lang), 200);
+    return c.json((await unitFigure(c.env, c.req.valid('param'), periodId, lang)).score, 200);
   })
   .openapi(unitServicesRoute, async (c) => {
-    const { region: regionSlug, unit: unitSlug } = c.req.valid('param');
     const { period: periodId, lang } = c.req.valid('query');
-    const read = readDatabase(c.env);
-    const { region, unit } = await requireUnit(database(read), regionSlug, unitSlug);
-    const period = resolvePeriod(periodId, region)!;
+    const { region, unit, period, services } = await unitServiceFigures(c.env, c.req.valid('param'), periodId, lang);
     return c.json(
       {
         region: { slug: region.slug, name: region.name },
         unit: { slug: unit.slug, name: unit.name },
         period: { id: period.id, start: period.start, end: period.end },
-        services: await unitServiceScores(read, region, unit, period, 'public', lang),
+        services,
       },
       200,
     );

@@ -1,21 +1,23 @@
 /**
  * @module
- * The data of the public pages (`/`, `/{region}`, `/{region}/{unit}`, its badge, the sitemap), read from the
- * nearest replica (worker/db/read.ts) and suppressed for the public audience. Contract: docs/spec.md §4, §6.
+ * The data of the public pages (`/`, `/{region}`, `/{region}/{unit}`, its badge, the sitemap), of the public API and
+ * of the share cards, read from the nearest replica (worker/db/read.ts) and suppressed for the public audience.
+ * Contract: docs/spec.md §4, §5, §6.
  */
 import type { Period } from '../../domain/periods';
 import { RESERVED_REGION_SLUGS } from '../../domain/slugs';
 import type { Locale } from '../../domain/survey';
-import { database } from '../db/client';
+import { type Database, database } from '../db/client';
 import { listFollowUpActions } from '../db/follow-up';
 import { publishedComments } from '../db/public-comments';
 import { readDatabase } from '../db/read';
 import { findRegion, findUnit, listAllUnits, listRegions, listUnits } from '../db/regions';
 import type { Bindings } from '../env';
 import { nationalDirectory } from '../indicators/directory';
-import { regionScores, resolvePeriod, type Score, unitScore } from '../indicators/scores';
+import { regionScores, regionSummary, resolvePeriod, type Score, unitScore } from '../indicators/scores';
 import { unitServiceScores } from '../indicators/service-scores';
 import { firstMonthWithData, regionMonthlyScores, trailingMonths, unitMonthlyScores } from '../indicators/trends';
+import { requireRegion, requireUnit } from './regions';
 
 export type { FollowUpAction } from '../db/follow-up';
 export type { PublicComment } from '../db/public-comments';
@@ -28,6 +30,25 @@ const FOLLOW_UP_SHOWN = 30;
 /** The home page's national directory: a constant number of D1 queries whatever the number of regions. */
 export function homePage(env: Bindings, options: { locale: Locale; query: string }) {
   return nationalDirectory(readDatabase(env), options);
+}
+
+/** The region a page's slug names: a reserved word (domain/slugs.ts) never does, whatever the table holds. */
+function publicRegion(db: Database, slug: string) {
+  return RESERVED_REGION_SLUGS.has(slug) ? undefined : findRegion(db, slug);
+}
+
+type UnitSlugs = { region: string; unit: string };
+
+/**
+ * The region and unit a page's slugs name with the replica to read them from, or null for an unknown (or reserved)
+ * region or an unknown unit; `period` is null when `?period=` is malformed.
+ */
+async function pageUnit(env: Bindings, slugs: UnitSlugs, periodId: string | undefined) {
+  const read = readDatabase(env);
+  const db = database(read);
+  const region = await publicRegion(db, slugs.region);
+  const unit = region ? await findUnit(db, region.id, slugs.unit) : undefined;
+  return region && unit ? { read, region, unit, period: resolvePeriod(periodId, region) } : null;
 }
 
 /** The current year in the region's zone and the first month with data: what the period selector offers. */
@@ -44,7 +65,7 @@ async function periodRange(read: D1Database, region: { id: number; timezone: str
 export async function regionPage(env: Bindings, slug: string, periodId: string | undefined, locale: Locale) {
   const read = readDatabase(env);
   const db = database(read);
-  const region = RESERVED_REGION_SLUGS.has(slug) ? undefined : await findRegion(db, slug);
+  const region = await publicRegion(db, slug);
   if (!region) return null;
   const period = resolvePeriod(periodId, region);
   const units = await listUnits(db, region.id);
@@ -63,18 +84,10 @@ export async function regionPage(env: Bindings, slug: string, periodId: string |
 }
 
 /** A unit's page: its figures, services, trend, comments and follow-up, or null for an unknown region or unit. */
-export async function unitPage(
-  env: Bindings,
-  slugs: { region: string; unit: string },
-  periodId: string | undefined,
-  locale: Locale,
-) {
-  const read = readDatabase(env);
-  const db = database(read);
-  const region = RESERVED_REGION_SLUGS.has(slugs.region) ? undefined : await findRegion(db, slugs.region);
-  const unit = region ? await findUnit(db, region.id, slugs.unit) : undefined;
-  if (!region || !unit) return null;
-  const period = resolvePeriod(periodId, region);
+export async function unitPage(env: Bindings, slugs: UnitSlugs, periodId: string | undefined, locale: Locale) {
+  const found = await pageUnit(env, slugs, periodId);
+  if (!found) return null;
+  const { read, region, unit, period } = found;
   const score = period ? await unitScore(read, region, unit, period, 'public', locale) : null;
   const services = period ? await unitServiceScores(read, region, unit, period, 'public', locale) : [];
   const trend = period
@@ -100,18 +113,10 @@ export async function unitPage(
 }
 
 /** A unit's badge figure: 'not-found' for an unknown region or unit, 'bad-period' for a malformed `?period=`. */
-export async function unitBadge(
-  env: Bindings,
-  slugs: { region: string; unit: string },
-  periodId: string | undefined,
-  locale: Locale,
-) {
-  const read = readDatabase(env);
-  const db = database(read);
-  const region = await findRegion(db, slugs.region);
-  const unit = region ? await findUnit(db, region.id, slugs.unit) : undefined;
-  if (!region || !unit) return 'not-found' as const;
-  const period = resolvePeriod(periodId, region);
+export async function unitBadge(env: Bindings, slugs: UnitSlugs, periodId: string | undefined, locale: Locale) {
+  const found = await pageUnit(env, slugs, periodId);
+  if (!found) return 'not-found' as const;
+  const { read, region, unit, period } = found;
   if (!period) return 'bad-period' as const;
   return { region, unit, period, score: await unitScore(read, region, unit, period, 'public', locale) };
 }
@@ -124,4 +129,56 @@ export async function sitemapPaths(env: Bindings): Promise<string[]> {
   for (const region of regions) paths.push(`/${region.slug}`);
   for (const { region, unit } of units) paths.push(`/${region}/${unit}`);
   return paths;
+}
+
+/** The regions of the deployment, by name: the API's list. */
+export function publicRegions(env: Bindings) {
+  return listRegions(database(readDatabase(env)));
+}
+
+/**
+ * The region (404 problem+json when unknown) and period an API request or share card names, with the replica its
+ * figures are read from. `periodId` comes validated by the route's query schema.
+ */
+async function requestedRegion(env: Bindings, slug: string, periodId: string | undefined) {
+  const read = readDatabase(env);
+  const region = await requireRegion(read, slug);
+  return { read, region, period: resolvePeriod(periodId, region) as Period };
+}
+
+/** {@link requestedRegion} for a unit: 404 problem+json for an unknown region or unit. */
+async function requestedUnit(env: Bindings, slugs: UnitSlugs, periodId: string | undefined) {
+  const read = readDatabase(env);
+  const { region, unit } = await requireUnit(read, slugs.region, slugs.unit);
+  return { read, region, unit, period: resolvePeriod(periodId, region) as Period };
+}
+
+/** A region's units ranked fairly for the period: the API's region scores. */
+export async function regionRanking(env: Bindings, slug: string, periodId: string | undefined, locale?: Locale) {
+  const { read, region, period } = await requestedRegion(env, slug, periodId);
+  const units = await listUnits(database(read), region.id);
+  return { region, period, scores: (await regionScores(read, region, units, period, 'public', locale)).scores };
+}
+
+/** A region's pooled figure for the period: its share card's. */
+export async function regionFigure(env: Bindings, slug: string, periodId: string | undefined, locale?: Locale) {
+  const { read, region, period } = await requestedRegion(env, slug, periodId);
+  return { region, period, figures: await regionSummary(read, region, period, locale) };
+}
+
+/** A unit's score for the period: the API's unit score and its share card's. */
+export async function unitFigure(env: Bindings, slugs: UnitSlugs, periodId: string | undefined, locale?: Locale) {
+  const { read, region, unit, period } = await requestedUnit(env, slugs, periodId);
+  return { region, unit, period, score: await unitScore(read, region, unit, period, 'public', locale) };
+}
+
+/** A unit's scores per service for the period: the API's unit services. */
+export async function unitServiceFigures(
+  env: Bindings,
+  slugs: UnitSlugs,
+  periodId: string | undefined,
+  locale?: Locale,
+) {
+  const { read, region, unit, period } = await requestedUnit(env, slugs, periodId);
+  return { region, unit, period, services: await unitServiceScores(read, region, unit, period, 'public', locale) };
 }

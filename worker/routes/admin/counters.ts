@@ -7,16 +7,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { KIOSK_EXPIRED_POLICIES } from '../../../schema';
 import { posterHtml, qrSvg } from '../../admin/counter-print';
 import { counterUrl, createCounter, updateCounter } from '../../admin/organisation';
-import { database } from '../../db/client';
-import type { Counter } from '../../db/regions';
-import { listCounters } from '../../db/regions';
 import { contentDisposition } from '../../http/content-disposition';
-import { requireCounter } from '../../http/lookups';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { publicOrigin } from '../../http/origin';
 import { createRouter } from '../../http/router';
 import { noncedPageHeaders } from '../../http/security-headers';
 import type { AdminEnv } from '../../security/admin-auth';
+import { type Counter, requireCounter, unitCounters } from '../../services/regions';
 import { CounterParams, NameSchema, UnitParams } from './params';
 
 const CounterSchema = z
@@ -124,9 +121,8 @@ function view(counter: Counter, linkOrigin: string) {
 
 adminCountersRouter
   .openapi(listRoute, async (c) => {
-    const db = database(c.env.DB);
     return c.json(
-      (await listCounters(db, c.var.unit.id)).map((counter) => view(counter, publicOrigin(c.env, c.req.url))),
+      (await unitCounters(c.env.DB, c.var.unit.id)).map((counter) => view(counter, publicOrigin(c.env, c.req.url))),
       200,
     );
   })
@@ -137,13 +133,13 @@ adminCountersRouter
   })
   .openapi(patchRoute, async (c) => {
     const { code } = c.req.valid('param');
-    const found = await requireCounter(database(c.env.DB), c.var, code);
+    const found = await requireCounter(c.env.DB, c.var, code);
     const updated = await updateCounter(c.env.DB, c.get('actor'), found.counter, c.req.valid('json'), found.region.id);
     return c.json(view(updated, publicOrigin(c.env, c.req.url)), 200);
   })
   .openapi(qrRoute, async (c) => {
     const { code } = c.req.valid('param');
-    const found = await requireCounter(database(c.env.DB), c.var, code);
+    const found = await requireCounter(c.env.DB, c.var, code);
     return c.body(qrSvg(counterUrl(publicOrigin(c.env, c.req.url), found.counter.code)), 200, {
       'Content-Type': 'image/svg+xml; charset=utf-8',
       'Content-Disposition': contentDisposition('inline', `qr-${found.counter.code}.svg`),
@@ -151,7 +147,7 @@ adminCountersRouter
   })
   .openapi(posterRoute, async (c) => {
     const { code } = c.req.valid('param');
-    const found = await requireCounter(database(c.env.DB), c.var, code);
+    const found = await requireCounter(c.env.DB, c.var, code);
     const page = await posterHtml({
       url: counterUrl(publicOrigin(c.env, c.req.url), found.counter.code),
       regionName: found.region.name,

@@ -8,14 +8,13 @@ import { SEVERITIES } from '../../../domain/alerts';
 import { parsePeriod } from '../../../domain/periods';
 import { unitLimit } from '../../../domain/roles';
 import { ELEMENT_CODES } from '../../../domain/survey';
-import { database } from '../../db/client';
-import { listServices, listUnits } from '../../db/regions';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import { dashboardMonth, regionDashboard, unitDashboardOf } from '../../indicators/dashboard';
 import { ScoreSchema, ServiceScoreSchema } from '../../indicators/score-schema';
 import type { AdminEnv } from '../../security/admin-auth';
+import { regionUnits, unitServices } from '../../services/regions';
 import { RegionParams, UnitParams } from './params';
 
 const MonthQuerySchema = z.object({
@@ -193,19 +192,17 @@ function monthOrProblem(month: string | undefined, region: { timezone: string })
 export const adminDashboardRouter = createRouter<AdminEnv>()
   .openapi(regionDashboardRoute, async (c) => {
     const { month, lang } = c.req.valid('query');
-    const db = database(c.env.DB);
     const region = c.var.region;
     const resolved = monthOrProblem(month, region);
     // A unit-scoped account sees its own units' entries and alerts only.
     const limit = unitLimit(c.get('principal'));
-    const units = (await listUnits(db, region.id)).filter((unit) => limit === null || limit.includes(unit.id));
+    const units = (await regionUnits(c.env.DB, region.id)).filter((unit) => limit === null || limit.includes(unit.id));
     return c.json(await regionDashboard(c.env.DB, region, units, resolved, Date.now(), lang), 200);
   })
   .openapi(unitDashboardRoute, async (c) => {
     const { month, lang } = c.req.valid('query');
-    const db = database(c.env.DB);
     const { region, unit } = c.var;
     const resolved = monthOrProblem(month, region);
-    const services = await listServices(db, unit.id);
+    const services = await unitServices(c.env.DB, unit.id);
     return c.json(await unitDashboardOf(c.env.DB, region, unit, services, resolved, Date.now(), lang), 200);
   });

@@ -4,8 +4,7 @@
  * ("Anda berkata, kami bertindak"; docs/spec.md §5).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createFollowUpAction, deleteFollowUpAction, updateFollowUpAction } from '../../admin/follow-up';
-import { listFollowUpActions } from '../../db/follow-up';
+import { createFollowUpAction, deleteFollowUpAction, unitFollowUp, updateFollowUpAction } from '../../admin/follow-up';
 import {
   FollowUpActionSchema,
   FollowUpChangeSchema,
@@ -83,7 +82,7 @@ const notFound = (unit: string, id: string) => new ProblemError(404, `Unit '${un
 export const adminFollowUpRouter = createRouter<AdminEnv>()
   .openapi(listRoute, async (c) => {
     const { unit } = c.var;
-    const actions = await listFollowUpActions(c.env.DB, { unitId: unit.id, period: c.req.valid('query').period });
+    const actions = await unitFollowUp(c.env.DB, unit.id, c.req.valid('query').period);
     return c.json(actions.map(followUpOut), 200);
   })
   .openapi(createActionRoute, async (c) => {

@@ -16,13 +16,12 @@ import {
   storePaperRows,
   wasImported,
 } from '../../admin/paper-import';
-import { database } from '../../db/client';
-import { listServices } from '../../db/regions';
 import { limitBody } from '../../http/body-limit';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
+import { unitServices } from '../../services/regions';
 import { UnitParams } from './params';
 
 const importRoute = createRoute({
@@ -78,14 +77,13 @@ adminImportRouter.use(
 );
 
 adminImportRouter.openapi(importRoute, async (c) => {
-  const db = database(c.env.DB);
   const { region, unit } = c.var;
   const contentType = c.req.header('Content-Type') ?? '';
   if (!/^text\/csv\b/i.test(contentType)) {
     throw new ProblemError(415, 'Send the questionnaires as text/csv.');
   }
   const text = await c.req.text();
-  const services = new Map((await listServices(db, unit.id)).map((s) => [s.slug, s.id]));
+  const services = new Map((await unitServices(c.env.DB, unit.id)).map((s) => [s.slug, s.id]));
   const { rows, errors, errorCount } = parsePaperCsv(text, { services, today: regionToday(region) });
   if (errorCount > 0) {
     throw new ProblemError(

@@ -5,13 +5,12 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createKiosk, listKiosks, revokeKiosk } from '../../admin/kiosks';
-import { database } from '../../db/client';
-import { requireCounter } from '../../http/lookups';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { publicOrigin } from '../../http/origin';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
+import { requireCounter } from '../../services/regions';
 import { CounterParams, LabelSchema } from './params';
 
 const KioskSchema = z
@@ -91,7 +90,7 @@ const revokeKioskRoute = createRoute({
 export const adminKiosksRouter = createRouter<AdminEnv>()
   .openapi(createKioskRoute, async (c) => {
     const params = c.req.valid('param');
-    const { region, counter } = await requireCounter(database(c.env.DB), c.var, params.code);
+    const { region, counter } = await requireCounter(c.env.DB, c.var, params.code);
     const created = await createKiosk(
       c.env.DB,
       c.get('actor'),
@@ -104,12 +103,12 @@ export const adminKiosksRouter = createRouter<AdminEnv>()
   })
   .openapi(listKiosksRoute, async (c) => {
     const params = c.req.valid('param');
-    const { counter } = await requireCounter(database(c.env.DB), c.var, params.code);
+    const { counter } = await requireCounter(c.env.DB, c.var, params.code);
     return c.json(await listKiosks(c.env.DB, counter.id), 200);
   })
   .openapi(revokeKioskRoute, async (c) => {
     const params = c.req.valid('param');
-    const { region, counter } = await requireCounter(database(c.env.DB), c.var, params.code);
+    const { region, counter } = await requireCounter(c.env.DB, c.var, params.code);
     if (!(await revokeKiosk(c.env.DB, c.get('actor'), { ...counter, regionId: region.id }, params.id))) {
       throw new ProblemError(404, `Counter '${params.code}' has no kiosk '${params.id}'.`);
     }

@@ -9,13 +9,12 @@ import { redactPersonalData } from '../../../domain/redaction';
 import { ELEMENT_CODES, MAX_COMMENT_LENGTH } from '../../../domain/survey';
 import { enterPaperResponse, entryDateRange, UNDO_WINDOW_MS, undoPaperResponse } from '../../admin/paper-entry';
 import { paperDateProblem, regionToday } from '../../admin/paper-import';
-import { database } from '../../db/client';
-import { listServices } from '../../db/regions';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { type FieldError, ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import { AnswersSchema, CreatedSchema, RespondentSchema } from '../../rating/schema';
 import type { AdminEnv } from '../../security/admin-auth';
+import { unitServices } from '../../services/regions';
 import { UnitParams } from './params';
 
 export const PaperEntrySchema = z
@@ -79,14 +78,13 @@ const fieldProblem = (field: string, detail: string): FieldError => ({ field, po
 export const adminPaperEntryRouter = createRouter<AdminEnv>()
   .openapi(enterRoute, async (c) => {
     const body = c.req.valid('json');
-    const db = database(c.env.DB);
     const { region, unit } = c.var;
     const errors: FieldError[] = [];
     const dateProblem = paperDateProblem(body.date, entryDateRange(regionToday(region)));
     if (dateProblem) errors.push(fieldProblem('date', dateProblem));
     let serviceId: number | null = null;
     if (body.service !== undefined) {
-      const service = (await listServices(db, unit.id)).find((s) => s.slug === body.service);
+      const service = (await unitServices(c.env.DB, unit.id)).find((s) => s.slug === body.service);
       if (service) serviceId = service.id;
       else errors.push(fieldProblem('service', `The unit has no service '${body.service}'.`));
     }

@@ -4,11 +4,10 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRegion, createService, createUnit, updateUnit } from '../../admin/organisation';
-import { database } from '../../db/client';
-import { listServices, listUnits, type Unit } from '../../db/regions';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
+import { regionUnits, type Unit, unitServices } from '../../services/regions';
 import { RegionSchema, regionView } from '../regions';
 import {
   RegionCreateSchema,
@@ -108,9 +107,7 @@ export const adminRegionsRouter = createRouter<AdminEnv>()
     return c.json(regionView(region), 201);
   })
   .openapi(getUnits, async (c) => {
-    const db = database(c.env.DB);
-    const region = c.var.region;
-    return c.json((await listUnits(db, region.id)).map(unitView), 200);
+    return c.json((await regionUnits(c.env.DB, c.var.region.id)).map(unitView), 200);
   })
   .openapi(postUnit, async (c) => {
     const region = c.var.region;
@@ -121,9 +118,8 @@ export const adminRegionsRouter = createRouter<AdminEnv>()
     return c.json(unitView(await updateUnit(c.env.DB, c.get('actor'), region, unit, c.req.valid('json'))), 200);
   })
   .openapi(getServices, async (c) => {
-    const db = database(c.env.DB);
     return c.json(
-      (await listServices(db, c.var.unit.id)).map(({ slug, name }) => ({ slug, name })),
+      (await unitServices(c.env.DB, c.var.unit.id)).map(({ slug, name }) => ({ slug, name })),
       200,
     );
   })

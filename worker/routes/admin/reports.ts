@@ -9,8 +9,6 @@ import { reachesUnit, unitLimit } from '../../../domain/roles';
 import { SLUG_PATTERN } from '../../../domain/slugs';
 import { type Actor, auditStatement } from '../../admin/audit';
 import { qrSvg } from '../../admin/counter-print';
-import { database } from '../../db/client';
-import { findUnit, listUnits, type Region, type Unit } from '../../db/regions';
 import { readConfig } from '../../env';
 import { contentDisposition } from '../../http/content-disposition';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
@@ -23,6 +21,7 @@ import { loadSkmReport } from '../../report/skm-report-data';
 import { skmReportHtml } from '../../report/skm-report-html';
 import { skmReportPdf } from '../../report/skm-report-pdf';
 import type { AdminEnv, Principal } from '../../security/admin-auth';
+import { findUnitOf, type Region, regionUnits, type Unit } from '../../services/regions';
 import { RegionParams, UnitParams } from './params';
 
 const PERIOD_MESSAGE =
@@ -141,12 +140,11 @@ async function report(
   region: Region,
   query: { period: string; unit?: string | undefined },
 ) {
-  const db = database(env.DB);
   const now = Date.now();
   const period = reportablePeriod(query.period, region, now);
   let unit: Unit | null = null;
   if (query.unit) {
-    unit = (await findUnit(db, region.id, query.unit)) ?? null;
+    unit = (await findUnitOf(env.DB, region.id, query.unit)) ?? null;
     if (!unit) throw new ProblemError(404, `No unit '${query.unit}' in region '${region.slug}'.`);
     if (!reachesUnit(principal, region.id, unit.id)) {
       throw new ProblemError(403, `This account does not work in unit '${unit.slug}'.`);
@@ -155,7 +153,7 @@ async function report(
     // The region's report holds every unit's figures: only accounts that reach the whole region may read it.
     throw new ProblemError(403, 'The whole region’s report needs an account for the whole region; choose a unit.');
   }
-  const units = unit ? [unit] : await listUnits(db, region.id);
+  const units = unit ? [unit] : await regionUnits(env.DB, region.id);
   const config = readConfig(env);
   const loaded = await loadSkmReport(env.DB, {
     region,
