@@ -22,6 +22,7 @@ import { dashboardMonth, regionDashboard, unitDashboardOf } from '../indicators/
 import { resolvePeriod, unitScore } from '../indicators/scores';
 import { firstMonthWithData } from '../indicators/trends';
 import { ADMIN_SESSION_COOKIE, findSession, type Principal, sessionPrincipal } from '../security/admin-auth';
+import { findUnitBySlugs, unitServices } from './regions';
 
 export type { KioskListing } from '../admin/kiosks';
 export type { MonthSummary } from '../indicators/dashboard';
@@ -204,10 +205,8 @@ export async function moderationConsole(
 
 /** Looks up a console page's region and unit, refusing an unknown one. */
 async function regionAndUnit(env: Bindings, slugs: { region: string; unit: string }) {
-  const db = database(env.DB);
-  const region = await findRegion(db, slugs.region);
-  const unit = region ? await findUnit(db, region.id, slugs.unit) : undefined;
-  return region && unit ? { db, region, unit } : null;
+  const found = await findUnitBySlugs(env.DB, slugs);
+  return found?.unit ? { region: found.region, unit: found.unit } : null;
 }
 
 /** Paper entry of a unit: the unit operator's work. Its services and the dates a questionnaire may carry. */
@@ -218,9 +217,9 @@ export async function paperEntryConsole(
 ) {
   const found = await regionAndUnit(env, slugs);
   if (!found) return 'not-found' as const;
-  const { db, region, unit } = found;
+  const { region, unit } = found;
   if (!session.can('unit_operator', { regionId: region.id, unitId: unit.id })) return 'forbidden' as const;
-  const services = await listServices(db, unit.id);
+  const services = await unitServices(env.DB, unit.id);
   return { region, unit, services, range: entryDateRange(regionToday(region)) };
 }
 

@@ -52,7 +52,7 @@ export function findCounter(d1: D1Database, code: string) {
 }
 
 /** The region and unit two slugs name: undefined for an unknown region, `unit` undefined for an unknown unit. */
-async function findUnitBySlugs(
+export async function findUnitBySlugs(
   d1: D1Database,
   slugs: { region: string; unit: string },
 ): Promise<{ region: Region; unit: Unit | undefined } | undefined> {
