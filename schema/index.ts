@@ -125,7 +125,7 @@ export const responses = sqliteTable(
     index('responses_counter_time').on(t.counterId, t.submittedAt),
     index('responses_region_date').on(t.regionId, t.localDate),
     index('responses_flagged').on(t.flagged),
-    // responses.csv reads a unit's month in id order page by page (worker/open-data/responses-rows.ts): with this
+    // responses.csv reads a unit's month in id order page by page (worker/services/open-data/responses-rows.ts): with this
     // index each page is a range walk, not a sort of the whole month. It also carries every column a page
     // publishes: ids are random, so a page's rows lie all over the table, and reading them from the index instead
     // made a million-row file about twice as fast for about 36 bytes more per response (docs/scale.md, "Exports").

@@ -9,7 +9,7 @@ export interface Bindings {
   DB: D1Database;
   /** Nightly open-data snapshots (optional: absent locally unless configured). */
   SNAPSHOTS?: R2Bucket;
-  /** The nightly snapshot's partitions, one message each (worker/jobs/snapshot.ts; optional like SNAPSHOTS). */
+  /** The nightly snapshot's partitions, one message each (worker/services/jobs/snapshot.ts; optional like SNAPSHOTS). */
   SNAPSHOT_QUEUE?: Queue<SnapshotMessage>;
   ASSETS?: Fetcher;
   /** The portal's public URL (`https://suara.example.go.id`): required in production, never in wrangler.toml. */
@@ -41,7 +41,7 @@ export interface Bindings {
   D1_QUERY_BUDGET?: string;
 }
 
-/** A message on SNAPSHOT_QUEUE: one region × month partition, or the day's index (worker/jobs/snapshot.ts). */
+/** A message on SNAPSHOT_QUEUE: one region × month partition, or the day's index (worker/services/jobs/snapshot.ts). */
 export type SnapshotMessage =
   | { kind: 'partition'; day: string; now: number; region: string; month: string }
   | { kind: 'index'; day: string; now: number; partitions: number };

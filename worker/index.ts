@@ -13,7 +13,7 @@ import { withCompression } from './http/compression';
 import { withConfiguration } from './http/configured';
 import { withEdgeCache } from './http/edge-cache';
 import { withSecurityHeaders } from './http/security-headers';
-import { type SnapshotMessage, scheduled, snapshotQueue } from './jobs/snapshot';
+import { type SnapshotMessage, scheduled, snapshotQueue } from './services/jobs/snapshot';
 
 // Configuration first: a misconfigured deployment must not answer even from the edge cache.
 const cachedFetch = withConfiguration(

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { aggregateOf } from '../../domain/aggregate';
 import { summarize } from '../../domain/summary';
 import { counters } from '../../schema';
-import { createApiKey, revokeApiKey } from '../../worker/admin/api-keys';
 import { LAST_USED_RESOLUTION_MS } from '../../worker/security/api-keys';
+import { createApiKey, revokeApiKey } from '../../worker/services/admin/api-keys';
 import { createOrganisation, db } from '../support/fixtures';
 import { insertRatings, same } from '../support/ratings';
 

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REBUILD_ROLLUPS_SQL } from '../../schema/rollups';
 import { app } from '../../worker/app';
 import { database } from '../../worker/db/client';
-import { planExport, prepareExport, withStoredBlocks } from '../../worker/open-data/export';
+import { planExport, prepareExport, withStoredBlocks } from '../../worker/services/open-data/export';
 import { createOrganisation, type Organisation } from '../support/fixtures';
 import { runNight } from '../support/snapshots';
 

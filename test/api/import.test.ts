@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { aggregateOf } from '../../domain/aggregate';
 import { monthsOf, type Period, parsePeriod } from '../../domain/periods';
 import { publicSummary, summarize } from '../../domain/summary';
-import { ScoreSchema } from '../../worker/indicators/score-schema';
+import { ScoreSchema } from '../../worker/contract/scores';
 import { admin } from '../support/admin';
 import { monthlyMismatches } from '../support/rollups';
 

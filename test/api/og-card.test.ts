@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ScoreSchema } from '../../worker/indicators/score-schema';
-import { type CardInput, cardSvg, cardText } from '../../worker/og/card';
-import { rasterize } from '../../worker/og/raster';
+import { ScoreSchema } from '../../worker/contract/scores';
+import { type CardInput, cardSvg, cardText } from '../../worker/views/og/card';
+import { rasterize } from '../../worker/views/og/raster';
 import { createOrganisation } from '../support/fixtures';
 import { get } from '../support/http';
 import { insertRatings, type RatingRow, same } from '../support/ratings';

@@ -6,10 +6,10 @@
  */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { prepareExport } from '../../worker/open-data/export';
-import type { Row, Scope } from '../../worker/open-data/rows';
-import { scoresRows } from '../../worker/open-data/scores-rows';
-import { serviceScoresRows } from '../../worker/open-data/service-scores-rows';
+import { prepareExport } from '../../worker/services/open-data/export';
+import type { Row, Scope } from '../../worker/services/open-data/rows';
+import { scoresRows } from '../../worker/services/open-data/scores-rows';
+import { serviceScoresRows } from '../../worker/services/open-data/service-scores-rows';
 import { countingD1 } from '../support/d1-counter';
 import { createOrganisation, db } from '../support/fixtures';
 import { get } from '../support/http';

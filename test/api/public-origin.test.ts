@@ -2,10 +2,10 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { renderSVG } from 'uqr';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { qrSvg } from '../../worker/admin/counter-print';
 import { app } from '../../worker/app';
 import type { Bindings } from '../../worker/env';
 import { signKioskToken } from '../../worker/security/kiosk-token';
+import { qrSvg } from '../../worker/services/admin/counter-print';
 import { ADMIN_TOKEN } from '../support/admin';
 import { createOrganisation, type Organisation } from '../support/fixtures';
 import { enrolledKiosk } from '../support/kiosks';

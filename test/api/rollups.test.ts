@@ -7,7 +7,7 @@ import { summarize } from '../../domain/summary';
 import { REBUILD_ROLLUPS_SQL, ROLLUP_TRIGGERS_SQL } from '../../schema/rollups';
 import { findRegion, findUnit } from '../../worker/db/regions';
 import { aggregateRollups, type RollupGrouping, rollupSpans, tableFor } from '../../worker/db/rollups';
-import { unitScore } from '../../worker/indicators/scores';
+import { unitScore } from '../../worker/services/indicators/scores';
 import { createOrganisation, db } from '../support/fixtures';
 import { insertRatings } from '../support/ratings';
 import { monthlyMismatches } from '../support/rollups';

@@ -3,7 +3,7 @@ import { aggregateOf } from '../../domain/aggregate';
 import { rankUnits } from '../../domain/ranking';
 import { summarize } from '../../domain/summary';
 import { units } from '../../schema';
-import { RegionScoresSchema, ScoreSchema } from '../../worker/indicators/score-schema';
+import { RegionScoresSchema, ScoreSchema } from '../../worker/contract/scores';
 import { createOrganisation, db } from '../support/fixtures';
 import { get } from '../support/http';
 import { fromOrigin } from '../support/origin';

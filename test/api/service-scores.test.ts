@@ -5,10 +5,10 @@ import { aggregateOf } from '../../domain/aggregate';
 import { parsePeriod } from '../../domain/periods';
 import { summarize } from '../../domain/summary';
 import { services } from '../../schema';
-import { createApiKey } from '../../worker/admin/api-keys';
-import { UnitServiceScoresSchema } from '../../worker/indicators/score-schema';
-import { type ServiceScore, unitServiceScores } from '../../worker/indicators/service-scores';
-import { columnsOf } from '../../worker/open-data/resources';
+import { UnitServiceScoresSchema } from '../../worker/contract/scores';
+import { createApiKey } from '../../worker/services/admin/api-keys';
+import { type ServiceScore, unitServiceScores } from '../../worker/services/indicators/service-scores';
+import { columnsOf } from '../../worker/services/open-data/resources';
 import { createOrganisation, db } from '../support/fixtures';
 import { FOUR, insertRatings, same, THREE, TWO } from '../support/ratings';
 

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REBUILD_ROLLUPS_SQL } from '../../schema/rollups';
 import { QUERY_BUDGET } from '../../worker/db/query-budget';
-import { PARTITION_FILES, putStream, type SnapshotMessage, writePartition } from '../../worker/jobs/snapshot';
+import { PARTITION_FILES, putStream, type SnapshotMessage, writePartition } from '../../worker/services/jobs/snapshot';
 import { createOrganisation } from '../support/fixtures';
 import { get } from '../support/http';
 import { deliver, runCron } from '../support/snapshots';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { posterHtml } from '../../worker/admin/counter-print';
+import { posterHtml } from '../../worker/services/admin/counter-print';
 import { browserAvailable, hasTool, launchBrowser } from './support/browser';
 import { BROWSER_TEST_VARS } from './support/vars';
 

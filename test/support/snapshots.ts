@@ -6,7 +6,7 @@
 import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import type { Bindings } from '../../worker/env';
-import type { SnapshotMessage } from '../../worker/jobs/snapshot';
+import type { SnapshotMessage } from '../../worker/services/jobs/snapshot';
 import worker from './worker';
 
 let delivery = 0;

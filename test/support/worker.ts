@@ -9,7 +9,7 @@ import { withCompression } from '../../worker/http/compression';
 import { withConfiguration } from '../../worker/http/configured';
 import { withEdgeCache } from '../../worker/http/edge-cache';
 import { withSecurityHeaders } from '../../worker/http/security-headers';
-import { type SnapshotMessage, scheduled, snapshotQueue } from '../../worker/jobs/snapshot';
+import { type SnapshotMessage, scheduled, snapshotQueue } from '../../worker/services/jobs/snapshot';
 
 const cachedFetch = withConfiguration(withEdgeCache<Bindings>((request, env, ctx) => app.fetch(request, env, ctx)));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_HEIGHT, CARD_WIDTH, cardSvg, cardText, estimateWidth } from '../../worker/og/card';
+import { CARD_HEIGHT, CARD_WIDTH, cardSvg, cardText, estimateWidth } from '../../worker/views/og/card';
 
 const unit = {
   locale: 'id',

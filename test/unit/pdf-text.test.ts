@@ -12,7 +12,7 @@ import {
   type SkmReportInput,
 } from '../../domain/skm-report';
 import { summarize } from '../../domain/summary';
-import { skmReportPdf, winAnsi } from '../../worker/report/skm-report-pdf';
+import { skmReportPdf, winAnsi } from '../../worker/services/report/skm-report-pdf';
 import { type PdfLine, type PdfPage, readPdf } from '../support/pdf-text';
 
 /** Latin-1 printable characters plus the WinAnsi extras the report uses (en and em dash, curly quotes, bullet). */

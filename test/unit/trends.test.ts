@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../domain/periods';
-import { trailingMonths } from '../../worker/indicators/trends';
+import { trailingMonths } from '../../worker/services/indicators/trends';
 
 describe('trend months of the charts (SPEC §3 periods)', () => {
   it('are the twelve months ending with a past period, across a year boundary', () => {

@@ -1,7 +1,7 @@
 /**
  * @module
  * Staff accounts' SQL (docs/accounts.md): users, their units, one-time links, sessions and authenticators, as the
- * console changes them (each write with its audit row) and as authentication reads them. Rules: worker/admin/.
+ * console changes them (each write with its audit row) and as authentication reads them. Rules: worker/services/admin/.
  */
 import type { Role } from '../../domain/roles';
 import { type AuditRow, auditInsert, auditInsertWhen } from './audit';

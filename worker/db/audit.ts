@@ -1,7 +1,7 @@
 /**
  * @module
  * The audit log's SQL: the INSERT each change places in its own batch, and the keyset reads of the console.
- * Which action, target and detail a change records is decided in worker/admin/. See docs/accounts.md.
+ * Which action, target and detail a change records is decided in worker/services/admin/. See docs/accounts.md.
  */
 import { prepare, type Statement, sql } from './statement';
 

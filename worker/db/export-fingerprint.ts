@@ -1,6 +1,6 @@
 /**
  * @module
- * What the open-data validators read (docs/open-data.md, worker/open-data/freshness.ts): small fingerprints of the
+ * What the open-data validators read (docs/open-data.md, worker/services/open-data/freshness.ts): small fingerprints of the
  * organisation tree, the published comments and the unit × month rollups, and the time of the newest rating.
  */
 

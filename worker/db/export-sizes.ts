@@ -3,7 +3,7 @@
  * How many rows each open-data file would hold for a region (or all) and a month range, counted from the rollups in
  * one statement (docs/open-data.md "Sizes"): what the `/data` page multiplies into approximate download sizes.
  */
-/** Rows per open-data file, keyed by the file's name (worker/open-data/resources.ts `ResourceName`). */
+/** Rows per open-data file, keyed by the file's name (worker/services/open-data/resources.ts `ResourceName`). */
 export interface ExportRowCounts {
   scores: number;
   'service-scores': number;

@@ -52,7 +52,7 @@ export function touchEnrolledKiosk(
     .first<{ id: string }>();
 }
 
-/** A kiosk of a counter as listed (its status is derived by worker/admin/kiosks.ts). */
+/** A kiosk of a counter as listed (its status is derived by worker/services/admin/kiosks.ts). */
 export interface KioskRow {
   id: string;
   label: string;

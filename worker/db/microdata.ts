@@ -1,7 +1,7 @@
 /**
  * @module
  * The reads behind `responses.csv|json`, the microdata (SPEC §4, docs/open-data.md): the region × month blocks that
- * could publish, a block's group sizes and its rows in keyset pages (worker/open-data/responses-rows.ts).
+ * could publish, a block's group sizes and its rows in keyset pages (worker/services/open-data/responses-rows.ts).
  */
 import { ELEMENT_CODES } from '../../domain/survey';
 

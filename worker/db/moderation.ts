@@ -1,7 +1,7 @@
 /**
  * @module
  * Moderation's SQL (SPEC §4): comment queues and decisions, flagged responses accepted (unflagging adds them to the
- * rollups by trigger) or rejected, and the queue sizes per unit. The rules are worker/admin/moderation.ts.
+ * rollups by trigger) or rejected, and the queue sizes per unit. The rules are worker/services/admin/moderation.ts.
  */
 import type { COMMENT_STATES } from '../../schema';
 import { type AuditRow, auditInsert, auditInsertWhen } from './audit';

@@ -1,7 +1,7 @@
 /**
  * @module
  * The organisation tree of a deployment (regions, units, services, counters): reading it, and the admin writes,
- * each in one batch with its audit row (which changes are allowed is worker/admin/organisation.ts).
+ * each in one batch with its audit row (which changes are allowed is worker/services/admin/organisation.ts).
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { counters, regions, services, units } from '../../schema';

@@ -260,7 +260,7 @@ function outcomeOf(state: StateRow, rating: NewRating, limits: RatingLimits): St
 /**
  * Per unit of a region, the ratings of local dates `from`…`to` still held for a staff check (the operator's
  * dashboard, SPEC §5): flagged, and neither released (that clears the flag) nor rejected (`rejectedPrefix` on the
- * reason, worker/admin/moderation.ts). Read through the region-and-date index; units with none are absent.
+ * reason, worker/services/admin/moderation.ts). Read through the region-and-date index; units with none are absent.
  */
 export async function heldRatingsByUnit(
   d1: D1Database,

@@ -1,7 +1,7 @@
 /**
  * @module
  * The nightly open-data snapshots (docs/open-data.md): their recorded files, newest first for the `/data` catalogue,
- * and what the snapshot job reads and records (worker/jobs/snapshot.ts), including the stored blocks of `responses.*`.
+ * and what the snapshot job reads and records (worker/services/jobs/snapshot.ts), including the stored blocks of `responses.*`.
  */
 import { desc, notLike } from 'drizzle-orm';
 import { responseBlocks, snapshots } from '../../schema';

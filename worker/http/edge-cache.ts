@@ -6,9 +6,9 @@
  */
 import { RESERVED_REGION_SLUGS, SLUG_PATTERN } from '../../domain/slugs';
 import { negotiateLocale } from '../../i18n/locale';
-import { matchesEtag } from '../open-data/freshness';
-import { RESOURCE_NAMES } from '../open-data/resources';
 import { ADMIN_SESSION_COOKIE } from '../security/admin-auth';
+import { matchesEtag } from '../services/open-data/freshness';
+import { RESOURCE_NAMES } from '../services/open-data/resources';
 
 /** The Worker's fetch, as both the Hono app and the Astro handler have it. */
 export type FetchHandler<Env> = (request: Request, env: Env, ctx: ExecutionContext) => Response | Promise<Response>;

@@ -5,14 +5,14 @@
  * as if it did not exist.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { PeriodQuerySchema, RankedScoreSchema, ServiceScoreSchema } from '../contract/scores';
 import { noStore } from '../http/cache';
 import { problemResponses, SECURITY } from '../http/openapi';
 import { ProblemError } from '../http/problem';
 import { createRouter } from '../http/router';
-import { agencyScores } from '../indicators/agency';
-import { PeriodQuerySchema, RankedScoreSchema, ServiceScoreSchema } from '../indicators/score-schema';
-import { resolvePeriod } from '../indicators/scores';
 import { type AgencyEnv, agencyAuth } from '../security/api-keys';
+import { agencyScores } from '../services/indicators/agency';
+import { resolvePeriod } from '../services/indicators/scores';
 import { regionById } from '../services/regions';
 
 const CounterScoreSchema = z

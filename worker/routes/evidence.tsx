@@ -10,7 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { readConfig } from '../env';
 import { PUBLIC_SECURITY, problemResponses } from '../http/openapi';
 import { createRouter } from '../http/router';
-import { claimFigures, verifyEvidenceToken } from '../report/evidence';
+import { claimFigures, verifyEvidenceToken } from '../services/report/evidence';
 import { EvidencePage } from '../views/evidence-page';
 import { documentOf } from '../views/layout';
 

@@ -4,11 +4,11 @@
  * about its weakest elements. Nothing personal: the owner is a position. Cacheable by a CDN for a minute.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { unitFollowUp } from '../admin/follow-up';
-import { FollowUpActionSchema, followUpOut, PeriodIdSchema } from '../follow-up/schema';
+import { FollowUpActionSchema, followUpOut, PeriodIdSchema } from '../contract/follow-up';
 import { publicCache } from '../http/cache';
 import { PUBLIC_SECURITY, problemResponses } from '../http/openapi';
 import { createRouter } from '../http/router';
+import { unitFollowUp } from '../services/admin/follow-up';
 import { requireUnit } from '../services/regions';
 
 const publicFollowUpRoute = createRoute({

@@ -2,19 +2,19 @@
  * @module
  * Share cards (docs/spec.md §6): `GET /og/card.png`, `/og/{region}/card.png`, `/og/{region}/{unit}/card.png`, the
  * 1200×630 PNG `og:image` of the portal's, a region's and a unit's pages, with the IKM and grade only where the
- * disclosure plan publishes them (SPEC §4). Text from worker/og/card.ts, pixels from worker/og/raster.ts.
+ * disclosure plan publishes them (SPEC §4). Text from worker/views/og/card.ts, pixels from worker/views/og/raster.ts.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { provinceOfCode } from '../../domain/region-codes';
 import { SLUG_PATTERN } from '../../domain/slugs';
 import { periodLabel } from '../../i18n/format';
 import { t } from '../../i18n/site-words';
+import { PeriodQuerySchema } from '../contract/scores';
 import { PUBLIC_SECURITY, problemResponses } from '../http/openapi';
 import { createRouter } from '../http/router';
-import { PeriodQuerySchema } from '../indicators/score-schema';
-import { type CardInput, cardSvg, cardText } from '../og/card';
-import { rasterize } from '../og/raster';
 import { regionFigure, unitFigure } from '../services/public-pages';
+import { type CardInput, cardSvg, cardText } from '../views/og/card';
+import { rasterize } from '../views/og/raster';
 
 /**
  * A card is a preview that chat apps and crawlers fetch once and keep; ten minutes at the edge (worker/http/edge-cache.ts)

@@ -11,15 +11,15 @@ import { PUBLIC_SECURITY } from '../http/openapi';
 import { publicOrigin } from '../http/origin';
 import { ProblemError } from '../http/problem';
 import { createRouter } from '../http/router';
-import { INDEX_FILES, PARTITION_FILES, partitionPath, snapshotKey } from '../jobs/snapshot';
-import { dataPackage } from '../open-data/datapackage';
-import { limitExportParts, liveDownload } from '../open-data/download';
-import { fileName } from '../open-data/export';
-import type { OpenDataQuery } from '../open-data/filters';
-import { OpenDataQuerySchema, ResponsesQuerySchema } from '../open-data/filters';
-import { matchesEtag } from '../open-data/freshness';
-import { RESOURCE_NAMES, RESOURCES, type ResourceName } from '../open-data/resources';
-import type { Format } from '../open-data/writers';
+import { INDEX_FILES, PARTITION_FILES, partitionPath, snapshotKey } from '../services/jobs/snapshot';
+import { dataPackage } from '../services/open-data/datapackage';
+import { limitExportParts, liveDownload } from '../services/open-data/download';
+import { fileName } from '../services/open-data/export';
+import type { OpenDataQuery } from '../services/open-data/filters';
+import { OpenDataQuerySchema, ResponsesQuerySchema } from '../services/open-data/filters';
+import { matchesEtag } from '../services/open-data/freshness';
+import { RESOURCE_NAMES, RESOURCES, type ResourceName } from '../services/open-data/resources';
+import type { Format } from '../services/open-data/writers';
 
 /** Live files change with every rating; five minutes keeps CDNs useful without serving stale news for long. */
 const LIVE_CACHE = 'public, max-age=300';

@@ -8,16 +8,16 @@ import { NONCE, type SecureHeadersVariables, secureHeaders } from 'hono/secure-h
 import { renderSVG } from 'uqr';
 import { ELEMENT_CODES, type Locale } from '../../domain/survey';
 import { negotiateLocale } from '../../i18n/locale';
+import { RatingSubmissionSchema } from '../contract/rating';
 import { type Bindings, readConfig } from '../env';
 import { limitBody } from '../http/body-limit';
 import { isOwnOrigin, publicOrigin } from '../http/origin';
 import { ProblemError } from '../http/problem';
 import { waitUntilOf } from '../http/wait-until';
-import { RatingSubmissionSchema } from '../rating/schema';
-import { submitRating } from '../rating/submit-rating';
 import { enrolKiosk, findEnrolledKiosk, kioskCookie, kioskCredentialOf } from '../security/kiosk-credential';
 import { KIOSK_ROTATION_MS, signKioskToken } from '../security/kiosk-token';
 import { findCounter, unitServices } from '../services/regions';
+import { submitRating } from '../services/submit-rating';
 import { documentOf } from '../views/layout';
 import { t } from '../views/rating-copy';
 import { type FormValues, RatingForm } from '../views/rating-form';

@@ -3,13 +3,13 @@
  * `POST /api/v1/responses`: a citizen's rating as JSON, from the rating form's script or any client (docs/spec.md §5).
  */
 import { createRoute } from '@hono/zod-openapi';
+import { RatingSubmissionSchema, StoredRatingSchema } from '../contract/rating';
 import { limitBody } from '../http/body-limit';
 import { PUBLIC_SECURITY, problemContent } from '../http/openapi';
 import { ProblemError } from '../http/problem';
 import { createRouter } from '../http/router';
 import { waitUntilOf } from '../http/wait-until';
-import { RatingSubmissionSchema, StoredRatingSchema } from '../rating/schema';
-import { type SubmitOutcome, submitRating } from '../rating/submit-rating';
+import { type SubmitOutcome, submitRating } from '../services/submit-rating';
 
 /** A full rating with a 1,000-character comment of 4-byte characters is about 4.5 KB; anything far larger is not one. */
 export const MAX_RATING_BYTES = 16 * 1024;

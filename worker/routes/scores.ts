@@ -4,15 +4,10 @@
  * period. Read from rollups only; small cells suppressed (SPEC §4); cacheable by a CDN for a minute.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { PeriodQuerySchema, RegionScoresSchema, ScoreSchema, UnitServiceScoresSchema } from '../contract/scores';
 import { publicCache } from '../http/cache';
 import { PUBLIC_SECURITY, problemResponses } from '../http/openapi';
 import { createRouter } from '../http/router';
-import {
-  PeriodQuerySchema,
-  RegionScoresSchema,
-  ScoreSchema,
-  UnitServiceScoresSchema,
-} from '../indicators/score-schema';
 import { regionRanking, unitFigure, unitServiceFigures } from '../services/public-pages';
 
 const RegionParam = z.string().openapi({ param: { name: 'region', in: 'path' }, example: 'tanjungpinang' });

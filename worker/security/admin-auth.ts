@@ -6,12 +6,12 @@
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Grant } from '../../domain/roles';
-import { type Actor, signInFailureAudit } from '../admin/audit';
 import { findEnabledUser, findLiveSession } from '../db/accounts';
 import type { Region, Unit } from '../db/regions';
 import { type AppEnv, type Bindings, readConfig } from '../env';
 import { isOwnOrigin } from '../http/origin';
 import { ProblemError } from '../http/problem';
+import { type Actor, signInFailureAudit } from '../services/admin/audit';
 import { hmacBase64Url } from './hmac';
 import { assertSignInAllowed, recordSignInFailure, signInKeys } from './sign-in-throttle';
 import { bearerToken, bearerUnauthorized, secretsEqual, sha256Hex } from './tokens';

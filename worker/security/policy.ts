@@ -68,7 +68,7 @@ export const ADMIN_POLICIES: Record<string, Policy> = {
   'GET /regions/:region/units/:unit/counters/:code/qr.svg': policy({ role: 'viewer', scope: 'unit' }),
   'GET /regions/:region/units/:unit/counters/:code/poster': policy({ role: 'viewer', scope: 'unit' }),
   'POST /regions/:region/units/:unit/responses/import': policy({ role: 'unit_operator', scope: 'unit' }),
-  // Paper questionnaires keyed in one by one; undo is further limited to the author (worker/admin/paper-entry.ts).
+  // Paper questionnaires keyed in one by one; undo is further limited to the author (worker/services/admin/paper-entry.ts).
   'POST /regions/:region/units/:unit/responses': policy({ role: 'unit_operator', scope: 'unit' }),
   'DELETE /regions/:region/units/:unit/responses/:id': policy({ role: 'unit_operator', scope: 'unit' }),
   // Kiosks (enrolled tablets and displays) of a counter.

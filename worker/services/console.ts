@@ -7,25 +7,25 @@
 import { addMonths, localMonth, type Period, parsePeriod } from '../../domain/periods';
 import { atLeast, type Role, reachesRegion, reachesUnit, unitLimit } from '../../domain/roles';
 import type { Locale } from '../../domain/survey';
-import { listAccounts, type PrincipalView, principalView } from '../admin/accounts';
-import { listApiKeys } from '../admin/api-keys';
-import { auditActions, readAuditLog } from '../admin/audit-log';
-import { listKiosks } from '../admin/kiosks';
-import { type CommentStatus, listComments, listFlaggedResponses } from '../admin/moderation';
-import { entryDateRange } from '../admin/paper-entry';
-import { regionToday } from '../admin/paper-import';
 import { database } from '../db/client';
 import { listFollowUpActions } from '../db/follow-up';
 import { findRegion, findUnit, listCounters, listRegions, listServices, listUnits } from '../db/regions';
 import { type Bindings, readConfig } from '../env';
-import { dashboardMonth, regionDashboard, unitDashboardOf } from '../indicators/dashboard';
-import { resolvePeriod, unitScore } from '../indicators/scores';
-import { firstMonthWithData } from '../indicators/trends';
 import { ADMIN_SESSION_COOKIE, findSession, type Principal, sessionPrincipal } from '../security/admin-auth';
+import { listAccounts, type PrincipalView, principalView } from './admin/accounts';
+import { listApiKeys } from './admin/api-keys';
+import { auditActions, readAuditLog } from './admin/audit-log';
+import { listKiosks } from './admin/kiosks';
+import { type CommentStatus, listComments, listFlaggedResponses } from './admin/moderation';
+import { entryDateRange } from './admin/paper-entry';
+import { regionToday } from './admin/paper-import';
+import { dashboardMonth, regionDashboard, unitDashboardOf } from './indicators/dashboard';
+import { resolvePeriod, unitScore } from './indicators/scores';
+import { firstMonthWithData } from './indicators/trends';
 import { findUnitBySlugs, unitServices } from './regions';
 
-export type { KioskListing } from '../admin/kiosks';
-export type { MonthSummary } from '../indicators/dashboard';
+export type { KioskListing } from './admin/kiosks';
+export type { MonthSummary } from './indicators/dashboard';
 export { ADMIN_SESSION_COOKIE };
 
 export interface ConsoleSession {

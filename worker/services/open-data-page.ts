@@ -9,11 +9,11 @@ import { readDatabase } from '../db/read';
 import { listRegions } from '../db/regions';
 import { listSnapshots } from '../db/snapshots';
 import type { Bindings } from '../env';
-import { OpenDataQuerySchema } from '../open-data/filters';
-import { estimateSizes } from '../open-data/sizes';
+import { OpenDataQuerySchema } from './open-data/filters';
+import { estimateSizes } from './open-data/sizes';
 
-export { LICENSE } from '../open-data/datapackage';
-export { RESOURCE_NAMES, RESOURCES, type ResourceName } from '../open-data/resources';
+export { LICENSE } from './open-data/datapackage';
+export { RESOURCE_NAMES, RESOURCES, type ResourceName } from './open-data/resources';
 
 /** Snapshot days listed on the page. */
 const SNAPSHOT_DAYS = 14;

@@ -13,16 +13,16 @@ import { publishedComments } from '../db/public-comments';
 import { readDatabase } from '../db/read';
 import { findRegion, findUnit, listAllUnits, listRegions, listUnits } from '../db/regions';
 import type { Bindings } from '../env';
-import { nationalDirectory } from '../indicators/directory';
-import { regionScores, regionSummary, resolvePeriod, type Score, unitScore } from '../indicators/scores';
-import { unitServiceScores } from '../indicators/service-scores';
-import { firstMonthWithData, regionMonthlyScores, trailingMonths, unitMonthlyScores } from '../indicators/trends';
+import { nationalDirectory } from './indicators/directory';
+import { regionScores, regionSummary, resolvePeriod, type Score, unitScore } from './indicators/scores';
+import { unitServiceScores } from './indicators/service-scores';
+import { firstMonthWithData, regionMonthlyScores, trailingMonths, unitMonthlyScores } from './indicators/trends';
 import { requireRegion, requireUnit } from './regions';
 
 export type { FollowUpAction } from '../db/follow-up';
 export type { PublicComment } from '../db/public-comments';
-export type { Score } from '../indicators/scores';
-export type { ServiceScore } from '../indicators/service-scores';
+export type { Score } from './indicators/scores';
+export type { ServiceScore } from './indicators/service-scores';
 
 /** The latest follow-up actions a unit page shows (by due date, of every period). */
 const FOLLOW_UP_SHOWN = 30;

@@ -6,7 +6,7 @@
  */
 import { gradeLabel } from '../../domain/ikm';
 import { dateLabel, formatNumber, periodLabel } from '../../domain/skm-report';
-import type { EvidenceVerification } from '../report/evidence';
+import type { EvidenceVerification } from '../services/report/evidence';
 import { Page } from './layout';
 
 const ikm = (value: number) => formatNumber(value, 2);

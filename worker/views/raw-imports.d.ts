@@ -10,7 +10,7 @@ declare module '*.wasm?module' {
   export default module;
 }
 
-// Vite inlines `?inline` assets as a base64 data URL (the share card's font, worker/og/raster.ts).
+// Vite inlines `?inline` assets as a base64 data URL (the share card's font, worker/views/og/raster.ts).
 declare module '*?inline' {
   const dataUrl: string;
   export default dataUrl;

@@ -4,11 +4,11 @@
  * (docs/spec.md §5, docs/api.md).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../admin/api-keys';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../services/admin/api-keys';
 import { LabelSchema, RegionParams } from './params';
 
 const CreatedKeySchema = z

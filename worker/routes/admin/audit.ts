@@ -4,10 +4,10 @@
  * super admins every row, or one region's with `?region=`. Keyset pages: pass `nextCursor` as `cursor`.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { AUDIT_PAGE_SIZE, auditRegionOf, readAuditLog } from '../../admin/audit-log';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
+import { AUDIT_PAGE_SIZE, auditRegionOf, readAuditLog } from '../../services/admin/audit-log';
 
 const q = (name: string, description?: string) => ({ param: { name, in: 'query' as const }, description });
 const Instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((value) => Date.parse(value));

@@ -5,14 +5,14 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { KIOSK_EXPIRED_POLICIES } from '../../../schema';
-import { posterHtml, qrSvg } from '../../admin/counter-print';
-import { counterUrl, createCounter, updateCounter } from '../../admin/organisation';
 import { contentDisposition } from '../../http/content-disposition';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { publicOrigin } from '../../http/origin';
 import { createRouter } from '../../http/router';
 import { noncedPageHeaders } from '../../http/security-headers';
 import type { AdminEnv } from '../../security/admin-auth';
+import { posterHtml, qrSvg } from '../../services/admin/counter-print';
+import { counterUrl, createCounter, updateCounter } from '../../services/admin/organisation';
 import { type Counter, requireCounter, unitCounters } from '../../services/regions';
 import { CounterParams, NameSchema, UnitParams } from './params';
 

@@ -8,12 +8,12 @@ import { SEVERITIES } from '../../../domain/alerts';
 import { parsePeriod } from '../../../domain/periods';
 import { unitLimit } from '../../../domain/roles';
 import { ELEMENT_CODES } from '../../../domain/survey';
+import { ScoreSchema, ServiceScoreSchema } from '../../contract/scores';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
-import { dashboardMonth, regionDashboard, unitDashboardOf } from '../../indicators/dashboard';
-import { ScoreSchema, ServiceScoreSchema } from '../../indicators/score-schema';
 import type { AdminEnv } from '../../security/admin-auth';
+import { dashboardMonth, regionDashboard, unitDashboardOf } from '../../services/indicators/dashboard';
 import { regionUnits, unitServices } from '../../services/regions';
 import { RegionParams, UnitParams } from './params';
 

@@ -4,18 +4,23 @@
  * ("Anda berkata, kami bertindak"; docs/spec.md §5).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createFollowUpAction, deleteFollowUpAction, unitFollowUp, updateFollowUpAction } from '../../admin/follow-up';
 import {
   FollowUpActionSchema,
   FollowUpChangeSchema,
   FollowUpCreateSchema,
   followUpOut,
   PeriodIdSchema,
-} from '../../follow-up/schema';
+} from '../../contract/follow-up';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
+import {
+  createFollowUpAction,
+  deleteFollowUpAction,
+  unitFollowUp,
+  updateFollowUpAction,
+} from '../../services/admin/follow-up';
 import { UnitParams } from './params';
 
 const PATH = '/regions/{region}/units/{unit}/follow-up';

@@ -4,6 +4,11 @@
  * identical file again is refused (409) unless `?duplicate=allow` (docs/spec.md §5, docs/api.md).
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { limitBody } from '../../http/body-limit';
+import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
+import { ProblemError } from '../../http/problem';
+import { createRouter } from '../../http/router';
+import type { AdminEnv } from '../../security/admin-auth';
 import {
   DuplicateImportError,
   fileDigest,
@@ -15,12 +20,7 @@ import {
   regionToday,
   storePaperRows,
   wasImported,
-} from '../../admin/paper-import';
-import { limitBody } from '../../http/body-limit';
-import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
-import { ProblemError } from '../../http/problem';
-import { createRouter } from '../../http/router';
-import type { AdminEnv } from '../../security/admin-auth';
+} from '../../services/admin/paper-import';
 import { unitServices } from '../../services/regions';
 import { UnitParams } from './params';
 

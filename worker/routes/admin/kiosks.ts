@@ -4,12 +4,12 @@
  * secrets, revocable at once (docs/rating.md, "Kiosk display and counter tablets").
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createKiosk, listKiosks, revokeKiosk } from '../../admin/kiosks';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { publicOrigin } from '../../http/origin';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
+import { createKiosk, listKiosks, revokeKiosk } from '../../services/admin/kiosks';
 import { requireCounter } from '../../services/regions';
 import { CounterParams, LabelSchema } from './params';
 

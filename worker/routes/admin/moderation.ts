@@ -6,17 +6,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { unitLimit } from '../../../domain/roles';
 import { COMMENT_STATES } from '../../../schema';
+import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
+import { ProblemError } from '../../http/problem';
+import { createRouter } from '../../http/router';
+import type { AdminEnv } from '../../security/admin-auth';
 import {
   acceptFlaggedResponse,
   listComments,
   listFlaggedResponses,
   moderateComment,
   rejectFlaggedResponse,
-} from '../../admin/moderation';
-import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
-import { ProblemError } from '../../http/problem';
-import { createRouter } from '../../http/router';
-import type { AdminEnv } from '../../security/admin-auth';
+} from '../../services/admin/moderation';
 import { RegionParams, visibleText } from './params';
 
 const IdParams = RegionParams.extend({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });

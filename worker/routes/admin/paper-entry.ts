@@ -7,13 +7,18 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { isCalendarDate } from '../../../domain/periods';
 import { redactPersonalData } from '../../../domain/redaction';
 import { ELEMENT_CODES, MAX_COMMENT_LENGTH } from '../../../domain/survey';
-import { enterPaperResponse, entryDateRange, UNDO_WINDOW_MS, undoPaperResponse } from '../../admin/paper-entry';
-import { paperDateProblem, regionToday } from '../../admin/paper-import';
+import { AnswersSchema, CreatedSchema, RespondentSchema } from '../../contract/rating';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { type FieldError, ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
-import { AnswersSchema, CreatedSchema, RespondentSchema } from '../../rating/schema';
 import type { AdminEnv } from '../../security/admin-auth';
+import {
+  enterPaperResponse,
+  entryDateRange,
+  UNDO_WINDOW_MS,
+  undoPaperResponse,
+} from '../../services/admin/paper-entry';
+import { paperDateProblem, regionToday } from '../../services/admin/paper-import';
 import { unitServices } from '../../services/regions';
 import { UnitParams } from './params';
 

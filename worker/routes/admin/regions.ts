@@ -3,10 +3,10 @@
  * Admin: regions, units and services, each change with its audit row in the same batch (docs/spec.md §5).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRegion, createService, createUnit, updateUnit } from '../../admin/organisation';
 import { ADMIN_SECURITY, json, problemResponses } from '../../http/openapi';
 import { createRouter } from '../../http/router';
 import type { AdminEnv } from '../../security/admin-auth';
+import { createRegion, createService, createUnit, updateUnit } from '../../services/admin/organisation';
 import { regionUnits, type Unit, unitServices } from '../../services/regions';
 import { RegionSchema, regionView } from '../regions';
 import {

@@ -7,21 +7,21 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { localDate, type Period, parsePeriod, periodStatus } from '../../../domain/periods';
 import { reachesUnit, unitLimit } from '../../../domain/roles';
 import { SLUG_PATTERN } from '../../../domain/slugs';
-import { type Actor, auditStatement } from '../../admin/audit';
-import { qrSvg } from '../../admin/counter-print';
 import { readConfig } from '../../env';
 import { contentDisposition } from '../../http/content-disposition';
 import { ADMIN_SECURITY, problemResponses } from '../../http/openapi';
 import { publicOrigin } from '../../http/origin';
 import { ProblemError } from '../../http/problem';
 import { createRouter } from '../../http/router';
-import { unitScore } from '../../indicators/scores';
-import { claimFigures, type IssuedEvidence, issueEvidence } from '../../report/evidence';
-import { loadSkmReport } from '../../report/skm-report-data';
-import { skmReportHtml } from '../../report/skm-report-html';
-import { skmReportPdf } from '../../report/skm-report-pdf';
 import type { AdminEnv, Principal } from '../../security/admin-auth';
+import { type Actor, auditStatement } from '../../services/admin/audit';
+import { qrSvg } from '../../services/admin/counter-print';
+import { unitScore } from '../../services/indicators/scores';
 import { findUnitOf, type Region, regionUnits, type Unit } from '../../services/regions';
+import { claimFigures, type IssuedEvidence, issueEvidence } from '../../services/report/evidence';
+import { loadSkmReport } from '../../services/report/skm-report-data';
+import { skmReportHtml } from '../../services/report/skm-report-html';
+import { skmReportPdf } from '../../services/report/skm-report-pdf';
 import { RegionParams, UnitParams } from './params';
 
 const PERIOD_MESSAGE =

@@ -8,18 +8,6 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, MIN_PASSWORD_NON_SPACE } from '../../../domain/password-policy';
-import { confirmTotp, disableTotp, enrolTotp } from '../../admin/account-totp';
-import {
-  changePassword,
-  endSession,
-  normalizeEmail,
-  passwordSignIn,
-  principalView,
-  signOutEverywhere,
-  storeSession,
-  TotpRequiredError,
-} from '../../admin/accounts';
-import { signInFailureAudit } from '../../admin/audit';
 import { readConfig } from '../../env';
 import { ADMIN_SECURITY, json, PUBLIC_SECURITY, problemResponses } from '../../http/openapi';
 import { isOwnOrigin } from '../../http/origin';
@@ -47,6 +35,18 @@ import {
   signInKeys,
 } from '../../security/sign-in-throttle';
 import { randomCode, secretsEqual } from '../../security/tokens';
+import { confirmTotp, disableTotp, enrolTotp } from '../../services/admin/account-totp';
+import {
+  changePassword,
+  endSession,
+  normalizeEmail,
+  passwordSignIn,
+  principalView,
+  signOutEverywhere,
+  storeSession,
+  TotpRequiredError,
+} from '../../services/admin/accounts';
+import { signInFailureAudit } from '../../services/admin/audit';
 
 const NamedSchema = z.object({ slug: z.string(), name: z.string() });
 

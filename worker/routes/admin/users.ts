@@ -7,6 +7,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { csrf } from 'hono/csrf';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, MIN_PASSWORD_NON_SPACE } from '../../../domain/password-policy';
 import { ROLES } from '../../../domain/roles';
+import { readConfig } from '../../env';
+import { ADMIN_SECURITY, json, PUBLIC_SECURITY, problemResponses } from '../../http/openapi';
+import { isOwnOrigin, publicOrigin } from '../../http/origin';
+import { createRouter } from '../../http/router';
+import type { AdminEnv } from '../../security/admin-auth';
+import { assertSignInAllowed, recordSignInFailure, signInKeys } from '../../security/sign-in-throttle';
 import {
   acceptLink,
   createAccount,
@@ -15,13 +21,7 @@ import {
   listAccounts,
   setAccountDisabled,
   signOutEverywhere,
-} from '../../admin/accounts';
-import { readConfig } from '../../env';
-import { ADMIN_SECURITY, json, PUBLIC_SECURITY, problemResponses } from '../../http/openapi';
-import { isOwnOrigin, publicOrigin } from '../../http/origin';
-import { createRouter } from '../../http/router';
-import type { AdminEnv } from '../../security/admin-auth';
-import { assertSignInAllowed, recordSignInFailure, signInKeys } from '../../security/sign-in-throttle';
+} from '../../services/admin/accounts';
 import { NameSchema, SlugSchema } from './params';
 
 const IdParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'usr_…' }) });
