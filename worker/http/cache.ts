@@ -9,7 +9,7 @@ import { etag } from 'hono/etag';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 
-/** Seconds a shared cache may serve public scores without asking (SPEC §5, issue 5 item 7). */
+/** Seconds a shared cache may serve public scores without asking (SPEC §5, caching). */
 export const PUBLIC_MAX_AGE = 60;
 /** Seconds a stale copy may still be served while one request revalidates in the background. */
 export const PUBLIC_STALE_WHILE_REVALIDATE = 300;
