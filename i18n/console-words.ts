@@ -3,8 +3,9 @@
  * The admin console's words, Bahasa Indonesia first with English.
  */
 import type { Locale } from '../domain/survey';
+import { dictionary } from './words';
 
-const WORDS = {
+export const consoleWords = dictionary({
   console: { id: 'Konsol admin', en: 'Admin console' },
   signInHeading: { id: 'Masuk ke konsol admin', en: 'Sign in to the admin console' },
   signInHelp: {
@@ -404,13 +405,13 @@ const WORDS = {
     en: 'Write the month as YYYY-MM, and not one that has not begun; this month is shown instead.',
   },
   noServiceGiven: { id: 'Tanpa jenis layanan', en: 'No service given' },
-} satisfies Record<string, Record<Locale, string>>;
+});
+
+const WORDS = consoleWords.words;
 
 export type AdminWord = keyof typeof WORDS;
 
-export function adminWord(locale: Locale, key: AdminWord): string {
-  return WORDS[key][locale];
-}
+export const adminWord = consoleWords.t;
 
 /** A held rating's reason in words; an unknown code is shown as it is. */
 export function flagReasonWord(locale: Locale, reason: string | null): string {

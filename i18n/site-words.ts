@@ -4,8 +4,9 @@
  */
 import { withheldReason } from '../domain/summary';
 import type { Locale } from '../domain/survey';
+import { dictionary } from './words';
 
-const WORDS = {
+export const siteWords = dictionary({
   siteName: { id: 'Suara Layanan', en: 'Suara Layanan' },
   tagline: {
     id: 'Kepuasan masyarakat terhadap pelayanan publik, terbuka untuk semua.',
@@ -251,18 +252,10 @@ const WORDS = {
     id: 'Belum ada daerah dari provinsi berikut:',
     en: 'No region yet from these provinces:',
   },
-} satisfies Record<string, Record<Locale, string>>;
+});
 
-export type WordKey = keyof typeof WORDS;
-
-export function t(locale: Locale, key: WordKey): string {
-  return WORDS[key][locale];
-}
-
-/** A word with its `{name}` placeholders filled. */
-export function tf(locale: Locale, key: WordKey, values: Record<string, string>): string {
-  return WORDS[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
+/** `t` gives a word, `tf` a word with its `{name}` placeholders filled. */
+export const { t, tf } = siteWords;
 
 const WITHHELD_WORD = { none: 'noData', few: 'notEnough', protected: 'withheldShort' } as const;
 
