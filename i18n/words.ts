@@ -1,7 +1,8 @@
 /**
  * @module
  * One dictionary helper for every word list: each key has its text in Bahasa Indonesia and English, `t` looks a
- * word up and `tf` fills its `{name}` placeholders. (README.md, folder map).
+ * word up and `tf` fills its `{name}` placeholders. Words two lists share live in common-words.ts (README.md,
+ * folder map).
  */
 import type { Locale } from '../domain/survey';
 

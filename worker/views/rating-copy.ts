@@ -2,6 +2,7 @@
  * @module
  * The words of the rating form, thanks page and kiosk display in Bahasa Indonesia (default) and English.
  */
+import { COMMON_WORDS } from '../../i18n/common-words';
 import { dictionary } from '../../i18n/words';
 
 export const ratingWords = dictionary({
@@ -27,12 +28,12 @@ export const ratingWords = dictionary({
     id: 'Membantu instansi memahami siapa yang dilayani. Hanya diterbitkan dalam kelompok, tanpa identitas.',
     en: 'Helps the agency understand whom it serves. Published only in groups, never identifying you.',
   },
-  gender: { id: 'Jenis kelamin', en: 'Gender' },
+  gender: COMMON_WORDS.gender,
   genderL: { id: 'Laki-laki', en: 'Male' },
   genderP: { id: 'Perempuan', en: 'Female' },
   age: { id: 'Umur (tahun)', en: 'Age (years)' },
   education: { id: 'Pendidikan terakhir', en: 'Education' },
-  occupation: { id: 'Pekerjaan', en: 'Occupation' },
+  occupation: COMMON_WORDS.occupation,
   notSay: { id: '— Tidak diisi —', en: '— Prefer not to say —' },
   comment: { id: 'Saran atau komentar', en: 'Suggestions or comments' },
   commentHint: {
