@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../domain/survey';
 import { COMMON_WORDS } from '../../i18n/common-words';
 import { consoleWords } from '../../i18n/console-words';
+import { ratingWords } from '../../i18n/rating-words';
 import { siteWords } from '../../i18n/site-words';
 import type { Words } from '../../i18n/words';
-import { ratingWords } from '../../worker/views/rating-copy';
 
 const LISTS: Record<string, Words> = { site: siteWords.words, console: consoleWords.words, rating: ratingWords.words };
 const LOCALES: Locale[] = ['id', 'en'];

@@ -8,6 +8,7 @@ import { NONCE, type SecureHeadersVariables, secureHeaders } from 'hono/secure-h
 import { renderSVG } from 'uqr';
 import { ELEMENT_CODES, type Locale } from '../../domain/survey';
 import { negotiateLocale } from '../../i18n/locale';
+import { t } from '../../i18n/rating-words';
 import { database } from '../db/client';
 import { findCounterByCode, listServices } from '../db/regions';
 import { type Bindings, readConfig } from '../env';
@@ -20,7 +21,6 @@ import { submitRating } from '../rating/submit-rating';
 import { enrolKiosk, findEnrolledKiosk, kioskCookie, kioskCredentialOf } from '../security/kiosk-credential';
 import { KIOSK_ROTATION_MS, signKioskToken } from '../security/kiosk-token';
 import { documentOf } from '../views/layout';
-import { t } from '../views/rating-copy';
 import { type FormValues, RatingForm } from '../views/rating-form';
 import { CounterUnavailablePage, KioskEnrolPage, KioskMessagePage, KioskPage, ThanksPage } from '../views/rating-pages';
 

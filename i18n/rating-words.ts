@@ -2,8 +2,8 @@
  * @module
  * The words of the rating form, thanks page and kiosk display in Bahasa Indonesia (default) and English.
  */
-import { COMMON_WORDS } from '../../i18n/common-words';
-import { dictionary } from '../../i18n/words';
+import { COMMON_WORDS } from './common-words';
+import { dictionary } from './words';
 
 export const ratingWords = dictionary({
   formTitle: { id: 'Penilaian layanan', en: 'Rate this service' },
