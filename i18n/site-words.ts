@@ -249,6 +249,11 @@ export const siteWords = dictionary({
   noRegionCode: { id: 'Tanpa kode wilayah', en: 'Without a region code' },
   regionCode: { id: 'Kode wilayah', en: 'Region code' },
   provinceLabel: { id: 'Provinsi', en: 'Province' },
+  cardNotEnough: { id: 'Data belum cukup untuk ditampilkan', en: 'Not enough data to show' },
+  cardAbout: {
+    id: 'Survei Kepuasan Masyarakat · Data terbuka CC BY 4.0',
+    en: 'Citizen satisfaction survey · Open data CC BY 4.0',
+  },
   emptyProvinces: {
     id: 'Belum ada daerah dari provinsi berikut:',
     en: 'No region yet from these provinces:',
