@@ -3,8 +3,10 @@
  * The admin console's words, Bahasa Indonesia first with English.
  */
 import type { Locale } from '../domain/survey';
+import { COMMON_WORDS } from './common-words';
+import { dictionary } from './words';
 
-const WORDS = {
+export const consoleWords = dictionary({
   console: { id: 'Konsol admin', en: 'Admin console' },
   signInHeading: { id: 'Masuk ke konsol admin', en: 'Sign in to the admin console' },
   signInHelp: {
@@ -37,12 +39,12 @@ const WORDS = {
   invite: { id: 'Undang petugas', en: 'Invite a staff member' },
   createInvite: { id: 'Buat undangan', en: 'Create invitation' },
   role: { id: 'Peran', en: 'Role' },
-  region: { id: 'Daerah', en: 'Region' },
+  region: COMMON_WORDS.region,
   unitsOptional: {
     id: 'Unit layanan (wajib untuk operator; opsional untuk pemantau)',
     en: 'Service units (required for operators; optional for viewers)',
   },
-  allRegions: { id: 'Semua daerah', en: 'All regions' },
+  allRegions: COMMON_WORDS.allRegions,
   chooseRegionHelp: {
     id: 'Pilih daerah untuk mengundang petugas daerah itu. Tanpa daerah, hanya super admin yang dapat diundang.',
     en: 'Choose a region to invite its staff. Without a region, only super admins can be invited.',
@@ -118,7 +120,7 @@ const WORDS = {
   to: { id: 'Sampai tanggal (tidak termasuk)', en: 'To date (exclusive)' },
   anyone: { id: 'Siapa saja', en: 'Anyone' },
   anything: { id: 'Apa saja', en: 'Anything' },
-  filter: { id: 'Saring', en: 'Filter' },
+  filter: COMMON_WORDS.filter,
   noAudit: { id: 'Tidak ada catatan untuk saringan ini.', en: 'No entries for this filter.' },
   olderEntries: { id: 'Catatan lebih lama →', en: 'Older entries →' },
   newestEntries: { id: '← Catatan terbaru', en: '← Newest entries' },
@@ -139,7 +141,7 @@ const WORDS = {
   },
   timezoneFromProvince: { id: 'Sesuai provinsi (WIB, WITA atau WIT)', en: 'From the province (WIB, WITA or WIT)' },
   save: { id: 'Simpan', en: 'Save' },
-  units: { id: 'Unit layanan', en: 'Service units' },
+  units: COMMON_WORDS.units,
   noUnits: { id: 'Belum ada unit layanan.', en: 'No service unit yet.' },
   addUnit: { id: 'Tambah unit layanan', en: 'Add a service unit' },
   population: { id: 'Populasi per tahun (opsional)', en: 'Population per year (optional)' },
@@ -194,7 +196,7 @@ const WORDS = {
     id: 'Kolom: date,service,u1,…,u9,gender,age,education,occupation. Tanggal YYYY-MM-DD menurut zona waktu daerah. Jika ada baris salah, tidak ada yang disimpan.',
     en: 'Columns: date,service,u1,…,u9,gender,age,education,occupation. Dates YYYY-MM-DD in the region’s time zone. If any row is invalid, nothing is stored.',
   },
-  unit: { id: 'Unit layanan', en: 'Service unit' },
+  unit: COMMON_WORDS.unit,
   file: { id: 'Berkas CSV', en: 'CSV file' },
   import: { id: 'Impor', en: 'Import' },
   moderation: { id: 'Moderasi', en: 'Moderation' },
@@ -250,10 +252,10 @@ const WORDS = {
   scores: { id: 'Jawaban unsur U1–U9 (1–4)', en: 'Element answers U1–U9 (1–4)' },
   optional: { id: 'Opsional', en: 'Optional' },
   none: { id: 'tidak diisi', en: 'not given' },
-  gender: { id: 'Jenis kelamin', en: 'Gender' },
+  gender: COMMON_WORDS.gender,
   age: { id: 'Usia', en: 'Age' },
   education: { id: 'Pendidikan', en: 'Education' },
-  occupation: { id: 'Pekerjaan', en: 'Occupation' },
+  occupation: COMMON_WORDS.occupation,
   suggestion: { id: 'Saran / komentar tertulis', en: 'Written suggestion / comment' },
   shortcutHelp: {
     id: 'Pada pilihan bernomor, tekan angkanya (0 = tidak diisi) untuk memilih dan pindah; Tab sesudahnya tidak melompati kolom. Usia tidak pindah sendiri: tekan Tab, atau langsung angka pendidikan.',
@@ -268,8 +270,8 @@ const WORDS = {
     id: 'Rencana tindak lanjut hasil SKM: mulai dari unsur terlemah. Semua yang ditulis di sini tampil di halaman publik unit (“Anda berkata, kami bertindak”); isi penanggung jawab dengan jabatan, bukan nama orang.',
     en: 'The SKM follow-up plan: start from the weakest elements. Everything written here is shown on the unit’s public page (“You said, we did”); give the owner as a position, not a person’s name.',
   },
-  period: { id: 'Periode', en: 'Period' },
-  show: { id: 'Tampilkan', en: 'Show' },
+  period: COMMON_WORDS.period,
+  show: COMMON_WORDS.show,
   weakest: { id: 'Unsur terlemah (saran)', en: 'Weakest elements (suggestions)' },
   noScores: {
     id: 'Belum ada penilaian pada periode ini, jadi belum ada saran unsur.',
@@ -278,29 +280,29 @@ const WORDS = {
   actions: { id: 'Rencana aksi', en: 'Action items' },
   noActions: { id: 'Belum ada rencana aksi untuk periode ini.', en: 'No action item for this period yet.' },
   addAction: { id: 'Tambah rencana aksi', en: 'Add an action item' },
-  element: { id: 'Unsur', en: 'Element' },
+  element: COMMON_WORDS.element,
   unitWide: { id: 'Seluruh unit', en: 'Unit-wide' },
   issue: { id: 'Masalah (yang disampaikan responden)', en: 'Issue (what respondents said)' },
   action: { id: 'Tindakan', en: 'Action' },
   owner: { id: 'Penanggung jawab (jabatan)', en: 'Owner (position)' },
   dueDate: { id: 'Tenggat', en: 'Due date' },
   status: { id: 'Status', en: 'Status' },
-  planned: { id: 'Direncanakan', en: 'Planned' },
-  in_progress: { id: 'Sedang berjalan', en: 'In progress' },
-  done: { id: 'Selesai', en: 'Done' },
+  planned: COMMON_WORDS.followUpPlanned,
+  in_progress: COMMON_WORDS.followUpInProgress,
+  done: COMMON_WORDS.followUpDone,
   evidence: { id: 'Bukti (apa yang sudah dilakukan)', en: 'Evidence (what was done)' },
   evidenceUrl: { id: 'Tautan bukti (https://…)', en: 'Evidence link (https://…)' },
   delete: { id: 'Hapus', en: 'Delete' },
   back: { id: 'Kembali ke daftar daerah', en: 'Back to the regions' },
   backToRegion: { id: 'Kembali ke daerah', en: 'Back to the region' },
   publicPage: { id: 'Halaman publik', en: 'Public page' },
-  apiDocs: { id: 'Dokumentasi API', en: 'API documentation' },
+  apiDocs: COMMON_WORDS.apiDocs,
   reports: { id: 'Laporan SKM dan bukti dukung SKP', en: 'SKM report and SKP evidence' },
   reportsHelp: {
     id: 'Laporan resmi sesuai PermenPANRB 14/2017 untuk satu unit atau seluruh daerah. Angka internal: tidak ada penyembunyian kelompok kecil. Laporan unit memuat tautan dan kode QR bukti dukung SKP.',
     en: 'The official report (PermenPANRB 14/2017) of one unit or the whole region. Internal figures: nothing is suppressed. A unit’s report carries the signed SKP evidence link and QR code.',
   },
-  reportUnit: { id: 'Unit layanan', en: 'Service unit' },
+  reportUnit: COMMON_WORDS.unit,
   wholeRegion: { id: 'Seluruh unit (laporan daerah)', en: 'All units (region report)' },
   periodHelp: {
     id: 'Bawaan: triwulan berjalan. Periode yang masih berjalan memuat data sampai hari ini.',
@@ -338,7 +340,7 @@ const WORDS = {
     id: 'Bulan ini dibanding bulan lalu, dengan angka lengkap (tanpa penyembunyian) untuk staf. Peringatan di atas, yang paling mendesak lebih dulu.',
     en: 'This month against last, with full (unsuppressed) figures for staff. Alerts first, the most urgent at the top.',
   },
-  month: { id: 'Bulan', en: 'Month' },
+  month: COMMON_WORDS.month,
   allUnits: { id: 'Semua unit', en: 'All units' },
   alerts: { id: 'Peringatan', en: 'Alerts' },
   noAlerts: { id: 'Tidak ada peringatan', en: 'No alerts' },
@@ -376,9 +378,9 @@ const WORDS = {
   lastMonth: { id: 'Bulan lalu', en: 'Last month' },
   against: { id: 'dibanding', en: 'against' },
   change: { id: 'Perubahan', en: 'Change' },
-  ikm: { id: 'IKM', en: 'IKM' },
+  ikm: COMMON_WORDS.ikm,
   grade: { id: 'Mutu', en: 'Grade' },
-  responsesCount: { id: 'Responden', en: 'Responses' },
+  responsesCount: COMMON_WORDS.responses,
   regionTotal: { id: 'Seluruh daerah', en: 'Whole region' },
   elementScore: { id: 'Nilai (NRR × 25)', en: 'Score (NRR × 25)' },
   sample: { id: 'Sampel tahun ini', en: 'This year’s sample' },
@@ -403,14 +405,14 @@ const WORDS = {
     id: 'Bulan ditulis TTTT-BB dan tidak boleh bulan yang belum dimulai; yang ditampilkan bulan ini.',
     en: 'Write the month as YYYY-MM, and not one that has not begun; this month is shown instead.',
   },
-  noServiceGiven: { id: 'Tanpa jenis layanan', en: 'No service given' },
-} satisfies Record<string, Record<Locale, string>>;
+  noServiceGiven: COMMON_WORDS.noService,
+});
+
+const WORDS = consoleWords.words;
 
 export type AdminWord = keyof typeof WORDS;
 
-export function adminWord(locale: Locale, key: AdminWord): string {
-  return WORDS[key][locale];
-}
+export const adminWord = consoleWords.t;
 
 /** A held rating's reason in words; an unknown code is shown as it is. */
 export function flagReasonWord(locale: Locale, reason: string | null): string {
@@ -423,7 +425,7 @@ export function roleWord(locale: Locale, role: 'super' | 'region_admin' | 'unit_
   return WORDS[`role_${role}`][locale];
 }
 
-/** Each audited action in words (worker/admin/audit.ts writes them); an unknown one is shown as it is. */
+/** Each audited action in words (worker/services/admin/audit.ts writes them); an unknown one is shown as it is. */
 const AUDIT_ACTIONS: Record<string, Record<Locale, string>> = {
   'region.create': { id: 'Menambah daerah', en: 'Added a region' },
   'unit.create': { id: 'Menambah unit layanan', en: 'Added a service unit' },
@@ -467,7 +469,7 @@ export function auditActionWord(locale: Locale, action: string): string {
 }
 
 const AUDIT_TARGETS: Record<string, Record<Locale, string>> = {
-  region: { id: 'Daerah', en: 'Region' },
+  region: COMMON_WORDS.region,
   unit: { id: 'Unit', en: 'Unit' },
   service: { id: 'Layanan', en: 'Service' },
   counter: { id: 'Loket', en: 'Counter' },

@@ -4,8 +4,10 @@
  */
 import { withheldReason } from '../domain/summary';
 import type { Locale } from '../domain/survey';
+import { COMMON_WORDS } from './common-words';
+import { dictionary } from './words';
 
-const WORDS = {
+export const siteWords = dictionary({
   siteName: { id: 'Suara Layanan', en: 'Suara Layanan' },
   tagline: {
     id: 'Kepuasan masyarakat terhadap pelayanan publik, terbuka untuk semua.',
@@ -25,24 +27,24 @@ const WORDS = {
     id: 'Data dipublikasikan dengan lisensi CC BY 4.0. Tidak ada data pribadi yang ditampilkan.',
     en: 'Data published under CC BY 4.0. No personal data is shown.',
   },
-  ikm: { id: 'IKM', en: 'IKM' },
+  ikm: COMMON_WORDS.ikm,
   ikmLong: { id: 'Indeks Kepuasan Masyarakat', en: 'Community Satisfaction Index' },
   grade: { id: 'Mutu pelayanan', en: 'Service grade' },
-  responses: { id: 'Responden', en: 'Responses' },
+  responses: COMMON_WORDS.responses,
   rank: { id: 'Peringkat', en: 'Rank' },
-  unit: { id: 'Unit layanan', en: 'Service unit' },
-  units: { id: 'Unit layanan', en: 'Service units' },
+  unit: COMMON_WORDS.unit,
+  units: COMMON_WORDS.units,
   trend: { id: 'Tren 12 bulan', en: '12-month trend' },
   interval: { id: 'Selang kepercayaan 95%', en: '95% confidence interval' },
-  period: { id: 'Periode', en: 'Period' },
-  show: { id: 'Tampilkan', en: 'Show' },
+  period: COMMON_WORDS.period,
+  show: COMMON_WORDS.show,
   year: { id: 'Tahun', en: 'Year' },
   regionIkm: { id: 'IKM seluruh unit', en: 'IKM of all units' },
   notEnough: { id: 'Data belum cukup', en: 'Not enough data' },
   noData: { id: 'Belum ada penilaian', en: 'No ratings yet' },
   perService: { id: 'Per jenis layanan', en: 'Per service' },
   service: { id: 'Jenis layanan', en: 'Service' },
-  noService: { id: 'Tanpa jenis layanan', en: 'No service given' },
+  noService: COMMON_WORDS.noService,
   withheld: { id: 'disembunyikan', en: 'withheld' },
   withheldShort: { id: 'Disembunyikan', en: 'Withheld' },
   noServices: { id: 'Unit ini belum mencatat jenis layanan.', en: 'This unit has no services recorded yet.' },
@@ -89,7 +91,7 @@ const WORDS = {
     id: 'Nilai rata-rata (NRR, skala 1–4) tiap unsur. Garis tegak menandai batas mutu A, B dan C.',
     en: 'Mean score (NRR, scale 1–4) of each element. Vertical lines mark the thresholds of grades A, B and C.',
   },
-  element: { id: 'Unsur', en: 'Element' },
+  element: COMMON_WORDS.element,
   nrr: { id: 'NRR', en: 'NRR' },
   distribution: { id: 'Sebaran jawaban', en: 'Distribution of answers' },
   distributionIntro: {
@@ -102,7 +104,7 @@ const WORDS = {
     en: 'Line: monthly IKM. Band: 95% confidence interval. Months with fewer than 10 responses are not drawn.',
   },
   chartTable: { id: 'Tabel data grafik', en: 'Chart data as a table' },
-  month: { id: 'Bulan', en: 'Month' },
+  month: COMMON_WORDS.month,
   low: { id: 'Batas bawah', en: 'Lower bound' },
   high: { id: 'Batas atas', en: 'Upper bound' },
   comments: { id: 'Komentar masyarakat', en: 'Citizens’ comments' },
@@ -129,9 +131,9 @@ const WORDS = {
   followUpEvidence: { id: 'Lihat bukti', en: 'See the evidence' },
   followUpFor: { id: 'Hasil survei', en: 'Survey results of' },
   followUpAll: { id: 'Semua rencana (JSON)', en: 'All actions (JSON)' },
-  status_planned: { id: 'Direncanakan', en: 'Planned' },
-  status_in_progress: { id: 'Sedang berjalan', en: 'In progress' },
-  status_done: { id: 'Selesai', en: 'Done' },
+  status_planned: COMMON_WORDS.followUpPlanned,
+  status_in_progress: COMMON_WORDS.followUpInProgress,
+  status_done: COMMON_WORDS.followUpDone,
   downloads: { id: 'Unduh data', en: 'Download data' },
   downloadsIntro: {
     id: 'Data unit ini dalam periode yang dipilih, dengan lisensi CC BY 4.0.',
@@ -181,9 +183,9 @@ const WORDS = {
     id: 'Komentar yang lolos moderasi, dengan data pribadi disamarkan, beserta tanggapan unit. Hanya bulan, tanpa tanggal atau jam.',
     en: 'Comments that passed moderation, with personal data masked, and the unit’s reply. Month only, no day or time.',
   },
-  filterHeading: { id: 'Saring', en: 'Filter' },
-  allRegions: { id: 'Semua daerah', en: 'All regions' },
-  region: { id: 'Daerah', en: 'Region' },
+  filterHeading: COMMON_WORDS.filter,
+  allRegions: COMMON_WORDS.allRegions,
+  region: COMMON_WORDS.region,
   fromMonth: { id: 'Dari bulan', en: 'From month' },
   toMonth: { id: 'Sampai bulan', en: 'To month' },
   monthHint: { id: 'format TTTT-BB, mis. 2026-01', en: 'format YYYY-MM, e.g. 2026-01' },
@@ -206,7 +208,7 @@ const WORDS = {
     id: 'datapackage.json menjelaskan setiap berkas (Frictionless Data Package dengan Table Schema). Angka yang sama tersedia melalui API JSON.',
     en: 'datapackage.json describes every file (a Frictionless Data Package with Table Schemas). The same figures are available from the JSON API.',
   },
-  apiDocs: { id: 'Dokumentasi API', en: 'API documentation' },
+  apiDocs: COMMON_WORDS.apiDocs,
   snapshotsHeading: { id: 'Arsip harian untuk kutipan', en: 'Daily snapshots for citation' },
   snapshotsText: {
     id: 'Setiap malam salinan semua berkas disimpan per daerah dan bulan, dan tidak pernah diubah. Kutip alamat arsip beserta tanggalnya; datapackage.json mendaftar setiap bagian, dan SHA256SUMS memuat checksum SHA-256 setiap bagian (periksa dengan sha256sum -c SHA256SUMS).',
@@ -247,22 +249,19 @@ const WORDS = {
   noRegionCode: { id: 'Tanpa kode wilayah', en: 'Without a region code' },
   regionCode: { id: 'Kode wilayah', en: 'Region code' },
   provinceLabel: { id: 'Provinsi', en: 'Province' },
+  cardNotEnough: { id: 'Data belum cukup untuk ditampilkan', en: 'Not enough data to show' },
+  cardAbout: {
+    id: 'Survei Kepuasan Masyarakat · Data terbuka CC BY 4.0',
+    en: 'Citizen satisfaction survey · Open data CC BY 4.0',
+  },
   emptyProvinces: {
     id: 'Belum ada daerah dari provinsi berikut:',
     en: 'No region yet from these provinces:',
   },
-} satisfies Record<string, Record<Locale, string>>;
+});
 
-export type WordKey = keyof typeof WORDS;
-
-export function t(locale: Locale, key: WordKey): string {
-  return WORDS[key][locale];
-}
-
-/** A word with its `{name}` placeholders filled. */
-export function tf(locale: Locale, key: WordKey, values: Record<string, string>): string {
-  return WORDS[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
+/** `t` gives a word, `tf` a word with its `{name}` placeholders filled. */
+export const { t, tf } = siteWords;
 
 const WITHHELD_WORD = { none: 'noData', few: 'notEnough', protected: 'withheldShort' } as const;
 

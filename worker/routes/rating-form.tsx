@@ -8,6 +8,7 @@ import { NONCE, type SecureHeadersVariables, secureHeaders } from 'hono/secure-h
 import { renderSVG } from 'uqr';
 import { ELEMENT_CODES, type Locale } from '../../domain/survey';
 import { negotiateLocale } from '../../i18n/locale';
+import { t } from '../../i18n/rating-words';
 import { RatingSubmissionSchema } from '../contract/rating';
 import { type Bindings, readConfig } from '../env';
 import { limitBody } from '../http/body-limit';
@@ -19,7 +20,6 @@ import { KIOSK_ROTATION_MS, signKioskToken } from '../security/kiosk-token';
 import { findCounter, unitServices } from '../services/regions';
 import { submitRating } from '../services/submit-rating';
 import { documentOf } from '../views/layout';
-import { t } from '../views/rating-copy';
 import { type FormValues, RatingForm } from '../views/rating-form';
 import { CounterUnavailablePage, KioskEnrolPage, KioskMessagePage, KioskPage, ThanksPage } from '../views/rating-pages';
 

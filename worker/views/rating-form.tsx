@@ -13,8 +13,8 @@ import {
   OCCUPATIONS,
 } from '../../domain/survey';
 import { localHref } from '../../i18n/locale';
+import { type CopyKey, t } from '../../i18n/rating-words';
 import { Page } from './layout';
-import { type CopyKey, t } from './rating-copy';
 import script from './rating-form.client.js?raw';
 
 /** The form's values as posted (strings), so a re-render keeps every answer. */

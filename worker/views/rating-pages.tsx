@@ -4,8 +4,8 @@
  */
 import type { Locale } from '../../domain/survey';
 import { localHref } from '../../i18n/locale';
+import { t } from '../../i18n/rating-words';
 import { Page } from './layout';
-import { t } from './rating-copy';
 
 export interface ThanksProps {
   locale: Locale;

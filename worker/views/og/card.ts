@@ -6,6 +6,7 @@
 import { type Grade, gradeLabel } from '../../../domain/ikm';
 import type { Locale } from '../../../domain/survey';
 import { formatCount, formatIkm } from '../../../i18n/format';
+import { t } from '../../../i18n/site-words';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -43,18 +44,6 @@ export interface CardText {
   note: string | null;
 }
 
-const WORDS = {
-  portal: { id: 'Suara Layanan', en: 'Suara Layanan' },
-  kicker: { id: 'Indeks Kepuasan Masyarakat', en: 'Community Satisfaction Index' },
-  responses: { id: 'responden', en: 'responses' },
-  notEnough: { id: 'Data belum cukup untuk ditampilkan', en: 'Not enough data to show' },
-  noData: { id: 'Belum ada penilaian', en: 'No ratings yet' },
-  about: {
-    id: 'Survei Kepuasan Masyarakat · Data terbuka CC BY 4.0',
-    en: 'Citizen satisfaction survey · Open data CC BY 4.0',
-  },
-} as const;
-
 const GRADE_COLOURS: Record<Grade, string> = { A: '#1b6e3a', B: '#2f6690', C: '#8a5a00', D: '#a4262c' };
 const MARGIN = 64;
 const TEXT_WIDTH = CARD_WIDTH - 2 * MARGIN;
@@ -65,16 +54,16 @@ export function cardText(input: CardInput): CardText {
   const published = figures && !figures.suppressed && figures.ikm !== null && figures.grade !== null;
   const title = fitTitle(input.title);
   // The portal's own card, without figures, says what the portal is.
-  let note: string | null = input.periodLabel === undefined && !figures ? WORDS.about[locale] : null;
+  let note: string | null = input.periodLabel === undefined && !figures ? t(locale, 'cardAbout') : null;
   if (figures) {
-    const count = `${formatCount(figures.responses, locale)} ${WORDS.responses[locale]}`;
+    const count = `${formatCount(figures.responses, locale)} ${t(locale, 'responses').toLowerCase()}`;
     if (published) note = count;
-    else if (figures.responses > 0) note = `${WORDS.notEnough[locale]} · ${count}`;
-    else note = WORDS.noData[locale];
+    else if (figures.responses > 0) note = `${t(locale, 'cardNotEnough')} · ${count}`;
+    else note = t(locale, 'noData');
   }
   return {
-    portal: WORDS.portal[locale],
-    kicker: WORDS.kicker[locale],
+    portal: t(locale, 'siteName'),
+    kicker: t(locale, 'ikmLong'),
     titleLines: title.lines,
     titleSize: title.size,
     subtitle: input.subtitle ?? null,

@@ -2,9 +2,10 @@
  * @module
  * The words of the rating form, thanks page and kiosk display in Bahasa Indonesia (default) and English.
  */
-import type { Locale } from '../../domain/survey';
+import { COMMON_WORDS } from './common-words';
+import { dictionary } from './words';
 
-const COPY = {
+export const ratingWords = dictionary({
   formTitle: { id: 'Penilaian layanan', en: 'Rate this service' },
   intro: {
     id: 'Bagaimana layanan yang Anda terima hari ini? Sembilan pertanyaan, sekitar 30 detik. Tanpa nama.',
@@ -27,12 +28,12 @@ const COPY = {
     id: 'Membantu instansi memahami siapa yang dilayani. Hanya diterbitkan dalam kelompok, tanpa identitas.',
     en: 'Helps the agency understand whom it serves. Published only in groups, never identifying you.',
   },
-  gender: { id: 'Jenis kelamin', en: 'Gender' },
+  gender: COMMON_WORDS.gender,
   genderL: { id: 'Laki-laki', en: 'Male' },
   genderP: { id: 'Perempuan', en: 'Female' },
   age: { id: 'Umur (tahun)', en: 'Age (years)' },
   education: { id: 'Pendidikan terakhir', en: 'Education' },
-  occupation: { id: 'Pekerjaan', en: 'Occupation' },
+  occupation: COMMON_WORDS.occupation,
   notSay: { id: '— Tidak diisi —', en: '— Prefer not to say —' },
   comment: { id: 'Saran atau komentar', en: 'Suggestions or comments' },
   commentHint: {
@@ -147,11 +148,9 @@ const COPY = {
     id: 'Tautan ini sudah dipakai, kedaluwarsa (24 jam), dicabut, atau bukan untuk loket ini. Minta admin membuat tautan baru.',
     en: 'This link was already used, has expired (24 hours), was revoked, or is for another counter. Ask an admin for a new one.',
   },
-} as const satisfies Record<string, Record<Locale, string>>;
+});
 
-export type CopyKey = keyof typeof COPY;
+export type CopyKey = keyof typeof ratingWords.words;
 
 /** The text of `key` in `locale`, with `{name}` placeholders filled in. */
-export function t(locale: Locale, key: CopyKey, values: Record<string, string | number> = {}): string {
-  return COPY[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-}
+export const t = ratingWords.tf;
