@@ -11,13 +11,13 @@ import { type Database, database } from '../db/client';
 import { listFollowUpActions } from '../db/follow-up';
 import { publishedComments } from '../db/public-comments';
 import { readDatabase } from '../db/read';
-import { findRegion, findUnit, listAllUnits, listRegions, listUnits } from '../db/regions';
+import { findRegion, listAllUnits, listRegions, listUnits } from '../db/regions';
 import type { Bindings } from '../env';
 import { nationalDirectory } from './indicators/directory';
 import { regionScores, regionSummary, resolvePeriod, type Score, unitScore } from './indicators/scores';
 import { unitServiceScores } from './indicators/service-scores';
 import { firstMonthWithData, regionMonthlyScores, trailingMonths, unitMonthlyScores } from './indicators/trends';
-import { requireRegion, requireUnit } from './regions';
+import { findUnitBySlugs, requireRegion, requireUnit } from './regions';
 
 export type { FollowUpAction } from '../db/follow-up';
 export type { PublicComment } from '../db/public-comments';
@@ -44,11 +44,11 @@ type UnitSlugs = { region: string; unit: string };
  * region or an unknown unit; `period` is null when `?period=` is malformed.
  */
 async function pageUnit(env: Bindings, slugs: UnitSlugs, periodId: string | undefined) {
+  if (RESERVED_REGION_SLUGS.has(slugs.region)) return null;
   const read = readDatabase(env);
-  const db = database(read);
-  const region = await publicRegion(db, slugs.region);
-  const unit = region ? await findUnit(db, region.id, slugs.unit) : undefined;
-  return region && unit ? { read, region, unit, period: resolvePeriod(periodId, region) } : null;
+  const found = await findUnitBySlugs(read, slugs);
+  if (!found?.unit) return null;
+  return { read, region: found.region, unit: found.unit, period: resolvePeriod(periodId, found.region) };
 }
 
 /** The current year in the region's zone and the first month with data: what the period selector offers. */
