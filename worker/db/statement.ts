@@ -1,8 +1,8 @@
 /**
  * @module
- * SQL text with its bound values, composed with a tagged template so that each `?` and its value stay together
+ * SQL text with its bound values, composed with a tagged template so that each parameter and its value stay together
  * (docs/rating.md, "Round trips"): an interpolated {@link Statement} inlines its text and values, `raw()` inlines
- * trusted SQL text, anything else becomes one `?` bound to it.
+ * trusted SQL text, anything else becomes one `+?` bound to it (docs/scale.md, "Statements compiled once").
  */
 
 export interface Statement {
@@ -39,7 +39,8 @@ export function sql(strings: TemplateStringsArray, ...parts: unknown[]): Stateme
     } else if (isRaw(part)) {
       text += part[RAW];
     } else {
-      text += '?';
+      // `+?`, not `?`: D1's SQLite recompiles a statement whose planner read a bare parameter each time it is bound.
+      text += '+?';
       binds.push(part);
     }
     text += strings[i + 1] ?? '';
