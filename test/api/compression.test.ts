@@ -8,10 +8,13 @@ import worker from '../support/worker';
 const ORIGIN = 'https://suara.test';
 const GZIP = { 'accept-encoding': 'gzip, deflate, br' };
 
-/** One request through the Worker, its body read whole, its cache write awaited before the next request. */
-async function get(path: string, headers: Record<string, string> = {}) {
+/**
+ * One request through the Worker, its body read whole, its cache write awaited before the next request. `cf` as
+ * Cloudflare sets it: `clientAcceptEncoding` is the reader's own header when the platform replaced it.
+ */
+async function get(path: string, headers: Record<string, string> = {}, cf?: { clientAcceptEncoding: string }) {
   const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(`${ORIGIN}${path}`, { headers }), env, ctx);
+  const response = await worker.fetch(new Request(`${ORIGIN}${path}`, { headers, cf }), env, ctx);
   const body = new Uint8Array(await response.arrayBuffer());
   await waitOnExecutionContext(ctx);
   return { status: response.status, headers: response.headers, body };
@@ -44,6 +47,20 @@ describe('open-data downloads gzip-compressed on request (SPEC §5 open data, do
     expect(refused.headers.get('content-encoding')).toBeNull();
     expect(new TextDecoder().decode(refused.body)).toMatch(/^region,/);
     expect((await get('/api/v1/regions', GZIP)).headers.get('content-encoding')).toBeNull();
+  });
+
+  it("follows the reader's own Accept-Encoding, not the br, gzip the platform puts in its place", async () => {
+    const org = await createOrganisation({ region: 'gzip-reader' });
+    await insertRatings(org, same(12, [4, 4, 4, 3, 4, 3, 4, 3, 4], '2026-04-04'));
+    const path = '/data/responses.csv?region=gzip-reader';
+    const presented = { 'accept-encoding': 'br, gzip' };
+    // `curl -O` sends no Accept-Encoding: it must get a CSV it can open, not gzip bytes named .csv.
+    const curl = await get(path, presented, { clientAcceptEncoding: '' });
+    expect(curl.headers.get('content-encoding')).toBeNull();
+    expect(new TextDecoder().decode(curl.body)).toMatch(/^[a-z_]+,/);
+    const browser = await get(path, presented, { clientAcceptEncoding: 'gzip, deflate, br, zstd' });
+    expect(browser.headers.get('content-encoding')).toBe('gzip');
+    expect(await gunzip(browser.body)).toBe(new TextDecoder().decode(curl.body));
   });
 
   it('keeps one cached copy and gives each reader its encoding, with a weak ETag for the gzip body', async () => {

@@ -20,6 +20,15 @@ export function acceptsGzip(acceptEncoding: string | null): boolean {
   });
 }
 
+/**
+ * What the reader itself accepts. Cloudflare, and wrangler dev like it, hand every request to the Worker with
+ * `Accept-Encoding: br, gzip` and keep the reader's own header in `cf.clientAcceptEncoding` (empty when it sent none).
+ */
+function readerAcceptEncoding(request: Request): string | null {
+  const original = request.cf?.clientAcceptEncoding;
+  return typeof original === 'string' ? original : request.headers.get('accept-encoding');
+}
+
 /** The weak form of an ETag: the compressed body is the same file, not the same bytes (RFC 9110 §8.8.1). */
 const weak = (etag: string) => (etag.startsWith('W/') ? etag : `W/${etag}`);
 
@@ -32,7 +41,7 @@ export function withCompression(request: Request, response: Response): Response 
   const headers = new Headers(response.headers);
   // Any cache between us and the reader must keep the two encodings apart.
   headers.append('vary', 'Accept-Encoding');
-  if (!acceptsGzip(request.headers.get('accept-encoding'))) {
+  if (!acceptsGzip(readerAcceptEncoding(request))) {
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   }
   const etag = headers.get('etag');
