@@ -75,10 +75,13 @@ export interface AuditLogRow {
   id: number;
   at: number;
   actor: string;
+  /** The acting account's e-mail, when the actor is an account (null for the bootstrap token). */
   actorEmail: string | null;
+  /** The acting account's name, or the acting kiosk's label; null otherwise. */
   actorName: string | null;
   action: string;
   target: string;
+  /** The target account's e-mail, when the target is an account (`user:<id>`). */
   targetEmail: string | null;
   region: string | null;
   /** JSON text. */

@@ -3,7 +3,7 @@
  * Reading the audit log (docs/accounts.md): newest first, filtered by who, what and when, in keyset pages
  * (`id < cursor`) that never shift as rows arrive. Region admins read their own region's rows only.
  */
-import { listAuditActions, listAuditRows } from '../../db/audit';
+import { type AuditLogRow, listAuditActions, listAuditRows } from '../../db/audit';
 import { database } from '../../db/client';
 import { findRegion } from '../../db/regions';
 import { ProblemError } from '../../http/problem';
@@ -12,21 +12,8 @@ import type { Actor } from './audit';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export interface AuditEntry {
-  id: number;
-  at: number;
-  actor: Actor;
-  /** The acting account's e-mail, when the actor is an account (null for the bootstrap token). */
-  actorEmail: string | null;
-  /** The acting account's name, or the acting kiosk's label; null otherwise. */
-  actorName: string | null;
-  action: string;
-  target: string;
-  /** The target account's e-mail, when the target is an account (`user:<id>`). */
-  targetEmail: string | null;
-  region: string | null;
-  detail: unknown;
-}
+/** An audit row as the console reads it: its actor typed, its detail parsed from JSON. */
+export type AuditEntry = Omit<AuditLogRow, 'actor' | 'detail'> & { actor: Actor; detail: unknown };
 
 export interface AuditQuery {
   /** Null: every region (super admins only). */

@@ -26,18 +26,8 @@ import type { Actor } from './audit';
 export type { CommentStatus, UnitLimit };
 export { REJECTED_PREFIX };
 
-export interface ModeratedComment {
-  id: string;
-  unit: { slug: string; name: string };
-  body: string;
-  status: CommentStatus;
-  localDate: string;
-  createdAt: number;
-  moderatedAt: number | null;
-  moderatedBy: string | null;
-  reply: string | null;
-  repliedAt: number | null;
-}
+/** A comment as moderators see it: its row, with its unit as one object. */
+export type ModeratedComment = Omit<CommentRow, 'unitSlug' | 'unitName'> & { unit: { slug: string; name: string } };
 
 function commentOf({ unitSlug, unitName, ...row }: CommentRow): ModeratedComment {
   return { ...row, unit: { slug: unitSlug, name: unitName } };
