@@ -5,20 +5,27 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
+/**
+ * A process's /proc stat: its command name and the fields after it (state, ppid, …), or null once it has ended. The
+ * name is in parentheses and may hold spaces, so the fields are counted from its closing parenthesis.
+ */
+function procStat(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const end = stat.lastIndexOf(')');
+    return { comm: stat.slice(stat.indexOf('(') + 1, end), fields: stat.slice(end + 2).split(' ') };
+  } catch {
+    return null;
+  }
+}
+
 /** Every process's parent and command name. */
 function processTree() {
   const processes = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The command name is in parentheses and may hold spaces: the ppid is the second field after it.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      processes.set(Number(entry), { ppid, comm });
-    } catch {
-      // the process ended meanwhile
-    }
+    const stat = procStat(entry);
+    if (stat) processes.set(Number(entry), { ppid: Number(stat.fields[1]), comm: stat.comm });
   }
   return processes;
 }
@@ -64,14 +71,9 @@ const TICKS_PER_SECOND = 100;
 export function cpuMs(pids) {
   let ticks = 0;
   for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // utime and stime: fields 14 and 15 of stat, 12 and 13 after the command name.
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone
-    }
+    const fields = procStat(pid)?.fields;
+    // utime and stime: fields 14 and 15 of stat, 12 and 13 after the command name.
+    if (fields) ticks += Number(fields[11]) + Number(fields[12]);
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
